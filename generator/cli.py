@@ -1,0 +1,204 @@
+"""The ``briefing`` command. Thin: it parses options and calls the pipeline functions tests call."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import BriefingError
+from generator.pipeline import Project, extract, generate, render_site
+
+PROJECT_OPTION = click.option(
+    "--project", "project_root", type=click.Path(file_okay=False, path_type=Path), default=".",
+    show_default=True, help="Project folder (holds content/ and mkdocs.yml).")
+
+
+def _progress(number: int, total: int, name: str) -> None:
+    if total >= 20 and (number == total or number % max(1, total // 20) == 0):
+        click.echo(f"  analysed {number}/{total} sources ({name})", err=True)
+
+
+def _fail(error: BaseException) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+class _Group(click.Group):
+    """Prints BriefingError as one line and Ctrl-C as a short notice, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BriefingError as error:
+            _fail(error)
+        except KeyboardInterrupt:
+            click.echo("interrupted: pages already on disk are unchanged", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def main() -> None:
+    """Turn raw news articles into a structured, cited briefing site.
+
+    \b
+    Typical use, from the project folder:
+      briefing generate      write the Markdown pages from content/
+      briefing build         generate, then build the site into site/
+      briefing extract FILE --json   print what the pipeline finds in any text file
+
+    Sources live in content/sources/, rules in content/briefing.yml, and the generated pages
+    in content/pages/ (MkDocs' docs_dir). Pages you edit by hand are never overwritten.
+    """
+
+
+def _run_generate(project: Project, force: bool, check: bool) -> bool:
+    """Generate (or check) and tell the user what happened; True when everything is current."""
+    briefing, report, nav_changed = generate(project, force=force, check=check,
+                                             progress=_progress)
+    for note in briefing.notes:
+        click.echo(f"note: {note}", err=True)
+    for page in report.kept_edits:
+        click.echo(f"kept your edits: {page} (see the generator's version with "
+                   f"`briefing diff {page}`, take it with `briefing generate --force`)", err=True)
+    for page in report.kept_orphans:
+        click.echo(f"kept edited page of a removed source: {page} (delete it by hand if unwanted)",
+                   err=True)
+    for page in report.editor_pages:
+        click.echo(f"left your own page alone: {page}", err=True)
+    if check:
+        stale = report.stale + (["mkdocs.yml (navigation)"] if nav_changed else [])
+        if stale:
+            click.echo(f"stale: {len(stale)} page(s) differ from content/: {', '.join(stale)} "
+                       "(run `briefing generate`)", err=True)
+            return False
+        click.echo(f"up to date: {len(report.unchanged)} pages match content/")
+        return True
+    click.echo(f"generated {len(briefing.sources)} sources: {len(report.written)} pages written, "
+               f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
+               + (f", {len(report.forced)} edited pages replaced (backups: *.md.bak)"
+                  if report.forced else "")
+               + (", navigation updated" if nav_changed else ""))
+    return True
+
+
+@main.command("generate")
+@PROJECT_OPTION
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if the pages are stale against content/ (for CI).")
+@click.option("--force", is_flag=True,
+              help="Replace pages you edited with the generator's version (keeps a .md.bak).")
+def generate_command(project_root: Path, check: bool, force: bool) -> None:
+    """Write the briefing's Markdown pages from content/ into content/pages/."""
+    if not _run_generate(Project(project_root), force, check):
+        sys.exit(1)
+
+
+@main.command("diff")
+@PROJECT_OPTION
+@click.argument("pages", nargs=-1)
+def diff_command(project_root: Path, pages: tuple[str, ...]) -> None:
+    """Show how pages on disk differ from what the generator would write now.
+
+    With no PAGES, every generated page that differs is shown. Take the generator's version
+    with `briefing generate --force` (your edited page is kept as PAGE.md.bak).
+    """
+    project = Project(project_root)
+    rendered = render_site(project, cache=False).pages
+    shown = 0
+    for relative in pages or sorted(rendered):
+        if relative not in rendered:
+            raise BriefingError(f"'{relative}' is not a generated page", str(project.docs_dir),
+                                hint="page paths are relative to content/pages, e.g. taiwan.md")
+        target = project.docs_dir / relative
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != rendered[relative]:
+            shown += 1
+            click.echo("".join(difflib.unified_diff(
+                current.splitlines(keepends=True), rendered[relative].splitlines(keepends=True),
+                f"content/pages/{relative} (on disk)", f"content/pages/{relative} (generator)")))
+    if not shown:
+        click.echo("no differences")
+
+
+@main.command("build")
+@PROJECT_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build the site (default: site/ in the project).")
+def build_command(project_root: Path, site_dir: Path | None) -> None:
+    """Generate the pages, then build the site with `mkdocs build --strict`.
+
+    The site is built into a temporary folder and swapped in only when the build succeeds, so a
+    failed build never leaves a half-written site.
+    """
+    project = Project(project_root)
+    _run_generate(project, force=False, check=False)
+    build_site(project, site_dir or project.root / "site")
+
+
+def build_site(project: Project, site_dir: Path) -> None:
+    temp = site_dir.with_name(f".{site_dir.name}.building")
+    shutil.rmtree(temp, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "-f", str(project.mkdocs_path), "-d", str(temp.resolve())],
+                            cwd=project.root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(temp, ignore_errors=True)
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise BriefingError("mkdocs build --strict failed: " + (detail[-1] if detail else "?"),
+                            str(project.mkdocs_path), hint="the previous site is unchanged")
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    temp.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    click.echo(f"site built: {site_dir}")
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document (the contract).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Rules to use (default: content/briefing.yml if present, "
+                                 "else built-in defaults).")
+def extract_command(paths: tuple[Path, ...], as_json: bool, config_path: Path | None) -> None:
+    """Show what the pipeline finds in any text files: paragraphs, sections, quotes, people.
+
+    \b
+    The JSON document is:
+      {"sources": [{"path", "title", "outlet", "date",
+                    "paragraphs": [{"line", "text", "kept", "removed_because", "sections"}],
+                    "quotes": [{"line", "text", "speaker"}]}],
+       "people": [{"name", "variants", "role"}]}
+    """
+    if config_path is None and Path("content/briefing.yml").is_file():
+        config_path = Path("content/briefing.yml")
+    result = extract(paths, config_path)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    for source in result["sources"]:
+        kept = [p for p in source["paragraphs"] if p["kept"]]
+        click.echo(f"{source['path']}: {source['title']} ({source['outlet']}, "
+                   f"{source['date'] or 'date unknown'})")
+        click.echo(f"  {len(kept)} paragraphs kept, {len(source['paragraphs']) - len(kept)} "
+                   f"removed, {len(source['quotes'])} quotes")
+        for paragraph in source["paragraphs"]:
+            label = ",".join(paragraph["sections"]) if paragraph["kept"] else \
+                f"removed: {paragraph['removed_because']}"
+            click.echo(f"  {paragraph['line']:>5}  [{label}] {paragraph['text'][:80]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+"""Stage 5: decide what goes on which page, in what order. Pages are data here, not Markdown.
+
+Every text a page carries is a ``Cited``: verbatim cleaned source text with the paragraph it came
+from. Headings and labels are the only words this module makes up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.classify import OTHER, term_score, topic_of
+from generator.clean import text_key
+from generator.config import Config
+from generator.figures import find_figures
+from generator.segment import sentences
+from generator.structure import Briefing, Quote, Source, SourceParagraph
+
+MORE = "More"
+KIND_ORDER = ("percentage", "money", "quantity", "date", "year")
+MAX_FIGURES = 12
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Verbatim source text and the paragraph it came from."""
+
+    text: str
+    source_id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class CitedList:
+    heading: str | None
+    items: tuple[Cited, ...]
+    quoted: bool = False  # items are quotations (rendered as quotes)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    heading: str
+    rows: tuple[tuple[str, Cited], ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    page: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LinkList:
+    heading: str | None
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SourceText:
+    paragraphs: tuple[SourceParagraph, ...]
+
+
+@dataclass(frozen=True)
+class RemovedList:
+    paragraphs: tuple[SourceParagraph, ...]
+
+
+Block = Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs_dir, always ending in .md
+    title: str
+    description: str
+    blocks: tuple[Block, ...]
+    nav_title: str = ""
+
+
+def time_order(briefing: Briefing) -> dict[str, int]:
+    """Rank of each source in time (date, then file order): pages list things in this order."""
+    ranked = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999-99-99", s.meta.id))
+    return {source.meta.id: rank for rank, source in enumerate(ranked)}
+
+
+def _when(briefing: Briefing):
+    rank = time_order(briefing)
+    return lambda item: (rank[item.source_id], item.line)
+
+
+def _cited(paragraph: SourceParagraph) -> Cited:
+    return Cited(paragraph.text, paragraph.source_id, paragraph.line)
+
+
+def _content(briefing: Briefing) -> list[SourceParagraph]:
+    return [p for s in briefing.sources for p in s.paragraphs if p.kept and not p.heading]
+
+
+def section_page(briefing: Briefing, config: Config, section_id: str) -> Page:
+    rule = config.section(section_id)
+    when = _when(briefing)
+    groups: dict[str, list[SourceParagraph]] = defaultdict(list)
+    for paragraph in _content(briefing):
+        if section_id in paragraph.sections:
+            groups[topic_of(paragraph.text, rule) or MORE].append(paragraph)
+    order = [t.label for t in rule.topics] + [MORE]
+    blocks = tuple(CitedList(label if len(groups) > 1 or label != MORE else None,
+                             tuple(_cited(p) for p in sorted(groups[label], key=when)))
+                   for label in order if groups.get(label))
+    if not blocks:
+        blocks = (CitedList(None, (), note="No source paragraph matches this section's rules yet."),)
+    count = sum(len(b.items) for b in blocks if isinstance(b, CitedList))
+    return Page(f"{section_id}.md", rule.title,
+                f"{rule.title}: {count} cited paragraphs from {len(briefing.sources)} sources.",
+                blocks)
+
+
+def other_page(briefing: Briefing) -> Page:
+    items = tuple(_cited(p) for p in sorted(
+        (p for p in _content(briefing) if p.sections == (OTHER,)), key=_when(briefing)))
+    blocks = (CitedList(None, items, note=None if items else "Every paragraph fits a section."),)
+    return Page("other.md", "Other developments",
+                f"Other developments: {len(items)} cited paragraphs that fit no section.", blocks)
+
+
+def quotes_page(briefing: Briefing) -> Page:
+    roles = {p.name: p.role for p in briefing.people}
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for source in briefing.sources:
+        for quote in source.quotes:
+            by_speaker[quote.speaker or ""].append(quote)
+    when = _when(briefing)
+    speakers = sorted((s for s in by_speaker if s), key=lambda s: (-len(by_speaker[s]), s))
+    if "" in by_speaker:
+        speakers.append("")
+    blocks = []
+    for speaker in speakers:
+        heading = speaker or "Speaker not identified"
+        if roles.get(speaker):
+            heading = f"{speaker}, {roles[speaker]}"
+        items = tuple(Cited(q.text, q.source_id, q.line) for q in sorted(by_speaker[speaker], key=when))
+        blocks.append(CitedList(heading, items, quoted=True))
+    if not blocks:
+        blocks.append(CitedList(None, (), note="No quotations found yet."))
+    total = sum(len(v) for v in by_speaker.values())
+    return Page("quotes.md", "Key quotes",
+                f"Key quotes: {total} quotations from {len([s for s in speakers if s])} speakers.",
+                tuple(blocks))
+
+
+def key_points(briefing: Briefing, config: Config) -> list[Cited]:
+    """The strongest sentences for each section, by term score; earlier sources win ties."""
+    when = _when(briefing)
+    chosen: list[Cited] = []
+    seen: set[str] = set()
+    for rule in config.sections:
+        candidates = []
+        for paragraph in _content(briefing):
+            if rule.id not in paragraph.sections:
+                continue
+            for sentence in sentences(paragraph):
+                if len(sentence.text.split()) >= 8:
+                    candidates.append((-term_score(sentence.text, rule.terms), when(paragraph),
+                                       sentence))
+        picked = 0
+        for _score, _when_key, sentence in sorted(candidates, key=lambda c: (c[0], c[1])):
+            key = text_key(sentence.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            chosen.append(Cited(sentence.text, sentence.source_id, sentence.line))
+            picked += 1
+            if picked >= rule.key_points:
+                break
+    return chosen
+
+
+def key_figures(briefing: Briefing) -> list[tuple[str, Cited]]:
+    when = _when(briefing)
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for figure in find_figures(p for s in briefing.sources for p in s.paragraphs):
+        key = (text_key(figure.value), text_key(figure.sentence.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(figure)
+    rows.sort(key=lambda f: (KIND_ORDER.index(f.kind), when(f.sentence)))
+    return [(f.value, Cited(f.sentence.text, f.sentence.source_id, f.sentence.line))
+            for f in rows[:MAX_FIGURES]]
+
+
+def source_page_path(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def home_page(briefing: Briefing, config: Config, section_pages: Iterable[Page]) -> Page:
+    event = config.event
+    facts = [("What", event.what), ("When", event.when or ""), ("Where", event.where),
+             ("Sources", str(len(briefing.sources))), ("As of", briefing.as_of or "unknown")]
+    blocks: list[Block] = [Facts(tuple((k, v) for k, v in facts if v))]
+    blocks.append(CitedList("Key points", tuple(key_points(briefing, config)),
+                            note="No key points yet: add sources or section terms."))
+    figures = key_figures(briefing)
+    if figures:
+        blocks.append(FigureTable("Key figures", tuple(figures)))
+    blocks.append(LinkList("In this briefing", tuple(Link(p.title, p.path, p.description)
+                                                     for p in section_pages)))
+    return Page("index.md", config.title,
+                f"{config.title}: a cited briefing from {len(briefing.sources)} sources"
+                + (f", as of {briefing.as_of}." if briefing.as_of else "."),
+                tuple(blocks), nav_title="Home")
+
+
+def source_page(source: Source) -> Page:
+    meta = source.meta
+    removed = tuple(p for p in source.paragraphs if not p.kept)
+    facts = [("Outlet", meta.outlet), ("Date", meta.date or "unknown"), ("File", meta.path),
+             ("Paragraphs", f"{len(source.kept)} kept, {len(removed)} removed in cleaning")]
+    if meta.url:
+        facts.insert(2, ("Original", meta.url))
+    blocks: list[Block] = [Facts(tuple(facts)), SourceText(source.kept)]
+    if removed:
+        blocks.append(RemovedList(removed))
+    return Page(source_page_path(meta.id), meta.title,
+                f"{meta.outlet}, {meta.date or 'undated'}: full cleaned text with numbered "
+                "paragraphs.", tuple(blocks), nav_title=meta.outlet)
+
+
+def sources_index(briefing: Briefing) -> Page:
+    rank = time_order(briefing)
+    links = tuple(Link(s.meta.title, source_page_path(s.meta.id),
+                       f"{s.meta.outlet}, {s.meta.date or 'date unknown'}")
+                  for s in sorted(briefing.sources, key=lambda s: rank[s.meta.id]))
+    return Page("sources/index.md", "Sources", f"The {len(links)} sources of this briefing.",
+                (LinkList(None, links),))
+
+
+def compose_pages(briefing: Briefing, config: Config) -> list[Page]:
+    """All pages, in navigation order: home, the configured page order, then each source."""
+    ordered: list[Page] = []
+    for page_id in config.pages:
+        if page_id == "quotes":
+            ordered.append(quotes_page(briefing))
+        elif page_id == "other":
+            ordered.append(other_page(briefing))
+        elif page_id == "sources":
+            ordered.append(sources_index(briefing))
+        else:
+            ordered.append(section_page(briefing, config, page_id))
+    home = home_page(briefing, config, [p for p in ordered if p.path != "sources/index.md"])
+    sources = [source_page(s) for s in sorted(briefing.sources,
+                                              key=lambda s: time_order(briefing)[s.meta.id])]
+    return [home, *ordered, *sources]

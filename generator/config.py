@@ -1,0 +1,404 @@
+"""The briefing's configuration: every option declared once, checked, with defaults.
+
+``content/briefing.yml`` holds what editors tune (sources' metadata, section rules, boilerplate
+patterns, people). ``generator/defaults.yml`` holds the defaults it is layered on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import BriefingError
+
+DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
+SPECIAL_PAGES = ("quotes", "other", "sources")
+SECTION_ID = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A section keyword: a phrase (matched on word boundaries, any case) and its weight."""
+
+    phrase: str
+    weight: float
+    regex: re.Pattern = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Topic:
+    label: str
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    id: str
+    title: str
+    threshold: float
+    terms: tuple[Term, ...]
+    topics: tuple[Topic, ...] = ()
+    key_points: int = 2
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    reason: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonRule:
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    what: str = ""
+    when: str | None = None
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str
+    event: Event
+    sources: dict[str, SourceEntry]
+    sections: tuple[SectionRule, ...]
+    pages: tuple[str, ...]
+    boilerplate: tuple[BoilerplateRule, ...]
+    labels: frozenset[str]
+    detect_bylines: bool
+    detect_name_captions: bool
+    heading_max_words: int
+    speech_verbs: tuple[str, ...]
+    people: tuple[PersonRule, ...]
+    glossary: dict[str, str]
+    path: str = "briefing.yml"
+    fingerprint: str = ""
+
+    def section(self, section_id: str) -> SectionRule:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe YAML that remembers the line of every mapping key, for one-line error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = LineDict()
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
+            raise BriefingError("mapping keys must be plain text", line=key_node.start_mark.line + 1)
+        mapping[str(key)] = loader.construct_object(value_node, deep=True)
+        mapping.lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class LineDict(dict):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lines: dict[str, int] = {}
+
+
+def read_yaml(text: str, path: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except BriefingError as error:
+        raise BriefingError(error.message, path, error.line) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = (error.problem or str(error)).strip()
+        hint = "fix the YAML syntax"
+        if "constructor" in problem or "tag" in problem:
+            hint = "YAML tags that build objects are not allowed; use plain text, lists and mappings"
+        raise BriefingError(f"invalid YAML: {problem}", path,
+                            mark.line + 1 if mark else None, hint) from None
+    except yaml.YAMLError as error:
+        raise BriefingError(f"invalid YAML: {error}", path) from None
+
+
+class _Checker:
+    """Typed access to a YAML mapping that reports unknown keys and wrong types with a line."""
+
+    def __init__(self, data: Any, path: str, where: str, line: int | None = None):
+        if data is None:
+            data = LineDict()
+        if not isinstance(data, dict):
+            raise BriefingError(f"{where} must be a mapping of keys to values, not "
+                                f"{_kind(data)}", path, line)
+        self.data = data
+        self.path = path
+        self.where = where
+        self.line = line
+
+    def line_of(self, key: str) -> int | None:
+        return getattr(self.data, "lines", {}).get(key, self.line)
+
+    def only(self, *known: str) -> None:
+        for key in self.data:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+                raise BriefingError(f"unknown key '{key}' in {self.where}", self.path,
+                                    self.line_of(key), hint)
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+        value = self.data.get(key, default)
+        if value is None:
+            return default
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, bool) and kind is not bool:
+            value = None
+        if not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise BriefingError(f"'{key}' in {self.where} must be {_article(names)}, not "
+                                f"{_kind(self.data.get(key))}", self.path, self.line_of(key))
+        return value
+
+    def text(self, key: str, default: str | None = None) -> str | None:
+        value = self.get(key, (str, int, float, dt.date), default)
+        return None if value is None else str(value)
+
+    def date(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise BriefingError(f"'{key}' in {self.where} is not a valid date: {value!r}",
+                                self.path, self.line_of(key), "write it as YYYY-MM-DD") from None
+
+    def child(self, key: str) -> "_Checker":
+        return _Checker(self.data.get(key), self.path, f"{self.where}.{key}", self.line_of(key))
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
+            int: "a number", float: "a number", type(None): "empty"}.get(type(value),
+                                                                         type(value).__name__)
+
+
+def _article(name: str) -> str:
+    words = {"str": "text", "dict": "a mapping", "list": "a list", "float": "a number",
+             "int": "a whole number", "bool": "true or false"}
+    return " or ".join(words.get(n.strip(), n) for n in name.split(" or "))
+
+
+def phrase_regex(phrase: str) -> re.Pattern:
+    """Whole-word, any-case match of a phrase: spaces and hyphens, straight and curly apostrophes
+    are interchangeable, and a plural ending is optional."""
+    parts = [re.escape(p).replace("'", "['’]").replace("’", "['’]")
+             for p in re.split(r"[\s-]+", phrase.strip()) if p]
+    body = r"[\s-]+".join(parts)
+    plural = "(?:s|es)?" if phrase[-1:].isalpha() else ""
+    return re.compile(rf"(?<![\w-]){body}{plural}(?![\w-])", re.IGNORECASE)
+
+
+def _terms(checker: _Checker, key: str) -> tuple[Term, ...]:
+    raw = checker.get(key, (dict, list), {})
+    if isinstance(raw, list):
+        raw = {str(item): 1 for item in raw}
+    terms = []
+    for phrase, weight in raw.items():
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+            raise BriefingError(f"weight of '{phrase}' in {checker.where}.{key} must be a number",
+                                checker.path, getattr(raw, "lines", {}).get(phrase, checker.line))
+        terms.append(Term(str(phrase), float(weight), phrase_regex(str(phrase))))
+    return tuple(terms)
+
+
+def _sections(root: _Checker) -> tuple[SectionRule, ...]:
+    sections = []
+    raw = root.child("sections")
+    for section_id in raw.data:
+        if not SECTION_ID.match(section_id) or section_id in SPECIAL_PAGES:
+            raise BriefingError(f"'{section_id}' cannot be a section id", root.path,
+                                raw.line_of(section_id),
+                                "use lower-case letters, digits and hyphens, and not "
+                                + ", ".join(SPECIAL_PAGES))
+        rule = raw.child(section_id)
+        rule.only("title", "threshold", "terms", "topics", "key_points")
+        topics_checker = rule.child("topics")
+        topics = tuple(Topic(label, _terms(topics_checker, label)) for label in topics_checker.data)
+        sections.append(SectionRule(
+            id=section_id,
+            title=rule.text("title") or section_id.replace("-", " ").capitalize(),
+            threshold=rule.get("threshold", float, 1.0),
+            terms=_terms(rule, "terms"),
+            topics=topics,
+            key_points=rule.get("key_points", int, 2),
+        ))
+    return tuple(sections)
+
+
+def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
+    rules = []
+    for index, item in enumerate(checker.get("boilerplate", list, [])):
+        rule = _Checker(item, checker.path, f"{checker.where}.boilerplate[{index}]", checker.line)
+        rule.only("reason", "pattern")
+        pattern = rule.text("pattern")
+        if not pattern:
+            raise BriefingError(f"{rule.where} needs a pattern", checker.path, checker.line)
+        try:
+            regex = re.compile(pattern, re.IGNORECASE)
+        except re.error as error:
+            raise BriefingError(f"{rule.where}: bad regular expression {pattern!r}: {error}",
+                                checker.path, checker.line) from None
+        rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex))
+    return tuple(rules)
+
+
+def _merge(defaults: dict, override: dict) -> dict:
+    merged = dict(defaults)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            inner = _merge(merged[key], value)
+            if key == "cleaning" and not value.get("replace_defaults"):
+                for list_key in ("boilerplate", "labels"):
+                    if isinstance(value.get(list_key), list):
+                        inner[list_key] = list(defaults[key].get(list_key, [])) + value[list_key]
+            inner.pop("replace_defaults", None)
+            merged[key] = _line_dict(inner, value)
+        else:
+            merged[key] = value
+    return _line_dict(merged, override)
+
+
+def _line_dict(data: dict, lines_from: Any) -> LineDict:
+    result = LineDict(data)
+    result.lines = dict(getattr(lines_from, "lines", {}))
+    return result
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Read ``briefing.yml`` (or only the defaults when path is None) into a checked Config."""
+    defaults = read_yaml(DEFAULTS_PATH.read_text(encoding="utf-8"), str(DEFAULTS_PATH))
+    display = str(path) if path else "briefing.yml"
+    user: Any = LineDict()
+    if path is not None:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise BriefingError("configuration file not found", display,
+                                hint="create it, or pass --config PATH") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise BriefingError(f"cannot read configuration: {error}", display) from None
+        user = read_yaml(text, display)
+        if user is None:
+            raise BriefingError("configuration file is empty", display,
+                                hint="it needs at least 'title:' and 'sections:'")
+        if not isinstance(user, dict):
+            raise BriefingError(f"configuration must be a mapping of keys to values, not "
+                                f"{_kind(user)}", display, 1)
+        top = _Checker(user, display, "briefing.yml")
+        top.only("title", "event", "sources", "sections", "pages", "cleaning", "quotes",
+                 "people", "glossary")
+        if isinstance(user.get("cleaning"), dict):
+            top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
+                                       "detect_name_captions", "heading_max_words",
+                                       "replace_defaults")
+    merged = _merge(defaults, user)
+    root = _Checker(merged, display, "briefing.yml")
+
+    event_checker = root.child("event")
+    event_checker.only("what", "when", "where")
+    event = Event(event_checker.text("what", "") or "", event_checker.date("when"),
+                  event_checker.text("where", "") or "")
+
+    sources = {}
+    source_checker = root.child("sources")
+    for name in source_checker.data:
+        entry = source_checker.child(name)
+        entry.only("outlet", "title", "date", "url")
+        url = entry.text("url")
+        if url and not re.match(r"^https?://[^\s<>\"]+$", url):
+            raise BriefingError(f"url of '{name}' must start with http:// or https://",
+                                display, entry.line_of("url"))
+        sources[name] = SourceEntry(entry.text("outlet"), entry.text("title"),
+                                    entry.date("date"), url)
+
+    sections = _sections(root)
+    section_ids = {s.id for s in sections}
+    pages = tuple(str(p) for p in root.get("pages", list, []))
+    for page in pages:
+        if page not in section_ids and page not in SPECIAL_PAGES:
+            close = difflib.get_close_matches(page, sorted(section_ids | set(SPECIAL_PAGES)), n=1)
+            raise BriefingError(f"unknown section id '{page}' in pages", display,
+                                root.line_of("pages"),
+                                f"did you mean '{close[0]}'?" if close else
+                                "define it under 'sections:'")
+    pages += tuple(s.id for s in sections if s.id not in pages)
+    pages += tuple(p for p in SPECIAL_PAGES if p not in pages)
+
+    cleaning = root.child("cleaning")
+    quotes = root.child("quotes")
+    quotes.only("speech_verbs")
+
+    people = []
+    for index, item in enumerate(root.get("people", list, [])):
+        person = _Checker(item, display, f"people[{index}]", root.line_of("people"))
+        person.only("name", "aliases", "role")
+        name = person.text("name")
+        if not name:
+            raise BriefingError(f"people[{index}] needs a name", display, person.line)
+        people.append(PersonRule(name, tuple(str(a) for a in person.get("aliases", list, [])),
+                                 person.text("role")))
+
+    glossary = {str(k): str(v) for k, v in root.get("glossary", dict, {}).items()}
+    config = Config(
+        title=root.text("title") or "Briefing",
+        event=event,
+        sources=sources,
+        sections=sections,
+        pages=pages,
+        boilerplate=_boilerplate(cleaning),
+        labels=frozenset(str(x).casefold() for x in cleaning.get("labels", list, [])),
+        detect_bylines=cleaning.get("detect_bylines", bool, True),
+        detect_name_captions=cleaning.get("detect_name_captions", bool, True),
+        heading_max_words=cleaning.get("heading_max_words", int, 12),
+        speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
+        people=tuple(people),
+        glossary=glossary,
+        path=display,
+    )
+    fingerprint = hashlib.sha256(json.dumps(_plain(merged), sort_keys=True, default=str)
+                                 .encode()).hexdigest()[:16]
+    return replace(config, fingerprint=fingerprint)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+

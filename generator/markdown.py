@@ -1,0 +1,131 @@
+"""Stage 6: render composed pages as Markdown. The only stage that knows Markdown syntax.
+
+Source text is data: ``escape_text`` makes any string display literally under the Markdown
+extensions configured in mkdocs.yml, so no HTML, link, template or structure from a source
+reaches a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+
+import yaml
+
+from generator.compose import (Block, Cited, CitedList, Facts, FigureTable, LinkList, Page,
+                               RemovedList, SourceText, source_page_path)
+from generator.structure import SourceMeta
+
+GENERATOR_MARK = "briefing"
+INLINE_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
+                  "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;",
+                  "~": "&#126;", "^": "&#94;", "$": "&#36;", "=": "&#61;"}
+INLINE = re.compile("|".join(re.escape(c) for c in INLINE_ESCAPES))
+ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+def escape_text(text: str) -> str:
+    """Make text display literally: inline syntax is escaped everywhere, block syntax at the
+    start of the text (headings, lists, quotes, admonitions, fences) too."""
+    text = re.sub(r"\s+", " ", text).strip()
+    escaped = INLINE.sub(lambda m: INLINE_ESCAPES[m.group()], text)
+    if escaped[:1] and not escaped[0].isalnum() and ord(escaped[0]) < 128 and \
+            escaped[0] not in "\\&\"'(":
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    return ORDERED_LIST_START.sub(lambda m: m.group(1) + ("\\." if m.group(2) == "." else "&#41;"),
+                                  escaped)
+
+
+def _relative(target: str, page_path: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+
+
+class Renderer:
+    def __init__(self, sources: dict[str, SourceMeta]):
+        self.sources = sources
+
+    def cite(self, cited: Cited, page_path: str) -> str:
+        meta = self.sources[cited.source_id]
+        target = _relative(source_page_path(cited.source_id), page_path)
+        title = escape_text(f"{meta.title} ({meta.date or 'undated'})").replace('"', "&quot;")
+        return (f"[{escape_text(meta.outlet)}, line {cited.line}]({target}#p{cited.line} "
+                f"\"{title}\"){{ .cite }}")
+
+    def block(self, block: Block, page: Page) -> list[str]:
+        if isinstance(block, Facts):
+            return [f"- **{escape_text(label)}:** {escape_text(value)}" for label, value in block.rows]
+        if isinstance(block, CitedList):
+            lines = [f"## {escape_text(block.heading)}", ""] if block.heading else []
+            if not block.items and block.note:
+                return [*lines, f"*{escape_text(block.note)}*"]
+            for item in block.items:
+                text = escape_text(item.text)
+                if block.quoted:
+                    text = f"“{text}”"
+                lines.append(f"- {text} {self.cite(item, page.path)}")
+            return lines
+        if isinstance(block, FigureTable):
+            lines = [f"## {escape_text(block.heading)}", "", "| Figure | In context | Source |",
+                     "|---|---|---|"]
+            for value, cited in block.rows:
+                lines.append(f"| {escape_text(value)} | {escape_text(cited.text)} | "
+                             f"{self.cite(cited, page.path)} |")
+            return lines
+        if isinstance(block, LinkList):
+            lines = [f"## {escape_text(block.heading)}", ""] if block.heading else []
+            for link in block.links:
+                note = f" — {escape_text(link.note)}" if link.note else ""
+                lines.append(f"- [{escape_text(link.title)}]({_relative(link.page, page.path)})"
+                             f"{note}")
+            return lines
+        if isinstance(block, SourceText):
+            lines = []
+            for paragraph in block.paragraphs:
+                anchor = f"[¶ {paragraph.line}](#p{paragraph.line}){{ .para-link }}"
+                if paragraph.heading:
+                    lines += [f"### {escape_text(paragraph.text)} {{ #p{paragraph.line} }}", ""]
+                else:
+                    lines += [f"{escape_text(paragraph.text)} {anchor}",
+                              f"{{: #p{paragraph.line} .source-paragraph }}", ""]
+            return lines[:-1]
+        if isinstance(block, RemovedList):
+            lines = [f'??? note "Removed in cleaning ({len(block.paragraphs)} paragraphs)"', "",
+                     "    | Line | Reason | Text |", "    |---:|---|---|"]
+            for paragraph in block.paragraphs:
+                lines.append(f"    | {paragraph.line} | {escape_text(paragraph.removed_because or '')}"
+                             f" | {escape_text(paragraph.text)} |")
+            return lines
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+    def page(self, page: Page, stamp: dict[str, object]) -> str:
+        body = [f"# {escape_text(page.title)}", ""]
+        for block in page.blocks:
+            body += [*self.block(block, page), ""]
+        text = "\n".join(body).rstrip("\n") + "\n"
+        meta = {"title": page.title, "description": page.description, **stamp,
+                "generated_by": GENERATOR_MARK, "checksum": body_checksum(text)}
+        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+        return f"---\n{front}---\n\n{text}"
+
+
+def body_checksum(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:20]
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Front matter (as a mapping, empty if none or unreadable) and the body after it."""
+    match = re.match(r"^---\n(.*?)\n---\n\n?", text, re.DOTALL)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+
+
+def render_pages(pages: list[Page], sources: dict[str, SourceMeta], stamp: dict[str, object]
+                 ) -> dict[str, str]:
+    renderer = Renderer(sources)
+    return {page.path: renderer.page(page, stamp) for page in pages}

@@ -1,0 +1,225 @@
+"""The pipeline: load → clean → classify → people and quotes → compose → render → write.
+
+Per-source work is cached by the source's bytes and the configuration, so a desk with thousands
+of articles only pays for the ones that changed. Cross-source steps are single passes with hash
+tables (repeats, people), never comparisons of all pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from generator import __version__
+from generator.classify import classify_paragraphs
+from generator.clean import clean_paragraphs, remove_cross_source_repeats
+from generator.compose import compose_pages
+from generator.config import Config, load_config
+from generator.errors import BriefingError
+from generator.load import check_unique_ids, find_sources, load_source
+from generator.markdown import render_pages
+from generator.people import PeopleIndex, base_index, count_mentions, find_people
+from generator.quotes import find_quotes
+from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
+from generator.write import (WriteReport, editor_pages, nav_block, update_mkdocs_config,
+                             write_pages)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a briefing's files live. Every path derives from the project folder."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def config_path(self) -> Path:
+        return self.content / "briefing.yml"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.content / "sources"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.content / "pages"
+
+    @property
+    def mkdocs_path(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache" / "briefing"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one source gives, before anything is compared across sources."""
+
+    source: Source
+    people: tuple[Person, ...]
+
+
+def analyse(path: Path, config: Config) -> Analysis:
+    loaded = load_source(path, config)
+    return _analyse_loaded(loaded.meta, loaded.lines, config)
+
+
+def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
+    paragraphs = classify_paragraphs(clean_paragraphs(meta, lines, config), config)
+    index = base_index(config)
+    find_people(paragraphs, index)
+    quotes = find_quotes(paragraphs, config, index)
+    known = {rule.name for rule in config.people}
+    found = tuple(p for name, p in index.people.items() if name not in known)
+    return Analysis(Source(meta, paragraphs, quotes), found)
+
+
+def _cache_key(digest: str, config: Config) -> str:
+    return f"{digest[:32]}-{config.fingerprint}-{__version__}"
+
+
+def _from_cache(data: dict) -> Analysis:
+    meta = SourceMeta(**{**data["meta"], "notes": tuple(data["meta"]["notes"])})
+    paragraphs = tuple(SourceParagraph(**{**p, "sections": tuple(p["sections"])})
+                       for p in data["paragraphs"])
+    quotes = tuple(Quote(**q) for q in data["quotes"])
+    people = tuple(Person(**{**p, "variants": tuple(p["variants"])}) for p in data["people"])
+    return Analysis(Source(meta, paragraphs, quotes), people)
+
+
+def analyse_cached(path: Path, config: Config, cache_dir: Path | None) -> Analysis:
+    loaded = load_source(path, config)
+    cache_file = cache_dir / f"{_cache_key(loaded.digest, config)}.json" if cache_dir else None
+    if cache_file and cache_file.exists():
+        try:
+            cached = _from_cache(json.loads(cache_file.read_text(encoding="utf-8")))
+            if cached.source.meta == loaded.meta:
+                return cached
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is simply recomputed
+    analysis = _analyse_loaded(loaded.meta, loaded.lines, config)
+    if cache_file:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            payload = {"meta": asdict(analysis.source.meta),
+                       "paragraphs": [asdict(p) for p in analysis.source.paragraphs],
+                       "quotes": [asdict(q) for q in analysis.source.quotes],
+                       "people": [asdict(p) for p in analysis.people]}
+            cache_file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # caching is an optimisation; a read-only disk must not stop generation
+    return analysis
+
+
+def merge(analyses: list[Analysis], config: Config) -> Briefing:
+    """Cross-source steps: repeated paragraphs, one index of people, speakers resolved in it."""
+    analyses = sorted(analyses, key=lambda a: (a.source.meta.date or "9999-99-99",
+                                               a.source.meta.id))
+    deduped = remove_cross_source_repeats([(a.source.meta, a.source.paragraphs)
+                                           for a in analyses])
+    index: PeopleIndex = base_index(config)
+    for analysis in analyses:
+        for person in analysis.people:
+            index.add(person.name, person.variants, person.role)
+    sources = []
+    for analysis, paragraphs in zip(analyses, deduped):
+        kept_lines = {p.line for p in paragraphs if p.kept}
+        quotes = tuple(replace(q, speaker=index.resolve(q.speaker) or q.speaker if q.speaker
+                               else None)
+                       for q in analysis.source.quotes if q.line in kept_lines)
+        sources.append(Source(analysis.source.meta, paragraphs, quotes))
+    all_paragraphs = [p for s in sources for p in s.paragraphs]
+    dates = [s.meta.date for s in sources if s.meta.date]
+    notes = tuple(f"{s.meta.path}: {note}" for s in sources for note in s.meta.notes)
+    return Briefing(config.title, tuple(sources), count_mentions(all_paragraphs, index),
+                    max(dates) if dates else None, notes)
+
+
+def build_briefing(paths: Iterable[Path], config: Config, cache_dir: Path | None = None,
+                   progress: Progress | None = None) -> Briefing:
+    paths = list(paths)
+    check_unique_ids(paths)
+    analyses = []
+    for number, path in enumerate(paths, start=1):
+        if progress:
+            progress(number, len(paths), path.name)
+        analyses.append(analyse_cached(path, config, cache_dir))
+    return merge(analyses, config)
+
+
+def site_navigation(pages, extra_pages: list[str]) -> list:
+    nav: list = []
+    sources: list = []
+    for page in pages:
+        title = page.nav_title or page.title
+        if page.path.startswith("sources/"):
+            sources.append(page.path if page.path == "sources/index.md" else {title: page.path})
+        else:
+            nav.append({title: page.path})
+    nav.append({"Sources": sources})
+    if extra_pages:
+        nav.append({"More": extra_pages})
+    return nav
+
+
+@dataclass(frozen=True)
+class Rendered:
+    briefing: Briefing
+    pages: dict[str, str]  # page path -> Markdown
+    nav: str  # the generated block of mkdocs.yml
+
+
+def render_site(project: Project, cache: bool = True, progress: Progress | None = None
+                ) -> Rendered:
+    """Everything generation would write, in memory: nothing touches the disk before this ends."""
+    config = load_config(project.config_path)
+    paths = find_sources(project.sources_dir)
+    if not paths:
+        raise BriefingError("no sources found", str(project.sources_dir),
+                            hint="add .txt articles to this folder")
+    briefing = build_briefing(paths, config, project.cache_dir if cache else None, progress)
+    pages = compose_pages(briefing, config)
+    stamp = {"as_of": briefing.as_of or "unknown", "sources": len(briefing.sources)}
+    rendered = render_pages(pages, {s.meta.id: s.meta for s in briefing.sources}, stamp)
+    extra = editor_pages(project.docs_dir, set(rendered))
+    block = nav_block(config.title, site_navigation(pages, extra), {"briefing": stamp})
+    return Rendered(briefing, rendered, block)
+
+
+def generate(project: Project, force: bool = False, check: bool = False,
+             progress: Progress | None = None) -> tuple[Briefing, WriteReport, bool]:
+    """Regenerate every page. With check, write nothing and report what is stale."""
+    result = render_site(project, cache=not check, progress=progress)
+    report = write_pages(project.docs_dir, result.pages, force=force, dry_run=check)
+    nav_changed = update_mkdocs_config(project.mkdocs_path, result.nav, dry_run=check)
+    return result.briefing, report, nav_changed
+
+
+def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
+    """The machine-readable contract of ``briefing extract --json``."""
+    config = load_config(config_path)
+    paths = list(paths)
+    briefing = build_briefing(paths, config)
+    order = {str(path): number for number, path in enumerate(paths)}
+    ordered = sorted(briefing.sources, key=lambda s: order.get(s.meta.path, len(order)))
+    return {
+        "sources": [{
+            "path": s.meta.path, "title": s.meta.title, "outlet": s.meta.outlet,
+            "date": s.meta.date,
+            "paragraphs": [{"line": p.line, "text": p.text, "kept": p.kept,
+                            "removed_because": p.removed_because, "sections": list(p.sections)}
+                           for p in s.paragraphs],
+            "quotes": [{"line": q.line, "text": q.text, "speaker": q.speaker} for q in s.quotes],
+        } for s in ordered],
+        "people": [{"name": p.name, "variants": list(p.variants), "role": p.role}
+                   for p in briefing.people],
+    }
