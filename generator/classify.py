@@ -22,17 +22,41 @@ def section_scores(text: str, config: Config) -> dict[str, float]:
     return {rule.id: term_score(text, rule.terms) for rule in config.sections}
 
 
+def _chosen(scores: dict[str, float], config: Config) -> tuple[str, ...]:
+    return tuple(rule.id for rule in config.sections if scores[rule.id] >= rule.threshold)
+
+
 def sections_of(text: str, config: Config) -> tuple[str, ...]:
     """The ids of the sections a text belongs to, in configuration order; ("other",) if none."""
-    scores = section_scores(text, config)
-    chosen = tuple(rule.id for rule in config.sections if scores[rule.id] >= rule.threshold)
-    return chosen or (OTHER,)
+    return _chosen(section_scores(text, config), config) or (OTHER,)
 
 
 def classify_paragraphs(paragraphs, config: Config):
-    """Kept paragraphs get their sections; removed ones keep none."""
-    return tuple(replace(p, sections=sections_of(p.text, config)) if p.kept else p
-                 for p in paragraphs)
+    """Kept paragraphs get their sections, from their own terms plus their context: the heading
+    they stand under, or (with no term of their own) the paragraph they follow."""
+    result = []
+    heading_scores: dict[str, float] = {}
+    previous: tuple[str, ...] = (OTHER,)
+    for paragraph in paragraphs:
+        if not paragraph.kept:
+            result.append(paragraph)
+            continue
+        own = section_scores(paragraph.text, config)
+        if paragraph.heading:
+            heading_scores = own
+            scores = own
+        else:
+            scores = {k: v + config.heading_weight * heading_scores.get(k, 0.0)
+                      for k, v in own.items()}
+        chosen = _chosen(scores, config)
+        if not chosen and not paragraph.heading and config.continue_previous \
+                and not any(own.values()):
+            chosen = previous
+        chosen = chosen or (OTHER,)
+        if not paragraph.heading:
+            previous = chosen
+        result.append(replace(paragraph, sections=chosen))
+    return tuple(result)
 
 
 def topic_of(text: str, rule: SectionRule) -> str | None:

@@ -22,8 +22,11 @@ BYLINE = re.compile(rf"^{NAME_WORD}( {NAME_WORD}){{1,2}}$")
 NAME = rf"{NAME_WORD}( {NAME_WORD}){{0,3}}"
 NAME_CAPTION = re.compile(rf"^{NAME}((, | and | & ){NAME})+\.?$")
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:")
+SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 WRAP_WIDTH = 100
+CREDIT = "picture credit"
+CREDIT_LINE = re.compile(r"^\(?(photograph|photo|picture|image)( credit)?s?\s*:", re.IGNORECASE)
 
 
 def normalise_space(text: str) -> str:
@@ -36,8 +39,10 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False
     widths = [len(line.text.rstrip()) for line in block]
     widest = max(widths)
-    if widest > WRAP_WIDTH or any(w < 0.5 * widest for w in widths[:-1]):
+    if not 50 <= widest <= WRAP_WIDTH or any(w < 0.6 * widest for w in widths[:-1]):
         return False
+    if all(line.text.rstrip()[-1] in SENTENCE_END for line in block[:-1]):
+        return False  # every line ends a sentence: these are separate one-line paragraphs
     return not any(SPEAKER_LABEL.match(line.text.strip()) or line.text.lstrip()[:2] in ("- ", "* ")
                    for line in block[1:])
 
@@ -103,31 +108,55 @@ def boilerplate_reason(text: str, config: Config) -> str | None:
     return None
 
 
-def _title_keys(meta: SourceMeta, breadcrumb_tails: list[str]) -> set[str]:
-    keys = {text_key(meta.title)} | {text_key(t) for t in breadcrumb_tails}
+HEADLINE = "headline (shown as the source's title)"
+TITLE_MAX_WORDS = 30
+
+
+def _title_keys(title: str, breadcrumb_tails: list[str]) -> set[str]:
+    keys = {text_key(title)} | {text_key(t) for t in breadcrumb_tails}
     return {k for k in keys if k}
+
+
+def _is_title(text: str, keys: set[str]) -> bool:
+    without_section = re.sub(r"\s+\|\s+[^|]{1,40}$", "", text)
+    return text_key(text) in keys or text_key(without_section) in keys
 
 
 def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                      ) -> tuple[SourceParagraph, ...]:
     """Every paragraph of the source, each kept or removed with a reason; repeats within the
-    source are removed as repeats of their first occurrence."""
+    source are removed as repeats of their first occurrence. When the source's title is not
+    configured, its first heading-shaped paragraph is taken as the headline."""
     result: list[SourceParagraph] = []
     seen: dict[str, int] = {}
     crumbs: list[str] = []
+    title_keys = _title_keys(meta.title, crumbs)
+    previous_reason: str | None = None
+    in_tags = False
     for number, text in split_paragraphs(lines):
         reason = boilerplate_reason(text, config)
         if reason == "breadcrumb":
-            crumbs.append(re.split(r"\s+[/›»>]\s+", text)[-1])
+            crumbs.append(re.split(r"\s+[/›»>|]\s+", text)[-1])
+            title_keys = _title_keys(meta.title, crumbs)
+        if reason is None and in_tags and len(text.split()) <= 4 and text[-1] not in ".!?":
+            reason = "topic tag"
+        if reason is None and previous_reason == CREDIT and config.caption_after_credit \
+                and len(text.split()) <= 20:
+            reason = "picture or caption note"
         key = text_key(text)
-        if reason is None and (key in _title_keys(meta, crumbs)
-                               or text_key(re.sub(r"\s+\|\s+[^|]{1,40}$", "", text))
-                               in _title_keys(meta, crumbs)):
-            reason = "headline (shown as the source's title)"
+        if reason is None and _is_title(text, title_keys):
+            reason = HEADLINE
+        if reason is None and not meta.title and not any(p.kept for p in result) \
+                and HEADLINE not in (p.removed_because for p in result) \
+                and len(text.split()) <= TITLE_MAX_WORDS and text[-1] not in ".!:;,":
+            reason = HEADLINE
         if reason is None and key in seen:
             reason = f"repeats line {seen[key]}"
         if reason is None and not key:
             reason = "no words"
+        in_tags = (reason == "lone label" and text.rstrip(" .:").casefold() in config.tag_labels) \
+            or (in_tags and reason == "topic tag")
+        previous_reason = CREDIT if reason and CREDIT_LINE.match(text) else reason
         if reason is None:
             seen[key] = number
             result.append(SourceParagraph(meta.id, number, text,
@@ -136,6 +165,10 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
     return tuple(result)
+
+
+def headline(paragraphs: Iterable[SourceParagraph]) -> str | None:
+    return next((p.text for p in paragraphs if p.removed_because == HEADLINE), None)
 
 
 def remove_cross_source_repeats(sources: list[tuple[SourceMeta, tuple[SourceParagraph, ...]]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
@@ -223,7 +224,7 @@ def home_page(briefing: Briefing, config: Config, section_pages: Iterable[Page])
 def source_page(source: Source) -> Page:
     meta = source.meta
     removed = tuple(p for p in source.paragraphs if not p.kept)
-    facts = [("Outlet", meta.outlet), ("Date", meta.date or "unknown"), ("File", meta.path),
+    facts = [("Outlet", meta.outlet), ("Date", meta.date or "unknown"), ("File", f"content/sources/{PurePath(meta.path).name}"),
              ("Paragraphs", f"{len(source.kept)} kept, {len(removed)} removed in cleaning")]
     if meta.url:
         facts.insert(2, ("Original", meta.url))

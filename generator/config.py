@@ -88,8 +88,12 @@ class Config:
     labels: frozenset[str]
     detect_bylines: bool
     detect_name_captions: bool
+    tag_labels: frozenset[str]
+    caption_after_credit: bool
     heading_max_words: int
     speech_verbs: tuple[str, ...]
+    heading_weight: float
+    continue_previous: bool
     people: tuple[PersonRule, ...]
     glossary: dict[str, str]
     path: str = "briefing.yml"
@@ -115,6 +119,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text until checked, so an impossible date is an error with a line, not a crash.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                            lambda loader, node: loader.construct_scalar(node))
 
 
 class LineDict(dict):
@@ -215,12 +222,12 @@ def _article(name: str) -> str:
 
 def phrase_regex(phrase: str) -> re.Pattern:
     """Whole-word, any-case match of a phrase: spaces and hyphens, straight and curly apostrophes
-    are interchangeable, and a plural ending is optional."""
+    are interchangeable, and an ending (s, es, d, ed, ing) is optional."""
     parts = [re.escape(p).replace("'", "['’]").replace("’", "['’]")
              for p in re.split(r"[\s-]+", phrase.strip()) if p]
     body = r"[\s-]+".join(parts)
-    plural = "(?:s|es)?" if phrase[-1:].isalpha() else ""
-    return re.compile(rf"(?<![\w-]){body}{plural}(?![\w-])", re.IGNORECASE)
+    ending = "(?:s|es|d|ed|ing)?" if phrase[-1:].isalpha() else ""
+    return re.compile(rf"(?<![\w-]){body}{ending}(?![\w-])", re.IGNORECASE)
 
 
 def _terms(checker: _Checker, key: str) -> tuple[Term, ...]:
@@ -283,7 +290,7 @@ def _merge(defaults: dict, override: dict) -> dict:
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
             inner = _merge(merged[key], value)
             if key == "cleaning" and not value.get("replace_defaults"):
-                for list_key in ("boilerplate", "labels"):
+                for list_key in ("boilerplate", "labels", "tag_labels"):
                     if isinstance(value.get(list_key), list):
                         inner[list_key] = list(defaults[key].get(list_key, [])) + value[list_key]
             inner.pop("replace_defaults", None)
@@ -320,12 +327,12 @@ def load_config(path: str | Path | None) -> Config:
             raise BriefingError(f"configuration must be a mapping of keys to values, not "
                                 f"{_kind(user)}", display, 1)
         top = _Checker(user, display, "briefing.yml")
-        top.only("title", "event", "sources", "sections", "pages", "cleaning", "quotes",
-                 "people", "glossary")
+        top.only("title", "event", "sources", "sections", "pages", "cleaning", "classify",
+                 "quotes", "people", "glossary")
         if isinstance(user.get("cleaning"), dict):
             top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
-                                       "replace_defaults")
+                                       "tag_labels", "caption_after_credit", "replace_defaults")
     merged = _merge(defaults, user)
     root = _Checker(merged, display, "briefing.yml")
 
@@ -360,6 +367,8 @@ def load_config(path: str | Path | None) -> Config:
     pages += tuple(p for p in SPECIAL_PAGES if p not in pages)
 
     cleaning = root.child("cleaning")
+    classify = root.child("classify")
+    classify.only("heading_weight", "continue_previous")
     quotes = root.child("quotes")
     quotes.only("speech_verbs")
 
@@ -384,8 +393,12 @@ def load_config(path: str | Path | None) -> Config:
         labels=frozenset(str(x).casefold() for x in cleaning.get("labels", list, [])),
         detect_bylines=cleaning.get("detect_bylines", bool, True),
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
+        tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
+        caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
+        heading_weight=classify.get("heading_weight", float, 1.0),
+        continue_previous=classify.get("continue_previous", bool, True),
         people=tuple(people),
         glossary=glossary,
         path=display,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,14 +55,6 @@ def decode(data: bytes, display: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(notes)
 
 
-def first_real_line(lines: tuple[RawLine, ...]) -> str:
-    for line in lines:
-        text = DATE_LINE.sub("", line.text).strip()
-        if text:
-            return re.sub(r"\s+", " ", text)
-    return ""
-
-
 def leading_date(lines: tuple[RawLine, ...]) -> str | None:
     for line in lines:
         if line.text.strip():
@@ -72,8 +65,6 @@ def leading_date(lines: tuple[RawLine, ...]) -> str | None:
 
 def load_source(path: Path, config: Config) -> LoadedSource:
     """Read one source file and attach its metadata (from configuration, else guessed)."""
-    import hashlib
-
     display = str(path)
     try:
         size = path.stat().st_size
@@ -94,7 +85,7 @@ def load_source(path: Path, config: Config) -> LoadedSource:
     lines = tuple(RawLine(n, t) for n, t in enumerate(text.split("\n"), start=1))
     entry = config.sources.get(path.name)
     found_date = leading_date(lines)
-    title = (entry.title if entry and entry.title else None) or first_real_line(lines)[:200]
+    title = entry.title if entry and entry.title else ""  # else the cleaner finds the headline
     date = (entry.date if entry and entry.date else None) or found_date
     notes_list = list(notes)
     if not entry:
@@ -104,7 +95,7 @@ def load_source(path: Path, config: Config) -> LoadedSource:
     meta = SourceMeta(
         id=source_id(path),
         path=display,
-        title=title or path.stem,
+        title=title,
         outlet=(entry.outlet if entry and entry.outlet else None) or "Unknown outlet",
         date=date,
         url=entry.url if entry else None,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.classify import classify_paragraphs
-from generator.clean import clean_paragraphs, remove_cross_source_repeats
+from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
 from generator.compose import compose_pages
 from generator.config import Config, load_config
 from generator.errors import BriefingError
@@ -75,6 +75,10 @@ def analyse(path: Path, config: Config) -> Analysis:
 
 def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     paragraphs = classify_paragraphs(clean_paragraphs(meta, lines, config), config)
+    if not meta.title:
+        first = next((p.text for p in paragraphs if p.kept), "")
+        meta = replace(meta, title=headline(paragraphs) or " ".join(first.split()[:12])
+                       or Path(meta.path).stem)
     index = base_index(config)
     find_people(paragraphs, index)
     quotes = find_quotes(paragraphs, config, index)

@@ -23,13 +23,13 @@ def _ends_with_abbreviation(text: str) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in text; each span's slice is the verbatim sentence."""
     spans = []
-    start = 0
+    start = len(text) - len(text.lstrip())
     for match in BOUNDARY.finditer(text):
         end = match.end()
         if match.group().startswith(".") and _ends_with_abbreviation(text[start:match.start() + 1]):
             continue
         if text[start:end].strip():
-            spans.append((start, end))
+            spans.append((start, len(text[:end].rstrip())))
         start = end
         while start < len(text) and text[start].isspace():
             start += 1

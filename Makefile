@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve generate check quality bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## site: create .venv, install, generate the pages and build site/ (mkdocs build --strict)
+site: $(VENV)/.site-installed
+	$(BIN)/briefing build
+
+## generate: write the Markdown pages from content/ (never overwrites edited pages)
+generate: $(VENV)/.site-installed
+	$(BIN)/briefing generate
+
+## check: fail if the committed pages are stale against content/
+check: $(VENV)/.site-installed
+	$(BIN)/briefing generate --check
+
+## serve: regenerate, then live preview at http://127.0.0.1:8000 (reloads on page edits)
+serve: $(VENV)/.site-installed
+	$(BIN)/briefing generate
+	$(BIN)/mkdocs serve --livereload
+
+## test: install what the tests need and run all of them
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+## quality: print boilerplate precision/recall and section F1 over tests/labelled/
+quality: $(VENV)/.test-installed
+	$(BIN)/python tests/measure_quality.py
+
+## bench: scaling and caching ratios of generation
+bench: $(VENV)/.test-installed
+	$(BIN)/python tests/bench.py
+
+clean:
+	rm -rf site .cache .site.building .site.old

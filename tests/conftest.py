@@ -1,0 +1,49 @@
+"""Shared fixtures: the real configuration and seeds, and throwaway copies of the project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.pipeline import Project, analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "content" / "sources"
+WIRE_SEED = SEEDS / "000_36119deba365cd7b.txt"
+LIVE_SEED = SEEDS / "004_f77be4efbc849815.txt"
+LABELLED = ROOT / "tests" / "labelled"
+
+
+@pytest.fixture(scope="session")
+def config():
+    return load_config(ROOT / "content" / "briefing.yml")
+
+
+@pytest.fixture(scope="session")
+def wire(config):
+    return analyse(WIRE_SEED, config).source
+
+
+@pytest.fixture(scope="session")
+def live(config):
+    return analyse(LIVE_SEED, config).source
+
+
+def paragraph_at(source, line):
+    return next(p for p in source.paragraphs if p.line == line)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A copy of the project (content, mkdocs.yml, overrides) to generate and build in."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(ROOT / "content", root / "content",
+                    ignore=shutil.ignore_patterns("pages"))
+    (root / "content" / "pages").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
+    return Project(root)

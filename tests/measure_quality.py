@@ -1,0 +1,132 @@
+"""Measure cleaning and section quality against the labelled set in tests/labelled/.
+
+Each ``tests/labelled/*.yml`` names a source and gives every paragraph (by its first line) its
+gold label: ``boilerplate`` or the sections it belongs to (``other`` for none). Run:
+
+    python tests/measure_quality.py
+
+It prints boilerplate precision/recall and section precision/recall/F1 (micro-averaged over
+(paragraph, section) pairs), per article and overall. tests/test_quality.py holds the thresholds.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.config import load_config  # noqa: E402
+from generator.pipeline import analyse  # noqa: E402
+
+LABELLED = Path(__file__).resolve().parent / "labelled"
+CONFIG = ROOT / "content" / "briefing.yml"
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ArticleResult:
+    name: str
+    shape: str
+    boilerplate: Counts = field(default_factory=Counts)
+    sections: Counts = field(default_factory=Counts)
+    errors: list[str] = field(default_factory=list)
+
+
+def gold_labels(spec: dict) -> dict[int, set[str]]:
+    return {int(line): {part.strip() for part in str(label).split(",")}
+            for line, label in spec["lines"].items()}
+
+
+def measure_article(spec_path: Path, config) -> ArticleResult:
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    source = (spec_path.parent / spec["source"]).resolve()
+    result = ArticleResult(spec_path.stem, spec.get("shape", ""))
+    gold = gold_labels(spec)
+    paragraphs = analyse(source, config).source.paragraphs
+    found = {p.line for p in paragraphs}
+    for line in sorted(set(gold) - found):
+        raise ValueError(f"{spec_path.name}: line {line} is labelled but starts no paragraph")
+    for paragraph in paragraphs:
+        if paragraph.line not in gold:
+            raise ValueError(f"{spec_path.name}: paragraph at line {paragraph.line} has no label")
+        labels = gold[paragraph.line]
+        gold_boiler = labels == {"boilerplate"}
+        removed = not paragraph.kept
+        result.boilerplate.tp += gold_boiler and removed
+        result.boilerplate.fp += removed and not gold_boiler
+        result.boilerplate.fn += gold_boiler and not removed
+        if gold_boiler:
+            if not removed:
+                result.errors.append(f"line {paragraph.line}: kept, gold says boilerplate")
+            continue
+        predicted = set(paragraph.sections) if paragraph.kept else set()
+        if removed:
+            result.errors.append(f"line {paragraph.line}: removed ({paragraph.removed_because})"
+                                 ", gold says content")
+        result.sections.tp += len(predicted & labels)
+        result.sections.fp += len(predicted - labels)
+        result.sections.fn += len(labels - predicted)
+        if predicted != labels and paragraph.kept:
+            result.errors.append(f"line {paragraph.line}: sections {sorted(predicted)}, gold "
+                                 f"{sorted(labels)}")
+    return result
+
+
+def measure(config_path: Path = CONFIG) -> tuple[Counts, Counts, list[ArticleResult]]:
+    config = load_config(config_path)
+    results = [measure_article(path, config) for path in sorted(LABELLED.glob("*.yml"))]
+    boilerplate, sections = Counts(), Counts()
+    for result in results:
+        boilerplate.add(result.boilerplate)
+        sections.add(result.sections)
+    return boilerplate, sections, results
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    boilerplate, sections, results = measure()
+    print(f"{'article':<24} {'shape':<34} {'bp P':>6} {'bp R':>6} {'sec F1':>7}")
+    for r in results:
+        print(f"{r.name:<24} {r.shape[:34]:<34} {r.boilerplate.precision:6.3f} "
+              f"{r.boilerplate.recall:6.3f} {r.sections.f1:7.3f}")
+        if verbose:
+            for error in r.errors:
+                print(f"    {error}")
+    print(f"\nboilerplate precision {boilerplate.precision:.3f}  recall {boilerplate.recall:.3f}"
+          f"  ({boilerplate.tp} removed correctly, {boilerplate.fp} wrongly, "
+          f"{boilerplate.fn} missed)")
+    print(f"sections    precision {sections.precision:.3f}  recall {sections.recall:.3f}  "
+          f"F1 {sections.f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()

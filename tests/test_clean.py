@@ -1,0 +1,63 @@
+from generator.clean import clean_paragraphs, remove_cross_source_repeats, split_paragraphs
+from generator.structure import RawLine, SourceMeta
+from tests.conftest import LIVE_SEED, WIRE_SEED, paragraph_at
+
+
+def lines(text):
+    return [RawLine(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+
+
+def test_wire_seed_clutter_is_removed_with_reasons(wire):
+    reasons = {p.line: p.removed_because for p in wire.paragraphs if not p.kept}
+    assert reasons[1] == "breadcrumb"
+    assert reasons[3].startswith("headline")
+    assert reasons[7] == reasons[8] == "picture or caption note"
+    assert reasons[9] == "read-time or updated stamp"
+    assert reasons[12] == "repeats line 5"
+    assert reasons[48] == "syndication notice"
+    assert paragraph_at(wire, 10).kept and paragraph_at(wire, 44).kept
+
+
+def test_live_blog_labels_teasers_bylines_and_repeated_summary(live):
+    reasons = {p.line: p.removed_because for p in live.paragraphs if not p.kept}
+    assert reasons[2] == reasons[11] == "lone label"
+    assert reasons[27] == "teaser line"
+    assert reasons[31] == reasons[56] == "byline"
+    assert all(reasons[n] == f"repeats line {n - 58}" for n in range(61, 68))
+    assert paragraph_at(live, 12).heading and paragraph_at(live, 12).kept
+
+
+def test_every_line_of_text_belongs_to_a_paragraph():
+    for path in (WIRE_SEED, LIVE_SEED):
+        raw = path.read_text(encoding="utf-8").split("\n")
+        starts = {n for n, _ in split_paragraphs(lines("\n".join(raw)))}
+        assert starts == {n for n, t in enumerate(raw, start=1) if t.strip()}
+
+
+def test_hard_wrapped_blocks_join_but_ragged_lines_stay_apart():
+    text = ("This paragraph was wrapped at a fixed width by the tool that\n"
+            "exported it, so its lines are all of a similar length and the\n"
+            "sentence runs on.\n\nShort line.\nAnother line that is much longer than the one before it.")
+    paragraphs = split_paragraphs(lines(text))
+    assert paragraphs[0][0] == 1 and paragraphs[0][1].endswith("sentence runs on.")
+    assert [n for n, _ in paragraphs] == [1, 5, 6]
+
+
+def test_repeats_across_sources_point_to_the_first(config):
+    meta_a = SourceMeta("a", "a.txt", "A", "Wire", "2025-01-01")
+    meta_b = SourceMeta("b", "b.txt", "B", "Paper", "2025-01-02")
+    body = "The same syndicated paragraph appears in two papers on the same day."
+    a = clean_paragraphs(meta_a, lines(f"Headline A\n\n{body}"), config)
+    b = clean_paragraphs(meta_b, lines(f"Headline B\n\n{body}"), config)
+    _, second = remove_cross_source_repeats([(meta_a, a), (meta_b, b)])
+    assert second[-1].removed_because == "repeats a line 3"
+
+
+def test_editor_patterns_from_configuration_apply(tmp_path):
+    from generator.config import load_config
+    path = tmp_path / "briefing.yml"
+    path.write_text("cleaning:\n  boilerplate:\n    - reason: desk note\n      pattern: '^NOTE TO EDITORS'\n")
+    config = load_config(path)
+    meta = SourceMeta("s", "s.txt", "T", "O", None)
+    result = clean_paragraphs(meta, lines("T\n\nNOTE TO EDITORS: embargoed.\n\nReal text here."), config)
+    assert [(p.kept, p.removed_because) for p in result][1:] == [(False, "desk note"), (True, None)]

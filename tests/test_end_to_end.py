@@ -1,0 +1,173 @@
+"""From the real content/ to a built site, in a throwaway copy of the project."""
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.clean import text_key
+from generator.config import load_config
+from generator.markdown import split_front_matter
+from generator.pipeline import build_briefing, generate
+from generator.load import find_sources
+from tests.conftest import LABELLED, ROOT
+from tests.test_markdown import rendered_text
+
+CITE = re.compile(r" \[[^\]]*, line (\d+)\]\(([^)#]*?)([\w-]+)\.md#p\d+ \"[^\"]*\"\)\{ \.cite \}")
+
+
+def page_texts(project):
+    return {p.relative_to(project.docs_dir).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(project.docs_dir.rglob("*.md"))}
+
+
+def cited_items(markdown_text):
+    """(displayed text, source id, line) of every cited list item or table row."""
+    items = []
+    for line in markdown_text.splitlines():
+        match = CITE.search(line)
+        if not match:
+            continue
+        body = line[:match.start()]
+        if body.startswith("| "):
+            body = body.rstrip(" |").split(" | ")[1]
+        elif body.startswith("- "):
+            body = body[2:]
+        items.append((rendered_text(body).strip("“”"), match.group(3), int(match.group(1))))
+    return items
+
+
+@pytest.fixture
+def generated(project):
+    generate(project)
+    return project
+
+
+def cleaned_paragraphs(project):
+    config = load_config(project.config_path)
+    briefing = build_briefing(find_sources(project.sources_dir), config)
+    return briefing, {(s.meta.id, p.line): p for s in briefing.sources for p in s.paragraphs}
+
+
+def test_every_placed_sentence_is_verbatim_and_cites_its_paragraph(generated):
+    _, paragraphs = cleaned_paragraphs(generated)
+    total = 0
+    for name, text in page_texts(generated).items():
+        for shown, source_id, line in cited_items(text):
+            paragraph = paragraphs[(source_id, line)]
+            assert paragraph.kept, (name, line)
+            assert shown in paragraph.text, (name, shown)
+            total += 1
+    assert total > 50
+
+
+def test_every_source_paragraph_is_on_a_page_or_has_a_reason(generated):
+    briefing, _ = cleaned_paragraphs(generated)
+    pages = page_texts(generated)
+    for source in briefing.sources:
+        page = pages[f"sources/{source.meta.id}.md"]
+        for paragraph in source.paragraphs:
+            if paragraph.kept:
+                assert f"#p{paragraph.line}" in page or f"{{ #p{paragraph.line} }}" in page
+            else:
+                assert paragraph.removed_because
+
+
+def test_sections_and_quotes_pages_carry_the_right_content(generated):
+    pages = page_texts(generated)
+    assert "self-governing island" in pages["taiwan.md"]
+    assert "preliminary consensus" in pages["framework-deal.md"]
+    assert "## Donald Trump, US president" in pages["quotes.md"]
+    assert "I don’t know that we’ll even speak about Taiwan." in pages["quotes.md"]
+    assert "**As of:** 2025-10-30" in pages["index.md"]
+    assert "| 70% |" in pages["index.md"]
+
+
+def test_generation_is_deterministic(project, tmp_path):
+    generate(project)
+    first = page_texts(project)
+    shutil.rmtree(project.docs_dir)
+    shutil.rmtree(project.cache_dir, ignore_errors=True)
+    generate(project)
+    assert page_texts(project) == first
+    generate(project)   # from the cache this time
+    assert page_texts(project) == first
+
+
+def test_a_new_article_changes_the_pages_without_code_changes(project):
+    generate(project)
+    before = page_texts(project)
+    shutil.copy(LABELLED / "wire_outcome.txt", project.sources_dir / "wire_outcome.txt")
+    generate(project)
+    after = page_texts(project)
+    assert "sources/wire_outcome.md" in after
+    new_cites = lambda page: {c for c in cited_items(after[page]) if c[1] == "wire_outcome"}
+    assert new_cites("taiwan.md") and new_cites("framework-deal.md")
+    assert "I think it was an amazing meeting" in after["quotes.md"]
+    assert after["index.md"] != before["index.md"] and "**Sources:** 3" in after["index.md"]
+    assert "wire_outcome" in (project.root / "mkdocs.yml").read_text()
+
+
+def test_check_reports_stale_pages(project):
+    runner = CliRunner()
+    result = runner.invoke(main, ["generate", "--check", "--project", str(project.root)])
+    assert result.exit_code == 1 and "stale" in result.output
+    assert runner.invoke(main, ["generate", "--project", str(project.root)]).exit_code == 0
+    result = runner.invoke(main, ["generate", "--check", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output
+
+
+def test_committed_pages_are_current():
+    result = CliRunner().invoke(main, ["generate", "--check", "--project", str(ROOT)])
+    assert result.exit_code == 0, result.output
+
+
+def test_extract_json_contract(tmp_path):
+    result = CliRunner().invoke(main, ["extract", "--json", str(LABELLED / "wire_outcome.txt"),
+                                       str(ROOT / "content/sources/004_f77be4efbc849815.txt"),
+                                       "--config", str(ROOT / "content/briefing.yml")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"sources", "people"}
+    first = data["sources"][0]
+    assert set(first) == {"path", "title", "outlet", "date", "paragraphs", "quotes"}
+    assert first["path"].endswith("wire_outcome.txt")
+    paragraph = first["paragraphs"][0]
+    assert set(paragraph) == {"line", "text", "kept", "removed_because", "sections"}
+    assert paragraph == {"line": 1, "text": "World | Asia Pacific", "kept": False,
+                         "removed_because": "breadcrumb", "sections": []}
+    quote = next(q for q in data["sources"][1]["quotes"] if q["line"] == 8)
+    assert quote == {"line": 8, "text": "I don’t know that we’ll even speak about Taiwan.",
+                     "speaker": "Donald Trump"}
+    assert {"name", "variants", "role"} == set(data["people"][0])
+
+
+def test_bad_input_is_one_line_without_traceback(project):
+    (project.config_path).write_text("titel: x\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "generate", "--project",
+                             str(project.root)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "did you mean 'title'" in result.stderr
+
+
+def test_site_builds_strict_and_search_finds_the_right_pages(project):
+    result = CliRunner().invoke(main, ["build", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output
+    site = project.root / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    def pages_with(term):
+        return {doc["location"].split("#")[0] for doc in index["docs"]
+                if term.lower() in html.unescape(doc["text"] + doc["title"]).lower()}
+    assert {"framework-deal/", "background/"} <= pages_with("rare earths")
+    assert "taiwan/" in pages_with("Taiwan")
+    assert "framework-deal/" in pages_with("fentanyl")
+    home = (site / "index.html").read_text()
+    assert "Briefing as of <strong>2025-10-30</strong>" in home
+    assert "fonts.googleapis" not in home

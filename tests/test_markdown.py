@@ -1,0 +1,60 @@
+"""Source text is data: whatever it contains, the rendered page shows exactly that text."""
+
+import html
+import re
+
+import markdown
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from generator.markdown import escape_text, split_front_matter
+from tests.conftest import ROOT
+
+
+def mkdocs_extensions():
+    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("# >>> briefing")[0])
+    names, configs = [], {}
+    for item in raw["markdown_extensions"]:
+        if isinstance(item, dict):
+            (name, options), = item.items()
+            names.append(name)
+            configs[name] = options
+        else:
+            names.append(item)
+    return names, configs
+
+
+NAMES, CONFIGS = mkdocs_extensions()
+
+
+def rendered_text(source: str) -> str:
+    out = markdown.markdown(source, extensions=NAMES, extension_configs=CONFIGS)
+    assert "<script" not in out and "<img" not in out and "href" not in out
+    return html.unescape(re.sub(r"<[^>]+>", "", out)).strip()
+
+
+HOSTILE = [
+    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))", "![x](data:text/html,hi)", "{{ config }} {% include x %}",
+    "# Heading", "---", "| a | b |", "> quote", "1. item", "- item", "!!! note", "??? note",
+    "Text { onclick=alert(1) }", "`code`", "*em* __strong__", "<https://example.com>",
+    "&amp; &lt;", "\\*", "===",
+]
+
+
+def test_hostile_snippets_render_as_their_literal_text():
+    for snippet in HOSTILE:
+        assert rendered_text(escape_text(snippet)) == snippet, snippet
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+               min_size=1, max_size=80).map(lambda s: " ".join(s.split())).filter(bool))
+def test_any_text_renders_literally(text):
+    assert rendered_text(escape_text(text)) == text
+
+
+def test_front_matter_round_trip():
+    meta, body = split_front_matter("---\ntitle: X\n---\n\n# X\n")
+    assert meta == {"title": "X"} and body == "# X\n"
+    assert split_front_matter("# no front matter\n") == ({}, "# no front matter\n")
