@@ -7,6 +7,7 @@ tables (repeats, people), never comparisons of all pairs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
@@ -87,8 +88,10 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     return Analysis(Source(meta, paragraphs, quotes), found)
 
 
-def _cache_key(digest: str, config: Config) -> str:
-    return f"{digest[:32]}-{config.fingerprint}-{__version__}"
+def _cache_key(digest: str, path: Path, config: Config) -> str:
+    """Same bytes, same file name, same rules, same generator: same analysis."""
+    name = hashlib.sha256(path.name.encode("utf-8")).hexdigest()[:8]
+    return f"{digest[:32]}-{name}-{config.fingerprint}-{__version__}"
 
 
 def _from_cache(data: dict) -> Analysis:
@@ -102,12 +105,13 @@ def _from_cache(data: dict) -> Analysis:
 
 def analyse_cached(path: Path, config: Config, cache_dir: Path | None) -> Analysis:
     loaded = load_source(path, config)
-    cache_file = cache_dir / f"{_cache_key(loaded.digest, config)}.json" if cache_dir else None
+    cache_file = cache_dir / f"{_cache_key(loaded.digest, path, config)}.json" if cache_dir \
+        else None
     if cache_file and cache_file.exists():
         try:
             cached = _from_cache(json.loads(cache_file.read_text(encoding="utf-8")))
-            if cached.source.meta == loaded.meta:
-                return cached
+            return replace(cached, source=replace(
+                cached.source, meta=replace(cached.source.meta, path=loaded.meta.path)))
         except (ValueError, KeyError, TypeError):
             pass  # a damaged cache entry is simply recomputed
     analysis = _analyse_loaded(loaded.meta, loaded.lines, config)

@@ -165,9 +165,9 @@ def test_site_builds_strict_and_search_finds_the_right_pages(project):
     def pages_with(term):
         return {doc["location"].split("#")[0] for doc in index["docs"]
                 if term.lower() in html.unescape(doc["text"] + doc["title"]).lower()}
-    assert {"framework-deal/", "background/"} <= pages_with("rare earths")
-    assert "taiwan/" in pages_with("Taiwan")
-    assert "framework-deal/" in pages_with("fentanyl")
+    assert {"framework-deal.html", "background.html"} <= pages_with("rare earths")
+    assert "taiwan.html" in pages_with("Taiwan")
+    assert "framework-deal.html" in pages_with("fentanyl")
     home = (site / "index.html").read_text()
     assert "Briefing as of <strong>2025-10-30</strong>" in home
     assert "fonts.googleapis" not in home
