@@ -36,14 +36,17 @@ def paragraph_at(source, line):
     return next(p for p in source.paragraphs if p.line == line)
 
 
-@pytest.fixture
-def project(tmp_path) -> Project:
+def copy_project(root: Path, with_pages: bool = False) -> Project:
     """A copy of the project (content, mkdocs.yml, overrides) to generate and build in."""
-    root = tmp_path / "project"
-    root.mkdir()
+    root.mkdir(parents=True)
     shutil.copytree(ROOT / "content", root / "content",
-                    ignore=shutil.ignore_patterns("pages"))
-    (root / "content" / "pages").mkdir()
+                    ignore=None if with_pages else shutil.ignore_patterns("pages"))
+    (root / "content" / "pages").mkdir(exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
     return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return copy_project(tmp_path / "project")

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from tests.conftest import copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
@@ -20,13 +21,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    from tests.conftest import ROOT
-    from generator.pipeline import Project
-    root = tmp_path_factory.mktemp("browser") / "project"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
-    result = CliRunner().invoke(main, ["build", "--project", str(Project(root).root)])
+    root = copy_project(tmp_path_factory.mktemp("browser") / "project").root
+    result = CliRunner().invoke(main, ["build", "--project", str(root)])
     assert result.exit_code == 0, result.output
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
