@@ -133,6 +133,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     title_keys = _title_keys(meta.title, crumbs)
     previous_reason: str | None = None
     in_tags = False
+    headline_open = not meta.title  # until the first kept paragraph or headline
     for number, text in split_paragraphs(lines):
         reason = boilerplate_reason(text, config)
         if reason == "breadcrumb":
@@ -146,9 +147,8 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         key = text_key(text)
         if reason is None and _is_title(text, title_keys):
             reason = HEADLINE
-        if reason is None and not meta.title and not any(p.kept for p in result) \
-                and HEADLINE not in (p.removed_because for p in result) \
-                and len(text.split()) <= TITLE_MAX_WORDS and text[-1] not in ".!:;,":
+        if reason is None and headline_open and len(text.split()) <= TITLE_MAX_WORDS \
+                and text[-1] not in ".!:;,":
             reason = HEADLINE
         if reason is None and key in seen:
             reason = f"repeats line {seen[key]}"
@@ -157,6 +157,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         in_tags = (reason == "lone label" and text.rstrip(" .:").casefold() in config.tag_labels) \
             or (in_tags and reason == "topic tag")
         previous_reason = CREDIT if reason and CREDIT_LINE.match(text) else reason
+        headline_open = headline_open and reason not in (None, HEADLINE)
         if reason is None:
             seen[key] = number
             result.append(SourceParagraph(meta.id, number, text,

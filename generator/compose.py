@@ -224,7 +224,8 @@ def home_page(briefing: Briefing, config: Config, section_pages: Iterable[Page])
 def source_page(source: Source) -> Page:
     meta = source.meta
     removed = tuple(p for p in source.paragraphs if not p.kept)
-    facts = [("Outlet", meta.outlet), ("Date", meta.date or "unknown"), ("File", f"content/sources/{PurePath(meta.path).name}"),
+    facts = [("Outlet", meta.outlet), ("Date", meta.date or "unknown"),
+             ("File", f"content/sources/{PurePath(meta.path).name}"),
              ("Paragraphs", f"{len(source.kept)} kept, {len(removed)} removed in cleaning")]
     if meta.url:
         facts.insert(2, ("Original", meta.url))
@@ -258,6 +259,6 @@ def compose_pages(briefing: Briefing, config: Config) -> list[Page]:
         else:
             ordered.append(section_page(briefing, config, page_id))
     home = home_page(briefing, config, [p for p in ordered if p.path != "sources/index.md"])
-    sources = [source_page(s) for s in sorted(briefing.sources,
-                                              key=lambda s: time_order(briefing)[s.meta.id])]
+    rank = time_order(briefing)
+    sources = [source_page(s) for s in sorted(briefing.sources, key=lambda s: rank[s.meta.id])]
     return [home, *ordered, *sources]

@@ -398,7 +398,7 @@ def load_config(path: str | Path | None) -> Config:
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
         heading_weight=classify.get("heading_weight", float, 1.0),
-        continue_previous=classify.get("continue_previous", bool, True),
+        continue_previous=classify.get("continue_previous", bool, False),
         people=tuple(people),
         glossary=glossary,
         path=display,

@@ -26,10 +26,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = len(text) - len(text.lstrip())
     for match in BOUNDARY.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _ends_with_abbreviation(text[start:match.start() + 1]):
+        word_start = max(start, match.start() - 40)  # abbreviations are short; keep this linear
+        if match.group().startswith(".") and \
+                _ends_with_abbreviation(text[word_start:match.start() + 1]):
             continue
         if text[start:end].strip():
-            spans.append((start, len(text[:end].rstrip())))
+            spans.append((start, end))  # a boundary match never ends in white space
         start = end
         while start < len(text) and text[start].isspace():
             start += 1
