@@ -39,9 +39,10 @@ serve: $(VENV)/.site-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-## quality: print boilerplate precision/recall and section F1 over tests/labelled/
+## quality: print cleaning, section and quotation figures over tests/labelled/
 quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quality.py
+	$(BIN)/python tests/measure_quotes.py
 
 ## bench: scaling and caching ratios of generation
 bench: $(VENV)/.test-installed

@@ -6,6 +6,9 @@ from. Headings and labels are the only words this module makes up.
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from generator.structure import Briefing, Quote, Source, SourceParagraph
 MORE = "More"
 KIND_ORDER = ("percentage", "money", "quantity", "date", "year")
 MAX_FIGURES = 12
+SAME_QUOTE = 0.85  # share of matching characters for two wordings of one quotation
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,36 @@ class RemovedList:
     paragraphs: tuple[SourceParagraph, ...]
 
 
-Block = Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList
+@dataclass(frozen=True)
+class QuoteEntry:
+    """One quotation, however many sources report it."""
+
+    quote: Cited  # the earliest source's wording
+    same: tuple[Cited, ...] = ()  # later sources with the same words
+    variants: tuple[Cited, ...] = ()  # later sources whose wording differs
+    context: Cited | None = None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    heading: str
+    anchor: str
+    entries: tuple[QuoteEntry, ...]
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    name: str
+    anchor: str
+    role: str | None
+    mentions: int
+    spellings: tuple[str, ...]
+    quotes: tuple[Cited, ...]
+    quotes_link: str | None  # the person's group on the Key quotes page
+
+
+Block = (Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList | QuoteGroup
+         | PersonCard)
 
 
 @dataclass(frozen=True)
@@ -132,29 +165,118 @@ def other_page(briefing: Briefing) -> Page:
                 f"Other developments: {len(items)} cited paragraphs that fit no section.", blocks)
 
 
-def quotes_page(briefing: Briefing) -> Page:
-    roles = {p.name: p.role for p in briefing.people}
+def anchor_for(name: str, taken: set[str]) -> str:
+    """A stable, unique HTML id for a heading (ASCII letters, digits and hyphens)."""
+    base = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode(
+        "ascii", "ignore").decode().casefold()).strip("-") or "speaker"
+    anchor, number = base, 2
+    while anchor in taken:
+        anchor, number = f"{base}-{number}", number + 1
+    taken.add(anchor)
+    return anchor
+
+
+def same_quotation(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_QUOTE
+
+
+def merge_quotes(quotes: Iterable[Quote]) -> list[list[Quote]]:
+    """Quotations of one speaker grouped when sources report the same words (or nearly: a
+    "gonna" for a "going to"). Only quotations sharing their first or last words are compared,
+    so the work stays near-linear however many sources there are."""
+    groups: list[list[Quote]] = []
+    keys: list[str] = []
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for quote in quotes:
+        key = text_key(quote.text)
+        words = key.split()
+        handles = (("head", " ".join(words[:4])), ("tail", " ".join(words[-4:])))
+        found = next((i for h in handles for i in buckets[h]
+                      if key == keys[i] or same_quotation(key, keys[i])), None)
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            keys.append(key)
+        groups[found].append(quote)
+        for handle in handles:
+            if found not in buckets[handle]:
+                buckets[handle].append(found)
+    return groups
+
+
+def quote_entry(group: list[Quote]) -> QuoteEntry:
+    """The earliest wording leads; a later source citing the very same words is one more
+    citation, any other wording is shown as it stands in its source."""
+    first, *rest = group
+    context = Cited(first.context, first.source_id, first.context_line) if first.context else None
+    return QuoteEntry(
+        Cited(first.text, first.source_id, first.line),
+        tuple(Cited(q.text, q.source_id, q.line) for q in rest if q.text == first.text),
+        tuple(Cited(q.text, q.source_id, q.line) for q in rest if q.text != first.text),
+        context)
+
+
+def quote_groups(briefing: Briefing) -> list[tuple[str, list[QuoteEntry]]]:
+    """(speaker, entries) with the most quoted first; unidentified speakers last."""
+    when = _when(briefing)
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for source in briefing.sources:
         for quote in source.quotes:
             by_speaker[quote.speaker or ""].append(quote)
-    when = _when(briefing)
-    speakers = sorted((s for s in by_speaker if s), key=lambda s: (-len(by_speaker[s]), s))
-    if "" in by_speaker:
-        speakers.append("")
-    blocks = []
-    for speaker in speakers:
+    grouped = {speaker: [quote_entry(g) for g in merge_quotes(sorted(quotes, key=when))]
+               for speaker, quotes in by_speaker.items()}
+    order = sorted((s for s in grouped if s), key=lambda s: (-len(grouped[s]), s))
+    return [(s, grouped[s]) for s in order + ([""] if "" in grouped else [])]
+
+
+def quotes_page(briefing: Briefing) -> Page:
+    roles = {p.name: p.role for p in briefing.people}
+    taken: set[str] = set()
+    blocks: list[Block] = []
+    for speaker, entries in quote_groups(briefing):
         heading = speaker or "Speaker not identified"
         if roles.get(speaker):
             heading = f"{speaker}, {roles[speaker]}"
-        items = tuple(Cited(q.text, q.source_id, q.line) for q in sorted(by_speaker[speaker], key=when))
-        blocks.append(CitedList(heading, items, quoted=True))
+        blocks.append(QuoteGroup(heading, anchor_for(speaker or "speaker-not-identified", taken),
+                                 tuple(entries)))
     if not blocks:
         blocks.append(CitedList(None, (), note="No quotations found yet."))
-    total = sum(len(v) for v in by_speaker.values())
+    total = sum(len(b.entries) for b in blocks if isinstance(b, QuoteGroup))
+    speakers = sum(1 for b in blocks if isinstance(b, QuoteGroup) and b.anchor !=
+                   "speaker-not-identified")
     return Page("quotes.md", "Key quotes",
-                f"Key quotes: {total} quotations from {len([s for s in speakers if s])} speakers.",
+                f"Key quotes: {total} quotations from {speakers} speakers, with context.",
                 tuple(blocks))
+
+
+def people_page(briefing: Briefing) -> Page:
+    """Who's who: everyone the sources mention, with role, mentions and quotations."""
+    quote_anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for speaker, _ in quote_groups(briefing):
+        quote_anchors[speaker] = anchor_for(speaker or "speaker-not-identified", taken)
+    quoted: dict[str, list[Quote]] = defaultdict(list)
+    for source in briefing.sources:
+        for quote in source.quotes:
+            if quote.speaker:
+                quoted[quote.speaker].append(quote)
+    when = _when(briefing)
+    taken = set()
+    cards = []
+    for person in briefing.people:
+        if not person.mentions and not quoted.get(person.name):
+            continue
+        cards.append(PersonCard(
+            person.name, anchor_for(person.name, taken), person.role, person.mentions,
+            person.spellings,
+            tuple(Cited(q.text, q.source_id, q.line) for q in sorted(quoted[person.name],
+                                                                    key=when)),
+            f"quotes.md#{quote_anchors[person.name]}" if person.name in quote_anchors else None))
+    blocks: tuple[Block, ...] = tuple(cards) or (
+        CitedList(None, (), note="No people found yet."),)
+    return Page("people.md", "Who's who",
+                f"Who's who: {len(cards)} people named in the sources, with their roles and "
+                "quotations.", blocks)
 
 
 def key_points(briefing: Briefing, config: Config) -> list[Cited]:
@@ -252,6 +374,8 @@ def compose_pages(briefing: Briefing, config: Config) -> list[Page]:
     for page_id in config.pages:
         if page_id == "quotes":
             ordered.append(quotes_page(briefing))
+        elif page_id == "people":
+            ordered.append(people_page(briefing))
         elif page_id == "other":
             ordered.append(other_page(briefing))
         elif page_id == "sources":

@@ -20,7 +20,7 @@ import yaml
 from generator.errors import BriefingError
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
-SPECIAL_PAGES = ("quotes", "other", "sources")
+SPECIAL_PAGES = ("quotes", "people", "other", "sources")
 SECTION_ID = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
 
@@ -92,6 +92,8 @@ class Config:
     caption_after_credit: bool
     heading_max_words: int
     speech_verbs: tuple[str, ...]
+    narrator_labels: tuple[str, ...]
+    organisation_words: tuple[str, ...]
     heading_weight: float
     continue_previous: bool
     people: tuple[PersonRule, ...]
@@ -370,7 +372,7 @@ def load_config(path: str | Path | None) -> Config:
     classify = root.child("classify")
     classify.only("heading_weight", "continue_previous")
     quotes = root.child("quotes")
-    quotes.only("speech_verbs")
+    quotes.only("speech_verbs", "narrator_labels", "organisation_words")
 
     people = []
     for index, item in enumerate(root.get("people", list, [])):
@@ -397,6 +399,8 @@ def load_config(path: str | Path | None) -> Config:
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
+        narrator_labels=tuple(str(v).casefold() for v in quotes.get("narrator_labels", list, [])),
+        organisation_words=tuple(str(v) for v in quotes.get("organisation_words", list, [])),
         heading_weight=classify.get("heading_weight", float, 1.0),
         continue_previous=classify.get("continue_previous", bool, False),
         people=tuple(people),

@@ -14,7 +14,7 @@ import re
 import yaml
 
 from generator.compose import (Block, Cited, CitedList, Facts, FigureTable, LinkList, Page,
-                               RemovedList, SourceText, source_page_path)
+                               PersonCard, QuoteGroup, RemovedList, SourceText, source_page_path)
 from generator.structure import SourceMeta
 
 GENERATOR_MARK = "briefing"
@@ -65,6 +65,10 @@ class Renderer:
                     text = f"“{text}”"
                 lines.append(f"- {text} {self.cite(item, page.path)}")
             return lines
+        if isinstance(block, QuoteGroup):
+            return self.quote_group(block, page)
+        if isinstance(block, PersonCard):
+            return self.person_card(block, page)
         if isinstance(block, FigureTable):
             lines = [f"## {escape_text(block.heading)}", "", "| Figure | In context | Source |",
                      "|---|---|---|"]
@@ -97,6 +101,39 @@ class Renderer:
                              f" | {escape_text(paragraph.text)} |")
             return lines
         raise TypeError(f"unknown block {type(block).__name__}")
+
+    def quoted(self, cited: Cited, page: Page) -> str:
+        return f"“{escape_text(cited.text)}” {self.cite(cited, page.path)}"
+
+    def quote_group(self, group: QuoteGroup, page: Page) -> list[str]:
+        lines = [f"## {escape_text(group.heading)} {{ #{group.anchor} }}", ""]
+        for entry in group.entries:
+            also = "".join(f" {self.cite(c, page.path)}" for c in entry.same)
+            lines += [f"- {self.quoted(entry.quote, page)}{also}", ""]
+            for variant in entry.variants:
+                lines += [f"    *Worded differently:* {self.quoted(variant, page)}",
+                          "    { .quote-variant }", ""]
+            if entry.context:
+                lines += [f"    *In context:* {escape_text(entry.context.text)} "
+                          f"{self.cite(entry.context, page.path)}", "    { .quote-context }", ""]
+        return lines[:-1]
+
+    def person_card(self, card: PersonCard, page: Page) -> list[str]:
+        lines = [f"## {escape_text(card.name)} {{ #{card.anchor} }}", ""]
+        facts = [f"**Role:** {escape_text(card.role)}"] if card.role else []
+        facts.append(f"**Mentions:** {card.mentions}")
+        lines += [" · ".join(facts), ""]
+        if card.spellings:
+            lines += [f"**Also written as:** {escape_text(', '.join(card.spellings))} "
+                      "(the sources spell this name differently: check which is right)",
+                      "{ .spelling-note }", ""]
+        if card.quotes:
+            link = f" ([on Key quotes]({card.quotes_link}))" if card.quotes_link else ""
+            lines += [f"**Quotations:** {len(card.quotes)}{link}", ""]
+            lines += [f"- {self.quoted(q, page)}" for q in card.quotes]
+        else:
+            lines.append("*No quotations.*")
+        return lines
 
     def page(self, page: Page, stamp: dict[str, object]) -> str:
         body = [f"# {escape_text(page.title)}", ""]

@@ -1,28 +1,68 @@
 """Stage 4a: people. Find who is named, with what role, and resolve every way of referring to a
-person (surname, title, alias) to one canonical name."""
+person (surname, title, alias, a misspelling) to one canonical name."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.config import Config, phrase_regex
+from generator.config import Config
 from generator.structure import Person, SourceParagraph
 
-CAP = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
+CAP = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
 FULL_NAME = rf"{CAP}(?: {CAP}){{1,2}}"
 ROLE_WORDS = (r"(?i:president|vice[- ]president|prime minister|premier|secretary|minister|"
               r"spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|adviser|advisor|"
-              r"analyst|economist|professor|chair|chairman|chief executive|ceo|senator|"
-              r"representative|governor|director|official|leader|correspondent|reporter|editor)")
+              r"analyst|economist|strategist|fellow|professor|chair|chairman|chairwoman|"
+              r"chief executive|ceo|senator|representative|governor|director|official|leader|"
+              r"correspondent|reporter|editor|host|anchor|presenter)")
 ROLE_BEFORE_NAME = re.compile(
     rf"(?<![\w’'])((?:[A-Z][\w.-]*\s+|[a-z][\w-]*\s+){{0,4}}?{ROLE_WORDS})(?:,)?\s+({FULL_NAME})\b")
+ROLE_AFTER_NAME = re.compile(
+    rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]+ ){{0,3}}?{ROLE_WORDS}"
+    rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
+TITLE_WORDS = re.compile(rf"^(?:(?:[\w’'-]+ )*{ROLE_WORDS}|mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
+                         re.IGNORECASE)
+NAME_ANYWHERE = re.compile(rf"(?<![\w’'-]){FULL_NAME}(?![\w’'-])")
 NOT_NAMES = frozenset("""the a an and of in on at for to from with by as this that these those
     he she it they we i you his her their its our my your there here what when where which who
     how why but or if so not no yes also both all some many most more less one two three four
     mr mrs ms dr""".split())
+
+
+def _is_title(words: str) -> bool:
+    """"President", "Treasury secretary", "Mr": words that may stand before a family name."""
+    return bool(TITLE_WORDS.match(words)) or words.islower()
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """("Treasury Secretary", "Scott Bessent") from "Treasury Secretary Scott Bessent"."""
+    words = name.split()
+    for cut in range(len(words) - 2, 0, -1):
+        if _is_title(" ".join(words[:cut])):
+            return " ".join(words[:cut]), " ".join(words[cut:])
+    return "", name
+
+
+def _neighbourhood(name: str) -> set[str]:
+    """The name and every form of it with one letter deleted: two names one typo apart
+    (a letter added, dropped, changed or two swapped) share at least one of these keys."""
+    folded = name.casefold()
+    return {folded, *(folded[:i] + folded[i + 1:] for i in range(len(folded)))}
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """Same number of words, one word differs, and that word (3+ letters) by one typo."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return min(len(x), len(y)) >= 3 and bool(_neighbourhood(x) & _neighbourhood(y))
 
 
 @dataclass
@@ -31,19 +71,53 @@ class PeopleIndex:
 
     people: dict[str, Person] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # casefolded form -> canonical name
+    typo_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name seen
+    spelling_lines: dict[str, int] = field(default_factory=dict)  # misspelling -> its line
 
-    def add(self, name: str, aliases: Iterable[str] = (), role: str | None = None) -> str:
-        canonical = self.resolve(name) or name
+    def add(self, name: str, aliases: Iterable[str] = (), role: str | None = None,
+            spellings: Iterable[str] = (), line: int | None = None,
+            declared: bool = False) -> str:
+        """Add a person (or more names for a known one); returns the canonical name.
+
+        A name one typo away from a known person's ("Gou Jiakun" beside "Guo Jiakun") is taken
+        as a misspelling of it and remembered in ``spellings`` for the editor to check, unless
+        the name is ``declared`` in briefing.yml: declared people are never merged.
+        """
+        canonical = self.resolve(name)
+        spellings = list(spellings)
+        if canonical is None:
+            canonical = None if declared else self._typo_of(name)
+            if canonical is not None:
+                spellings.append(name)
+                if line is not None:
+                    self.spelling_lines.setdefault(name, line)
+            else:
+                canonical = name
         person = self.people.get(canonical, Person(canonical))
         variants = tuple(dict.fromkeys((*person.variants, *aliases)))
-        self.people[canonical] = Person(canonical, variants, person.role or role, person.mentions)
-        for form in (canonical, *aliases):
+        merged = tuple(dict.fromkeys((*person.spellings, *spellings)))
+        self.people[canonical] = Person(canonical, variants, person.role or role,
+                                        person.mentions, merged)
+        for form in (canonical, *aliases, *merged):
             self.forms.setdefault(form.casefold(), canonical)
-        words = canonical.split()
-        if len(words) == 2:  # either word alone may be the family name ("Xi", "Trump")
-            for word in reversed(words):
-                self.forms.setdefault(word.casefold(), canonical)
+            for key in _neighbourhood(form):
+                self.typo_keys[key].add(canonical)
+            words = form.split()
+            if len(words) == 2:  # either word alone may be the family name ("Xi", "Trump")
+                for word in reversed(words):
+                    self.forms.setdefault(word.casefold(), canonical)
         return canonical
+
+    def _typo_of(self, name: str) -> str | None:
+        if len(name.split()) < 2:
+            return None
+        candidates = set().union(*(self.typo_keys.get(key, ()) for key in _neighbourhood(name)))
+        for canonical in sorted(candidates):
+            person = self.people[canonical]
+            if any(one_typo_apart(name, form) for form in (canonical, *person.variants)):
+                return canonical
+        return None
 
     def resolve(self, text: str) -> str | None:
         text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.IGNORECASE)
@@ -51,16 +125,23 @@ class PeopleIndex:
         if found:
             return found
         words = text.split()
-        if len(words) > 1 and words[-1][:1].isupper():
-            return self.forms.get(" ".join(words[-2:]).casefold()) or (
-                self.forms.get(words[-1].casefold()) if len(words) == 2 else None)
+        if len(words) > 1 and words[-1][:1].isupper() and _is_title(" ".join(words[:-1])):
+            return self.forms.get(words[-1].casefold())  # "President Xi", "Secretary Bessent"
         return None
+
+    def resolve_surname(self, word: str) -> str | None:
+        """A lone family name ("Jensen") as the person named in full earlier in the text."""
+        known = self.resolve(word)
+        if known:
+            return known
+        full = self.full_names.get(word.casefold())
+        return self.add(full) if full else None
 
 
 def base_index(config: Config) -> PeopleIndex:
     index = PeopleIndex()
     for rule in config.people:
-        index.add(rule.name, rule.aliases, rule.role)
+        index.add(rule.name, rule.aliases, rule.role, declared=True)
     return index
 
 
@@ -72,28 +153,61 @@ def _clean_role(role: str) -> str:
     return " ".join(words)
 
 
+def _strip_function_words(name: str) -> str:
+    words = name.split()
+    while words and words[0].casefold() in NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
-    """Add people named with a role ("spokesperson Guo Jiakun") to the index."""
+    """Add people named with a role ("spokesperson Guo Jiakun", "Jane Roe, an analyst") to the
+    index, and remember every full name so a later lone surname can be resolved.
+
+    Headlines and other removed lines are read too: they often carry the only full name.
+    """
     for paragraph in paragraphs:
-        if not paragraph.kept:
-            continue
-        for match in ROLE_BEFORE_NAME.finditer(paragraph.text):
+        text = paragraph.text
+        for match in NAME_ANYWHERE.finditer(text):
+            name = _strip_function_words(match.group())
+            if len(name.split()) >= 2:
+                index.full_names.setdefault(name.split()[-1].casefold(), name)
+        for match in ROLE_BEFORE_NAME.finditer(text):
             name = match.group(2)
-            if name.split()[0].casefold() in NOT_NAMES or index.resolve(name) is None and \
-                    name.casefold() in index.forms:
+            if name.split()[0].casefold() in NOT_NAMES:
                 continue
-            index.add(name, role=_clean_role(match.group(1)))
+            index.add(name, role=_clean_role(match.group(1)), line=paragraph.line)
+        for match in ROLE_AFTER_NAME.finditer(text):
+            name = _strip_function_words(match.group(1))
+            if len(name.split()) >= 2:
+                index.add(name, role=match.group(2), line=paragraph.line)
+
+
+def _form_key(text: str) -> str:
+    return " ".join(re.split(r"[\s-]+", text.replace("’", "'").casefold()))
 
 
 def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> tuple[Person, ...]:
-    """People with how often they are mentioned (any form), most mentioned first."""
-    patterns = {name: [phrase_regex(f) for f in {name, *person.variants, name.split()[-1]}]
-                for name, person in index.people.items()}
+    """People with how often they are mentioned (any form), most mentioned first.
+
+    One pass per paragraph with every form in a single pattern, longest first, so "Donald
+    Trump" counts once and not again as "Trump"."""
+    owner: dict[str, str] = {}
+    for name, person in index.people.items():
+        for form in (name, *person.variants, *person.spellings):
+            owner.setdefault(_form_key(form), name)
+            if len(form.split()) == 2:  # either word may be the family name, as in add()
+                for word in form.split():
+                    owner.setdefault(_form_key(word), name)
+    parts = [r"[\s-]+".join(re.escape(w).replace("'", "['’]") for w in key.split())
+             for key in sorted(owner, key=len, reverse=True)]
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + r")(?![\w’'-])",
+                         re.IGNORECASE) if parts else None
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
-        if paragraph.kept:
-            for name, regexes in patterns.items():
-                counts[name] += max(len(r.findall(paragraph.text)) for r in regexes)
-    people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name])
+        if paragraph.kept and pattern:
+            counts.update(owner[_form_key(m.group())] for m in pattern.finditer(paragraph.text))
+    people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
+                     tuple(sorted(set(p.spellings))))
               for p in index.people.values()]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.name)))

@@ -83,9 +83,13 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     index = base_index(config)
     find_people(paragraphs, index)
     quotes = find_quotes(paragraphs, config, index)
-    known = {rule.name for rule in config.people}
-    found = tuple(p for name, p in index.people.items() if name not in known)
-    return Analysis(Source(meta, paragraphs, quotes), found)
+    notes = tuple(f"name '{spelling}' (line {index.spelling_lines.get(spelling, '?')}) taken as "
+                  f"a misspelling of '{person.name}'; if they are different people, list both "
+                  "under people: in briefing.yml"
+                  for person in index.people.values() for spelling in person.spellings)
+    if notes:
+        meta = replace(meta, notes=meta.notes + notes)
+    return Analysis(Source(meta, paragraphs, quotes), tuple(index.people.values()))
 
 
 def _cache_key(digest: str, path: Path, config: Config) -> str:
@@ -99,7 +103,8 @@ def _from_cache(data: dict) -> Analysis:
     paragraphs = tuple(SourceParagraph(**{**p, "sections": tuple(p["sections"])})
                        for p in data["paragraphs"])
     quotes = tuple(Quote(**q) for q in data["quotes"])
-    people = tuple(Person(**{**p, "variants": tuple(p["variants"])}) for p in data["people"])
+    people = tuple(Person(**{**p, "variants": tuple(p["variants"]),
+                             "spellings": tuple(p["spellings"])}) for p in data["people"])
     return Analysis(Source(meta, paragraphs, quotes), people)
 
 
@@ -137,7 +142,7 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     index: PeopleIndex = base_index(config)
     for analysis in analyses:
         for person in analysis.people:
-            index.add(person.name, person.variants, person.role)
+            index.add(person.name, person.variants, person.role, person.spellings)
     sources = []
     for analysis, paragraphs in zip(analyses, deduped):
         kept_lines = {p.line for p in paragraphs if p.kept}
@@ -228,6 +233,7 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
                            for p in s.paragraphs],
             "quotes": [{"line": q.line, "text": q.text, "speaker": q.speaker} for q in s.quotes],
         } for s in ordered],
-        "people": [{"name": p.name, "variants": list(p.variants), "role": p.role}
+        "people": [{"name": p.name, "variants": sorted({*p.variants, *p.spellings}),
+                    "role": p.role}
                    for p in briefing.people],
     }

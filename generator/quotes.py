@@ -1,136 +1,392 @@
 """Stage 4b: direct quotations and who said them.
 
-Handles quotation marks (straight or curly), an opening mark lost in syndication, quotes
-introduced by a colon (on the same line or the line before), and wire copy whose marks were all
-stripped (``<words>, Trump said``). Paraphrase (``Trump said he expected…``) is not a quotation.
+Newsrooms quote people in a handful of ways, and each has a rule here:
+
+- marks, straight or curly, with the speaker after (``"…," Trump said``), before (``Trump told
+  reporters that "…"``) or in between (split quotes); a quotation left open at the end of a
+  paragraph continues in the next one;
+- a colon: ``Trump said:`` followed by the words on the same line or the next (a post, a
+  statement);
+- a transcript's speaker label (``SECRETARY BESSENT: …``); the host's and reporters' turns are
+  the outlet's own voice, not quotations;
+- copy whose marks were stripped in syndication: ``<words>, Trump said`` and a follow-on
+  paragraph in the speaker's voice.
+
+Paraphrase (``Trump said he expected…``), fragments under four words (scare quotes) and quoted
+titles or slogans are not quotations. Every quotation is a verbatim slice of its paragraph.
+Each rule looks at a bounded window around a mark, so the work is linear in the text's length.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from generator.config import Config
-from generator.people import PeopleIndex
+from generator.people import ROLE_WORDS, PeopleIndex, split_title
+from generator.segment import split_sentences
 from generator.structure import Quote, SourceParagraph
 
 MIN_WORDS = 4
+CONTEXT_MAX = 500
+BEFORE_WINDOW = 300
+AFTER_WINDOW = 160
+CONTINUATION_MAX_WORDS = 40
 PRONOUNS = frozenset({"he", "she"})
+SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".split())
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
-                r"Answering|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What)\b)")
-NAME = rf"{NOT_SUBJECTS}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){{0,2}}"
-TITLE = r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*"
-SPEAKER = rf"(?:{TITLE}|(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){{0,5}}?{NAME}|[Hh]e|[Ss]he)"
-MARKED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+                r"Answering|Addressing|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What|"
+                r"For|With|From|According|Meanwhile|However|Still|Now|Today|Yesterday)\b)")
+NAME = rf"{NOT_SUBJECTS}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
+TITLE = r"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*"
+APPOSITION = r"(?:,\s+[^,“”\"]{1,90},)?"
+ADVERBS = r"(?:\s+(?:also|later|then|has|had|have|once|again|\w+ly)){0,3}"
+UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")
+MENTION = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+SUBJECT_FOLLOWS = re.compile(r",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]+(?:s|ed))\b")
+LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
+                   r"(?P<rest>\S.*)$", re.DOTALL)
+SENTENCE_START = re.compile(r".*[.!?][\"”’']?\s+", re.DOTALL)
+SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
+                            r"n['’]t\b", re.IGNORECASE)
+INTRO_PARTICIPLE = re.compile(r"\b(?:saying|adding|writing|telling|posting|declaring)\b[^.!?]*:$")
+TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|dubbed|named|slogan|motto|theme|headline|"
+                       r"reading|book|film|report|song)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Offsets of quoted words inside a paragraph (marks excluded)."""
+
+    start: int
+    end: int
+    open_end: bool = False  # the quotation runs on into the next paragraph
+    lost_open: bool = False  # only the closing mark survived (syndicated copy)
+
+
+def _is_open_mark(text: str, at: int) -> bool:
+    mark = text[at]
+    if mark in "“":
+        return True
+    if mark in "”":
+        return False
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace()
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Quoted stretches of a paragraph: marked pairs, a lost opening mark at the start (wire copy),
+    and a quotation left open at the end (it continues in the next paragraph)."""
+    spans: list[Span] = []
+    opened: int | None = None
+    for at, char in enumerate(text):
+        if char not in "\"“”":
+            continue
+        if _is_open_mark(text, at):
+            if opened is None:
+                opened = at + 1
+        elif opened is not None:
+            spans.append(Span(opened, at))
+            opened = None
+        elif not spans:  # a closing mark with no opening one: the opening mark was lost
+            spans.append(Span(len(text) - len(text.lstrip()), at, lost_open=True))
+    if opened is not None and text[opened:].strip():
+        spans.append(Span(opened, len(text), open_end=True))
+    return spans
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space and a trailing comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def title_like(words: str) -> bool:
+    """"Make America Great Again", "Counting the Cost of the Trade War": a title or slogan."""
+    tokens = re.findall(r"[\w’'-]+", words)
+    significant = [t for t in tokens if t.casefold() not in SMALL_WORDS]
+    return len(significant) >= 2 and all(t[0].isupper() or t[0].isdigit() for t in significant)
+
+
+def sentence_start(window: str) -> str:
+    """The part of text before a mark that belongs to the mark's sentence."""
+    match = SENTENCE_START.match(window)
+    return window[match.end():] if match else window
+
+
+def speaker_pattern(organisation_words: Iterable[str]) -> str:
+    """How a text names whoever speaks: a body ("China's commerce ministry"), a title ("the US
+    president"), a name with what comes before it ("Treasury Secretary Scott Bessent"), he/she."""
+    bodies = "|".join(re.escape(w) for w in organisation_words) or "(?!)"
+    body = rf"(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,3}}?(?i:{bodies})\b"
+    possessive_title = r"[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+    return (rf"(?:{body}|{TITLE}|(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w’'-]+\s+){{0,5}}?{NAME}"
+            rf"|{possessive_title}|[Hh]e|[Ss]he)")
 
 
 class QuoteFinder:
-    """Finds the quotations of one source; remembers the last speaker for he/she."""
+    """Finds the quotations of one source, remembering who spoke last (for he/she)."""
 
     def __init__(self, config: Config, index: PeopleIndex):
         self.index = index
-        verbs = "|".join(sorted(config.speech_verbs, key=len, reverse=True))
-        self.verb = rf"(?:{verbs})"
+        self.narrators = frozenset(config.narrator_labels)
+        self.narrator_roles = re.compile(
+            r"\b(?:" + "|".join(re.escape(r) for r in config.narrator_labels) + r")\b",
+            re.IGNORECASE)
+        self.organisation = re.compile(
+            r"(?:" + "|".join(re.escape(w) for w in config.organisation_words) + r")$",
+            re.IGNORECASE)
+        verb = "(?:" + "|".join(sorted(config.speech_verbs, key=len, reverse=True)) + ")"
+        SPEAKER = speaker_pattern(config.organisation_words)  # noqa: N806 - reads as a grammar
+        subject = (rf"(?P<spk>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,90}}),)?(?:’s|'s)?"
+                   rf"(?:\s+(?:post|statement|message))?")
+        self.before = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^“”\"]{{0,160}}?[:,]?\s*$")
         self.after = re.compile(
-            rf"^\s*,?\s*(?:(?:{self.verb})\s+(?P<spk1>{SPEAKER})|(?P<spk2>{SPEAKER})(?:’s|'s)?"
-            rf"(?:\s+\w+ly)?\s+(?:{self.verb}))\b")
-        self.before = re.compile(
-            rf"(?P<spk>{SPEAKER})(?:’s|'s)?(?:\s+post)?(?:\s+(?:also|later|then|has|had))?\s+"
-            rf"(?:{self.verb})\b[^“\"]*?[:,]?\s*$")
-        self.according = re.compile(rf"^[\s,]*according to\s+(?P<spk>{SPEAKER})")
+            rf"\s*,?\s*(?:{verb}\s+(?P<a1>{SPEAKER})"
+            rf"|(?P<a2>{SPEAKER}){APPOSITION}(?:\s+\w+ly)?\s+{verb}"
+            rf"|according\s+to\s+(?P<a3>{SPEAKER})"
+            rf"|(?:[\w’'-]+\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+(?:saying|telling))\b")
+        self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
+        self.colon_intro = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
+                                      rf"(?P<rest>\S.*)$", re.DOTALL)
         self.unmarked_end = re.compile(
-            rf"^(?P<q>[^“”\"]{{20,}}?),\s+(?:(?:{self.verb})\s+(?P<spk1>{SPEAKER})|"
-            rf"(?P<spk2>{SPEAKER})\s+(?:{self.verb}))"
+            rf"(?P<q>[^“”\"]{{20,}}?),\s+(?:{verb}\s+(?P<a1>{SPEAKER})|(?P<a2>{SPEAKER})\s+{verb})"
             rf"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|during|later|earlier|yesterday|today|this|last|"
-            rf"to|a|an|the|reporters)\b)")
-        self.colon_intro = re.compile(
-            rf"(?P<spk>{SPEAKER})(?:’s|'s)?(?:\s+post)?(?:\s+(?:also|later|then|\w+ly))?\s+"
-            rf"(?:{self.verb})\b[^:“\"]*:\s*(?P<rest>.*)$")
-        self.last_speaker: str | None = None
+            rf"to|a|an|the|reporters)\b)", re.DOTALL)
+        self.organisations: dict[str, str] = {}  # "ministry" -> "China's commerce ministry"
+        self.last_person: str | None = None
 
-    def speaker(self, raw: str | None) -> str | None:
+    # -- speakers -------------------------------------------------------------------------
+
+    def speaker(self, raw: str | None, learn: bool = True) -> str | None:
+        """The canonical speaker for how a text names them (a name, title, pronoun, body)."""
         if not raw:
             return None
         raw = re.sub(r"(’s|'s)$", "", raw.strip())
+        bare = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
         if raw.casefold() in PRONOUNS:
-            return self.last_speaker
-        resolved = self.index.resolve(raw)
-        if resolved is None:
+            if self.last_person and self.last_person not in self.index.people and learn:
+                self.last_person = self.index.add(self.last_person)
+            return self.last_person
+        person = self.index.resolve(raw)
+        if person is None:
             name = re.search(rf"{NAME}$", raw)
-            if name and len(name.group().split()) >= 2:
-                resolved = self.index.add(name.group(),
-                                          role=raw[:name.start()].strip(" ,") or None)
-            elif name:
-                resolved = self.index.resolve(name.group()) or name.group()
-        if resolved:
-            self.last_speaker = resolved
-        return resolved
+            if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
+                title, full = split_title(name.group())
+                person = self.index.resolve(full)
+                if person is None and learn:
+                    role = re.sub(r"^(?:the|a|an)\s+", "", raw[:name.start()].strip(" ,"),
+                                  flags=re.IGNORECASE)
+                    person = self.index.add(full, role=" ".join((role + " " + title).split())
+                                            or None)
+            elif name and raw == name.group():
+                person = self.index.resolve_surname(raw) if learn else self.index.resolve(raw)
+        if person:
+            self.last_person = person
+            return person
+        body = self.organisation.search(bare)
+        if body:
+            word = body.group().casefold()
+            if bare.casefold() == word or raw.casefold().startswith(("the ", "its ")) and \
+                    bare.islower():
+                return self.organisations.get(word)  # "the ministry": the one named before
+            proper = re.search(rf"{NAME}$", bare)
+            self.organisations[word] = proper.group() if proper and \
+                self.organisation.search(proper.group()) else bare
+            return self.organisations[word]
+        if learn and bare.islower() and raw != bare:
+            return bare  # "a senior administration official": unnamed, but a speaker
+        name = re.search(rf"{NAME}$", raw)
+        return name.group() if name else None
 
-    def _marked(self, paragraph: SourceParagraph) -> list[Quote]:
+    def _notice_speakers(self, text: str) -> None:
+        """Remember the person a he/she after this text most likely means: the last one named
+        or said to have spoken ("Gill said Brussels would…", "Jensen is already planning…")."""
+        last_at, found = -1, None
+        for match in self.reported.finditer(text):
+            person = self.speaker(_subject(match))
+            if person in self.index.people:
+                last_at, found = match.start(), person
+        for match in MENTION.finditer(text, max(0, last_at)):
+            name = match.group()
+            person = self.index.resolve(name) or self.index.resolve(name.split()[-1])
+            if person not in self.index.people:
+                # a full name the sentence is about ("Laura Okafor, who chairs…"): a person
+                person = name if len(name.split()) > 1 and "’" not in name and "'" not in name \
+                    and SUBJECT_FOLLOWS.match(text, match.end()) else None
+            if person and match.start() > last_at:
+                last_at, found = match.start(), person
+        if found:
+            self.last_person = found
+
+    # -- quotations -----------------------------------------------------------------------
+
+    def _quote(self, paragraph: SourceParagraph, start: int, end: int,
+               speaker: str | None) -> Quote | None:
+        start, end = trimmed(paragraph.text, start, end)
+        words = paragraph.text[start:end]
+        if len(words.split()) < MIN_WORDS:
+            return None
+        return Quote(paragraph.source_id, paragraph.line, words, speaker, start, end)
+
+    def _label_turn(self, paragraph: SourceParagraph) -> tuple[bool, Quote | None]:
+        """A transcript turn: (is a turn, its quotation unless the speaker is a narrator)."""
+        match = LABEL.match(paragraph.text)
+        if not match or not re.search(r"[A-Z]{2}|^Q$", match.group("label")):
+            return False, None
+        label = match.group("label").strip()
+        if match.group("name"):
+            name = match.group("name").strip()
+            person = self.index.add(name, role=label.lower()) if len(name.split()) > 1 else name
+        else:
+            person = self.speaker(label.title())
+        role = (self.index.people[person].role or "") if person in self.index.people else ""
+        if label.casefold() in self.narrators or self.narrator_roles.search(role):
+            return True, None
+        return True, self._quote(paragraph, match.start("rest"), len(paragraph.text), person)
+
+    def _marked(self, paragraph: SourceParagraph, spans: Sequence[Span],
+                carried: str | None) -> list[Quote]:
         text = paragraph.text
-        spans = [(m.start(), m.end(), m.group(1) or m.group(2)) for m in MARKED.finditer(text)]
-        if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
-            close = re.search(r"[,.?!]\"", text)
-            if close and (not spans or close.end() <= spans[0][0]):
-                spans.insert(0, (0, close.end(), text[:close.start() + 1]))
         quotes: list[Quote] = []
-        previous_speaker = None
-        for start, end, words in spans:
-            words = words.strip().rstrip(",")
-            if len(words.split()) < MIN_WORDS:
+        previous = carried
+        for span in spans:
+            after = self.after.match(text[span.end + 1:span.end + 1 + AFTER_WINDOW])
+            raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4") if after.group(g)),
+                       None) if after else None
+            before_text = sentence_start(text[max(0, span.start - 1 - BEFORE_WINDOW):
+                                              max(0, span.start - 1)])
+            if raw is None:
+                before = self.before.search(before_text)
+                raw = _subject(before) if before else None
+            words = text[span.start:span.end]
+            if raw is None and (title_like(words) or TITLE_CUE.search(before_text)):
                 continue
-            raw = None
-            after = self.after.match(text[end:])
-            if after:
-                raw = after.group("spk1") or after.group("spk2")
-            else:
-                according = self.according.match(text[end:])
-                before = self.before.search(text[:start])
-                raw = (according.group("spk") if according else
-                       before.group("spk") if before else None)
-            speaker = self.speaker(raw) if raw else previous_speaker
-            previous_speaker = speaker or previous_speaker
-            quotes.append(Quote(paragraph.source_id, paragraph.line, words, speaker, text))
+            speaker = self.speaker(raw) if raw else previous
+            quote = self._quote(paragraph, span.start, span.end, speaker)
+            previous = speaker or previous
+            if quote:
+                quotes.append(quote)
         return quotes
 
-    def _unmarked(self, paragraph: SourceParagraph) -> list[Quote]:
+    def _unmarked(self, paragraph: SourceParagraph) -> Quote | None:
+        """Copy without marks: ``Trump said: <words>`` or ``<words>, Trump said``."""
         text = paragraph.text
         intro = self.colon_intro.search(text)
-        if intro and len(intro.group("rest").split()) >= MIN_WORDS:
-            return [Quote(paragraph.source_id, paragraph.line, intro.group("rest").strip(),
-                          self.speaker(intro.group("spk")), text)]
+        if intro:
+            speaker = self.speaker(_subject(intro))
+            if speaker:
+                return self._quote(paragraph, intro.start("rest"), len(text), speaker)
         end = self.unmarked_end.match(text)
         if end:
-            speaker = self.speaker(end.group("spk1") or end.group("spk2"))
-            if speaker:  # "…, the ministry announced" is reported speech, not a quotation
-                return [Quote(paragraph.source_id, paragraph.line, end.group("q").strip(),
-                              speaker, text)]
-        return []
+            raw = end.group("a1") or end.group("a2")
+            speaker = self.speaker(raw)
+            if speaker in self.index.people or speaker and UNNAMED_PERSON.search(speaker):
+                # "…, the ministry announced" is reported speech; a person's words are quoted
+                return self._quote(paragraph, end.start("q"), end.end("q"), speaker)
+        return None
+
+    def _introduces(self, paragraph: SourceParagraph, quotes: list[Quote]) -> str | None:
+        """The speaker a paragraph ending in a colon hands its next paragraph to, if any."""
+        text = paragraph.text
+        if not text.endswith(":"):
+            return None
+        last = sentence_start(text[-BEFORE_WINDOW:])
+        before = self.before.search(last)
+        if before:
+            return self.speaker(_subject(before))
+        if INTRO_PARTICIPLE.search(last):
+            return quotes[-1].speaker if quotes else self.last_person
+        return None
+
+    def _names(self, speaker: str, text: str) -> bool:
+        """Does the text speak of this person in the third person?"""
+        words = {speaker, speaker.split()[-1]}
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
     def find(self, paragraphs: Iterable[SourceParagraph]) -> list[Quote]:
+        paragraphs = [p for p in paragraphs if p.kept and not p.heading]
+        spans_of = [quote_spans(p.text) for p in paragraphs]
+        stripped = not any(not s.open_end and not s.lost_open for spans in spans_of for s in spans)
         quotes: list[Quote] = []
-        pending: str | None = None  # the speaker announced by a paragraph ending with a colon
-        pending_set = False
-        for paragraph in paragraphs:
-            if not paragraph.kept or paragraph.heading:
-                continue
+        pending: str | None = None   # announced by a paragraph ending "…said:"
+        carried: str | None = None   # a quotation left open runs on with its speaker
+        unmarked_from: str | None = None  # last paragraph was an unmarked quotation
+        previous: SourceParagraph | None = None
+        for paragraph, spans in zip(paragraphs, spans_of):
             text = paragraph.text
-            if pending_set and not MARKED.search(text):
-                quotes.append(Quote(paragraph.source_id, paragraph.line, text, pending, text))
-                pending_set = False
-                continue
-            pending_set = False
-            found = self._marked(paragraph) if ('"' in text or "“" in text) else []
+            found: list[Quote] = []
+            turn, turn_quote = self._label_turn(paragraph)
+            spans = [] if turn and turn_quote else spans
+            if spans:
+                self._notice_speakers(text[:spans[0].start])
+            if turn:
+                found = [turn_quote] if turn_quote else self._marked(paragraph, spans, None)
+            elif pending and not (spans and spans[0].start > 1) and \
+                    not self._names(pending, text):
+                found = [q for q in [self._quote(paragraph, 0, len(text), pending)] if q]
+            elif spans:
+                starts_open = text.lstrip()[:1] in "\"“" and carried is not None
+                found = self._marked(paragraph, spans, carried if starts_open else None)
+            elif stripped:
+                unmarked = self._unmarked(paragraph)
+                if unmarked:
+                    found = [unmarked]
+                elif unmarked_from and SPEECH_MARKERS.search(text) and \
+                        len(text.split()) <= CONTINUATION_MAX_WORDS and \
+                        not self.reported.search(text):
+                    found = [q for q in [self._quote(paragraph, 0, len(text), unmarked_from)] if q]
             if not found:
-                found = self._unmarked(paragraph)
+                self._notice_speakers(text)
+            if found:
+                sentence_spans = split_sentences(text) if len(text) > CONTEXT_MAX else []
+                ends = [end for _, end in sentence_spans]
+                found = [_with_context(q, paragraph, sentence_spans, ends, previous)
+                         for q in found]
             quotes.extend(found)
-            if text.endswith(":"):
-                intro = self.colon_intro.search(text)
-                if found and MARKED.search(text):
-                    pending, pending_set = found[-1].speaker, True
-                elif intro and not intro.group("rest").strip():
-                    pending, pending_set = self.speaker(intro.group("spk")), True
+            carried = found[-1].speaker if found and spans and spans[-1].open_end else None
+            unmarked_from = found[-1].speaker if found and stripped and not spans else None
+            pending = self._introduces(paragraph, found)
+            previous = paragraph
         return quotes
+
+def _with_context(quote: Quote, paragraph: SourceParagraph,
+                  sentence_spans: Sequence[tuple[int, int]], ends: Sequence[int],
+                  previous: SourceParagraph | None) -> Quote:
+    """The verbatim words that frame a quotation: its paragraph when that says more than the
+    quotation (or, in a long paragraph, its sentences), else the last sentence of the paragraph
+    before (the question, the ``…said:`` line)."""
+    text = paragraph.text
+    if len(quote.text) < 0.9 * len(text.strip()):
+        if len(text) <= CONTEXT_MAX:
+            return replace(quote, context=text, context_line=paragraph.line)
+        first = bisect.bisect_right(ends, quote.start)
+        last = bisect.bisect_left(ends, quote.end)
+        if first < len(sentence_spans) and last < len(sentence_spans):
+            window = text[sentence_spans[first][0]:sentence_spans[last][1]]
+            if len(window) <= CONTEXT_MAX:
+                return replace(quote, context=window, context_line=paragraph.line)
+        return quote
+    if previous is not None and len(previous.text) <= CONTEXT_MAX:
+        last_sentence = split_sentences(previous.text)[-1:]
+        if last_sentence:
+            start, end = last_sentence[0]
+            return replace(quote, context=previous.text[start:end], context_line=previous.line)
+    return quote
+
+
+def _subject(match: re.Match) -> str:
+    """The speaker a subject names; in "the trade spokesperson, Olof Gill, said" the name."""
+    appositive = match.group("app")
+    if appositive and re.fullmatch(NAME, appositive.strip()) and len(appositive.split()) >= 2:
+        return f"{match.group('spk')} {appositive.strip()}"
+    return match.group("spk")
 
 
 def find_quotes(paragraphs: Iterable[SourceParagraph], config: Config, index: PeopleIndex

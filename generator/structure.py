@@ -60,21 +60,32 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation: the quoted words (without marks), who said them, where."""
+    """A direct quotation: the quoted words (without marks), who said them, where.
+
+    ``text`` is ``paragraph.text[start:end]`` exactly. ``context`` is the verbatim sentence that
+    frames it (its attribution, or the line that introduces it), from paragraph ``context_line``;
+    empty when the quotation speaks for itself.
+    """
 
     source_id: str
     line: int
     text: str
     speaker: str | None
-    context: str = ""  # the verbatim sentence or paragraph the quote stands in
+    start: int = 0
+    end: int = 0
+    context: str = ""
+    context_line: int = 0
 
 
 @dataclass(frozen=True)
 class Person:
+    """A person with every name they go by; ``spellings`` are names merged as misspellings."""
+
     name: str
     variants: tuple[str, ...] = ()
     role: str | None = None
     mentions: int = 0
+    spellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,19 +27,25 @@ def page_texts(project):
             for p in sorted(project.docs_dir.rglob("*.md"))}
 
 
+LABEL = re.compile(r"^\*[^*]+:\* ")  # a generated label before cited text ("*In context:* ")
+
+
 def cited_items(markdown_text):
-    """(displayed text, source id, line) of every cited list item or table row."""
+    """(displayed text, source id, line) for every citation of a cited list item, table row or
+    labelled line; a line citing several sources yields one item per citation."""
     items = []
     for line in markdown_text.splitlines():
-        match = CITE.search(line)
-        if not match:
+        matches = list(CITE.finditer(line))
+        if not matches:
             continue
-        body = line[:match.start()]
+        body = line[:matches[0].start()].strip()
         if body.startswith("| "):
             body = body.rstrip(" |").split(" | ")[1]
         elif body.startswith("- "):
             body = body[2:]
-        items.append((rendered_text(body).strip("“”"), match.group(3), int(match.group(1))))
+        body = LABEL.sub("", body)
+        shown = rendered_text(body).strip("“”")
+        items += [(shown, m.group(3), int(m.group(1))) for m in matches]
     return items
 
 

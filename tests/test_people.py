@@ -1,24 +1,57 @@
-from generator.people import base_index, count_mentions, find_people
+from generator.config import PersonRule
+from generator.people import PeopleIndex, base_index, count_mentions, find_people, one_typo_apart
 from generator.structure import SourceParagraph
 
 
 def test_role_appositions_name_people(config):
     index = base_index(config)
     find_people([SourceParagraph("s", 1, "Treasury secretary Scott Bessent said the deal was close."),
-                 SourceParagraph("s", 2, "China’s top trade negotiator, Li Chenggang, agreed.")], index)
+                 SourceParagraph("s", 2, "China’s top trade negotiator, Li Chenggang, agreed."),
+                 SourceParagraph("s", 3, "Kenji Morita, a strategist at Tsubaki Securities, "
+                                         "disagreed.")], index)
     assert index.people["Scott Bessent"].role == "Treasury secretary"
     assert index.people["Li Chenggang"].role == "top trade negotiator"
+    assert index.people["Kenji Morita"].role == "strategist at Tsubaki Securities"
     assert index.resolve("Bessent") == "Scott Bessent"
+    assert index.resolve("Secretary Bessent") == "Scott Bessent"
 
 
 def test_aliases_from_configuration_resolve(config):
     index = base_index(config)
     assert index.resolve("the US president") == "Donald Trump"
     assert index.resolve("President Xi") == "Xi Jinping"
+    assert index.resolve("Melania Trump") is None   # a surname alone does not make a person
 
 
-def test_mentions_count_every_form(config):
+def test_spelling_variants_merge_and_are_reported():
+    index = PeopleIndex()
+    index.add("Guo Jiakun", role="spokesperson")
+    assert index.add("Gou Jiakun", line=14) == "Guo Jiakun"
+    assert index.people["Guo Jiakun"].spellings == ("Gou Jiakun",)
+    assert index.spelling_lines["Gou Jiakun"] == 14
+    assert index.resolve("Gou") == "Guo Jiakun"
+    assert one_typo_apart("Scott Bessent", "Scott Besent")
+    assert not one_typo_apart("Li Qiang", "Li Wang")      # two letters apart: different people
+    assert not one_typo_apart("Xi Jinping", "Xi Jinpin Li")
+
+
+def test_seed_spokesman_is_one_person_with_a_reported_misspelling(wire):
+    notes = " ".join(wire.meta.notes)
+    assert "'Gou Jiakun' (line 14) taken as a misspelling of 'Guo Jiakun'" in notes
+
+
+def test_declared_people_override_the_guess(config):
+    from dataclasses import replace
+    both = replace(config, people=config.people + (PersonRule("Gou Jiakun"),))
+    index = base_index(both)
+    find_people([SourceParagraph("s", 1, "Spokesperson Gou Jiakun spoke.")], index)
+    assert index.resolve("Gou Jiakun") == "Gou Jiakun"
+    assert not index.people["Guo Jiakun"].spellings
+
+
+def test_mentions_count_every_form_once(config):
     index = base_index(config)
-    people = count_mentions([SourceParagraph("s", 1, "Trump met Xi. Donald Trump left.")], index)
+    people = count_mentions([SourceParagraph("s", 1, "Trump met Xi. Donald Trump left. "
+                                                     "The Chinese leader stayed.")], index)
     counts = {p.name: p.mentions for p in people}
-    assert counts["Donald Trump"] == 2 and counts["Xi Jinping"] == 1
+    assert counts["Donald Trump"] == 2 and counts["Xi Jinping"] == 2

@@ -18,3 +18,25 @@ def test_boilerplate_and_section_quality_meet_thresholds():
     assert boilerplate.precision >= 0.95
     assert boilerplate.recall >= 0.90
     assert sections.f1 >= 0.85
+
+
+def test_quote_set_covers_the_ways_outlets_quote_people():
+    from tests.measure_quotes import measure as measure_quotes
+    scores = measure_quotes()
+    shapes = " ".join(r.shape for r in scores.articles)
+    for shape in ("wire", "live blog", "transcript with speaker labels", "analysis",
+                  "posts and official statements", "split across paragraphs", "held-out"):
+        assert shape in shapes, shape
+    written = [r for r in scores.articles if not r.name.startswith("seed_")]
+    assert len(written) >= 6
+    assert sum(r.gold for r in scores.articles) >= 60
+
+
+def test_quote_precision_recall_and_speaker_accuracy_meet_thresholds():
+    from tests.measure_quotes import measure as measure_quotes
+    scores = measure_quotes()
+    print(f"quotes P={scores.precision:.3f} R={scores.recall:.3f} "
+          f"speaker accuracy={scores.speaker_accuracy:.3f}")
+    assert scores.precision >= 0.95
+    assert scores.recall >= 0.90
+    assert scores.speaker_accuracy >= 0.95

@@ -1,11 +1,14 @@
-from generator.people import base_index
-from generator.quotes import find_quotes
+from generator.people import base_index, find_people
+from generator.quotes import find_quotes, quote_spans, title_like
 from generator.structure import SourceParagraph
 
 
 def quotes_of(config, *texts):
+    """(line, text, speaker) of each quotation, found as the pipeline does (people first)."""
     paragraphs = [SourceParagraph("s", n, t) for n, t in enumerate(texts, start=1)]
-    return [(q.line, q.text, q.speaker) for q in find_quotes(paragraphs, config, base_index(config))]
+    index = base_index(config)
+    find_people(paragraphs, index)
+    return [(q.line, q.text, q.speaker) for q in find_quotes(paragraphs, config, index)]
 
 
 def test_curly_quote_after_colon_with_speaker_before(live):
@@ -19,19 +22,43 @@ def test_quote_introduced_on_the_line_before_is_attributed(live):
     by_line = {q.line: q for q in live.quotes}
     assert by_line[19].speaker == "Donald Trump"      # "…,” Trump said, later adding:
     assert by_line[26].speaker == "Donald Trump"      # "Trump’s post also said:"
+    assert by_line[26].context == "Trump’s post also said:" and by_line[26].context_line == 25
 
 
 def test_stripped_marks_in_syndicated_copy(wire):
     by_line = {q.line: q for q in wire.quotes}
     assert by_line[16].text.startswith("We are willing to work with the US side")
-    assert by_line[16].speaker == "Gou Jiakun"
+    assert by_line[16].speaker == "Guo Jiakun"         # written "Gou" here; briefing.yml decides
     assert by_line[34].text.startswith("I expect to be lowering that")
     assert by_line[34].speaker == "Donald Trump"
+    assert by_line[40].speaker == "Guo Jiakun"         # "…, added Guo, calling…"
+
+
+def test_follow_on_paragraph_in_the_speakers_voice_continues_the_quote(wire):
+    by_line = {q.line: q for q in wire.quotes}
+    assert by_line[36].text == "They're gonna be doing what they could do."
+    assert by_line[36].speaker == "Donald Trump"
+
+
+def test_every_quote_is_a_verbatim_slice_of_its_paragraph(wire, live):
+    for source in (wire, live):
+        texts = {p.line: p.text for p in source.paragraphs}
+        for quote in source.quotes:
+            assert texts[quote.line][quote.start:quote.end] == quote.text
+            if quote.context:
+                assert quote.context in texts[quote.context_line]
 
 
 def test_paraphrase_is_not_a_quotation(wire, config):
     assert 46 not in {q.line for q in wire.quotes}   # "Trump said he believed a deal…"
+    assert 10 not in {q.line for q in wire.quotes}   # "…, the Chinese foreign ministry announced"
     assert quotes_of(config, "Trump said he expected to discuss fentanyl with Xi.") == []
+
+
+def test_indirect_speech_in_copy_that_marks_its_quotes_is_not_a_quotation(config):
+    found = quotes_of(config, '"We talked for a long time about it," Trump said.',
+                      "Taiwan did not come up during the talks, Trump said, easing worries.")
+    assert [line for line, _, _ in found] == [1]
 
 
 def test_split_quote_keeps_the_speaker_for_both_parts(config):
@@ -40,11 +67,68 @@ def test_split_quote_keeps_the_speaker_for_both_parts(config):
     assert [s for _, _, s in found] == ["Jane Roe", "Jane Roe"]
 
 
-def test_pronoun_resolves_to_the_last_speaker(config):
+def test_quote_left_open_continues_in_the_next_paragraph(config):
+    found = quotes_of(config, "Carl Jensen farms soybeans near Mankato.",
+                      '"I read the news twice," Jensen said. "We have had a year of nobody buying.',
+                      '"If China really comes back, it saves this farm."')
+    assert found[-1] == (3, "If China really comes back, it saves this farm.", "Carl Jensen")
+    assert {s for _, _, s in found} == {"Carl Jensen"}   # the surname resolves to the full name
+
+
+def test_pronoun_resolves_to_the_last_person_named(config):
     found = quotes_of(config, '"We had a very long meeting today," Xi said.',
-                      '"It went better than anyone expected," he added.')
-    assert [s for _, _, s in found] == ["Xi Jinping", "Xi Jinping"]
+                      '"It went better than anyone expected," he added.',
+                      "Laura Okafor, who chairs the growers' association, was less sure.",
+                      '"We have heard such promises before," she said.')
+    assert [s for _, _, s in found] == ["Xi Jinping", "Xi Jinping", "Laura Okafor"]
 
 
-def test_scare_quotes_are_not_quotations(config):
-    assert quotes_of(config, "Beijing has vowed to “reunify” the island with a “framework”.") == []
+def test_scare_quotes_titles_and_slogans_are_not_quotations(config):
+    assert quotes_of(config, "Beijing has vowed to “reunify” the island with a “framework”.",
+                     "Trump ended the post with his slogan, “Make America Great Again!”",
+                     'The report, "Counting the Cost of the Trade War", was published.') == []
+    assert title_like("Building a Sustainable Tomorrow")
+    assert not title_like("We will have a deal on chips eventually")
+
+
+def test_post_and_statement_are_attributed_to_their_author(config):
+    found = quotes_of(config, "In the post, published before midnight, Trump wrote:",
+                      "My meeting with President Xi of China was a great success.",
+                      "China's commerce ministry said in a statement that both sides should "
+                      '"implement the consensus in good faith and avoid frictions."',
+                      'The ministry added: "Our position on export controls is consistent."')
+    assert [s for _, _, s in found] == ["Donald Trump", "China's commerce ministry",
+                                        "China's commerce ministry"]
+
+
+def test_transcript_labels_quote_the_speaker_but_not_the_host(config):
+    found = quotes_of(config, "Our Asia correspondent Leo Park joins us from Seoul.",
+                      "HOST (Dana Ruiz): Good morning and welcome to the programme today.",
+                      "PARK: Well, Dana, the headline is a truce between them.",
+                      "Q: Did Taiwan come up at all in the talks?",
+                      "PRESIDENT DONALD TRUMP: We had a great meeting, a twelve out of ten.")
+    assert found == [(5, "We had a great meeting, a twelve out of ten.", "Donald Trump")]
+
+
+def test_colon_introduction_that_names_the_speaker_in_the_third_person_is_narration(config):
+    assert quotes_of(config, "He said:", "The meeting ended after an hour, with Xi leaving soon "
+                     "after.") == []
+
+
+def test_quote_spans_find_lost_and_open_marks():
+    lost = quote_spans('We are willing to work with the US side," Gou said.')
+    assert lost[0].lost_open and lost[0].start == 0
+    open_end = quote_spans('He said: "We have had a year of nobody buying.')
+    assert open_end[-1].open_end
+
+
+def test_a_huge_paragraph_is_handled_in_linear_time(config):
+    import time
+    unit = 'Officials met. "We will keep talking about soybeans," Roe said, and left. '
+    timings = []
+    for repeat in (2000, 4000):
+        start = time.perf_counter()
+        found = quotes_of(config, unit * repeat)
+        timings.append(time.perf_counter() - start)
+        assert len(found) == repeat
+    assert timings[1] < 3.5 * timings[0] + 0.05

@@ -1,0 +1,59 @@
+from generator.compose import compose_pages, merge_quotes, people_page, quotes_page
+from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
+
+
+def meta(source_id, date, outlet):
+    return SourceMeta(source_id, f"{source_id}.txt", f"Title {source_id}", outlet, date)
+
+
+def source(source_id, date, text, speaker):
+    paragraph = SourceParagraph(source_id, 3, text)
+    quote = Quote(source_id, 3, text.strip("“”"), speaker, 1, len(text) - 1)
+    return Source(meta(source_id, date, source_id.upper()), (paragraph,), (quote,))
+
+
+def test_same_quotation_in_several_sources_is_one_entry_with_every_citation():
+    first = source("a", "2025-10-29", "“They are gonna help us with the fentanyl situation”", "T")
+    second = source("b", "2025-10-30", "“They’re going to help us with the fentanyl situation”",
+                    "T")
+    third = source("c", "2025-10-31", "“They are gonna help us with the fentanyl situation”", "T")
+    other = source("d", "2025-10-31", "“Soybean purchases will start again next week”", "T")
+    briefing = Briefing("B", (first, second, third, other), (Person("T", role="leader"),))
+    [group] = [b for b in quotes_page(briefing).blocks]
+    assert group.heading == "T, leader" and group.anchor == "t"
+    lead, separate = group.entries
+    assert (lead.quote.source_id, [c.source_id for c in lead.same]) == ("a", ["c"])
+    assert [c.source_id for c in lead.variants] == ["b"]      # wording differs: shown as is
+    assert separate.quote.source_id == "d"
+
+
+def test_merging_compares_only_quotations_that_share_words(monkeypatch):
+    import random
+
+    import generator.compose as compose
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(5000)]
+    quotes = [Quote("s", n, " ".join(rng.sample(vocabulary, 12)), "T") for n in range(400)]
+    calls = []
+    real = compose.same_quotation
+    monkeypatch.setattr(compose, "same_quotation", lambda a, b: calls.append(1) or real(a, b))
+    assert len(merge_quotes(quotes)) == 400
+    assert len(calls) < 40          # all pairs would be 79,800 comparisons
+
+
+def test_whos_who_lists_role_mentions_spellings_and_quotes():
+    quoted = source("a", "2025-10-29", "“We are willing to work with the US side”", "Guo Jiakun")
+    people = (Person("Guo Jiakun", role="spokesperson", mentions=4, spellings=("Gou Jiakun",)),
+              Person("Nobody Mentioned"))
+    page = people_page(Briefing("B", (quoted,), people))
+    [card] = page.blocks
+    assert (card.name, card.role, card.mentions, card.spellings) == (
+        "Guo Jiakun", "spokesperson", 4, ("Gou Jiakun",))
+    assert card.quotes[0].text == "We are willing to work with the US side"
+    assert card.quotes_link == "quotes.md#guo-jiakun"
+
+
+def test_pages_include_whos_who_after_key_quotes(config):
+    briefing = Briefing("B", (source("a", "2025-10-29", "“We will meet again in April”", "X"),))
+    paths = [p.path for p in compose_pages(briefing, config)]
+    assert paths.index("people.md") == paths.index("quotes.md") + 1
