@@ -135,6 +135,10 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     in_tags = False
     headline_open = not meta.title  # until the first kept paragraph or headline
     for number, text in split_paragraphs(lines):
+        if not text:  # the line held only control characters
+            result.append(SourceParagraph(meta.id, number, text, kept=False,
+                                          removed_because="no visible text"))
+            continue
         reason = boilerplate_reason(text, config)
         if reason == "breadcrumb":
             crumbs.append(re.split(r"\s+[/›»>|]\s+", text)[-1])

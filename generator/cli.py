@@ -32,7 +32,8 @@ def _fail(error: BaseException) -> None:
 
 
 class _Group(click.Group):
-    """Prints BriefingError as one line and Ctrl-C as a short notice, never a traceback."""
+    """Every failure is one line naming what went wrong and where, never a traceback (set
+    BRIEFING_DEBUG=1 to see one)."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -40,8 +41,18 @@ class _Group(click.Group):
         except BriefingError as error:
             _fail(error)
         except KeyboardInterrupt:
-            click.echo("interrupted: pages already on disk are unchanged", err=True)
+            click.echo("interrupted: the pages and site on disk are as they were before this run "
+                       "(or fully updated, if it was already writing)", err=True)
             sys.exit(130)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(BriefingError(f"{where}{error.strerror or error}",
+                                hint="check the disk space and the files' permissions"))
+        except Exception as error:  # noqa: BLE001 - the last line of defence for the user
+            if os.environ.get("BRIEFING_DEBUG"):
+                raise
+            _fail(BriefingError(f"unexpected {type(error).__name__}: {error}",
+                                hint="please report it; BRIEFING_DEBUG=1 shows the traceback"))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

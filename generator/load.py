@@ -13,6 +13,7 @@ from generator.errors import BriefingError
 from generator.structure import RawLine, SourceMeta
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
+MAX_LINE_CHARS = 100_000  # ~15,000 words: longer is a file that lost its line breaks
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 
@@ -83,6 +84,11 @@ def load_source(path: Path, config: Config) -> LoadedSource:
                             hint="check the file's permissions") from None
     text, notes = decode(data, display)
     lines = tuple(RawLine(n, t) for n, t in enumerate(text.split("\n"), start=1))
+    longest = max(lines, key=lambda line: len(line.text))
+    if len(longest.text) > MAX_LINE_CHARS:
+        raise BriefingError(f"line is {len(longest.text):,} characters long (the limit is "
+                            f"{MAX_LINE_CHARS:,}); the file seems to have lost its line breaks",
+                            display, longest.number, "put each paragraph on its own line")
     entry = config.sources.get(path.name)
     found_date = leading_date(lines)
     title = entry.title if entry and entry.title else ""  # else the cleaner finds the headline

@@ -24,8 +24,8 @@ from generator.markdown import render_pages
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.quotes import find_quotes
 from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
-from generator.write import (WriteReport, editor_pages, nav_block, update_mkdocs_config,
-                             write_pages)
+from generator.write import (Changes, WriteReport, atomic_write, editor_pages, nav_block,
+                             plan_mkdocs_config, plan_pages, remove_leftovers)
 
 Progress = Callable[[int, int, str], None]
 
@@ -127,7 +127,7 @@ def analyse_cached(path: Path, config: Config, cache_dir: Path | None) -> Analys
                        "paragraphs": [asdict(p) for p in analysis.source.paragraphs],
                        "quotes": [asdict(q) for q in analysis.source.quotes],
                        "people": [asdict(p) for p in analysis.people]}
-            cache_file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            atomic_write(cache_file, json.dumps(payload, ensure_ascii=False))
         except OSError:
             pass  # caching is an optimisation; a read-only disk must not stop generation
     return analysis
@@ -212,8 +212,12 @@ def generate(project: Project, force: bool = False, check: bool = False,
              progress: Progress | None = None) -> tuple[Briefing, WriteReport, bool]:
     """Regenerate every page. With check, write nothing and report what is stale."""
     result = render_site(project, cache=not check, progress=progress)
-    report = write_pages(project.docs_dir, result.pages, force=force, dry_run=check)
-    nav_changed = update_mkdocs_config(project.mkdocs_path, result.nav, dry_run=check)
+    changes = Changes()
+    report = plan_pages(project.docs_dir, result.pages, changes, force=force)
+    nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)
+    if not check:
+        remove_leftovers(project.docs_dir)
+        changes.commit()
     return result.briefing, report, nav_changed
 
 

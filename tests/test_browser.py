@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests.conftest import copy_project
+from tests.test_hostile import HOSTILE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
@@ -19,9 +20,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("browser") / "project").root
+def built_and_served(root: Path):
+    """Build the project's site and serve it on localhost; yields the base URL."""
     result = CliRunner().invoke(main, ["build", "--project", str(root)])
     assert result.exit_code == 0, result.output
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
@@ -30,6 +30,18 @@ def site_url(tmp_path_factory):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    yield from built_and_served(copy_project(tmp_path_factory.mktemp("browser") / "project").root)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    (project.sources_dir / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    yield from built_and_served(project.root)
 
 
 @pytest.fixture(scope="module")
@@ -56,4 +68,21 @@ def test_search_finds_and_opens_the_right_page(browser, site_url, term, expected
     page.locator(f".md-search-result__item a[href*='{expected}']").first.click()
     page.wait_for_url(f"**/{expected}*")
     assert page.locator("mark").count() > 0 or term.lower() in page.content().lower()
+    page.close()
+
+
+@pytest.mark.parametrize("page_path", ["sources/hostile.html", "taiwan.html", "index.html"])
+def test_no_script_from_a_hostile_source_runs(browser, hostile_url, page_path):
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_url + page_path)
+    page.wait_for_load_state("load")
+    for link in page.locator("article a").all():
+        href = link.get_attribute("href") or ""
+        assert not href.lower().startswith(("javascript:", "data:")), href
+    page.wait_for_timeout(300)   # give an onerror handler the chance it must not get
+    assert dialogs == []
+    assert page.title() != "pwned" and "pwned" not in page.evaluate("document.title")
+    assert page.locator("article script, article img[onerror]").count() == 0
     page.close()

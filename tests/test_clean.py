@@ -1,4 +1,8 @@
-from generator.clean import clean_paragraphs, remove_cross_source_repeats, split_paragraphs
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from generator.clean import (clean_paragraphs, normalise_space, remove_cross_source_repeats,
+                             split_paragraphs)
+from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta
 from tests.conftest import LIVE_SEED, WIRE_SEED, paragraph_at
 
@@ -61,3 +65,24 @@ def test_editor_patterns_from_configuration_apply(tmp_path):
     meta = SourceMeta("s", "s.txt", "T", "O", None)
     result = clean_paragraphs(meta, lines("T\n\nNOTE TO EDITORS: embargoed.\n\nReal text here."), config)
     assert [(p.kept, p.removed_because) for p in result][1:] == [(False, "desk note"), (True, None)]
+
+
+NEWSY = ["\n", "\n\n", " ", '"', "“", "”", "’", ":", ",", ".", "said", "told reporters", "Trump",
+         "Xi Jinping", "Home / World / Asia", "By Jane Roe", "Key events", "Q:", "HOST:",
+         "PARK:", "Taiwan", "tariffs", "(Photo: AFP)", "5 min read", "\r\n", "\t", "—", "<b>",
+         "{{ x }}", "# ", "| a |", "Updated 10:05 GMT"]
+news_text = st.lists(st.one_of(st.sampled_from(NEWSY), st.text(max_size=12)), max_size=60).map(
+    "".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_text)
+def test_cleaning_accounts_for_every_word_and_keeps_text_verbatim(config, text):
+    assume(not DATE_LINE.match(text.lstrip()))
+    raw = lines(text)
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), raw, config)
+    assert " ".join(p.text for p in paragraphs if p.text) == normalise_space(text)
+    for paragraph in paragraphs:
+        assert paragraph.kept or paragraph.removed_because
+        assert paragraph.text in normalise_space(raw[paragraph.line - 1].text) or \
+            normalise_space(raw[paragraph.line - 1].text) in paragraph.text

@@ -16,7 +16,7 @@ from generator.config import load_config
 from generator.markdown import split_front_matter
 from generator.pipeline import build_briefing, generate
 from generator.load import find_sources
-from tests.conftest import LABELLED, ROOT
+from tests.conftest import LABELLED, ROOT, copy_project
 from tests.test_markdown import rendered_text
 
 CITE = re.compile(r" \[[^\]]*, line (\d+)\]\(([^)#]*?)([\w-]+)\.md#p\d+ \"[^\"]*\"\)\{ \.cite \}")
@@ -177,3 +177,33 @@ def test_site_builds_strict_and_search_finds_the_right_pages(project):
     home = (site / "index.html").read_text()
     assert "Briefing as of <strong>2025-10-30</strong>" in home
     assert "fonts.googleapis" not in home
+
+
+def write_bad_source(path, kind):
+    if kind == "empty":
+        path.write_text("  \n\n")
+    elif kind == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    elif kind == "5 MB line":
+        path.write_text("Headline\n\n" + "Taiwan was not discussed at the talks. " * 140_000)
+    elif kind == "100 MB file":
+        with open(path, "wb") as stream:
+            stream.truncate(100 * 1024 * 1024)
+
+
+@pytest.mark.parametrize("kind, message", [("empty", "source is empty"),
+                                           ("binary", "looks binary"),
+                                           ("5 MB line", ":3: line is"),
+                                           ("100 MB file", "too large")])
+def test_a_bad_source_stops_the_run_in_one_line_and_changes_nothing(tmp_path, kind, message):
+    project = copy_project(tmp_path / "project", with_pages=True)
+    before = page_texts(project)
+    bad = project.sources_dir / "bad.txt"
+    write_bad_source(bad, kind)
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--project",
+                             str(project.root)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {bad}")
+    assert message in result.stderr and "(" in result.stderr     # says how to fix it
+    assert page_texts(project) == before and not (project.root / "site").exists()

@@ -1,6 +1,8 @@
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.errors import BriefingError
 from generator.load import check_unique_ids, decode, load_source, source_id
@@ -53,3 +55,69 @@ def test_ids_are_safe_and_unique(tmp_path):
     assert source_id(Path("../../etc/Passwd File.txt")) == "passwd-file"
     with pytest.raises(BriefingError, match="same id"):
         check_unique_ids([tmp_path / "A b.txt", tmp_path / "a-b.txt"])
+
+
+def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path, config):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)   # sparse: the size is real, the disk use is not
+    with pytest.raises(BriefingError) as error:
+        load_source(path, config)
+    assert "too large (100 MB" in str(error.value) and "split it" in str(error.value)
+    assert str(error.value).startswith(str(path))
+
+
+def test_a_source_that_vanishes_or_is_a_folder_is_named(tmp_path, config):
+    gone = tmp_path / "gone.txt"
+    with pytest.raises(BriefingError, match="vanished"):
+        load_source(gone, config)
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    with pytest.raises(BriefingError, match="folder"):
+        load_source(folder, config)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_source_is_named(tmp_path, config):
+    path = tmp_path / "locked.txt"
+    path.write_text("Some text here.\n")
+    path.chmod(0)
+    with pytest.raises(BriefingError, match="cannot read source"):
+        load_source(path, config)
+
+
+def test_a_source_vanishing_mid_run_stops_generation_with_its_name(project, monkeypatch):
+    from generator import pipeline
+    real = pipeline.analyse_cached
+    doomed = project.sources_dir / "004_f77be4efbc849815.txt"
+
+    def vanish_then_analyse(path, *args):
+        doomed.unlink(missing_ok=True)   # another process removes it while we work
+        return real(path, *args)
+
+    monkeypatch.setattr(pipeline, "analyse_cached", vanish_then_analyse)
+    with pytest.raises(BriefingError) as error:
+        pipeline.generate(project)
+    assert "vanished" in str(error.value) and doomed.name in str(error.value)
+    assert not list(project.docs_dir.rglob("*.md"))   # nothing half-written
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_fail_with_one_line(data):
+    try:
+        text, notes = decode(data, "x.txt")
+    except BriefingError as error:
+        assert "\n" not in str(error) and str(error).startswith("x.txt")
+    else:
+        assert "\r" not in text and isinstance(notes, tuple)
+
+
+def test_a_5_mb_line_is_refused_with_its_line_number(tmp_path, config):
+    path = tmp_path / "oneline.txt"
+    unit = '"We will keep talking about soybeans," Jane Roe said, and left. '
+    path.write_text("A headline\n\n" + unit * (5 * 1024 * 1024 // len(unit)) + "\n")
+    with pytest.raises(BriefingError) as error:
+        load_source(path, config)
+    message = str(error.value)
+    assert message.startswith(f"{path}:3: line is 5,") and "own line" in message

@@ -1,6 +1,11 @@
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from generator.errors import BriefingError
 from generator.people import base_index, find_people
+from generator.pipeline import analyse
 from generator.quotes import find_quotes, quote_spans, title_like
 from generator.structure import SourceParagraph
+from tests.test_clean import NEWSY
 
 
 def quotes_of(config, *texts):
@@ -132,3 +137,29 @@ def test_a_huge_paragraph_is_handled_in_linear_time(config):
         timings.append(time.perf_counter() - start)
         assert len(found) == repeat
     assert timings[1] < 3.5 * timings[0] + 0.05
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(NEWSY + ["\n", "\n\n", " ", ", Trump said", " he added",
+                                                   "SECRETARY BESSENT: ", "We will win"]),
+                          st.text(max_size=12)), min_size=1, max_size=60).map("".join))
+def test_extraction_of_any_text_is_verbatim_and_accounts_for_every_paragraph(config, tmp_path,
+                                                                              text):
+    path = tmp_path / "any.txt"
+    path.write_text(text, encoding="utf-8")
+    try:
+        source = analyse(path, config).source
+    except BriefingError as error:
+        assert "\n" not in str(error)
+        return
+    texts = {p.line: p for p in source.paragraphs}
+    section_ids = {s.id for s in config.sections} | {"other"}
+    for paragraph in source.paragraphs:
+        assert paragraph.kept or paragraph.removed_because
+        assert set(paragraph.sections) <= section_ids
+    for quote in source.quotes:
+        paragraph = texts[quote.line]
+        assert paragraph.kept and paragraph.text[quote.start:quote.end] == quote.text
+        if quote.context:
+            assert quote.context in texts[quote.context_line].text

@@ -2,7 +2,8 @@ import pytest
 
 from generator.errors import BriefingError
 from generator.markdown import render_pages
-from generator.write import page_state, safe_target, update_mkdocs_config, write_pages, nav_block
+from generator.write import (Changes, nav_block, page_state, safe_target, update_mkdocs_config,
+                             write_pages)
 from generator.compose import Page, CitedList
 
 
@@ -63,3 +64,16 @@ def test_generated_navigation_block_is_replaced_not_duplicated(tmp_path):
     assert update_mkdocs_config(path, nav_block("B", [{"Home": "index.md"}], {}))
     text = path.read_text()
     assert text.count("site_name") == 1 and "site_name: B" in text and text.startswith("theme")
+
+
+def test_a_write_that_fails_half_way_changes_nothing(tmp_path):
+    changes = Changes()
+    (tmp_path / "a.md").write_text("old a")
+    changes.write(tmp_path / "a.md", "new a")
+    changes.write(tmp_path / "missing" / "b.md", "new b")
+    (tmp_path / "missing").write_text("a file where a folder is needed")
+    changes.remove(tmp_path / "a.md")
+    with pytest.raises(BriefingError, match="nothing was changed"):
+        changes.commit()
+    assert (tmp_path / "a.md").read_text() == "old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "missing"]
