@@ -6,6 +6,7 @@ from. Headings and labels are the only words this module makes up.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -17,7 +18,9 @@ from pathlib import PurePath
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
 from generator.config import Config
+from generator.dates import find_events
 from generator.figures import find_figures
+from generator.glossary import GlossaryEntry, define_terms
 from generator.segment import sentences
 from generator.structure import Briefing, Quote, Source, SourceParagraph
 
@@ -106,8 +109,25 @@ class PersonCard:
     quotes_link: str | None  # the person's group on the Key quotes page
 
 
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    definition: Cited | None  # from a source
+    written: str | None  # from briefing.yml, used when no source defines the term
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A whole page inside the full briefing: its title, then its blocks one level down."""
+
+    title: str
+    anchor: str
+    blocks: tuple
+
+
 Block = (Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList | QuoteGroup
-         | PersonCard)
+         | PersonCard | Definition | Part)
 
 
 @dataclass(frozen=True)
@@ -279,6 +299,66 @@ def people_page(briefing: Briefing) -> Page:
                 "quotations.", blocks)
 
 
+def date_label(when: str) -> str:
+    """"30 October 2025 (Thursday)", "October 2025" or "2025"."""
+    parts = [int(p) for p in when.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return f"{day.day} {day:%B %Y} ({day:%A})"
+    if len(parts) == 2:
+        return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
+    return when
+
+
+def timeline_page(briefing: Briefing) -> Page:
+    """Dated sentences from every source, in date order (month- and year-only dates before the
+    days they contain), each cited; the same sentence from two sources appears once."""
+    when = _when(briefing)
+    by_date: dict[str, list[Cited]] = defaultdict(list)
+    seen: set[str] = set()
+    events = [e for s in briefing.sources for e in find_events(s.paragraphs, s.meta.date)]
+    for event in sorted(events, key=lambda e: (e.when, when(e.sentence))):
+        key = text_key(event.sentence.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence = event.sentence
+        by_date[event.when].append(Cited(sentence.text, sentence.source_id, sentence.line))
+    blocks: tuple[Block, ...] = tuple(CitedList(date_label(day), tuple(items))
+                                      for day, items in sorted(by_date.items())) or (
+        CitedList(None, (), note="No dated events found yet."),)
+    count = sum(len(items) for items in by_date.values())
+    return Page("timeline.md", "Timeline",
+                f"Timeline: {count} dated events from {len(briefing.sources)} sources, "
+                "relative dates resolved.", blocks)
+
+
+def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
+    rank = time_order(briefing)
+    ordered = sorted(briefing.sources, key=lambda s: rank[s.meta.id])
+    return define_terms((p for s in ordered for p in s.paragraphs), config.glossary)
+
+
+def glossary_page(entries: list[GlossaryEntry]) -> Page:
+    blocks: tuple[Block, ...] = tuple(
+        Definition(e.term, Cited(e.definition.text, e.definition.source_id, e.definition.line)
+                   if e.definition else None, e.written, e.forms) for e in entries) or (
+        CitedList(None, (), note="No terms yet: list them under glossary: in briefing.yml."),)
+    defined = sum(1 for e in entries if e.text)
+    return Page("glossary.md", "Glossary",
+                f"Glossary: {len(entries)} terms, {defined} defined; hover a term anywhere on "
+                "the site for its definition.", blocks)
+
+
+def full_page(pages: list[Page], title: str) -> Page:
+    """Every briefing page, in navigation order, as one document to print."""
+    parts = tuple(Part(page.title, "part-" + page.path.removesuffix(".md").replace("/", "-"),
+                       page.blocks) for page in pages)
+    return Page("full.md", f"{title}: the full briefing",
+                "The whole briefing on one page, ready to print.", parts,
+                nav_title="Full briefing (print)")
+
+
 def key_points(briefing: Briefing, config: Config) -> list[Cited]:
     """The strongest sentences for each section, by term score; earlier sources win ties."""
     when = _when(briefing)
@@ -368,11 +448,20 @@ def sources_index(briefing: Briefing) -> Page:
                 (LinkList(None, links),))
 
 
-def compose_pages(briefing: Briefing, config: Config) -> list[Page]:
+def compose_pages(briefing: Briefing, config: Config,
+                  entries: list[GlossaryEntry] | None = None) -> list[Page]:
     """All pages, in navigation order: home, the configured page order, then each source."""
     ordered: list[Page] = []
+    wants_full = False
     for page_id in config.pages:
-        if page_id == "quotes":
+        if page_id == "full":
+            wants_full = True
+        elif page_id == "timeline":
+            ordered.append(timeline_page(briefing))
+        elif page_id == "glossary":
+            ordered.append(glossary_page(entries if entries is not None else
+                                         glossary_entries(briefing, config)))
+        elif page_id == "quotes":
             ordered.append(quotes_page(briefing))
         elif page_id == "people":
             ordered.append(people_page(briefing))
@@ -385,4 +474,6 @@ def compose_pages(briefing: Briefing, config: Config) -> list[Page]:
     home = home_page(briefing, config, [p for p in ordered if p.path != "sources/index.md"])
     rank = time_order(briefing)
     sources = [source_page(s) for s in sorted(briefing.sources, key=lambda s: rank[s.meta.id])]
-    return [home, *ordered, *sources]
+    full = [full_page([home, *(p for p in ordered if p.path != "sources/index.md")],
+                      config.title)] if wants_full else []
+    return [home, *ordered, *full, *sources]

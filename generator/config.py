@@ -20,7 +20,7 @@ import yaml
 from generator.errors import BriefingError
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
-SPECIAL_PAGES = ("quotes", "people", "other", "sources")
+SPECIAL_PAGES = ("quotes", "people", "timeline", "glossary", "other", "sources", "full")
 SECTION_ID = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
 
@@ -384,7 +384,8 @@ def load_config(path: str | Path | None) -> Config:
         people.append(PersonRule(name, tuple(str(a) for a in person.get("aliases", list, [])),
                                  person.text("role")))
 
-    glossary = {str(k): str(v) for k, v in root.get("glossary", dict, {}).items()}
+    glossary = {str(k): "" if v is None else str(v)
+                for k, v in root.get("glossary", dict, {}).items()}
     config = Config(
         title=root.text("title") or "Briefing",
         event=event,

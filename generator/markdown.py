@@ -13,8 +13,10 @@ import re
 
 import yaml
 
-from generator.compose import (Block, Cited, CitedList, Facts, FigureTable, LinkList, Page,
-                               PersonCard, QuoteGroup, RemovedList, SourceText, source_page_path)
+from generator.compose import (Block, Cited, CitedList, Definition, Facts, FigureTable, LinkList,
+                               Page, Part, PersonCard, QuoteGroup, RemovedList, SourceText,
+                               source_page_path)
+from generator.glossary import GlossaryEntry
 from generator.structure import SourceMeta
 
 GENERATOR_MARK = "briefing"
@@ -44,6 +46,39 @@ def _relative(target: str, page_path: str) -> str:
 class Renderer:
     def __init__(self, sources: dict[str, SourceMeta]):
         self.sources = sources
+        self.depth = 0  # how far headings go down (inside a Part of the full briefing)
+        self.prefix = ""  # what anchors are prefixed with there, to stay unique on the page
+
+    def heading(self, level: int, text: str, anchor: str | None = None,
+                classes: str = "") -> str:
+        attributes = " ".join(filter(None, [f"#{self.prefix}{anchor}" if anchor else "",
+                                            classes]))
+        suffix = f" {{ {attributes} }}" if attributes else ""
+        return f"{'#' * min(6, level + self.depth)} {escape_text(text)}{suffix}"
+
+    def part(self, part: Part, page: Page) -> list[str]:
+        lines = [self.heading(2, part.title, part.anchor, ".briefing-part"), ""]
+        self.depth, self.prefix = self.depth + 1, f"{part.anchor}-"
+        try:
+            for block in part.blocks:
+                lines += [*self.block(block, page), ""]
+        finally:
+            self.depth, self.prefix = self.depth - 1, ""
+        return lines[:-1]
+
+    def definition(self, entry: Definition, page: Page) -> list[str]:
+        lines = [self.heading(2, entry.term), ""]
+        if entry.definition:
+            lines.append(f"{escape_text(entry.definition.text)} "
+                         f"{self.cite(entry.definition, page.path)}")
+        elif entry.written:
+            lines.append(f"*Definition from briefing.yml:* {escape_text(entry.written)}")
+        else:
+            lines.append("*No source defines this term yet; a definition can be written under "
+                         "glossary: in briefing.yml.*")
+        if entry.forms:
+            lines += ["", f"*Written in the sources as:* {escape_text(', '.join(entry.forms))}"]
+        return lines
 
     def cite(self, cited: Cited, page_path: str) -> str:
         meta = self.sources[cited.source_id]
@@ -56,7 +91,7 @@ class Renderer:
         if isinstance(block, Facts):
             return [f"- **{escape_text(label)}:** {escape_text(value)}" for label, value in block.rows]
         if isinstance(block, CitedList):
-            lines = [f"## {escape_text(block.heading)}", ""] if block.heading else []
+            lines = [self.heading(2, block.heading), ""] if block.heading else []
             if not block.items and block.note:
                 return [*lines, f"*{escape_text(block.note)}*"]
             for item in block.items:
@@ -67,17 +102,21 @@ class Renderer:
             return lines
         if isinstance(block, QuoteGroup):
             return self.quote_group(block, page)
+        if isinstance(block, Definition):
+            return self.definition(block, page)
+        if isinstance(block, Part):
+            return self.part(block, page)
         if isinstance(block, PersonCard):
             return self.person_card(block, page)
         if isinstance(block, FigureTable):
-            lines = [f"## {escape_text(block.heading)}", "", "| Figure | In context | Source |",
+            lines = [self.heading(2, block.heading), "", "| Figure | In context | Source |",
                      "|---|---|---|"]
             for value, cited in block.rows:
                 lines.append(f"| {escape_text(value)} | {escape_text(cited.text)} | "
                              f"{self.cite(cited, page.path)} |")
             return lines
         if isinstance(block, LinkList):
-            lines = [f"## {escape_text(block.heading)}", ""] if block.heading else []
+            lines = [self.heading(2, block.heading), ""] if block.heading else []
             for link in block.links:
                 note = f" — {escape_text(link.note)}" if link.note else ""
                 lines.append(f"- [{escape_text(link.title)}]({_relative(link.page, page.path)})"
@@ -88,7 +127,7 @@ class Renderer:
             for paragraph in block.paragraphs:
                 anchor = f"[¶ {paragraph.line}](#p{paragraph.line}){{ .para-link }}"
                 if paragraph.heading:
-                    lines += [f"### {escape_text(paragraph.text)} {{ #p{paragraph.line} }}", ""]
+                    lines += [self.heading(3, paragraph.text, f"p{paragraph.line}"), ""]
                 else:
                     lines += [f"{escape_text(paragraph.text)} {anchor}",
                               f"{{: #p{paragraph.line} .source-paragraph }}", ""]
@@ -106,7 +145,7 @@ class Renderer:
         return f"“{escape_text(cited.text)}” {self.cite(cited, page.path)}"
 
     def quote_group(self, group: QuoteGroup, page: Page) -> list[str]:
-        lines = [f"## {escape_text(group.heading)} {{ #{group.anchor} }}", ""]
+        lines = [self.heading(2, group.heading, group.anchor), ""]
         for entry in group.entries:
             also = "".join(f" {self.cite(c, page.path)}" for c in entry.same)
             lines += [f"- {self.quoted(entry.quote, page)}{also}", ""]
@@ -119,7 +158,7 @@ class Renderer:
         return lines[:-1]
 
     def person_card(self, card: PersonCard, page: Page) -> list[str]:
-        lines = [f"## {escape_text(card.name)} {{ #{card.anchor} }}", ""]
+        lines = [self.heading(2, card.name, card.anchor), ""]
         facts = [f"**Role:** {escape_text(card.role)}"] if card.role else []
         facts.append(f"**Mentions:** {card.mentions}")
         lines += [" · ".join(facts), ""]
@@ -166,3 +205,20 @@ def render_pages(pages: list[Page], sources: dict[str, SourceMeta], stamp: dict[
                  ) -> dict[str, str]:
     renderer = Renderer(sources)
     return {page.path: renderer.page(page, stamp) for page in pages}
+
+
+ABBREVIATIONS = ".abbreviations.md"  # in docs_dir; pymdownx.snippets appends it to every page
+
+
+def render_abbreviations(entries: list[GlossaryEntry]) -> str:
+    """Abbreviation definitions (``*[APEC]: …``) for every written form of every defined term,
+    so the abbr extension shows the definition as a tooltip wherever the term appears."""
+    lines = ["<!-- Generated by `briefing generate` from the glossary in briefing.yml. -->"]
+    for entry in entries:
+        definition = " ".join(entry.text.split())
+        if not definition:
+            continue
+        for form in dict.fromkeys((*entry.forms, entry.term)):
+            if "]" not in form and "\n" not in form:
+                lines.append(f"*[{form}]: {definition}")
+    return "\n".join(lines) + "\n"

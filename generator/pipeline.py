@@ -16,11 +16,11 @@ from pathlib import Path
 from generator import __version__
 from generator.classify import classify_paragraphs
 from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
-from generator.compose import compose_pages
+from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
 from generator.errors import BriefingError
 from generator.load import check_unique_ids, find_sources, load_source
-from generator.markdown import render_pages
+from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.quotes import find_quotes
 from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
@@ -184,11 +184,23 @@ def site_navigation(pages, extra_pages: list[str]) -> list:
     return nav
 
 
+FOOTER_SOURCES = 8
+
+
+def footer_sources(briefing: Briefing) -> list[dict[str, str]]:
+    """The latest sources, for the footer of every page (the sources index lists them all)."""
+    latest = sorted(briefing.sources, key=lambda s: (s.meta.date or "", s.meta.id),
+                    reverse=True)[:FOOTER_SOURCES]
+    return [{"outlet": s.meta.outlet, "date": s.meta.date or "undated",
+             "page": source_page_path(s.meta.id).removesuffix(".md") + ".html"} for s in latest]
+
+
 @dataclass(frozen=True)
 class Rendered:
     briefing: Briefing
     pages: dict[str, str]  # page path -> Markdown
     nav: str  # the generated block of mkdocs.yml
+    abbreviations: str  # the glossary's tooltips, appended to every page
 
 
 def render_site(project: Project, cache: bool = True, progress: Progress | None = None
@@ -200,12 +212,14 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
         raise BriefingError("no sources found", str(project.sources_dir),
                             hint="add .txt articles to this folder")
     briefing = build_briefing(paths, config, project.cache_dir if cache else None, progress)
-    pages = compose_pages(briefing, config)
+    entries = glossary_entries(briefing, config)
+    pages = compose_pages(briefing, config, entries)
     stamp = {"as_of": briefing.as_of or "unknown", "sources": len(briefing.sources)}
     rendered = render_pages(pages, {s.meta.id: s.meta for s in briefing.sources}, stamp)
     extra = editor_pages(project.docs_dir, set(rendered))
-    block = nav_block(config.title, site_navigation(pages, extra), {"briefing": stamp})
-    return Rendered(briefing, rendered, block)
+    block = nav_block(config.title, site_navigation(pages, extra),
+                      {"briefing": {**stamp, "footer_sources": footer_sources(briefing)}})
+    return Rendered(briefing, rendered, block, render_abbreviations(entries))
 
 
 def generate(project: Project, force: bool = False, check: bool = False,
@@ -215,6 +229,10 @@ def generate(project: Project, force: bool = False, check: bool = False,
     changes = Changes()
     report = plan_pages(project.docs_dir, result.pages, changes, force=force)
     nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)
+    tooltips = project.docs_dir / ABBREVIATIONS
+    if not tooltips.is_file() or tooltips.read_text(encoding="utf-8") != result.abbreviations:
+        report.written.append(ABBREVIATIONS)
+        changes.write(tooltips, result.abbreviations)
     if not check:
         remove_leftovers(project.docs_dir)
         changes.commit()

@@ -16,7 +16,7 @@ def error_for(tmp_path, text):
 
 def test_defaults_alone_are_valid():
     config = load_config(None)
-    assert config.pages[-4:] == ("quotes", "people", "other", "sources")
+    assert config.pages == ("quotes", "people", "timeline", "glossary", "other", "sources", "full")
     assert config.boilerplate
 
 

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from generator.write import TEMP_SUFFIX
 from tests.conftest import LABELLED, copy_project
 
 EXTRA_SOURCES = 150
@@ -78,7 +79,7 @@ def test_ctrl_c_at_any_moment_leaves_old_or_new_pages_never_a_mix(states, fracti
     if state not in (old, new):
         mixed = sorted(k for k in set(state[0]) | set(old[0]) if state[0].get(k) != old[0].get(k))
         pytest.fail(f"Ctrl-C at {fraction:.0%} left a mix of old and new files: {mixed[:5]}")
-    assert not [p for p in project.docs_dir.rglob(".*") if p.is_file()]
+    assert not list(project.docs_dir.rglob(f"*{TEMP_SUFFIX}"))
 
 
 def limit_file_size():
@@ -95,5 +96,5 @@ def test_a_full_disk_leaves_old_pages_and_says_so_in_one_line(states):
     assert err.strip().splitlines()[-1].startswith("error: ")
     assert "nothing was changed" in err
     assert snapshot(project) == old
-    assert not [p for p in project.docs_dir.rglob(".*") if p.is_file()]
+    assert not list(project.docs_dir.rglob(f"*{TEMP_SUFFIX}"))
     assert os.environ.get("BRIEFING_DEBUG") is None

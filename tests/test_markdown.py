@@ -11,14 +11,23 @@ from generator.markdown import escape_text, split_front_matter
 from tests.conftest import ROOT
 
 
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may use MkDocs' own tags (!ENV); they do not matter here."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 def mkdocs_extensions():
-    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("# >>> briefing")[0])
+    """The Markdown extensions the site uses (the glossary file aside: it is not source text)."""
+    raw = yaml.load((ROOT / "mkdocs.yml").read_text().split("# >>> briefing")[0],
+                    Loader=_TolerantLoader)
     names, configs = [], {}
     for item in raw["markdown_extensions"]:
         if isinstance(item, dict):
             (name, options), = item.items()
             names.append(name)
-            configs[name] = options
+            configs[name] = {k: v for k, v in options.items() if k != "auto_append"}
         else:
             names.append(item)
     return names, configs

@@ -1,0 +1,109 @@
+"""Stage 4e: the glossary. For each term in ``briefing.yml``, the definition a source gives and
+every way the sources write the term (for tooltips wherever it appears).
+
+A source defines a term by spelling out an abbreviation (``Asia-Pacific Economic Cooperation
+(APEC)``), by a sentence about it (``Rare earths are a specific … category of critical minerals
+…``) or by an apposition (``fentanyl, an opioid that …``). The definition is verbatim source
+text; a definition written in ``briefing.yml`` is used only when no source defines the term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.config import phrase_regex
+from generator.segment import sentences
+from generator.structure import Sentence, SourceParagraph
+
+CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+LONG_FORM_WORDS = 10
+MAX_FORMS = 12
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: Sentence | None  # verbatim from a source, with where it stands
+    written: str | None  # the editor's definition from briefing.yml
+    forms: tuple[str, ...]  # how the sources write the term ("APEC", "Apec")
+
+    @property
+    def text(self) -> str:
+        return self.definition.text if self.definition else (self.written or "")
+
+
+def _is_subsequence(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)
+
+
+def spells(words: list[str], abbreviation: str) -> bool:
+    """Do the words spell the abbreviation? Each word gives its first letter and maybe more
+    of its letters in order ("Southeast" gives S or SE); small words may give nothing."""
+    if not words:
+        return not abbreviation
+    word, rest = words[0].casefold(), words[1:]
+    if word in CONNECTORS and spells(rest, abbreviation):
+        return True
+    if not abbreviation or word[0] != abbreviation[0]:
+        return False
+    return any(_is_subsequence(abbreviation[1:take], word[1:]) and
+               spells(rest, abbreviation[take:]) for take in range(1, len(abbreviation) + 1))
+
+
+def long_form(text: str, term: str) -> tuple[int, int] | None:
+    """Offsets of the words spelling out ``term`` just before ``(term)`` in text."""
+    for match in re.finditer(rf"\(\s*{re.escape(term)}\s*\)", text, re.IGNORECASE):
+        words = list(re.finditer(r"[\w’'&-]+", text[max(0, match.start() - 200):match.start()]))
+        offset = max(0, match.start() - 200)
+        letters = term.casefold().replace(" ", "")
+        for count in range(1, min(LONG_FORM_WORDS, len(words)) + 1):
+            chosen = words[-count:]
+            parts = [p for w in chosen for p in re.split(r"[-–]", w.group()) if p]
+            if chosen[0].group()[0].isalpha() and spells(parts, letters):
+                return offset + chosen[0].start(), offset + chosen[-1].end()
+    return None
+
+
+def _definition(term: str, regex: re.Pattern, paragraph: SourceParagraph) -> Sentence | None:
+    span = long_form(paragraph.text, term) if " " not in term else None
+    if span:
+        start, end = span
+        return Sentence(paragraph.source_id, paragraph.line, start, end,
+                        paragraph.text[start:end])
+    for sentence in sentences(paragraph):
+        match = regex.match(sentence.text)
+        if match and re.match(r"\s+(?:is|are)\s+(?:a|an)\s", sentence.text[match.end():]):
+            return sentence
+        for found in regex.finditer(sentence.text):
+            apposition = re.match(r",\s+((?:a|an)\s+[^,.;:()]{8,160})[,.;]",
+                                  sentence.text[found.end():])
+            if apposition:
+                start = sentence.start + found.end() + apposition.start(1)
+                end = sentence.start + found.end() + apposition.end(1)
+                return Sentence(paragraph.source_id, paragraph.line, start, end,
+                                paragraph.text[start:end])
+    return None
+
+
+def define_terms(paragraphs: Iterable[SourceParagraph], glossary: dict[str, str]
+                 ) -> list[GlossaryEntry]:
+    """One entry per configured term, in the order given; paragraphs in reading order."""
+    paragraphs = [p for p in paragraphs if p.kept and not p.heading]
+    entries = []
+    for term, written in glossary.items():
+        regex = phrase_regex(term)
+        forms: dict[str, None] = {}
+        definition = None
+        for paragraph in paragraphs:
+            if not regex.search(paragraph.text):
+                continue
+            for match in regex.finditer(paragraph.text):
+                if len(forms) < MAX_FORMS:
+                    forms.setdefault(match.group(), None)
+            if definition is None:
+                definition = _definition(term, regex, paragraph)
+        entries.append(GlossaryEntry(term, definition, written or None, tuple(forms)))
+    return entries
