@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve generate check quality bench clean
+.PHONY: site test serve generate check quality bench clean gh-deploy zensical screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,20 @@ serve: $(VENV)/.site-installed
 	$(BIN)/briefing generate
 	$(BIN)/mkdocs serve --livereload
 
+## gh-deploy: publish site/ on the gh-pages branch instead of the Actions workflow
+gh-deploy: $(VENV)/.site-installed
+	$(BIN)/briefing generate --check
+	$(BIN)/mkdocs gh-deploy --force --strict
+
+## zensical: build the same site with Zensical, Material's successor, into site/
+zensical: $(VENV)/.test-installed
+	$(BIN)/briefing generate
+	$(BIN)/zensical build
+
+## screenshots: retake the README's screenshots of the home page (desktop and phone)
+screenshots: $(VENV)/.test-installed
+	$(BIN)/python tests/screenshots.py
+
 ## test: install what the tests need and run all of them
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
@@ -44,9 +58,10 @@ quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quality.py
 	$(BIN)/python tests/measure_quotes.py
 
-## bench: scaling and caching ratios of generation
+## bench: scaling and caching ratios of generation; the home page's transfer and index budgets
 bench: $(VENV)/.test-installed
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_site.py
 
 clean:
 	rm -rf site .cache .site.building .site.old

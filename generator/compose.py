@@ -137,6 +137,7 @@ class Page:
     description: str
     blocks: tuple[Block, ...]
     nav_title: str = ""
+    searchable: bool = True  # the full briefing repeats every page: search skips it
 
 
 def time_order(briefing: Briefing) -> dict[str, int]:
@@ -356,7 +357,7 @@ def full_page(pages: list[Page], title: str) -> Page:
                        page.blocks) for page in pages)
     return Page("full.md", f"{title}: the full briefing",
                 "The whole briefing on one page, ready to print.", parts,
-                nav_title="Full briefing (print)")
+                nav_title="Full briefing (print)", searchable=False)
 
 
 def key_points(briefing: Briefing, config: Config) -> list[Cited]:

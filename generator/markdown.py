@@ -127,7 +127,7 @@ class Renderer:
             for paragraph in block.paragraphs:
                 anchor = f"[¶ {paragraph.line}](#p{paragraph.line}){{ .para-link }}"
                 if paragraph.heading:
-                    lines += [self.heading(3, paragraph.text, f"p{paragraph.line}"), ""]
+                    lines += [self.heading(2, paragraph.text, f"p{paragraph.line}"), ""]
                 else:
                     lines += [f"{escape_text(paragraph.text)} {anchor}",
                               f"{{: #p{paragraph.line} .source-paragraph }}", ""]
@@ -180,6 +180,7 @@ class Renderer:
             body += [*self.block(block, page), ""]
         text = "\n".join(body).rstrip("\n") + "\n"
         meta = {"title": page.title, "description": page.description, **stamp,
+                **({} if page.searchable else {"search": {"exclude": True}}),
                 "generated_by": GENERATOR_MARK, "checksum": body_checksum(text)}
         front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
         return f"---\n{front}---\n\n{text}"

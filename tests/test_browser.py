@@ -20,11 +20,16 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def built_and_served(root: Path):
     """Build the project's site and serve it on localhost; yields the base URL."""
     result = CliRunner().invoke(main, ["build", "--project", str(root)])
     assert result.exit_code == 0, result.output
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -33,8 +38,20 @@ def built_and_served(root: Path):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    yield from built_and_served(copy_project(tmp_path_factory.mktemp("browser") / "project").root)
+def site(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("browser") / "project").root
+    for url in built_and_served(root):
+        yield root / "site", url
+
+
+@pytest.fixture(scope="module")
+def site_url(site):
+    return site[1]
+
+
+def every_page(site_dir: Path) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                  if p.name != "404.html")
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +103,90 @@ def test_no_script_from_a_hostile_source_runs(browser, hostile_url, page_path):
     assert page.title() != "pwned" and "pwned" not in page.evaluate("document.title")
     assert page.locator("article script, article img[onerror]").count() == 0
     page.close()
+
+
+def test_every_page_loads_without_console_errors_or_requests_elsewhere(browser, site):
+    site_dir, url = site
+    origin = url.rstrip("/")
+    pages = every_page(site_dir)
+    assert len(pages) >= 12
+    for path in pages:
+        page = browser.new_page()
+        errors, elsewhere = [], []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("request", lambda request: request.url.startswith(origin) or
+                request.url.startswith("data:") or elsewhere.append(request.url))
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        assert errors == [], (path, errors)
+        assert elsewhere == [], (path, elsewhere)
+        page.close()
+
+
+def test_palette_toggle_switches_between_light_and_dark(browser, site_url):
+    page = browser.new_page(color_scheme="light")
+    page.goto(site_url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme() == "default"
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.close()
+
+
+def test_key_quotes_and_timeline_render_their_entries(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "quotes.html")
+    speakers = page.locator("article h2").all_inner_texts()
+    assert any(s.startswith("Donald Trump, US president") for s in speakers)
+    assert page.locator("article li").count() >= 10
+    assert page.locator("article .quote-context").count() >= 5
+    assert page.locator("article a.cite").count() >= 20
+    page.goto(site_url + "timeline.html")
+    dates = page.locator("article h2").all_inner_texts()
+    assert any("30 October 2025" in d for d in dates) and any("27 October 2025" in d for d in dates)
+    assert page.locator("article li a.cite").count() >= 10
+    page.close()
+
+
+def test_glossary_terms_show_their_definition_as_a_tooltip(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url)
+    abbr = page.locator("article abbr", has_text="APEC").first
+    assert abbr.get_attribute("title") == "Asia-Pacific Economic Cooperation"
+    abbr.hover()
+    page.wait_for_selector(".md-tooltip2, .md-tooltip", state="attached", timeout=5000)
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["index.html", "quotes.html", "timeline.html",
+                                  "sources/004_f77be4efbc849815.html", "full.html"])
+def test_phone_width_layout_has_no_sideways_scroll(browser, site_url, path):
+    page = browser.new_page(viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                            is_mobile=True, has_touch=True)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.locator("label.md-header__button[for='__drawer']").is_visible()   # the menu
+    width = page.evaluate("document.querySelector('article').getBoundingClientRect().width")
+    assert 300 <= width <= 375                                   # the text uses the screen
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_scan_finds_nothing_serious(browser, site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    site_dir, url = site
+    axe = Axe()
+    problems = []
+    for path in every_page(site_dir):
+        page = browser.new_page(color_scheme=scheme)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        violations = axe.run(page).response["violations"]
+        problems += [(path, v["id"], v["impact"], v["nodes"][0]["html"][:80])
+                     for v in violations if v["impact"] in ("serious", "critical")]
+        page.close()
+    assert problems == []

@@ -73,7 +73,7 @@ def test_ctrl_c_at_any_moment_leaves_old_or_new_pages_never_a_mix(states, fracti
     time.sleep(duration * fraction)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate()
-    assert process.returncode in (0, 130), err
+    assert process.returncode in (0, 130, -signal.SIGINT), err   # -2: during interpreter exit
     assert "Traceback" not in err
     state = snapshot(project)
     if state not in (old, new):
