@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -26,14 +27,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def built_and_served(root: Path):
-    """Build the project's site and serve it on localhost; yields the base URL."""
-    result = CliRunner().invoke(main, ["build", "--project", str(root)])
-    assert result.exit_code == 0, result.output
+    """Build the project's site for a localhost address and serve it there; yields the URL.
+
+    The site is built with that address as its site_url, as the deploy builds it with the Pages
+    address: Material's instant navigation only follows links to the site_url's host and port.
+    """
     handler = functools.partial(QuietHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    previous = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = url
+    try:
+        result = CliRunner().invoke(main, ["build", "--project", str(root)])
+    finally:
+        os.environ.pop("SITE_URL") if previous is None else os.environ.update(SITE_URL=previous)
+    assert result.exit_code == 0, result.output
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield url
     server.shutdown()
 
 
@@ -190,3 +201,30 @@ def test_accessibility_scan_finds_nothing_serious(browser, site, scheme):
                      for v in violations if v["impact"] in ("serious", "critical")]
         page.close()
     assert problems == []
+
+
+def test_instant_navigation_keeps_the_page_loaded(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url)
+    page.evaluate("window.__stillHere = true")
+    page.locator("nav.md-nav--primary a[href$='timeline.html']").first.click()
+    page.wait_for_url("**/timeline.html")
+    page.wait_for_selector("article h1:has-text('Timeline')")
+    assert page.evaluate("window.__stillHere === true")   # no full reload: instant navigation
+    page.close()
+
+
+def test_full_briefing_prints_as_one_clean_document(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "full.html")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer',
+        '.md-search'].map(s => document.querySelector(s))
+        .filter(e => e && getComputedStyle(e).display !== 'none').length""")
+    assert hidden == 0
+    parts = page.locator("h2.briefing-part").all_inner_texts()
+    assert {"Key quotes", "Timeline", "Glossary", "Taiwan concerns"} <= {p.strip() for p in parts}
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page\r") \
+        + pdf.count(b"/Type /Page>") + pdf.count(b"/Type /Page ") >= len(parts)
+    page.close()

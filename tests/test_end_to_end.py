@@ -207,3 +207,18 @@ def test_a_bad_source_stops_the_run_in_one_line_and_changes_nothing(tmp_path, ki
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {bad}")
     assert message in result.stderr and "(" in result.stderr     # says how to fix it
     assert page_texts(project) == before and not (project.root / "site").exists()
+
+
+def test_every_page_has_description_and_sharing_tags(project):
+    result = CliRunner().invoke(main, ["build", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output
+    site = project.root / "site"
+    for path in ["index.html", "quotes.html", "timeline.html", "glossary.html",
+                 "sources/004_f77be4efbc849815.html"]:
+        page = (site / path).read_text(encoding="utf-8")
+        description = re.search(r'<meta name="description" content="([^"]+)"', page).group(1)
+        assert re.search(rf'<meta property="og:description" content="{re.escape(description)}"',
+                         page), path
+        assert '<meta property="og:title"' in page and '<meta property="og:url"' in page
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert not any(doc["location"].startswith("full.html") for doc in index["docs"])
