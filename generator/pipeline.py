@@ -128,8 +128,8 @@ def analyse_cached(path: Path, config: Config, cache_dir: Path | None) -> Analys
                        "quotes": [asdict(q) for q in analysis.source.quotes],
                        "people": [asdict(p) for p in analysis.people]}
             atomic_write(cache_file, json.dumps(payload, ensure_ascii=False))
-        except OSError:
-            pass  # caching is an optimisation; a read-only disk must not stop generation
+        except (OSError, BriefingError):
+            pass  # caching is an optimisation; a full or read-only disk must not stop it
     return analysis
 
 

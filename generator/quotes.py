@@ -164,14 +164,14 @@ class QuoteFinder:
 
     # -- speakers -------------------------------------------------------------------------
 
-    def speaker(self, raw: str | None, learn: bool = True) -> str | None:
+    def speaker(self, raw: str | None) -> str | None:
         """The canonical speaker for how a text names them (a name, title, pronoun, body)."""
         if not raw:
             return None
         raw = re.sub(r"(’s|'s)$", "", raw.strip())
         bare = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
         if raw.casefold() in PRONOUNS:
-            if self.last_person and self.last_person not in self.index.people and learn:
+            if self.last_person and self.last_person not in self.index.people:
                 self.last_person = self.index.add(self.last_person)
             return self.last_person
         person = self.index.resolve(raw)
@@ -180,13 +180,13 @@ class QuoteFinder:
             if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
                 title, full = split_title(name.group())
                 person = self.index.resolve(full)
-                if person is None and learn:
+                if person is None:
                     role = re.sub(r"^(?:the|a|an)\s+", "", raw[:name.start()].strip(" ,"),
                                   flags=re.IGNORECASE)
                     person = self.index.add(full, role=" ".join((role + " " + title).split())
                                             or None)
             elif name and raw == name.group():
-                person = self.index.resolve_surname(raw) if learn else self.index.resolve(raw)
+                person = self.index.resolve_surname(raw)
         if person:
             self.last_person = person
             return person
@@ -200,7 +200,7 @@ class QuoteFinder:
             self.organisations[word] = proper.group() if proper and \
                 self.organisation.search(proper.group()) else bare
             return self.organisations[word]
-        if learn and bare.islower() and raw != bare:
+        if bare.islower() and raw != bare:
             return bare  # "a senior administration official": unnamed, but a speaker
         name = re.search(rf"{NAME}$", raw)
         return name.group() if name else None

@@ -222,3 +222,10 @@ def test_every_page_has_description_and_sharing_tags(project):
         assert '<meta property="og:title"' in page and '<meta property="og:url"' in page
     index = json.loads((site / "search" / "search_index.json").read_text())
     assert not any(doc["location"].startswith("full.html") for doc in index["docs"])
+
+
+def test_an_unwritable_cache_does_not_stop_generation(project):
+    project.cache_dir.parent.mkdir(parents=True, exist_ok=True)
+    project.cache_dir.write_text("a file where the cache folder should be")
+    briefing, report, _ = generate(project)
+    assert len(briefing.sources) == 2 and "index.md" in report.written
