@@ -12,7 +12,8 @@ from generator.config import Config
 from generator.structure import Person, SourceParagraph
 
 CAP = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
-FULL_NAME = rf"{CAP}(?: {CAP}){{1,2}}"
+PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al) ){0,2}"
+FULL_NAME = rf"{CAP}(?: {PARTICLES}{CAP}){{1,2}}"  # "Piet van der Berg" too
 ROLE_WORDS = (r"(?i:president|vice[- ]president|prime minister|premier|secretary|minister|"
               r"spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|adviser|advisor|"
               r"analyst|economist|strategist|fellow|professor|chair|chairman|chairwoman|"

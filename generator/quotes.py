@@ -39,7 +39,8 @@ SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".spl
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
                 r"Answering|Addressing|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What|"
                 r"For|With|From|According|Meanwhile|However|Still|Now|Today|Yesterday)\b)")
-NAME = rf"{NOT_SUBJECTS}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
+PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al)\s+){0,2}"
+NAME = rf"{NOT_SUBJECTS}[A-Z][\w'’.-]*(?:\s+{PARTICLES}[A-Z][\w'’-]*){{0,3}}"
 TITLE = r"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*"
 APPOSITION = r"(?:,\s+[^,“”\"]{1,90},)?"
 ADVERBS = r"(?:\s+(?:also|later|then|has|had|have|once|again|\w+ly)){0,3}"

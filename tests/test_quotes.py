@@ -163,3 +163,9 @@ def test_extraction_of_any_text_is_verbatim_and_accounts_for_every_paragraph(con
         assert paragraph.kept and paragraph.text[quote.start:quote.end] == quote.text
         if quote.context:
             assert quote.context in texts[quote.context_line].text
+
+
+def test_names_with_particles_and_present_tense_attribution(config):
+    found = quotes_of(config, '"Markets like certainty, and this is certainty," says Piet van der '
+                              'Berg, a fund manager. "It has an expiry date," he adds.')
+    assert [s for _, _, s in found] == ["Piet van der Berg", "Piet van der Berg"]
