@@ -39,7 +39,8 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False
     widths = [len(line.text.rstrip()) for line in block]
     widest = max(widths)
-    if not 50 <= widest <= WRAP_WIDTH or any(w < 0.6 * widest for w in widths[:-1]):
+    shortest_wrap = 60 if len(block) == 2 else 50  # a title over a date line is not a wrap
+    if not shortest_wrap <= widest <= WRAP_WIDTH or any(w < 0.6 * widest for w in widths[:-1]):
         return False
     if all(line.text.rstrip()[-1] in SENTENCE_END for line in block[:-1]):
         return False  # every line ends a sentence: these are separate one-line paragraphs

@@ -86,3 +86,11 @@ def test_cleaning_accounts_for_every_word_and_keeps_text_verbatim(config, text):
         assert paragraph.kept or paragraph.removed_because
         assert paragraph.text in normalise_space(raw[paragraph.line - 1].text) or \
             normalise_space(raw[paragraph.line - 1].text) in paragraph.text
+
+
+def test_a_title_over_a_date_line_is_two_paragraphs_but_a_wrapped_pair_is_one():
+    title = lines("Press briefing by Treasury Secretary Scott Bessent\nTranscript, October 31, 2025")
+    assert [n for n, _ in split_paragraphs(title)] == [1, 2]
+    wrapped = lines("The framework deal agreed by negotiators in Kuala Lumpur offers both of\n"
+                    "the leaders a way out of the trade war.")
+    assert [n for n, _ in split_paragraphs(wrapped)] == [1]
