@@ -126,3 +126,17 @@ def find_events(paragraphs: Iterable[SourceParagraph], written: str | None) -> l
                 when, expression = max(found, key=lambda item: len(item[0]))
                 events.append(DatedEvent(when, expression, sentence))
     return events
+
+
+def stated_date(paragraphs: Iterable[SourceParagraph]) -> tuple[str, int] | None:
+    """The first full date (with its year) a source states anywhere, stamps and datelines
+    included, and its line: the best guess of when an undated source was written."""
+    for paragraph in paragraphs:
+        for match in EXPRESSION.finditer(paragraph.text):
+            if (match.group("y1") and match.group("d1")) or (match.group("y2") and
+                                                             match.group("d2")):
+                when = resolve(match, dt.date(int(match.group("y1") or match.group("y2")), 1, 1),
+                               False)
+                if when:
+                    return when, paragraph.line
+    return None

@@ -18,6 +18,7 @@ from generator.classify import classify_paragraphs
 from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
 from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
+from generator.dates import stated_date
 from generator.errors import BriefingError
 from generator.load import check_unique_ids, find_sources, load_source
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages
@@ -76,6 +77,10 @@ def analyse(path: Path, config: Config) -> Analysis:
 
 def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     paragraphs = classify_paragraphs(clean_paragraphs(meta, lines, config), config)
+    if not meta.date and (stated := stated_date(paragraphs)):
+        notes = tuple(n for n in meta.notes if not n.startswith("date unknown"))
+        meta = replace(meta, date=stated[0], notes=notes + (
+            f"date {stated[0]} taken from line {stated[1]} (set it in briefing.yml if wrong)",))
     if not meta.title:
         first = next((p.text for p in paragraphs if p.kept), "")
         meta = replace(meta, title=headline(paragraphs) or " ".join(first.split()[:12])

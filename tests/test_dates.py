@@ -42,3 +42,13 @@ def test_every_event_is_a_verbatim_sentence_of_its_paragraph():
 def test_undated_sources_give_no_events():
     assert find_events([SourceParagraph("s", 1, "They met on Monday in the city of Busan.")],
                        None) == []
+
+
+def test_an_undated_source_takes_the_first_full_date_it_states():
+    from generator.dates import stated_date
+    paragraphs = [SourceParagraph("s", 3, "By Mara Quinlan"),
+                  SourceParagraph("s", 4, "Updated 14:05 GMT, October 30, 2025", kept=False,
+                                  removed_because="read-time or updated stamp"),
+                  SourceParagraph("s", 7, "Talks on 2 November 2025 followed.")]
+    assert stated_date(paragraphs) == ("2025-10-30", 4)
+    assert stated_date([SourceParagraph("s", 1, "They met on Monday in Busan.")]) is None

@@ -118,6 +118,12 @@ def test_a_new_article_changes_the_pages_without_code_changes(project):
     assert "I think it was an amazing meeting" in after["quotes.md"]
     assert after["index.md"] != before["index.md"] and "**Sources:** 3" in after["index.md"]
     assert "wire_outcome" in (project.root / "mkdocs.yml").read_text()
+    assert "## April 2026" in after["timeline.md"] and new_cites("timeline.md")
+    assert "## April 2026" not in before["timeline.md"]
+    glossary = after["glossary.md"].split("## fentanyl tariff")[1]
+    assert "*Written in the sources as:* fentanyl tariff" in glossary
+    assert "Pacific Wire" in (project.root / "mkdocs.yml").read_text() or \
+        "Unknown outlet" in (project.root / "mkdocs.yml").read_text()   # the footer lists it
 
 
 def test_check_reports_stale_pages(project):
