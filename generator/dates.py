@@ -4,7 +4,7 @@ against the date of the article that says it, so a timeline can order events fro
 A weekday or a month without a year is read as the latest one on or before the article's date,
 unless the words just before it speak of the future ("will meet on Thursday", "would visit China
 in April"): then it is the next one. A day and month without a year is the one nearest the
-article's date. Every event keeps the verbatim sentence it came from.
+article's date. "Since 2019" starts a period rather than dating an event, so it is left out. Every event keeps the verbatim sentence it came from.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ YEAR = r"(?P<{}>(?:19|20)\d\d)"
 EXPRESSION = re.compile(
     rf"\b(?:{DAY.format('d1')}\s+{MONTH.format('m1')}(?:,?\s+{YEAR.format('y1')})?"
     rf"|{MONTH.format('m2')}\s+{DAY.format('d2')}(?!\d)(?:,?\s+{YEAR.format('y2')})?"
-    rf"|(?P<pre>in|since|by|from|until|through|early|late|mid-?|last|next|this)\s+"
+    rf"|(?P<pre>in|by|from|until|through|early|late|mid-?|last|next|this)\s+"
     rf"{MONTH.format('m3')}(?!\.?\s+[0-3]?\d\b)(?:\s+{YEAR.format('y3')})?"
-    rf"|(?:in|since|by|from|until|before|after|during)\s+{YEAR.format('y4')}"
+    rf"|(?:in|by|from|until|before|after|during)\s+{YEAR.format('y4')}"
     rf"|(?P<wd>(?-i:{'|'.join(w.capitalize() for w in WEEKDAYS)}))"
     rf"|(?P<rel>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)"
     rf"|(?:earlier |later )?this (?:month|year)|last (?:month|year)|next (?:month|year)))\b",

@@ -52,3 +52,10 @@ def test_an_undated_source_takes_the_first_full_date_it_states():
                   SourceParagraph("s", 7, "Talks on 2 November 2025 followed.")]
     assert stated_date(paragraphs) == ("2025-10-30", 4)
     assert stated_date([SourceParagraph("s", 1, "They met on Monday in Busan.")]) is None
+
+
+def test_since_starts_a_period_and_dates_nothing():
+    assert events("It was their first meeting since 2019, held on the sidelines of the summit.") \
+        == []
+    assert events("Trade has suffered since Trump returned to the White House in January.")[0][0] \
+        == "2025-01"
