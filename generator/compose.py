@@ -237,7 +237,10 @@ def quote_entry(group: list[Quote]) -> QuoteEntry:
         context)
 
 
-def quote_groups(briefing: Briefing) -> list[tuple[str, list[QuoteEntry]]]:
+QuoteGroups = list[tuple[str, list[QuoteEntry]]]
+
+
+def quote_groups(briefing: Briefing) -> QuoteGroups:
     """(speaker, entries) with the most quoted first; unidentified speakers last."""
     when = _when(briefing)
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -250,39 +253,42 @@ def quote_groups(briefing: Briefing) -> list[tuple[str, list[QuoteEntry]]]:
     return [(s, grouped[s]) for s in order + ([""] if "" in grouped else [])]
 
 
-def quotes_page(briefing: Briefing) -> Page:
-    roles = {p.name: p.role for p in briefing.people}
+def speaker_anchors(groups: QuoteGroups) -> dict[str, str]:
+    """Each speaker's anchor on the Key quotes page (unique, in the page's order)."""
     taken: set[str] = set()
+    return {speaker: anchor_for(speaker or "speaker-not-identified", taken)
+            for speaker, _ in groups}
+
+
+def quotes_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
+    groups = quote_groups(briefing) if groups is None else groups
+    roles = {p.name: p.role for p in briefing.people}
+    anchors = speaker_anchors(groups)
     blocks: list[Block] = []
-    for speaker, entries in quote_groups(briefing):
+    for speaker, entries in groups:
         heading = speaker or "Speaker not identified"
         if roles.get(speaker):
             heading = f"{speaker}, {roles[speaker]}"
-        blocks.append(QuoteGroup(heading, anchor_for(speaker or "speaker-not-identified", taken),
-                                 tuple(entries)))
+        blocks.append(QuoteGroup(heading, anchors[speaker], tuple(entries)))
     if not blocks:
         blocks.append(CitedList(None, (), note="No quotations found yet."))
-    total = sum(len(b.entries) for b in blocks if isinstance(b, QuoteGroup))
-    speakers = sum(1 for b in blocks if isinstance(b, QuoteGroup) and b.anchor !=
-                   "speaker-not-identified")
+    total = sum(len(entries) for _, entries in groups)
+    speakers = sum(1 for speaker, _ in groups if speaker)
     return Page("quotes.md", "Key quotes",
                 f"Key quotes: {total} quotations from {speakers} speakers, with context.",
                 tuple(blocks))
 
 
-def people_page(briefing: Briefing) -> Page:
+def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
     """Who's who: everyone the sources mention, with role, mentions and quotations."""
-    quote_anchors: dict[str, str] = {}
-    taken: set[str] = set()
-    for speaker, _ in quote_groups(briefing):
-        quote_anchors[speaker] = anchor_for(speaker or "speaker-not-identified", taken)
+    quote_anchors = speaker_anchors(quote_groups(briefing) if groups is None else groups)
     quoted: dict[str, list[Quote]] = defaultdict(list)
     for source in briefing.sources:
         for quote in source.quotes:
             if quote.speaker:
                 quoted[quote.speaker].append(quote)
     when = _when(briefing)
-    taken = set()
+    taken: set[str] = set()
     cards = []
     for person in briefing.people:
         if not person.mentions and not quoted.get(person.name):
@@ -453,6 +459,7 @@ def compose_pages(briefing: Briefing, config: Config,
                   entries: list[GlossaryEntry] | None = None) -> list[Page]:
     """All pages, in navigation order: home, the configured page order, then each source."""
     ordered: list[Page] = []
+    groups = quote_groups(briefing)  # merged once for Key quotes and Who's who
     wants_full = False
     for page_id in config.pages:
         if page_id == "full":
@@ -463,9 +470,9 @@ def compose_pages(briefing: Briefing, config: Config,
             ordered.append(glossary_page(entries if entries is not None else
                                          glossary_entries(briefing, config)))
         elif page_id == "quotes":
-            ordered.append(quotes_page(briefing))
+            ordered.append(quotes_page(briefing, groups))
         elif page_id == "people":
-            ordered.append(people_page(briefing))
+            ordered.append(people_page(briefing, groups))
         elif page_id == "other":
             ordered.append(other_page(briefing))
         elif page_id == "sources":

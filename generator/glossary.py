@@ -98,9 +98,10 @@ def define_terms(paragraphs: Iterable[SourceParagraph], glossary: dict[str, str]
         forms: dict[str, None] = {}
         definition = None
         for paragraph in paragraphs:
-            if not regex.search(paragraph.text):
+            matches = list(regex.finditer(paragraph.text))
+            if not matches:
                 continue
-            for match in regex.finditer(paragraph.text):
+            for match in matches:
                 if len(forms) < MAX_FORMS:
                     forms.setdefault(match.group(), None)
             if definition is None:

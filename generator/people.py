@@ -147,11 +147,8 @@ def base_index(config: Config) -> PeopleIndex:
 
 
 def _clean_role(role: str) -> str:
-    role = re.sub(r"^.*\b(?:to|by|from|with|said|says|and|that)\s+", "", role)
-    words = role.split()
-    while words and words[0].casefold() in NOT_NAMES:
-        words = words[1:]
-    return " ".join(words)
+    return _strip_function_words(re.sub(r"^.*\b(?:to|by|from|with|said|says|and|that)\s+", "",
+                                        role))
 
 
 def _strip_function_words(name: str) -> str:
