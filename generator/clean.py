@@ -26,7 +26,7 @@ SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 WRAP_WIDTH = 100
 CREDIT = "picture credit"
-CREDIT_LINE = re.compile(r"^\(?(photograph|photo|picture|image)( credit)?s?\s*:", re.IGNORECASE)
+CREDIT_RULE = "picture-credit"  # the id of the boilerplate rule that finds picture credits
 
 
 def normalise_space(text: str) -> str:
@@ -161,7 +161,9 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
             reason = "no words"
         in_tags = (reason == "lone label" and text.rstrip(" .:").casefold() in config.tag_labels) \
             or (in_tags and reason == "topic tag")
-        previous_reason = CREDIT if reason and CREDIT_LINE.match(text) else reason
+        previous_reason = CREDIT if reason and any(
+            rule.id == CREDIT_RULE and rule.regex.search(text) for rule in config.boilerplate) \
+            else reason
         headline_open = headline_open and reason not in (None, HEADLINE)
         if reason is None:
             seen[key] = number

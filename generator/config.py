@@ -53,6 +53,7 @@ class SectionRule:
 class BoilerplateRule:
     reason: str
     regex: re.Pattern
+    id: str | None = None  # lets other rules refer to this one ("picture-credit")
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,7 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     rules = []
     for index, item in enumerate(checker.get("boilerplate", list, [])):
         rule = _Checker(item, checker.path, f"{checker.where}.boilerplate[{index}]", checker.line)
-        rule.only("reason", "pattern")
+        rule.only("id", "reason", "pattern")
         pattern = rule.text("pattern")
         if not pattern:
             raise BriefingError(f"{rule.where} needs a pattern", checker.path, checker.line)
@@ -282,7 +283,7 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
         except re.error as error:
             raise BriefingError(f"{rule.where}: bad regular expression {pattern!r}: {error}",
                                 checker.path, checker.line) from None
-        rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex))
+        rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex, rule.text("id")))
     return tuple(rules)
 
 

@@ -94,3 +94,15 @@ def test_a_title_over_a_date_line_is_two_paragraphs_but_a_wrapped_pair_is_one():
     wrapped = lines("The framework deal agreed by negotiators in Kuala Lumpur offers both of\n"
                     "the leaders a way out of the trade war.")
     assert [n for n, _ in split_paragraphs(wrapped)] == [1]
+
+
+def test_the_line_after_a_picture_credit_rule_is_its_caption(tmp_path):
+    from generator.config import load_config
+    path = tmp_path / "briefing.yml"
+    path.write_text("cleaning:\n  boilerplate:\n    - id: picture-credit\n      reason: picture "
+                    "note\n      pattern: '^Bild:'\n")
+    config = load_config(path)
+    text = "Bild: Kim Soo-jin\nXi and Trump shake hands before their talks.\nThe talks began."
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "T", "O", None), lines(text), config)
+    assert [p.removed_because for p in paragraphs] == ["picture note", "picture or caption note",
+                                                       None]
