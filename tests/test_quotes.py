@@ -131,12 +131,12 @@ def test_a_huge_paragraph_is_handled_in_linear_time(config):
     import time
     unit = 'Officials met. "We will keep talking about soybeans," Roe said, and left. '
     timings = []
-    for repeat in (2000, 4000):
+    for repeat in (500, 4000):
         start = time.perf_counter()
         found = quotes_of(config, unit * repeat)
         timings.append(time.perf_counter() - start)
         assert len(found) == repeat
-    assert timings[1] < 3.5 * timings[0] + 0.05
+    assert timings[1] < 24 * timings[0] + 0.1   # 8 times the text: linear ~8, quadratic ~64
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
