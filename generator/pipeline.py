@@ -25,7 +25,7 @@ from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.quotes import find_quotes
 from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
-from generator.write import (Changes, WriteReport, atomic_write, editor_pages, nav_block,
+from generator.write import (Changes, WriteReport, editor_pages, nav_block, plan_file,
                              plan_mkdocs_config, plan_pages, remove_leftovers)
 
 Progress = Callable[[int, int, str], None]
@@ -132,9 +132,10 @@ def analyse_cached(path: Path, config: Config, cache_dir: Path | None) -> Analys
                        "paragraphs": [asdict(p) for p in analysis.source.paragraphs],
                        "quotes": [asdict(q) for q in analysis.source.quotes],
                        "people": [asdict(p) for p in analysis.people]}
-            atomic_write(cache_file, json.dumps(payload, ensure_ascii=False))
-        except (OSError, BriefingError):
+            cache_file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        except OSError:
             pass  # caching is an optimisation; a full or read-only disk must not stop it
+            # (a cut-off entry does not parse, and is simply recomputed next time)
     return analysis
 
 
@@ -234,10 +235,8 @@ def generate(project: Project, force: bool = False, check: bool = False,
     changes = Changes()
     report = plan_pages(project.docs_dir, result.pages, changes, force=force)
     nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)
-    tooltips = project.docs_dir / ABBREVIATIONS
-    if not tooltips.is_file() or tooltips.read_text(encoding="utf-8") != result.abbreviations:
+    if plan_file(project.docs_dir / ABBREVIATIONS, result.abbreviations, changes):
         report.written.append(ABBREVIATIONS)
-        changes.write(tooltips, result.abbreviations)
     if not check:
         remove_leftovers(project.docs_dir)
         changes.commit()

@@ -236,6 +236,11 @@ class QuoteFinder:
             return None
         return Quote(paragraph.source_id, paragraph.line, words, speaker, start, end)
 
+    def _whole(self, paragraph: SourceParagraph, speaker: str | None) -> list[Quote]:
+        """The whole paragraph as one quotation (after "…said:", or a follow-on paragraph)."""
+        quote = self._quote(paragraph, 0, len(paragraph.text), speaker)
+        return [quote] if quote else []
+
     def _label_turn(self, paragraph: SourceParagraph) -> tuple[bool, Quote | None]:
         """A transcript turn: (is a turn, its quotation unless the speaker is a narrator)."""
         match = LABEL.match(paragraph.text)
@@ -331,7 +336,7 @@ class QuoteFinder:
                 found = [turn_quote] if turn_quote else self._marked(paragraph, spans, None)
             elif pending and not (spans and spans[0].start > 1) and \
                     not self._names(pending, text):
-                found = [q for q in [self._quote(paragraph, 0, len(text), pending)] if q]
+                found = self._whole(paragraph, pending)
             elif spans:
                 starts_open = text.lstrip()[:1] in "\"“" and carried is not None
                 found = self._marked(paragraph, spans, carried if starts_open else None)
@@ -342,7 +347,7 @@ class QuoteFinder:
                 elif unmarked_from and SPEECH_MARKERS.search(text) and \
                         len(text.split()) <= CONTINUATION_MAX_WORDS and \
                         not self.reported.search(text):
-                    found = [q for q in [self._quote(paragraph, 0, len(text), unmarked_from)] if q]
+                    found = self._whole(paragraph, unmarked_from)
             if not found:
                 self._notice_speakers(text)
             if found:
@@ -356,6 +361,7 @@ class QuoteFinder:
             pending = self._introduces(paragraph, found)
             previous = paragraph
         return quotes
+
 
 def _with_context(quote: Quote, paragraph: SourceParagraph,
                   sentence_spans: Sequence[tuple[int, int]], ends: Sequence[int],

@@ -85,13 +85,6 @@ def _stage(path: Path, text: str, token: str) -> Path:
     return temp
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace one file: readers see the old text or the new, never a part."""
-    changes = Changes()
-    changes.write(path, text)
-    changes.commit()
-
-
 @contextlib.contextmanager
 def interrupts_deferred():
     """Hold Ctrl-C (and SIGTERM) until the block is done, then deliver it."""
@@ -225,9 +218,20 @@ def plan_mkdocs_config(path: Path, block: str, changes: Changes) -> bool:
     pattern = re.compile(re.escape(NAV_BEGIN) + r".*?" + re.escape(NAV_END) + r"\n?", re.DOTALL)
     updated = pattern.sub(lambda _: block, text) if pattern.search(text) else \
         text.rstrip("\n") + "\n\n" + block
-    if updated == text:
+    return plan_file(path, updated, changes, current=text)
+
+
+def plan_file(path: Path, text: str, changes: Changes, current: str | None = None) -> bool:
+    """Write a generated file that is not a page (it has no edit mark) if its text differs.
+    True if it changes."""
+    if current is None:
+        try:
+            current = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+    if current == text:
         return False
-    changes.write(path, updated)
+    changes.write(path, text)
     return True
 
 
