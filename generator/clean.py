@@ -17,6 +17,8 @@ from generator.structure import RawLine, SourceMeta, SourceParagraph
 
 WHITESPACE = re.compile(r"[\s\u00a0\u200b\u2028\u2029\ufeff]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# BYLINE and NAME_CAPTION are only matched at the start of a paragraph, never searched: one pass
+# over it however long its words, so they need no bound on a word's length.
 NAME_WORD = r"[A-Z][\w'’.-]*"
 BYLINE = re.compile(rf"^{NAME_WORD}( {NAME_WORD}){{1,2}}$")
 NAME = rf"{NAME_WORD}( {NAME_WORD}){{0,3}}"

@@ -3,15 +3,20 @@ person (surname, title, alias, a misspelling) to one canonical name."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.config import Config
+from generator.segment import WORD_RUN, WORD_TAIL
 from generator.structure import Person, SourceParagraph
 
-CAP = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
+# Word classes are bounded by WORD_MAX (WORD_RUN, WORD_TAIL): these patterns are tried at every
+# position of a paragraph, and an unbounded class would read a whole run of word characters from
+# each position and back, quadratic work on a long run ("A-A-A-…", "A.A.A.…").
+CAP = rf"[A-Z][a-z'’]{WORD_RUN}(?:-[A-Za-z][a-z]{WORD_RUN})?"
 PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al) ){0,2}"
 FULL_NAME = rf"{CAP}(?: {PARTICLES}{CAP}){{1,2}}"  # "Piet van der Berg" too
 ROLE_WORDS = (r"(?i:president|vice[- ]president|prime minister|premier|secretary|minister|"
@@ -20,12 +25,13 @@ ROLE_WORDS = (r"(?i:president|vice[- ]president|prime minister|premier|secretary
               r"chief executive|ceo|senator|representative|governor|director|official|leader|"
               r"correspondent|reporter|editor|host|anchor|presenter)")
 ROLE_BEFORE_NAME = re.compile(
-    rf"(?<![\w’'])((?:[A-Z][\w.-]*\s+|[a-z][\w-]*\s+){{0,4}}?{ROLE_WORDS})(?:,)?\s+({FULL_NAME})\b")
+    rf"(?<![\w’'])((?:[A-Z][\w.-]{WORD_TAIL}\s+|[a-z][\w-]{WORD_TAIL}\s+){{0,4}}?{ROLE_WORDS})"
+    rf"(?:,)?\s+({FULL_NAME})\b")
 ROLE_AFTER_NAME = re.compile(
-    rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]+ ){{0,3}}?{ROLE_WORDS}"
+    rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]{WORD_RUN} ){{0,3}}?{ROLE_WORDS}"
     rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
 TITLE_WORDS = re.compile(rf"^(?:(?:[\w’'-]+ )*{ROLE_WORDS}|mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
-                         re.IGNORECASE)
+                         re.IGNORECASE)  # matched at the start of a few words only: no bound needed
 NAME_ANYWHERE = re.compile(rf"(?<![\w’'-]){FULL_NAME}(?![\w’'-])")
 NOT_NAMES = frozenset("""the a an and of in on at for to from with by as this that these those
     he she it they we i you his her their its our my your there here what when where which who
@@ -100,7 +106,9 @@ class PeopleIndex:
         merged = tuple(dict.fromkeys((*person.spellings, *spellings)))
         self.people[canonical] = Person(canonical, variants, person.role or role,
                                         person.mentions, merged)
-        for form in (canonical, *aliases, *merged):
+        # the person's earlier spellings were indexed when they were added: only the new ones now
+        # (indexing them all again made every misspelling cost as many as came before it)
+        for form in (canonical, *aliases, *merged[len(person.spellings):]):
             self.forms.setdefault(form.casefold(), canonical)
             for key in _neighbourhood(form):
                 self.typo_keys[key].add(canonical)
@@ -185,6 +193,88 @@ def _form_key(text: str) -> str:
     return " ".join(re.split(r"[\s-]+", text.replace("’", "'").casefold()))
 
 
+WORDISH = re.compile(r"[\w’'-]")  # a form is a whole word or words: none of these around it
+SEPARATOR = re.compile(r"[\s-]+")  # between the words of a form
+
+
+class _FormTree:
+    r"""Every form of every person as a tree of their letters, to find mentions in linear time.
+
+    It finds what one pattern of all the forms, longest first and whole words only, would
+    (``(?<![\w’'-])(?:donald[\s-]+trump|trump)(?![\w’'-])``, any case, ' and ’ alike), but at a
+    word it follows only the branches that fit its letters, where such a pattern tries every form
+    in turn: that costs the number of forms at every word, quadratic in a text naming thousands
+    of people. No regular expression is built from the tree, so its depth has no limit."""
+
+    def __init__(self, keys: Iterable[str]):
+        self.root = _Node()
+        for key in keys:
+            node = self.root
+            for char in " ".join(key.split()):
+                node = node.children.setdefault(char, _Node())
+            node.end = True
+        firsts = sorted({_atom(c) for c in self.root.children})
+        self.starts = re.compile(r"(?<![\w’'-])(?:" + "|".join(firsts) + ")",
+                                 re.IGNORECASE) if firsts else None
+
+    def finditer(self, text: str) -> Iterable[str]:
+        at = 0
+        while self.starts and (start := self.starts.search(text, at)):
+            end = self._longest(text, start.start())
+            if end is None:
+                at = start.start() + 1
+            else:
+                yield text[start.start():end]
+                at = end
+
+    def _longest(self, text: str, at: int) -> int | None:
+        """Where the longest form read from ``at`` ends (a whole word), or None."""
+        stack: list[tuple[_Node, int, bool]] = [(self.root, at, False)]
+        while stack:  # depth first, a form's longer forms before it, as the pattern would
+            node, at, expanded = stack.pop()
+            if expanded:
+                if node.end and not WORDISH.match(text, at):
+                    return at
+                continue
+            stack.append((node, at, True))
+            stack.extend(reversed(node.steps(text, at)))
+        return None
+
+
+def _atom(char: str) -> str:
+    """The pattern one letter of a form stands for in text."""
+    return r"[\s-]+" if char == " " else "['’]" if char == "'" else re.escape(char)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fits(char: str, letter: str) -> bool:
+    """Does a letter of text match a letter of a form, in any case (as a regex would)?"""
+    return re.fullmatch(_atom(char), letter, re.IGNORECASE) is not None
+
+
+class _Node:
+    __slots__ = ("children", "end", "fitting")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.end = False
+        self.fitting: dict[str, list[_Node]] = {}  # a letter of text -> the children it fits
+
+    def steps(self, text: str, at: int) -> list[tuple["_Node", int, bool]]:
+        """The branches the text at ``at`` follows, with where each leaves the text."""
+        if at >= len(text):
+            return []
+        letter = text[at]
+        fitting = self.fitting.get(letter)
+        if fitting is None:
+            fitting = self.fitting[letter] = [child for char, child in self.children.items()
+                                              if char != " " and _fits(char, letter)]
+        found = [(child, at + 1, False) for child in fitting]
+        if " " in self.children and (gap := SEPARATOR.match(text, at)):
+            found.append((self.children[" "], gap.end(), False))
+        return found
+
+
 def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> tuple[Person, ...]:
     """People with how often they are mentioned (any form), most mentioned first.
 
@@ -197,14 +287,11 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
             if len(form.split()) == 2:  # either word may be the family name, as in add()
                 for word in form.split():
                     owner.setdefault(_form_key(word), name)
-    parts = [r"[\s-]+".join(re.escape(w).replace("'", "['’]") for w in key.split())
-             for key in sorted(owner, key=len, reverse=True)]
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + r")(?![\w’'-])",
-                         re.IGNORECASE) if parts else None
+    forms = _FormTree(sorted(owner, key=len, reverse=True))
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
-        if paragraph.kept and pattern:
-            counts.update(owner[_form_key(m.group())] for m in pattern.finditer(paragraph.text))
+        if paragraph.kept:
+            counts.update(owner[_form_key(found)] for found in forms.finditer(paragraph.text))
     people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
                      tuple(sorted(set(p.spellings))))
               for p in index.people.values()]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from generator.config import Config
 from generator.people import ROLE_WORDS, PeopleIndex, split_title
-from generator.segment import split_sentences
+from generator.segment import WORD_RUN, WORD_TAIL, split_sentences
 from generator.structure import Quote, SourceParagraph
 
 MIN_WORDS = 4
@@ -40,18 +40,30 @@ NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Als
                 r"Answering|Addressing|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What|"
                 r"For|With|From|According|Meanwhile|However|Still|Now|Today|Yesterday)\b)")
 PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al)\s+){0,2}"
-NAME = rf"{NOT_SUBJECTS}[A-Z][\w'’.-]*(?:\s+{PARTICLES}[A-Z][\w'’-]*){{0,3}}"
-TITLE = r"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*"
+# Every word class below is bounded by WORD_MAX (WORD_TAIL, WORD_RUN): the speaker grammar is
+# tried at every position of a paragraph, and an unbounded class would read the whole run of word
+# characters from each position and back (quadratic work on "A'A'A'…"). White space is one space:
+# cleaning collapses every run of it.
+NAME = (rf"{NOT_SUBJECTS}[A-Z][\w'’.-]{WORD_TAIL}"
+        rf"(?:\s+{PARTICLES}[A-Z][\w'’-]{WORD_TAIL}){{0,3}}")
+TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
+# Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
+# (the start of that word reads the same words and is tried first), except just before an ’ ' -
+# that follows letters, where the previous match may have ended. It changes no match, only spares
+# reading the rest of a word from each of its letters.
+WORD_START = r"(?:(?<![\w’'-])|(?<=\w)(?=[’'-]))"
 APPOSITION = r"(?:,\s+[^,“”\"]{1,90},)?"
-ADVERBS = r"(?:\s+(?:also|later|then|has|had|have|once|again|\w+ly)){0,3}"
-UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")
-MENTION = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
-SUBJECT_FOLLOWS = re.compile(r",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]+(?:s|ed))\b")
+ADVERBS = rf"(?:\s+(?:also|later|then|has|had|have|once|again|\w{WORD_RUN}ly)){{0,3}}"
+UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")  # only on a speaker (bounded)
+MENTION = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]{WORD_RUN}(?:\s+[A-Z][\w’'-]{WORD_RUN}){{0,2}}")
+SUBJECT_FOLLOWS = re.compile(rf",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]{WORD_RUN}"
+                             rf"(?:s|ed))\b")
 LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
                    r"(?P<rest>\S.*)$", re.DOTALL)
-SENTENCE_START = re.compile(r".*[.!?][\"”’']?\s+", re.DOTALL)
+SENTENCE_START = re.compile(r".*[.!?][\"”’']?\s+", re.DOTALL)  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
+# INTRO_PARTICIPLE and TITLE_CUE are searched in a BEFORE_WINDOW only, never a whole paragraph.
 INTRO_PARTICIPLE = re.compile(r"\b(?:saying|adding|writing|telling|posting|declaring)\b[^.!?]*:$")
 TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|dubbed|named|slogan|motto|theme|headline|"
                        r"reading|book|film|report|song)\W*$", re.IGNORECASE)
@@ -125,9 +137,12 @@ def speaker_pattern(organisation_words: Iterable[str]) -> str:
     """How a text names whoever speaks: a body ("China's commerce ministry"), a title ("the US
     president"), a name with what comes before it ("Treasury Secretary Scott Bessent"), he/she."""
     bodies = "|".join(re.escape(w) for w in organisation_words) or "(?!)"
-    body = rf"(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,3}}?(?i:{bodies})\b"
-    possessive_title = r"[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
-    return (rf"(?:{body}|{TITLE}|(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w’'-]+\s+){{0,5}}?{NAME}"
+    body = (rf"(?:[A-Z][\w'’.-]{WORD_TAIL}\s+){{1,3}}(?:[a-z][\w-]{WORD_TAIL}\s+){{0,3}}?"
+            rf"(?i:{bodies})\b")
+    possessive_title = (rf"[A-Z][\w.-]{WORD_TAIL}['’]s\s+(?:[a-z][\w-]{WORD_TAIL}\s+){{0,3}}?"
+                        rf"[a-z][\w-]{WORD_TAIL}")
+    return (rf"(?:{body}|{TITLE}|(?:(?:[Aa]n?|[Tt]he)\s+)?"
+            rf"(?:{WORD_START}[\w’'-]{WORD_RUN}\s+){{0,5}}?{NAME}"
             rf"|{possessive_title}|[Hh]e|[Ss]he)")
 
 
@@ -150,9 +165,10 @@ class QuoteFinder:
         self.before = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^“”\"]{{0,160}}?[:,]?\s*$")
         self.after = re.compile(
             rf"\s*,?\s*(?:{verb}\s+(?P<a1>{SPEAKER})"
-            rf"|(?P<a2>{SPEAKER}){APPOSITION}(?:\s+\w+ly)?\s+{verb}"
+            rf"|(?P<a2>{SPEAKER}){APPOSITION}(?:\s+\w{WORD_RUN}ly)?\s+{verb}"
             rf"|according\s+to\s+(?P<a3>{SPEAKER})"
-            rf"|(?:[\w’'-]+\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+(?:saying|telling))\b")
+            rf"|(?:[\w’'-]{WORD_RUN}\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+"
+            rf"(?:saying|telling))\b")
         self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
         self.colon_intro = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
                                       rf"(?P<rest>\S.*)$", re.DOTALL)

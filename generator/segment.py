@@ -9,7 +9,16 @@ from generator.structure import Sentence, SourceParagraph
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen sen rep gov st jr sr vs etc inc ltd co corp no
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k u.n e.g i.e col lt capt
     sgt rev hon""".split())
-BOUNDARY = re.compile(r"""[.!?…]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9])""")
+# A sentence ends at a run of stops (with closing marks) before a capital or digit. The match
+# starts only where a run of stops starts (the look-behind): a match tried inside a run would
+# end where the run does anyway, so without it a long run ("......") is re-read from each stop.
+BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9])""")
+WORD_MAX = 60
+"""The longest word a pattern reads, hyphenated compounds included ("talk-to-me-while-I’m-eating"):
+every repeated word-character class is bounded by it, so the work a pattern does at one position
+is constant and a long run of word characters cannot make it backtrack through the whole text."""
+WORD_TAIL = f"{{0,{WORD_MAX}}}"  # a word after its first character: [A-Z][\w-]{WORD_TAIL}
+WORD_RUN = f"{{1,{WORD_MAX}}}"  # a whole word: [\w-]{WORD_RUN}
 
 
 def _ends_with_abbreviation(text: str) -> bool:
