@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,8 +19,14 @@ from typing import Any
 import yaml
 
 from generator.errors import BriefingError
+from generator.files import read_regular_file
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
+# Limits on what the YAML reader accepts, checked before any expensive work. The real
+# briefing.yml is a few kilobytes and a few levels deep; these leave room to spare.
+MAX_CONFIG_BYTES = 256 * 1024  # size of the file as read (bytes); PyYAML parses ~0.1 MB/s
+MAX_YAML_DEPTH = 32  # lists and mappings inside one another
+MAX_NUMBER_CHARS = 100  # an unquoted number longer than this is refused, not computed
 SPECIAL_PAGES = ("quotes", "people", "timeline", "glossary", "other", "sources", "full")
 SECTION_ID = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
@@ -62,6 +69,7 @@ class SourceEntry:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    line: int | None = None  # where briefing.yml names the file, for messages
 
 
 @dataclass(frozen=True)
@@ -107,12 +115,49 @@ class Config:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Safe YAML that remembers the line of every mapping key, for one-line error messages."""
+    """Safe YAML that remembers the line of every mapping key, for one-line error messages.
+
+    It also refuses what could make reading cost far more than the text's size: aliases (one
+    ``*name`` can stand for a value that itself repeats others, "billion laughs"), and nesting
+    deeper than MAX_YAML_DEPTH (PyYAML composes and constructs recursively). Both are checked
+    event by event while composing, before any node below them is built.
+    """
+
+    def __init__(self, stream: Any):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise BriefingError(f"YAML alias '*{event.anchor}' is not allowed",
+                                line=event.start_mark.line + 1,
+                                hint="YAML aliases (*name), including merge keys (<<: *name), are "
+                                     "not allowed in briefing.yml; write the value out in full")
+        if not self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            return super().compose_node(parent, index)
+        if self._depth >= MAX_YAML_DEPTH:
+            raise BriefingError(f"YAML nested more than {MAX_YAML_DEPTH} levels deep",
+                                line=self.peek_event().start_mark.line + 1,
+                                hint="lists and mappings inside one another; briefing.yml needs "
+                                     "only a few levels, so flatten the structure")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+def _construct_mapping(loader: _LineLoader, node: yaml.Node) -> dict:
+    if not isinstance(node, yaml.MappingNode):
+        raise BriefingError(f"the tag {node.tag!r} needs a mapping, not a {node.id}",
+                            line=node.start_mark.line + 1, hint="remove the tag")
     mapping = LineDict()
     for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise BriefingError("YAML merge keys (<<) are not allowed",
+                                line=key_node.start_mark.line + 1,
+                                hint="write the keys out in full")
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
             raise BriefingError("mapping keys must be plain text", line=key_node.start_mark.line + 1)
@@ -127,17 +172,50 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp",
                             lambda loader, node: loader.construct_scalar(node))
 
 
+def _checked_scalar(tag: str, kind: str) -> None:
+    """Replace the constructor of a typed scalar (int, float, true/false) by one that turns a bad
+    value (``!!int abc``, ``0b_``) into an error with a line, and refuses over-long numbers, which
+    would cost time to compute and crash later when converted or printed."""
+    construct = _LineLoader.yaml_constructors[tag]
+
+    def constructor(loader: _LineLoader, node: yaml.Node) -> Any:
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_NUMBER_CHARS:
+            raise BriefingError(f"number longer than {MAX_NUMBER_CHARS} characters", line=line,
+                                hint="put it in quotes to keep it as text")
+        try:
+            return construct(loader, node)
+        except (ValueError, IndexError, KeyError, OverflowError):
+            raise BriefingError(f"{str(node.value)[:40]!r} is not {kind}", line=line,
+                                hint="put it in quotes to keep it as text") from None
+
+    _LineLoader.add_constructor(tag, constructor)
+
+
+_checked_scalar("tag:yaml.org,2002:int", "a whole number")
+_checked_scalar("tag:yaml.org,2002:float", "a number")
+_checked_scalar("tag:yaml.org,2002:bool", "true or false")
+
+
 class LineDict(dict):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.lines: dict[str, int] = {}
 
 
+def _too_large(path: str) -> BriefingError:
+    return BriefingError(f"is too large (over the limit of {MAX_CONFIG_BYTES // 1024} KB)", path,
+                         hint="briefing.yml holds settings, not content; shorten it")
+
+
 def read_yaml(text: str, path: str) -> Any:
+    """Parse one YAML document safely. Any problem is a BriefingError naming path (and line)."""
+    if len(text) > MAX_CONFIG_BYTES:  # characters; load_config has already checked bytes
+        raise _too_large(path)
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except BriefingError as error:
-        raise BriefingError(error.message, path, error.line) from None
+        raise BriefingError(error.message, path, error.line, error.hint) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or str(error)).strip()
@@ -193,6 +271,11 @@ class _Checker:
         value = self.get(key, (str, int, float, dt.date), default)
         return None if value is None else str(value)
 
+    def shown(self, key: str, default: str | None = None) -> str | None:
+        """Text shown to readers (a title, a name): one line, white space folded."""
+        value = self.text(key, default)
+        return None if value is None else one_line(value)
+
     def date(self, key: str) -> str | None:
         value = self.data.get(key)
         if value is None:
@@ -209,6 +292,18 @@ class _Checker:
 
     def child(self, key: str) -> "_Checker":
         return _Checker(self.data.get(key), self.path, f"{self.where}.{key}", self.line_of(key))
+
+
+# Characters no page can show: C0/C1 controls (Python-Markdown uses \x02 and \x03 for its own
+# placeholders), lone surrogates, the byte-order mark and interlinear annotation marks.
+UNSHOWABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufff9-\ufffb]")
+
+
+def one_line(text: str) -> str:
+    """Text as one displayable line: white space of every kind (line and paragraph separators
+    too) folded to single spaces, characters no page can show dropped. Names and titles from
+    briefing.yml are read this way, and every string bound for YAML or a page is."""
+    return " ".join(UNSHOWABLE.sub("", " ".join(str(text).split())).split())
 
 
 def _kind(value: Any) -> str:
@@ -261,7 +356,7 @@ def _sections(root: _Checker) -> tuple[SectionRule, ...]:
         topics = tuple(Topic(label, _terms(topics_checker, label)) for label in topics_checker.data)
         sections.append(SectionRule(
             id=section_id,
-            title=rule.text("title") or section_id.replace("-", " ").capitalize(),
+            title=rule.shown("title") or section_id.replace("-", " ").capitalize(),
             threshold=rule.get("threshold", float, 1.0),
             terms=_terms(rule, "terms"),
             topics=topics,
@@ -309,19 +404,24 @@ def _line_dict(data: dict, lines_from: Any) -> LineDict:
     return result
 
 
-def load_config(path: str | Path | None) -> Config:
-    """Read ``briefing.yml`` (or only the defaults when path is None) into a checked Config."""
+def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
+    """Read ``briefing.yml`` (or only the defaults when path is None) into a checked Config.
+    Only a regular file is read, and a link only when asked (a path named on the command
+    line), so the project's own configuration cannot point outside it."""
     defaults = read_yaml(DEFAULTS_PATH.read_text(encoding="utf-8"), str(DEFAULTS_PATH))
     display = str(path) if path else "briefing.yml"
     user: Any = LineDict()
     if path is not None:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
+        if not os.path.lexists(path):
             raise BriefingError("configuration file not found", display,
-                                hint="create it, or pass --config PATH") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise BriefingError(f"cannot read configuration: {error}", display) from None
+                                hint="create it, or pass --config PATH")
+        data = read_regular_file(Path(path), MAX_CONFIG_BYTES, follow_links)
+        try:
+            # As read_text would: drop a byte-order mark, make every line end "\n".
+            text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError as error:
+            raise BriefingError(f"cannot read configuration: {error}", display,
+                                hint="save it as UTF-8") from None
         user = read_yaml(text, display)
         if user is None:
             raise BriefingError("configuration file is empty", display,
@@ -341,8 +441,8 @@ def load_config(path: str | Path | None) -> Config:
 
     event_checker = root.child("event")
     event_checker.only("what", "when", "where")
-    event = Event(event_checker.text("what", "") or "", event_checker.date("when"),
-                  event_checker.text("where", "") or "")
+    event = Event(event_checker.shown("what", "") or "", event_checker.date("when"),
+                  event_checker.shown("where", "") or "")
 
     sources = {}
     source_checker = root.child("sources")
@@ -353,8 +453,8 @@ def load_config(path: str | Path | None) -> Config:
         if url and not re.match(r"^https?://[^\s<>\"]+$", url):
             raise BriefingError(f"url of '{name}' must start with http:// or https://",
                                 display, entry.line_of("url"))
-        sources[name] = SourceEntry(entry.text("outlet"), entry.text("title"),
-                                    entry.date("date"), url)
+        sources[name] = SourceEntry(entry.shown("outlet"), entry.shown("title"),
+                                    entry.date("date"), url, source_checker.line_of(name))
 
     sections = _sections(root)
     section_ids = {s.id for s in sections}
@@ -379,16 +479,16 @@ def load_config(path: str | Path | None) -> Config:
     for index, item in enumerate(root.get("people", list, [])):
         person = _Checker(item, display, f"people[{index}]", root.line_of("people"))
         person.only("name", "aliases", "role")
-        name = person.text("name")
+        name = person.shown("name")
         if not name:
             raise BriefingError(f"people[{index}] needs a name", display, person.line)
-        people.append(PersonRule(name, tuple(str(a) for a in person.get("aliases", list, [])),
-                                 person.text("role")))
+        people.append(PersonRule(name, tuple(one_line(a) for a in person.get("aliases", list, [])),
+                                 person.shown("role")))
 
-    glossary = {str(k): "" if v is None else str(v)
+    glossary = {one_line(k): "" if v is None else one_line(v)
                 for k, v in root.get("glossary", dict, {}).items()}
     config = Config(
-        title=root.text("title") or "Briefing",
+        title=root.shown("title") or "Briefing",
         event=event,
         sources=sources,
         sections=sections,

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import difflib
 import hashlib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Config
 from generator.errors import BriefingError
+from generator.files import read_regular_file
 from generator.structure import RawLine, SourceMeta
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -25,10 +29,21 @@ class LoadedSource:
     digest: str
 
 
+MAX_ID_CHARS = 80  # page file names and URLs stay short, far under the 255-byte name limit
+
+
 def source_id(path: Path) -> str:
-    """A URL- and file-safe id from the file name; it can never contain a path separator."""
-    stem = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-")
-    return stem or "source"
+    """A URL- and file-safe id from the file name; it can never contain a path separator.
+    Accents are folded (``Café`` → ``cafe``); a name that loses letters on the way (``北京``) or
+    is very long gets a short hash of the whole name, so different names keep different ids."""
+    folded = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9_-]+", "-", folded.lower()).strip("-")
+    lossy = any(not unicodedata.combining(c) and not c.isascii()
+                for c in unicodedata.normalize("NFKD", path.stem))
+    if not stem or lossy or len(stem) > MAX_ID_CHARS:
+        digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:8]
+        stem = "-".join(filter(None, (stem[:MAX_ID_CHARS - 9].strip("-"), digest)))
+    return stem
 
 
 def decode(data: bytes, display: str) -> tuple[str, tuple[str, ...]]:
@@ -64,24 +79,10 @@ def leading_date(lines: tuple[RawLine, ...]) -> str | None:
     return None
 
 
-def load_source(path: Path, config: Config) -> LoadedSource:
+def load_source(path: Path, config: Config, follow_links: bool = False) -> LoadedSource:
     """Read one source file and attach its metadata (from configuration, else guessed)."""
     display = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise BriefingError(f"source is too large ({size // (1024 * 1024)} MB; the limit is "
-                                f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB)", display,
-                                hint="split it into articles")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BriefingError("source file vanished while reading", display,
-                            hint="run again once the file is in place") from None
-    except IsADirectoryError:
-        raise BriefingError("source is a folder, not a file", display) from None
-    except OSError as error:
-        raise BriefingError(f"cannot read source: {error.strerror}", display,
-                            hint="check the file's permissions") from None
+    data = read_regular_file(path, MAX_SOURCE_BYTES, follow_links)
     text, notes = decode(data, display)
     lines = tuple(RawLine(n, t) for n, t in enumerate(text.split("\n"), start=1))
     longest = max(lines, key=lambda line: len(line.text))
@@ -110,13 +111,62 @@ def load_source(path: Path, config: Config) -> LoadedSource:
     return LoadedSource(meta, lines, hashlib.sha256(data).hexdigest())
 
 
+def _is_candidate(name: str) -> bool:
+    return not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES
+
+
 def find_sources(folder: Path) -> list[Path]:
-    """Source files in a folder, in a stable order; hidden and editor backup files are skipped."""
+    """Source files in a folder, in a stable order; hidden and editor backup files are skipped.
+    Only regular files are sources: a symbolic link, folder, device or FIFO with a source's
+    name is refused, so nothing outside the folder is ever read or published."""
+    if folder.is_symlink() or not folder.is_dir():
+        raise BriefingError("sources folder not found (or a symbolic link)", str(folder),
+                            hint="create it as a folder and put the articles in it")
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not _is_candidate(entry.name):
+                continue
+            path = folder / entry.name
+            try:
+                entry.name.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = os.fsencode(entry.name).decode("utf-8", "backslashreplace")
+                raise BriefingError("file name is not valid UTF-8", str(folder / shown),
+                                    hint="rename the file") from None
+            if entry.is_symlink():
+                raise BriefingError("is a symbolic link; only regular files inside the sources "
+                                    "folder are read", str(path),
+                                    hint="copy the article itself into the folder") from None
+            if not entry.is_file(follow_symlinks=False):
+                kind = "a folder" if entry.is_dir(follow_symlinks=False) else \
+                    "a device, FIFO or socket"
+                raise BriefingError(f"is {kind}, not a regular file", str(path),
+                                    hint="only plain-text article files can be sources")
+            found.append(path)
+    return sorted(found)
+
+
+def ignored_entries(folder: Path) -> list[str]:
+    """What the sources folder holds that is not read (other files, subfolders), to say so."""
     if not folder.is_dir():
-        raise BriefingError("sources folder not found", str(folder),
-                            hint="create it and put the articles in it")
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SOURCE_SUFFIXES)
+        return []
+    return sorted(f"{entry.name}/" if entry.is_dir(follow_symlinks=False) else entry.name
+                  for entry in os.scandir(folder)
+                  if not entry.name.startswith(".") and not _is_candidate(entry.name))
+
+
+def check_source_entries(config: Config, paths: list[Path]) -> None:
+    """Every file named under ``sources:`` in briefing.yml is there: a misspelt key would
+    silently leave its article without outlet and date."""
+    names = sorted(path.name for path in paths)
+    for key, entry in config.sources.items():
+        if key not in names:
+            close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
+            raise BriefingError(f"sources: '{key}' matches no file in content/sources/",
+                                config.path, entry.line,
+                                f"did you mean '{close[0]}'?" if close else
+                                "remove the entry or add the file")
 
 
 def check_unique_ids(paths: list[Path]) -> None:

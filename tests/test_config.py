@@ -1,7 +1,13 @@
-import pytest
+import time
+from pathlib import Path
 
-from generator.config import load_config
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from generator.config import MAX_CONFIG_BYTES, MAX_YAML_DEPTH, load_config, read_yaml
 from generator.errors import BriefingError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def error_for(tmp_path, text):
@@ -38,3 +44,165 @@ def test_bad_configuration_gets_a_one_line_error(tmp_path, text, expected):
 def test_missing_configuration_says_how_to_fix(tmp_path):
     with pytest.raises(BriefingError, match="not found"):
         load_config(tmp_path / "nope.yml")
+
+
+# --- YAML is read safely and with limits (aliases, nesting, size, bad scalars) ---------------
+
+
+def timed_error_for(tmp_path, text, limit=0.5):
+    start = time.perf_counter()
+    message = error_for(tmp_path, text)
+    assert time.perf_counter() - start < limit, "refused, but only after expensive work"
+    return message
+
+
+def billion_laughs(levels=9):
+    """The review's document: each list item is nine aliases of the item before (9**8 'x's)."""
+    names = "abcdefghijklmnop"[:levels]
+    lines = ["title: X", "cleaning:", "  labels:", f"    - &{names[0]} [x,x,x,x,x,x,x,x,x]"]
+    for previous, name in zip(names, names[1:]):
+        lines.append(f"    - &{name} [{', '.join(['*' + previous] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_billion_laughs_is_refused_at_the_first_alias_and_fast(tmp_path):
+    message = timed_error_for(tmp_path, billion_laughs())
+    assert ":5: YAML alias '*a' is not allowed" in message
+    assert "write the value out" in message
+
+
+@pytest.mark.parametrize("text, line", [
+    ("base: &base {what: Summit}\nevent:\n  <<: *base\n", 3),  # the merge key of YAML 1.1
+    ("title: &t X\nevent:\n  what: *t\n", 3),
+    ("event:\n  what: *never_defined\n", 2),
+])
+def test_aliases_are_refused_with_their_line(tmp_path, text, line):
+    message = timed_error_for(tmp_path, text)
+    assert f":{line}: YAML alias" in message and "not allowed" in message
+
+
+def test_a_merge_key_without_an_alias_is_refused_too(tmp_path):
+    assert ":2: YAML merge keys (<<) are not allowed" in error_for(
+        tmp_path, "event:\n  <<: {what: Summit}\n")
+
+
+def test_an_anchor_alone_is_harmless(tmp_path):
+    path = tmp_path / "briefing.yml"
+    path.write_text("title: &t Summit\nsections:\n  trade: {terms: {tariff: 1}}\n")
+    assert load_config(path).title == "Summit"
+
+
+@pytest.mark.parametrize("text", [
+    "title: " + "[" * 10_000 + "]" * 10_000 + "\n",                # flow lists
+    "title: " + "[" * 10_000 + "\n",                                # ... never closed
+    "title: " + "{a: " * 10_000 + "x" + "}" * 10_000 + "\n",        # flow mappings
+    "title:\n" + "- " * 10_000 + "x\n",                             # block lists on one line
+    # block mappings, one a line (~50 KB: 10,000 levels of indentation would be 50 MB)
+    "".join(" " * i + f"k{i}:\n" for i in range(300)) + " " * 300 + "x\n",
+], ids=["lists", "unclosed-lists", "mappings", "block-lists", "block-mappings"])
+def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path, text):
+    message = timed_error_for(tmp_path, text)
+    assert f"nested more than {MAX_YAML_DEPTH} levels" in message
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path):
+    depth = MAX_YAML_DEPTH
+    assert read_yaml("[" * depth + "]" * depth, "f.yml") is not None
+    with pytest.raises(BriefingError, match=f"^f.yml:1: YAML nested more than {depth}"):
+        read_yaml("[" * (depth + 1) + "]" * (depth + 1), "f.yml")
+
+
+def test_the_line_of_deep_nesting_is_given(tmp_path):
+    text = "title: X\nglossary:\n  x: " + "[\n" * 40 + "]" * 40 + "\n"
+    # the glossary mapping is level 2, so the 31st '[' (on line 33) is level 33
+    assert f":{MAX_YAML_DEPTH + 1}: YAML nested more than" in error_for(tmp_path, text)
+
+
+def test_an_over_size_file_is_refused_before_it_is_parsed(tmp_path):
+    padding = "# " + "x" * MAX_CONFIG_BYTES + "\n"
+    message = timed_error_for(tmp_path, "title: X\n" + padding, limit=0.2)
+    assert "too large" in message
+
+
+def test_the_size_limit_counts_bytes_not_characters(tmp_path):
+    # 200,000 'é' are 400 KB in UTF-8 but only 200,000 characters
+    text = "title: X\n# " + "é" * 200_000 + "\n"
+    assert len(text) < MAX_CONFIG_BYTES < len(text.encode())
+    assert "too large" in error_for(tmp_path, text)
+
+
+def test_a_file_exactly_at_the_size_limit_is_read(tmp_path):
+    head = "title: X\nsections:\n  trade: {terms: {tariff: 1}}\n# "
+    path = tmp_path / "briefing.yml"
+    path.write_bytes((head + "x" * (MAX_CONFIG_BYTES - len(head) - 1) + "\n").encode())
+    assert path.stat().st_size == MAX_CONFIG_BYTES
+    assert load_config(path).title == "X"
+
+
+def test_read_yaml_refuses_over_size_text_too():
+    with pytest.raises(BriefingError, match="^f.yml: is too large"):
+        read_yaml("x" * (MAX_CONFIG_BYTES + 1), "f.yml")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: X\nsources:\n  a.txt: {outlet: !!int abc}\n", ":3: 'abc' is not a whole number"),
+    ("title: X\nclassify:\n  heading_weight: !!float abc\n", ":3: 'abc' is not a number"),
+    ("title: X\nclassify:\n  continue_previous: !!bool maybe\n",
+     ":3: 'maybe' is not true or false"),
+    ("title: X\nevent:\n  when: 0b_\n", ":3: '0b_' is not a whole number"),
+    ("title: !!int ''\n", ":1: '' is not a whole number"),
+    ("title: X\nevent: !!map [a, b]\n", ":2: the tag 'tag:yaml.org,2002:map' needs a mapping"),
+    ("title: X\nevent: !!map abc\n", ":2: the tag 'tag:yaml.org,2002:map' needs a mapping"),
+    ("title: X\nclassify:\n  heading_weight: " + "9" * 5_000 + "\n", ":3: number longer than"),
+    ("title: X\nsections:\n  a: {threshold: 0x" + "f" * 400 + "}\n", ":3: number longer than"),
+])
+def test_bad_typed_values_are_errors_with_a_line(tmp_path, text, expected):
+    assert expected in error_for(tmp_path, text)
+
+
+def test_the_real_configuration_still_loads_with_key_lines():
+    config = load_config(ROOT / "content" / "briefing.yml")
+    assert config.sections and config.title
+    lines = read_yaml("title: X\nevent:\n  what: Summit\n  when: 2025-10-30\n", "f.yml")
+    assert lines.lines == {"title": 1, "event": 2}
+    assert lines["event"].lines == {"what": 3, "when": 4}
+    assert lines["event"]["when"] == "2025-10-30"  # dates stay text until checked
+
+
+# mostly YAML's own punctuation, so the parser's corners are explored, and now and then anything
+YAML_CHARS = st.sampled_from(list("[]{}:-,?&*!<>|'\"#%@`.\\ \t\n\r0123456789abexy_+"))
+YAMLISH = st.text(alphabet=st.one_of(YAML_CHARS, st.characters()), max_size=80)
+# runs of YAML tokens (tags, anchors, aliases, odd numbers, brackets), some repeated 1000 times
+TOKENS = ["[", "]", "{", "}", ", ", ": ", "- ", "? ", "\n", "  ", "a", "1", "0b_", "0x", "._",
+          "&a ", "*a", "<<", "!!int ", "!!float ", "!!bool ", "!!map ", "!!set ", "!!omap ",
+          "!!binary ", "!!str ", "!!timestamp ", "'", '"', "#", "|", ">", "%YAML 1.1\n", "---\n"]
+RUN_LENGTHS = st.sampled_from([1, 1, 1, 2, 3, 50, 1000])
+YAML_RUNS = st.lists(st.tuples(st.sampled_from(TOKENS), RUN_LENGTHS),
+                     max_size=12).map(lambda runs: "".join(token * n for token, n in runs))
+
+
+def only_briefing_errors(text):
+    try:
+        read_yaml(text, "briefing.yml")
+    except BriefingError as error:
+        message = str(error)
+        assert message.startswith("briefing.yml") and "\n" not in message
+    # any other exception (YAMLError, RecursionError, MemoryError, TypeError ...) fails the test
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_any_text_gives_data_or_a_briefing_error(text):
+    only_briefing_errors(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(YAMLISH)
+def test_any_yaml_like_text_gives_data_or_a_briefing_error(text):
+    only_briefing_errors(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(YAML_RUNS)
+def test_any_run_of_yaml_tokens_gives_data_or_a_briefing_error(text):
+    only_briefing_errors(text)

@@ -1,9 +1,11 @@
 import os
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from generator.config import load_config
 from generator.errors import BriefingError
 from generator.load import check_unique_ids, decode, load_source, source_id
 from tests.conftest import WIRE_SEED
@@ -121,3 +123,54 @@ def test_a_5_mb_line_is_refused_with_its_line_number(tmp_path, config):
         load_source(path, config)
     message = str(error.value)
     assert message.startswith(f"{path}:3: line is 5,") and "own line" in message
+
+
+# -- only regular files inside content/sources/ are sources ------------------------------------
+
+from generator.load import check_source_entries, find_sources, ignored_entries  # noqa: E402
+
+
+def test_a_symbolic_link_among_the_sources_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("An article.\n")
+    (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
+    with pytest.raises(BriefingError, match="passwd.txt: is a symbolic link"):
+        find_sources(tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_special_files_with_a_source_name_are_refused(tmp_path, kind):
+    odd = tmp_path / "odd.txt"
+    os.mkfifo(odd) if kind == "fifo" else odd.mkdir()
+    with pytest.raises(BriefingError, match="odd.txt: is a"):
+        find_sources(tmp_path)
+
+
+def test_what_is_not_read_is_named(tmp_path):
+    (tmp_path / "a.txt").write_text("An article.\n")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "photo.jpg").write_bytes(b"\xff")
+    assert [p.name for p in find_sources(tmp_path)] == ["a.txt"]
+    assert ignored_entries(tmp_path) == ["archive/", "photo.jpg"]
+
+
+def test_a_file_name_that_is_not_utf8_is_named(tmp_path):
+    os.close(os.open(os.fsencode(tmp_path) + b"/bad\xff.txt", os.O_CREAT | os.O_WRONLY))
+    with pytest.raises(BriefingError, match=r"bad\\xff.txt: file name is not valid UTF-8"):
+        find_sources(tmp_path)
+
+
+def test_ids_stay_distinct_and_short():
+    assert source_id(Path("北京.txt")) != source_id(Path("上海.txt"))
+    assert source_id(Path("Café.txt")) == source_id(Path("Cafe.txt")) == "cafe"  # accents fold
+    long = source_id(Path("x" * 240 + ".txt"))
+    assert len(long) <= 80 and long != source_id(Path("x" * 239 + ".txt"))
+    assert re.fullmatch(r"[a-z0-9_-]+", source_id(Path("北京.txt")))
+
+
+def test_a_source_key_that_matches_no_file_is_reported(tmp_path):
+    config_path = tmp_path / "briefing.yml"
+    config_path.write_text("title: T\nsources:\n  004_x.text:\n    outlet: Wire\n")
+    config = load_config(config_path)
+    with pytest.raises(BriefingError, match=r"briefing.yml:3: sources: '004_x.text' matches no "
+                                            r"file .*did you mean '004_x.txt'"):
+        check_source_entries(config, [tmp_path / "004_x.txt", tmp_path / "other.txt"])
