@@ -5,16 +5,16 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import click
 
 from generator import __version__
+from generator.build import build_site
 from generator.errors import BriefingError
 from generator.pipeline import Project, extract, generate, render_site
+from generator.write import read_page, run_lock
 
 PROJECT_OPTION = click.option(
     "--project", "project_root", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -24,6 +24,14 @@ PROJECT_OPTION = click.option(
 def _progress(number: int, total: int, name: str) -> None:
     if total >= 20 and (number == total or number % max(1, total // 20) == 0):
         click.echo(f"  analysed {number}/{total} sources ({name})", err=True)
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader closed the pipe (``briefing extract … | head``): stop without a word, as a
+    command killed by SIGPIPE does, and keep Python from complaining while it exits."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)
 
 
 def _fail(error: BaseException) -> None:
@@ -38,6 +46,10 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # --help, usage errors (exit 2) and aborts keep click's own messages and codes
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except BriefingError as error:
             _fail(error)
         except KeyboardInterrupt:
@@ -75,7 +87,7 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
     """Generate (or check) and tell the user what happened; True when everything is current."""
     briefing, report, nav_changed = generate(project, force=force, check=check,
                                              progress=_progress)
-    for note in briefing.notes:
+    for note in briefing.notes + tuple(report.notes):
         click.echo(f"note: {note}", err=True)
     for page in report.kept_edits:
         click.echo(f"kept your edits: {page} (see the generator's version with "
@@ -84,7 +96,11 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
         click.echo(f"kept edited page of a removed source: {page} (delete it by hand if unwanted)",
                    err=True)
     for page in report.editor_pages:
-        click.echo(f"left your own page alone: {page}", err=True)
+        click.echo(f"left your own page alone: {page} (the generator has a page of that name; "
+                   "take its version with `briefing generate --force`)", err=True)
+    if not check:
+        for page in report.removed:
+            click.echo(f"removed: {page} (its source is gone)", err=True)
     if check:
         stale = report.stale + (["mkdocs.yml (navigation)"] if nav_changed else [])
         if stale:
@@ -129,8 +145,7 @@ def diff_command(project_root: Path, pages: tuple[str, ...]) -> None:
         if relative not in rendered:
             raise BriefingError(f"'{relative}' is not a generated page", str(project.docs_dir),
                                 hint="page paths are relative to content/pages, e.g. taiwan.md")
-        target = project.docs_dir / relative
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        current = read_page(project.docs_dir / relative) or ""
         if current != rendered[relative]:
             shown += 1
             click.echo("".join(difflib.unified_diff(
@@ -147,33 +162,16 @@ def diff_command(project_root: Path, pages: tuple[str, ...]) -> None:
 def build_command(project_root: Path, site_dir: Path | None) -> None:
     """Generate the pages, then build the site with `mkdocs build --strict`.
 
-    The site is built into a temporary folder and swapped in only when the build succeeds, so a
-    failed build never leaves a half-written site.
+    The site is built into a temporary folder and swapped in only when the build succeeds with
+    no warning, so a failed build never leaves a half-written site. The site folder must be one
+    that `briefing build` made (or a new or empty one), never content/ or the project's files.
     """
     project = Project(project_root)
-    _run_generate(project, force=False, check=False)
-    build_site(project, site_dir or project.root / "site")
-
-
-def build_site(project: Project, site_dir: Path) -> None:
-    temp = site_dir.with_name(f".{site_dir.name}.building")
-    shutil.rmtree(temp, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "-f", str(project.mkdocs_path), "-d", str(temp.resolve())],
-                            cwd=project.root, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        shutil.rmtree(temp, ignore_errors=True)
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise BriefingError("mkdocs build --strict failed: " + (detail[-1] if detail else "?"),
-                            str(project.mkdocs_path), hint="the previous site is unchanged")
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    temp.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    click.echo(f"site built: {site_dir}")
+    with run_lock(project.lock_path):
+        _run_generate(project, force=False, check=False)
+        site = site_dir or project.root / "site"
+        pages = build_site(project.root, project.mkdocs_path, project.docs_dir, site)
+    click.echo(f"site built: {site} ({pages} pages)")
 
 
 @main.command("extract")

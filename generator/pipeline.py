@@ -20,13 +20,15 @@ from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
 from generator.dates import stated_date
 from generator.errors import BriefingError
-from generator.load import check_unique_ids, find_sources, load_source
-from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages
+from generator.load import (check_source_entries, check_unique_ids, find_sources,
+                            ignored_entries, load_source)
+from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.quotes import find_quotes
 from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
-from generator.write import (Changes, WriteReport, editor_pages, nav_block, plan_file,
-                             plan_mkdocs_config, plan_pages, remove_leftovers)
+from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
+                             finish_interrupted, nav_block, plan_file, plan_mkdocs_config,
+                             plan_pages, run_lock)
 
 Progress = Callable[[int, int, str], None]
 
@@ -61,6 +63,10 @@ class Project:
     def cache_dir(self) -> Path:
         return self.root / ".cache" / "briefing"
 
+    @property
+    def lock_path(self) -> Path:
+        return self.root / ".cache" / "briefing.lock"
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -70,8 +76,8 @@ class Analysis:
     people: tuple[Person, ...]
 
 
-def analyse(path: Path, config: Config) -> Analysis:
-    loaded = load_source(path, config)
+def analyse(path: Path, config: Config, follow_links: bool = False) -> Analysis:
+    loaded = load_source(path, config, follow_links)
     return _analyse_loaded(loaded.meta, loaded.lines, config)
 
 
@@ -113,8 +119,9 @@ def _from_cache(data: dict) -> Analysis:
     return Analysis(Source(meta, paragraphs, quotes), people)
 
 
-def analyse_cached(path: Path, config: Config, cache_dir: Path | None) -> Analysis:
-    loaded = load_source(path, config)
+def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
+                   follow_links: bool = False) -> Analysis:
+    loaded = load_source(path, config, follow_links)
     cache_file = cache_dir / f"{_cache_key(loaded.digest, path, config)}.json" if cache_dir \
         else None
     if cache_file and cache_file.exists():
@@ -164,14 +171,14 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
 
 
 def build_briefing(paths: Iterable[Path], config: Config, cache_dir: Path | None = None,
-                   progress: Progress | None = None) -> Briefing:
+                   progress: Progress | None = None, follow_links: bool = False) -> Briefing:
     paths = list(paths)
     check_unique_ids(paths)
     analyses = []
     for number, path in enumerate(paths, start=1):
         if progress:
             progress(number, len(paths), path.name)
-        analyses.append(analyse_cached(path, config, cache_dir))
+        analyses.append(analyse_cached(path, config, cache_dir, follow_links))
     return merge(analyses, config)
 
 
@@ -179,7 +186,7 @@ def site_navigation(pages, extra_pages: list[str]) -> list:
     nav: list = []
     sources: list = []
     for page in pages:
-        title = page.nav_title or page.title
+        title = yaml_text(page.nav_title or page.title)
         if page.path.startswith("sources/"):
             sources.append(page.path if page.path == "sources/index.md" else {title: page.path})
         else:
@@ -197,7 +204,7 @@ def footer_sources(briefing: Briefing) -> list[dict[str, str]]:
     """The latest sources, for the footer of every page (the sources index lists them all)."""
     latest = sorted(briefing.sources, key=lambda s: (s.meta.date or "", s.meta.id),
                     reverse=True)[:FOOTER_SOURCES]
-    return [{"outlet": s.meta.outlet, "date": s.meta.date or "undated",
+    return [{"outlet": yaml_text(s.meta.outlet), "date": s.meta.date or "undated",
              "page": source_page_path(s.meta.id).removesuffix(".md") + ".html"} for s in latest]
 
 
@@ -217,37 +224,57 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
     if not paths:
         raise BriefingError("no sources found", str(project.sources_dir),
                             hint="add .txt articles to this folder")
+    check_source_entries(config, paths)
     briefing = build_briefing(paths, config, project.cache_dir if cache else None, progress)
+    ignored = ignored_entries(project.sources_dir)
+    if ignored:
+        briefing = replace(briefing, notes=briefing.notes + (
+            f"{project.sources_dir}: not read (sources are .txt, .text or .md files in this "
+            f"folder itself): {', '.join(ignored)}",))
     entries = glossary_entries(briefing, config)
     pages = compose_pages(briefing, config, entries)
     stamp = {"as_of": briefing.as_of or "unknown", "sources": len(briefing.sources)}
     rendered = render_pages(pages, {s.meta.id: s.meta for s in briefing.sources}, stamp)
     extra = editor_pages(project.docs_dir, set(rendered))
-    block = nav_block(config.title, site_navigation(pages, extra),
+    block = nav_block(yaml_text(config.title), site_navigation(pages, extra),
                       {"briefing": {**stamp, "footer_sources": footer_sources(briefing)}})
     return Rendered(briefing, rendered, block, render_abbreviations(entries))
 
 
 def generate(project: Project, force: bool = False, check: bool = False,
              progress: Progress | None = None) -> tuple[Briefing, WriteReport, bool]:
-    """Regenerate every page. With check, write nothing and report what is stale."""
+    """Regenerate every page. With check, write nothing and report what is stale. One run
+    at a time per project writes; it first finishes or clears what a killed run left."""
+    if check:
+        return _generate(project, force, check, progress, [])
+    with run_lock(project.lock_path):
+        recovered = finish_interrupted(project.docs_dir / JOURNAL, project.docs_dir,
+                                       project.root)
+        return _generate(project, force, check, progress, recovered)
+
+
+def _generate(project: Project, force: bool, check: bool, progress: Progress | None,
+              recovered: list[str]) -> tuple[Briefing, WriteReport, bool]:
     result = render_site(project, cache=not check, progress=progress)
-    changes = Changes()
+    changes = Changes(project.docs_dir / JOURNAL)
     report = plan_pages(project.docs_dir, result.pages, changes, force=force)
     nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)
     if plan_file(project.docs_dir / ABBREVIATIONS, result.abbreviations, changes):
         report.written.append(ABBREVIATIONS)
+    kept = report.kept_edits + report.kept_orphans + report.editor_pages + \
+        editor_pages(project.docs_dir, set(result.pages))
+    report.notes += recovered + dead_source_links(
+        project.docs_dir, sorted(set(kept)), {s.meta.id for s in result.briefing.sources})
     if not check:
-        remove_leftovers(project.docs_dir)
         changes.commit()
     return result.briefing, report, nav_changed
 
 
 def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
     """The machine-readable contract of ``briefing extract --json``."""
-    config = load_config(config_path)
+    config = load_config(config_path, follow_links=True)
     paths = list(paths)
-    briefing = build_briefing(paths, config)
+    briefing = build_briefing(paths, config, follow_links=True)
     order = {str(path): number for number, path in enumerate(paths)}
     ordered = sorted(briefing.sources, key=lambda s: order.get(s.meta.path, len(order)))
     return {

@@ -69,6 +69,15 @@ def every_page(site_dir: Path) -> list[str]:
 def hostile_url(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     (project.sources_dir / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (project.sources_dir / "headline.txt").write_text(
+        "<img src=x onerror=alert(1)> Trump Xi meet on Taiwan\n\nTrump and Xi spoke about "
+        "Taiwan and tariffs, officials said on Thursday.\n", encoding="utf-8")
+    config = project.config_path.read_text(encoding="utf-8")
+    config = config.replace('title: "Trump–Xi meeting in Busan"',
+                            'title: "Busan <img src=x onerror=alert(2)> \\"><script>alert(3)'
+                            '</script>"', 1)
+    config = config.replace("outlet: The Guardian", "outlet: \"<svg onload=alert(4)> Guardian\"")
+    project.config_path.write_text(config, encoding="utf-8")
     yield from built_and_served(project.root)
 
 
@@ -99,7 +108,9 @@ def test_search_finds_and_opens_the_right_page(browser, site_url, term, expected
     page.close()
 
 
-@pytest.mark.parametrize("page_path", ["sources/hostile.html", "taiwan.html", "index.html"])
+@pytest.mark.parametrize("page_path", ["sources/hostile.html", "sources/headline.html",
+                                       "sources/004_f77be4efbc849815.html", "taiwan.html",
+                                       "index.html"])
 def test_no_script_from_a_hostile_source_runs(browser, hostile_url, page_path):
     page = browser.new_page()
     dialogs = []
@@ -113,6 +124,22 @@ def test_no_script_from_a_hostile_source_runs(browser, hostile_url, page_path):
     assert dialogs == []
     assert page.title() != "pwned" and "pwned" not in page.evaluate("document.title")
     assert page.locator("article script, article img[onerror]").count() == 0
+    assert page.locator("img[onerror], svg[onload], [onerror], [onload]").count() == 0
+    page.close()
+
+
+def test_searching_hostile_titles_runs_no_script(browser, hostile_url):
+    """Material renders search results as HTML: titles in the index must be escaped text."""
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("onerror")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)
+    assert dialogs == [] and page.locator("[onerror], [onload]").count() == 0
+    assert "<img src=x onerror=alert(1)>" in page.locator(".md-search-result").inner_text()
     page.close()
 
 
@@ -163,12 +190,16 @@ def test_key_quotes_and_timeline_render_their_entries(browser, site_url):
 
 
 def test_glossary_terms_show_their_definition_as_a_tooltip(browser, site_url):
+    """The browser's own tooltip, from the title attribute (text, never HTML): Material's
+    improved tooltips are off because they render titles as HTML."""
     page = browser.new_page()
     page.goto(site_url)
     abbr = page.locator("article abbr", has_text="APEC").first
-    assert abbr.get_attribute("title") == "Asia-Pacific Economic Cooperation"
     abbr.hover()
-    page.wait_for_selector(".md-tooltip2, .md-tooltip", state="attached", timeout=5000)
+    page.wait_for_timeout(300)
+    assert abbr.get_attribute("title") == "Asia-Pacific Economic Cooperation"
+    assert page.locator(".md-tooltip2").count() == 0
+    assert abbr.evaluate("e => getComputedStyle(e).cursor") == "help"
     page.close()
 
 

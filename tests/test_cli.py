@@ -1,0 +1,98 @@
+"""The command tells the truth: exit codes, one-line errors, quiet pipes, one run at a time."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.write import run_lock
+from tests.conftest import LIVE_SEED, WIRE_SEED
+
+COMMANDS = [[], ["generate"], ["build"], ["diff"], ["extract"]]
+
+
+def run(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
+                          text=True, **kwargs)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_exits_0(command):
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0 and result.output.startswith("Usage:")
+    assert "error" not in result.output.lower().split("options:")[0]
+
+
+@pytest.mark.parametrize("args", [["nope"], ["extract"], ["generate", "--nope"]])
+def test_usage_errors_exit_2_with_clicks_message(args):
+    result = run(*args)
+    assert result.returncode == 2 and "Error:" in result.stderr
+    assert "unexpected" not in result.stderr and "report" not in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    paths = []
+    for number in range(40):  # far more output than a pipe holds
+        for seed in (WIRE_SEED, LIVE_SEED):
+            paths.append(tmp_path / f"{number}-{seed.name}")
+            paths[-1].write_bytes(seed.read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "generator", "extract", "--json", *map(str, paths)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(60) in (0, 141) and stderr == ""  # click.echo drops EPIPE itself
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "FIFO"])
+def test_extract_refuses_what_is_not_a_file_at_once(tmp_path, path):
+    if path == "FIFO":
+        path = str(tmp_path / "pipe.txt")
+        os.mkfifo(path)
+    result = run("extract", path, timeout=30)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "not a regular file" in result.stderr
+
+
+def test_a_symlinked_source_stops_generation_and_publishes_nothing(project):
+    (project.sources_dir / "passwd.txt").symlink_to("/etc/passwd")
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 1 and "passwd.txt: is a symbolic link" in result.stderr
+    assert not list(project.docs_dir.rglob("*.md"))
+
+
+def test_a_second_run_is_told_another_is_in_progress(project):
+    with run_lock(project.lock_path):
+        result = run("generate", "--project", str(project.root))
+    assert result.returncode == 1
+    assert f"another briefing run is in progress (pid {os.getpid()})" in result.stderr
+    assert run("generate", "--project", str(project.root)).returncode == 0
+
+
+def test_a_misspelt_source_key_is_reported_with_the_closest_file(project):
+    config = project.config_path.read_text().replace("004_f77be4efbc849815.txt:",
+                                                     "004_f77be4efbc849815.text:")
+    project.config_path.write_text(config)
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 1
+    assert "'004_f77be4efbc849815.text' matches no file" in result.stderr
+    assert "did you mean '004_f77be4efbc849815.txt'" in result.stderr
+
+
+def test_a_kept_page_citing_a_removed_source_is_reported(project):
+    assert run("generate", "--project", str(project.root)).returncode == 0
+    page = project.docs_dir / "background.md"
+    page.write_text(page.read_text() + "\nMy note.\n")
+    gone = project.sources_dir / "000_36119deba365cd7b.txt"
+    gone.unlink()
+    config = project.config_path.read_text().split("  000_36119deba365cd7b.txt:")
+    project.config_path.write_text(config[0] + "  004_" + config[1].split("  004_", 1)[1])
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 0, result.stderr
+    assert "kept your edits: background.md" in result.stderr
+    assert "content/pages/background.md:" in result.stderr and \
+        "cites sources/000_36119deba365cd7b.md, whose source is no longer" in result.stderr
+    assert "removed: sources/000_36119deba365cd7b.md" in result.stderr
