@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -21,9 +22,18 @@ PROJECT_OPTION = click.option(
     show_default=True, help="Project folder (holds content/ and mkdocs.yml).")
 
 
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print a message that may quote a file name or source text: control characters (a
+    terminal's escape sequences among them) are shown as \\xNN, never sent to the terminal."""
+    click.echo(TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text), err=err)
+
+
 def _progress(number: int, total: int, name: str) -> None:
     if total >= 20 and (number == total or number % max(1, total // 20) == 0):
-        click.echo(f"  analysed {number}/{total} sources ({name})", err=True)
+        _echo(f"  analysed {number}/{total} sources ({name})", err=True)
 
 
 def _quiet_broken_pipe() -> None:
@@ -35,7 +45,7 @@ def _quiet_broken_pipe() -> None:
 
 
 def _fail(error: BaseException) -> None:
-    click.echo(f"error: {error}", err=True)
+    _echo(f"error: {error}", err=True)
     sys.exit(1)
 
 
@@ -53,7 +63,7 @@ class _Group(click.Group):
         except BriefingError as error:
             _fail(error)
         except KeyboardInterrupt:
-            click.echo("interrupted: the pages and site on disk are as they were before this run "
+            _echo("interrupted: the pages and site on disk are as they were before this run "
                        "(or fully updated, if it was already writing)", err=True)
             sys.exit(130)
         except OSError as error:
@@ -88,28 +98,28 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
     briefing, report, nav_changed = generate(project, force=force, check=check,
                                              progress=_progress)
     for note in briefing.notes + tuple(report.notes):
-        click.echo(f"note: {note}", err=True)
+        _echo(f"note: {note}", err=True)
     for page in report.kept_edits:
-        click.echo(f"kept your edits: {page} (see the generator's version with "
+        _echo(f"kept your edits: {page} (see the generator's version with "
                    f"`briefing diff {page}`, take it with `briefing generate --force`)", err=True)
     for page in report.kept_orphans:
-        click.echo(f"kept edited page of a removed source: {page} (delete it by hand if unwanted)",
+        _echo(f"kept edited page of a removed source: {page} (delete it by hand if unwanted)",
                    err=True)
     for page in report.editor_pages:
-        click.echo(f"left your own page alone: {page} (the generator has a page of that name; "
+        _echo(f"left your own page alone: {page} (the generator has a page of that name; "
                    "take its version with `briefing generate --force`)", err=True)
     if not check:
         for page in report.removed:
-            click.echo(f"removed: {page} (its source is gone)", err=True)
+            _echo(f"removed: {page} (its source is gone)", err=True)
     if check:
         stale = report.stale + (["mkdocs.yml (navigation)"] if nav_changed else [])
         if stale:
-            click.echo(f"stale: {len(stale)} page(s) differ from content/: {', '.join(stale)} "
+            _echo(f"stale: {len(stale)} page(s) differ from content/: {', '.join(stale)} "
                        "(run `briefing generate`)", err=True)
             return False
-        click.echo(f"up to date: {len(report.unchanged)} pages match content/")
+        _echo(f"up to date: {len(report.unchanged)} pages match content/")
         return True
-    click.echo(f"generated {len(briefing.sources)} sources: {len(report.written)} pages written, "
+    _echo(f"generated {len(briefing.sources)} sources: {len(report.written)} pages written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
                + (f", {len(report.forced)} edited pages replaced (backups: *.md.bak)"
                   if report.forced else "")
@@ -152,7 +162,7 @@ def diff_command(project_root: Path, pages: tuple[str, ...]) -> None:
                 current.splitlines(keepends=True), rendered[relative].splitlines(keepends=True),
                 f"content/pages/{relative} (on disk)", f"content/pages/{relative} (generator)")))
     if not shown:
-        click.echo("no differences")
+        _echo("no differences")
 
 
 @main.command("build")
@@ -171,7 +181,7 @@ def build_command(project_root: Path, site_dir: Path | None) -> None:
         _run_generate(project, force=False, check=False)
         site = site_dir or project.root / "site"
         pages = build_site(project.root, project.mkdocs_path, project.docs_dir, site)
-    click.echo(f"site built: {site} ({pages} pages)")
+    _echo(f"site built: {site} ({pages} pages)")
 
 
 @main.command("extract")
@@ -199,14 +209,14 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, config_path: Path | 
         return
     for source in result["sources"]:
         kept = [p for p in source["paragraphs"] if p["kept"]]
-        click.echo(f"{source['path']}: {source['title']} ({source['outlet']}, "
+        _echo(f"{source['path']}: {source['title']} ({source['outlet']}, "
                    f"{source['date'] or 'date unknown'})")
-        click.echo(f"  {len(kept)} paragraphs kept, {len(source['paragraphs']) - len(kept)} "
+        _echo(f"  {len(kept)} paragraphs kept, {len(source['paragraphs']) - len(kept)} "
                    f"removed, {len(source['quotes'])} quotes")
         for paragraph in source["paragraphs"]:
             label = ",".join(paragraph["sections"]) if paragraph["kept"] else \
                 f"removed: {paragraph['removed_because']}"
-            click.echo(f"  {paragraph['line']:>5}  [{label}] {paragraph['text'][:80]}")
+            _echo(f"  {paragraph['line']:>5}  [{label}] {paragraph['text'][:80]}")
 
 
 if __name__ == "__main__":

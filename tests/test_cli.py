@@ -96,3 +96,10 @@ def test_a_kept_page_citing_a_removed_source_is_reported(project):
     assert "content/pages/background.md:" in result.stderr and \
         "cites sources/000_36119deba365cd7b.md, whose source is no longer" in result.stderr
     assert "removed: sources/000_36119deba365cd7b.md" in result.stderr
+
+
+def test_messages_never_send_a_file_names_control_characters_to_the_terminal(project):
+    (project.sources_dir / "evil\x1b]0;pwned\x07.txt").write_text("")
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 1 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b]0;pwned\\x07.txt: source is empty" in result.stderr
