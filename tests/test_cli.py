@@ -103,3 +103,16 @@ def test_messages_never_send_a_file_names_control_characters_to_the_terminal(pro
     result = run("generate", "--project", str(project.root))
     assert result.returncode == 1 and "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "evil\\x1b]0;pwned\\x07.txt: source is empty" in result.stderr
+
+
+def test_non_latin_and_very_long_file_names_each_get_their_own_pages(project):
+    article = WIRE_SEED.read_text(encoding="utf-8")
+    names = ["北京.txt", "上海.txt", "x" * 240 + ".txt"]
+    for number, name in enumerate(names):
+        (project.sources_dir / name).write_text(article.replace("Trump", f"Trump{number}"),
+                                                encoding="utf-8")
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 0, result.stderr
+    pages = list((project.docs_dir / "sources").glob("*.md"))
+    assert len(pages) == 2 + len(names) + 1  # the seeds, the new ones, the index
+    assert all(len(page.name) < 100 for page in pages)
