@@ -183,15 +183,15 @@ def build_briefing(paths: Iterable[Path], config: Config, cache_dir: Path | None
 
 
 def site_navigation(pages, extra_pages: list[str]) -> list:
+    """The navigation every page carries. Source pages are reached from the Sources index, not
+    listed here: one link per source on every page made the site grow with the square of the
+    number of sources (1,000 sources: 326 MB)."""
     nav: list = []
-    sources: list = []
     for page in pages:
-        title = yaml_text(page.nav_title or page.title)
-        if page.path.startswith("sources/"):
-            sources.append(page.path if page.path == "sources/index.md" else {title: page.path})
-        else:
-            nav.append({title: page.path})
-    nav.append({"Sources": sources})
+        if page.path == "sources/index.md":
+            nav.append({"Sources": page.path})
+        elif not page.path.startswith("sources/"):
+            nav.append({yaml_text(page.nav_title or page.title): page.path})
     if extra_pages:
         nav.append({"More": extra_pages})
     return nav
