@@ -14,12 +14,17 @@ from generator.config import Config, SectionRule, Term
 OTHER = "other"
 
 
-def term_score(text: str, terms: Iterable[Term]) -> float:
-    return sum(term.weight for term in terms if term.regex.search(text))
+def term_score(text: str, terms: Iterable[Term], folded: str | None = None) -> float:
+    """The weights of the distinct terms in the text. A term's regex runs only when the text
+    holds its needle (a cheap substring test on the case-folded text)."""
+    folded = text.casefold() if folded is None else folded
+    return sum(term.weight for term in terms
+               if (term.needle is None or term.needle in folded) and term.regex.search(text))
 
 
 def section_scores(text: str, config: Config) -> dict[str, float]:
-    return {rule.id: term_score(text, rule.terms) for rule in config.sections}
+    folded = text.casefold()
+    return {rule.id: term_score(text, rule.terms, folded) for rule in config.sections}
 
 
 def _chosen(scores: dict[str, float], config: Config) -> tuple[str, ...]:

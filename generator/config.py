@@ -38,6 +38,7 @@ class Term:
     phrase: str
     weight: float
     regex: re.Pattern = field(compare=False, repr=False)
+    needle: str | None = field(default=None, compare=False, repr=False)  # see phrase_needle
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,15 @@ def phrase_regex(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}{ending}(?![\w-])", re.IGNORECASE)
 
 
+def phrase_needle(phrase: str) -> str | None:
+    """Letters every match of the phrase contains, in lower case: a text without them cannot
+    match, so the regex is not run (most terms are absent from most paragraphs). None when the
+    phrase has no plain ASCII stretch to look for."""
+    first = re.split(r"[\s-]+", phrase.strip())[0] if phrase.strip() else ""
+    needle = max(re.split(r"['’]", first), key=len).casefold()
+    return needle if needle and needle.isascii() and needle.isalnum() else None
+
+
 def _terms(checker: _Checker, key: str) -> tuple[Term, ...]:
     raw = checker.get(key, (dict, list), {})
     if isinstance(raw, list):
@@ -337,7 +347,8 @@ def _terms(checker: _Checker, key: str) -> tuple[Term, ...]:
         if isinstance(weight, bool) or not isinstance(weight, (int, float)):
             raise BriefingError(f"weight of '{phrase}' in {checker.where}.{key} must be a number",
                                 checker.path, getattr(raw, "lines", {}).get(phrase, checker.line))
-        terms.append(Term(str(phrase), float(weight), phrase_regex(str(phrase))))
+        terms.append(Term(str(phrase), float(weight), phrase_regex(str(phrase)),
+                          phrase_needle(str(phrase))))
     return tuple(terms)
 
 
