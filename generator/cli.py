@@ -119,7 +119,11 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
             return False
         _echo(f"up to date: {len(report.unchanged)} pages match content/")
         return True
-    _echo(f"generated {len(briefing.sources)} sources: {len(report.written)} pages written, "
+    if report.skipped:
+        _echo(f"up to date: nothing changed since the last run ({report.sources} sources, "
+              f"{len(report.unchanged)} pages)")
+        return True
+    _echo(f"generated {report.sources} sources: {len(report.written)} pages written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
                + (f", {len(report.forced)} edited pages replaced (backups: *.md.bak)"
                   if report.forced else "")

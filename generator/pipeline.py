@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import __version__
@@ -20,6 +20,7 @@ from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
 from generator.dates import stated_date
 from generator.errors import BriefingError
+from generator.freshness import last_run, remember, stamp
 from generator.load import (check_source_entries, check_unique_ids, find_sources,
                             ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
@@ -66,6 +67,14 @@ class Project:
     @property
     def lock_path(self) -> Path:
         return self.root / ".cache" / "briefing.lock"
+
+    @property
+    def run_record(self) -> Path:
+        return self.root / ".cache" / "briefing-run.json"
+
+    def stamp(self) -> str:
+        """The state of everything a generation reads and writes (see freshness.py)."""
+        return stamp([self.config_path, self.mkdocs_path], [self.sources_dir], [self.docs_dir])
 
 
 @dataclass(frozen=True)
@@ -135,10 +144,10 @@ def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
     if cache_file:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
-            payload = {"meta": asdict(analysis.source.meta),
-                       "paragraphs": [asdict(p) for p in analysis.source.paragraphs],
-                       "quotes": [asdict(q) for q in analysis.source.quotes],
-                       "people": [asdict(p) for p in analysis.people]}
+            payload = {"meta": vars(analysis.source.meta),  # flat records: vars, not asdict
+                       "paragraphs": [vars(p) for p in analysis.source.paragraphs],
+                       "quotes": [vars(q) for q in analysis.source.quotes],
+                       "people": [vars(p) for p in analysis.people]}
             cache_file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         except OSError:
             pass  # caching is an optimisation; a full or read-only disk must not stop it
@@ -250,7 +259,20 @@ def generate(project: Project, force: bool = False, check: bool = False,
     with run_lock(project.lock_path):
         recovered = finish_interrupted(project.docs_dir / JOURNAL, project.docs_dir,
                                        project.root)
-        return _generate(project, force, check, progress, recovered)
+        before = project.stamp()
+        last = None if force or recovered else last_run(project.run_record, before)
+        if last:
+            report = WriteReport(unchanged=last["unchanged"], notes=last["notes"],
+                                 kept_edits=last["kept_edits"], sources=last["sources"],
+                                 skipped=True)
+            return Briefing(last["title"], ()), report, False
+        briefing, report, nav_changed = _generate(project, force, check, progress, recovered)
+        remember(project.run_record, project.stamp(), {
+            "title": briefing.title, "sources": report.sources,
+            "notes": [*briefing.notes, *report.notes],
+            "unchanged": sorted(report.unchanged + report.written),
+            "kept_edits": report.kept_edits})
+        return briefing, report, nav_changed
 
 
 def _generate(project: Project, force: bool, check: bool, progress: Progress | None,
@@ -265,6 +287,7 @@ def _generate(project: Project, force: bool, check: bool, progress: Progress | N
         editor_pages(project.docs_dir, set(result.pages))
     report.notes += recovered + dead_source_links(
         project.docs_dir, sorted(set(kept)), {s.meta.id for s in result.briefing.sources})
+    report.sources = len(result.briefing.sources)
     if not check:
         changes.commit()
     return result.briefing, report, nav_changed

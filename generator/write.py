@@ -48,6 +48,8 @@ class WriteReport:
     kept_orphans: list[str] = field(default_factory=list)
     manifest_changed: bool = False
     notes: list[str] = field(default_factory=list)  # recovered runs, pages citing lost sources
+    sources: int = 0
+    skipped: bool = False  # nothing changed since the last run: nothing was redone
 
     @property
     def stale(self) -> list[str]:
