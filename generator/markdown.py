@@ -10,6 +10,7 @@ mkdocs.yml (one plain line, quoted by the YAML dumper), ``abbreviation_line`` fo
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
@@ -191,8 +192,28 @@ class Renderer:
         meta = {"title": yaml_text(page.title), "description": yaml_text(page.description),
                 **stamp, **({} if page.searchable else {"search": {"exclude": True}}),
                 "generated_by": GENERATOR_MARK}
-        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=float("inf"))
-        return f"---\n{front}---\n\n{text}"
+        return f"---\n{front_matter(meta)}---\n\n{text}"
+
+
+NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_scalar(value: object) -> str:
+    """A YAML scalar for a string, number or flag: JSON's double-quoted form is valid YAML once
+    what YAML cannot hold raw (or would read as a line break) is escaped too. Much faster than
+    the YAML dumper."""
+    return NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                  json.dumps(value, ensure_ascii=False))
+
+
+def front_matter(meta: dict) -> str:
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            lines += [f"{key}:", *(f"  {k}: {yaml_scalar(v)}" for k, v in value.items())]
+        else:
+            lines.append(f"{key}: {yaml_scalar(value)}")
+    return "\n".join(lines) + "\n"
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

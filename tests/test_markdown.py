@@ -67,3 +67,18 @@ def test_front_matter_round_trip():
     meta, body = split_front_matter("---\ntitle: X\n---\n\n# X\n")
     assert meta == {"title": "X"} and body == "# X\n"
     assert split_front_matter("# no front matter\n") == ({}, "# no front matter\n")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+import yaml  # noqa: E402
+
+from generator.markdown import front_matter  # noqa: E402
+
+
+@given(st.dictionaries(st.sampled_from(["title", "description", "as_of"]),
+                       st.text() | st.integers() | st.booleans(), min_size=1))
+def test_front_matter_reads_back_as_written(meta):
+    """Front matter is written without the YAML dumper: any string must still read back
+    exactly (line separators, quotes, tags such as !ENV, '---')."""
+    meta = {k: v.replace("\r", " ") if isinstance(v, str) else v for k, v in meta.items()}
+    assert yaml.safe_load(front_matter(meta)) == meta

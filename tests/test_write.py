@@ -34,9 +34,9 @@ def test_edited_pages_are_kept_byte_for_byte(tmp_path):
     assert report.kept_edits == ["topic.md"] and target.read_text() == edited
 
 
-@pytest.mark.parametrize("edit", [("title: Page", "title: My title"),
-                                  ("generated_by: briefing", "hide: [navigation]\ngenerated_by: "
-                                                             "briefing")])
+@pytest.mark.parametrize("edit", [('title: "Page"', "title: My title"),
+                                  ('generated_by: "briefing"', "hide: [navigation]\ngenerated_by: "
+                                                               "briefing")])
 def test_an_edit_to_the_front_matter_is_an_edit(tmp_path, edit):
     write_pages(tmp_path, rendered())
     target = tmp_path / "topic.md"
@@ -68,7 +68,7 @@ def test_editor_pages_are_never_touched(tmp_path):
 def test_a_copy_of_a_generated_page_is_the_editors_and_survives(tmp_path):
     write_pages(tmp_path, rendered())
     copy = tmp_path / "my-copy.md"
-    copy.write_text((tmp_path / "topic.md").read_text().replace("title: Page", "title: Mine"))
+    copy.write_text((tmp_path / "topic.md").read_text().replace('title: "Page"', "title: Mine"))
     report = write_pages(tmp_path, {})
     assert report.removed == ["topic.md"] and copy.exists()
     assert "my-copy.md" not in load_manifest(tmp_path)
