@@ -1,65 +1,132 @@
-"""Benchmark: does generation scale linearly, and does the cache spare unchanged sources?
+"""Benchmark: generation and the built site at 100, 1,000 and 3,000 articles.
 
-Builds a synthetic desk of N and 2N articles (variants of the labelled articles, each made
-unique), generates pages for each, and prints ratios measured in this one run:
+Desks of varied articles (tests/corpus.py: mixed paragraphs, names, figures and dates) are
+generated with the `briefing` command in a fresh process each time, and built with MkDocs (and
+Zensical when installed). Every figure is a ratio measured in this one run, against the
+targets of issue 13:
 
-- scaling: time(2N) / time(N), about 2 when every step is linear (no all-pairs comparison);
-- caching: time of a second run with one changed source / time of the cold run, well under 1.
+- throughput of a cold generation (MB of sources per second, one core);
+- growth: time(1,000) / time(100), linear is 10;
+- re-runs at 1,000: unchanged / cold and one source changed / cold;
+- generation / `mkdocs build` time of the site it writes;
+- peak memory at the largest size;
+- site size and build time per article at each size (linear: about constant).
 
-Run with `make bench` (N defaults to 150; pass another as the first argument).
+Run with `make bench` (sizes can be given: `python tests/bench.py 100 1000`). It prints MISSED
+beside a figure that misses its target; it does not fail, since some targets are still open.
 """
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import Project, generate  # noqa: E402
+from tests.corpus import write_desk  # noqa: E402
 
-TEMPLATES = sorted((ROOT / "tests" / "labelled").glob("*.txt")) + \
-    sorted((ROOT / "content" / "sources").glob("*.txt"))
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
 
 
-def make_project(folder: Path, count: int) -> Project:
-    shutil.copytree(ROOT / "content", folder / "content", ignore=shutil.ignore_patterns("pages"))
+def make_project(folder: Path, count: int) -> tuple[Path, int]:
+    shutil.copytree(ROOT / "content", folder / "content",
+                    ignore=shutil.ignore_patterns("pages", "sources"))
     (folder / "content" / "pages").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    sources = folder / "content" / "sources"
-    for number in range(count):
-        template = TEMPLATES[number % len(TEMPLATES)].read_text(encoding="utf-8")
-        unique = template.replace("Busan", f"Busan (desk copy {number})")
-        (sources / f"desk_{number:05d}.txt").write_text(
-            f"date 2025-11-{1 + number % 28:02d}\n{unique}", encoding="utf-8")
-    return Project(folder)
+    shutil.copytree(ROOT / "site_overrides", folder / "site_overrides")
+    config_path = folder / "content" / "briefing.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["sources"] = {}  # the desk's articles carry their date on their first line
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    size = write_desk(folder / "content" / "sources", count)
+    return folder, size
 
 
-def timed(project: Project) -> float:
+def timed(*command: str, cwd: Path) -> float:
     start = time.perf_counter()
-    generate(project)
-    return time.perf_counter() - start
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def generate(project: Path) -> float:
+    return timed(PYTHON, "-m", "generator", "generate", "--project", str(project), cwd=project)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def verdict(ok: bool) -> str:
+    return "" if ok else "  MISSED"
 
 
 def main() -> None:
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 150
+    sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 3000]
+    zensical = shutil.which("zensical", path=str(Path(PYTHON).parent))
+    rows = {}
     with tempfile.TemporaryDirectory() as temp:
-        small = make_project(Path(temp) / "small", size)
-        large = make_project(Path(temp) / "large", 2 * size)
-        t_small, t_large = timed(small), timed(large)
-        changed = next((large.sources_dir).glob("desk_00000.txt"))
-        changed.write_text(changed.read_text(encoding="utf-8") + "\nA late paragraph.\n",
-                           encoding="utf-8")
-        t_warm = timed(large)
-    print(f"cold generate, {size} sources:      {t_small:7.2f} s")
-    print(f"cold generate, {2 * size} sources:      {t_large:7.2f} s")
-    print(f"scaling ratio (2N / N):          {t_large / t_small:7.2f}  (linear is about 2)")
-    print(f"warm run, 1 of {2 * size} changed:     {t_warm:7.2f} s")
-    print(f"caching ratio (warm / cold):     {t_warm / t_large:7.2f}  (lower is better)")
+        for count in sizes:
+            project, size = make_project(Path(temp) / f"desk{count}", count)
+            cold = generate(project)
+            row = {"bytes": size, "cold": cold}
+            if count == 1000 or count == sizes[-1] and 1000 not in sizes:
+                row["unchanged"] = generate(project)
+                changed = project / "content" / "sources" / "desk_00000.txt"
+                changed.write_text(changed.read_text(encoding="utf-8") + "\nA late paragraph "
+                                   "about the tariffs.\n", encoding="utf-8")
+                row["one_changed"] = generate(project)
+            row["mkdocs"] = timed(PYTHON, "-m", "mkdocs", "build", "-q", "-d",
+                                  str(project / "site"), cwd=project)
+            row["site"] = folder_size(project / "site")
+            if zensical:
+                shutil.rmtree(project / "site")
+                row["zensical"] = timed(zensical, "build", cwd=project)
+                row["zensical_site"] = folder_size(project / "site")
+            row["peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            rows[count] = row
+            shutil.rmtree(project)
+            print(f"{count:>5} articles ({size / 1e6:5.2f} MB): generate {cold:6.2f} s "
+                  f"({size / 1e6 / cold:5.2f} MB/s), mkdocs build {row['mkdocs']:6.1f} s, "
+                  f"site {row['site'] / 1e6:7.1f} MB"
+                  + (f", zensical {row['zensical']:5.1f} s, {row['zensical_site'] / 1e6:6.1f} MB"
+                     if zensical else ""), flush=True)
+    print()
+    largest = rows[sizes[-1]]
+    rate = largest["bytes"] / 1e6 / largest["cold"]
+    print(f"throughput, cold, {sizes[-1]} articles:   {rate:6.2f} MB/s (target >= 2)"
+          + verdict(rate >= 2))
+    if 100 in rows and 1000 in rows:
+        growth = rows[1000]["cold"] / rows[100]["cold"]
+        print(f"growth time(1000) / time(100):     {growth:6.2f}    (target <= 11)"
+              + verdict(growth <= 11))
+    rerun = next((r for r in rows.values() if "unchanged" in r), None)
+    if rerun:
+        print(f"unchanged re-run / cold:           {rerun['unchanged'] / rerun['cold']:6.2f}    "
+              "(target <= 0.05)" + verdict(rerun["unchanged"] / rerun["cold"] <= 0.05))
+        print(f"one changed re-run / cold:         {rerun['one_changed'] / rerun['cold']:6.2f}")
+    share = largest["cold"] / largest["mkdocs"]
+    print(f"generation / mkdocs build:         {share:6.2f}    (target <= 0.25)"
+          + verdict(share <= 0.25))
+    print(f"peak memory, {sizes[-1]} articles:        {largest['peak_mb']:6.0f} MB (target < 500)"
+          + verdict(largest["peak_mb"] < 500))
+    for count, row in rows.items():
+        print(f"per article at {count:>5}: site {row['site'] / count / 1e3:7.1f} KB, "
+              f"mkdocs {row['mkdocs'] / count * 1e3:6.1f} ms"
+              + (f", zensical {row['zensical_site'] / count / 1e3:7.1f} KB, "
+                 f"{row['zensical'] / count * 1e3:6.1f} ms" if zensical else ""))
 
 
 if __name__ == "__main__":
