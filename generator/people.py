@@ -296,3 +296,79 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
                      tuple(sorted(set(p.spellings))))
               for p in index.people.values()]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.name)))
+
+
+# -- a speaker's name inside a name phrase ---------------------------------------------------------
+
+ABBREVIATED_TITLES = frozenset("""mr mrs ms dr gov sen rep gen lt col capt cmdr cdr adm maj sgt
+    cpl pvt rev hon prof pres supt insp det atty amb""".split())
+PHRASE_ENDS = frozenset("""of at in on for from with who whose which that during after before when
+    while as to about and or but by said says told tells added adds, also later earlier then
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+PHRASE_WORD_MAX = 24  # a name phrase is read for at most this many words
+
+
+def _initial_or_title(token: str) -> bool:
+    """"D.", "Gov.", "Lt.": a word with a full stop that does not end the phrase."""
+    if not token.endswith("."):
+        return False
+    stem = token[:-1]
+    return (len(stem) == 1 and stem.isupper()) or stem.casefold() in ABBREVIATED_TITLES
+
+
+def name_head(phrase: str) -> tuple[str, str] | None:
+    """(descriptor, name) of the person a name phrase names, found by its structure.
+
+    The name is the last run of capitalised words (initials such as "D." and particles such as
+    "van" kept) that ends the phrase's first part; the phrase ends at a comma, a parenthesis, a
+    full stop or a linking word ("of", "who", "on"). Titles and descriptors before the name are
+    the descriptor: "former Obama adviser David Axelrod" -> ("former Obama adviser", "David
+    Axelrod"); "Army Capt. Jane Roe" -> ("Army Capt.", "Jane Roe"). A capitalised run followed by a
+    lower-case noun ("Trump supporters") or one that owns something ("Trump's aide") is no head: a
+    phrase that ends in a lower-case word names no person. After a phrase with no name, a name
+    alone between commas is the head of the apposition ("his friend at college, Jo Bloggs,")."""
+    parts = re.split(r"\s*[,;:()\[\]“”\"—–―]\s*|\s+-\s+", phrase.strip(), maxsplit=2)
+    head = _head_of_part(parts[0])
+    if head is None and len(parts) > 1:
+        second = _head_of_part(parts[1])
+        if second and len(second[1].split()) >= 2 and second[1] == parts[1].strip():
+            return parts[0].strip(), second[1]
+    return head
+
+
+def _head_of_part(part: str) -> tuple[str, str] | None:
+    tokens = part.split()[:PHRASE_WORD_MAX]
+    run: list[int] = []  # indexes of the current run of name words
+    end = len(tokens)
+    for at, token in enumerate(tokens):
+        word = token.rstrip(".")
+        if token.casefold() in PHRASE_ENDS or word.casefold() in PHRASE_ENDS and \
+                not word[:1].isupper():
+            end = at
+            break
+        if word[:1].isupper() and not re.search(r"['’]s?$", word):
+            run.append(at)
+        elif run and word.casefold() in PARTICLE_WORDS:
+            run.append(at)  # "van der" inside a name; the name must still end capitalised
+        else:
+            run = []
+        if token.endswith(".") and not _initial_or_title(token):
+            end = at + 1
+            break
+    if not run or run[-1] != end - 1 or not tokens[end - 1][:1].isupper():
+        return None
+    names = [t.rstrip(".") if i == end - 1 else t for i, t in zip(range(run[0], end),
+                                                                    tokens[run[0]:end])]
+    first = 0  # titles before the name ("Gov.", "Lt. Gen.", "President") join the descriptor
+    for i, token in enumerate(names[:-1]):
+        if _initial_or_title(token) and len(token) > 2 or _is_title(token.rstrip(".")) and \
+                token[:1].isupper() and TITLE_WORDS.match(token):
+            first = i + 1
+    title, name = split_title(" ".join(names[first:]))
+    descriptor = " ".join([*tokens[:run[0]], *names[:first], *([title] if title else [])])
+    if name.casefold() in NOT_NAMES:
+        return None
+    return descriptor, name
+
+
+PARTICLE_WORDS = frozenset("van von der den de del della da di du la le bin ibn al".split())

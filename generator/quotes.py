@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from generator.config import Config
-from generator.people import ROLE_WORDS, PeopleIndex, split_title
-from generator.segment import WORD_RUN, WORD_TAIL, split_sentences
+from generator.people import ROLE_WORDS, PeopleIndex, name_head, split_title
+from generator.segment import WORD_RUN, WORD_TAIL, _ends_with_abbreviation, split_sentences
 from generator.structure import Quote, SourceParagraph
 
 MIN_WORDS = 4
@@ -34,6 +34,7 @@ CONTEXT_MAX = 500
 BEFORE_WINDOW = 300
 AFTER_WINDOW = 160
 CONTINUATION_MAX_WORDS = 40
+VOICE_TAIL = 80  # at most this much text after a paragraph's last quotation: its attribution
 PRONOUNS = frozenset({"he", "she"})
 SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".split())
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
@@ -53,6 +54,7 @@ TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}\s+){{0,4}}?[a-z][\w-]{WORD
 # reading the rest of a word from each of its letters.
 WORD_START = r"(?:(?<![\w’'-])|(?<=\w)(?=[’'-]))"
 APPOSITION = r"(?:,\s+[^,“”\"]{1,90},)?"
+PARTY = r"(?:\s+\([^()]{1,20}\))?"  # "Sen. Jo Bloggs (D-Ore.)"
 ADVERBS = rf"(?:\s+(?:also|later|then|has|had|have|once|again|\w{WORD_RUN}ly)){{0,3}}"
 UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")  # only on a speaker (bounded)
 MENTION = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]{WORD_RUN}(?:\s+[A-Z][\w’'-]{WORD_RUN}){{0,2}}")
@@ -60,7 +62,7 @@ SUBJECT_FOLLOWS = re.compile(rf",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]
                              rf"(?:s|ed))\b")
 LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
                    r"(?P<rest>\S.*)$", re.DOTALL)
-SENTENCE_START = re.compile(r".*[.!?][\"”’']?\s+", re.DOTALL)  # on a BEFORE_WINDOW only
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
 # INTRO_PARTICIPLE and TITLE_CUE are searched in a BEFORE_WINDOW only, never a whole paragraph.
@@ -128,9 +130,14 @@ def title_like(words: str) -> bool:
 
 
 def sentence_start(window: str) -> str:
-    """The part of text before a mark that belongs to the mark's sentence."""
-    match = SENTENCE_START.match(window)
-    return window[match.end():] if match else window
+    """The part of text before a mark that belongs to the mark's sentence (a full stop after an
+    abbreviation or an initial, "Mr." or "D.", ends no sentence)."""
+    start = 0
+    for match in SENTENCE_END.finditer(window):
+        if not (match.group().startswith(".") and
+                _ends_with_abbreviation(window[max(0, match.start() - 40):match.start() + 1])):
+            start = match.end()
+    return window[start:]
 
 
 def speaker_pattern(organisation_words: Iterable[str]) -> str:
@@ -159,16 +166,25 @@ class QuoteFinder:
             r"(?:" + "|".join(re.escape(w) for w in config.organisation_words) + r")$",
             re.IGNORECASE)
         verb = "(?:" + "|".join(sorted(config.speech_verbs, key=len, reverse=True)) + ")"
+        # next to the quotation, any verb in the past tense introduces it ("…," Lee quipped)
+        near_verb = rf"(?:{verb}|[a-z]{{2,20}}ed)"
         SPEAKER = speaker_pattern(config.organisation_words)  # noqa: N806 - reads as a grammar
-        subject = (rf"(?P<spk>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,90}}),)?(?:’s|'s)?"
+        subject = (rf"(?P<spk>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,90}}),)?{PARTY}(?:’s|'s)?"
                    rf"(?:\s+(?:post|statement|message))?")
-        self.before = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^“”\"]{{0,160}}?[:,]?\s*$")
+        self.before = re.compile(rf"{subject}{ADVERBS}\s+(?:{verb}\b[^“”\"]{{0,160}}?[:,]?|"
+                                 rf"[a-z]{{2,20}}ed\s*[:,])\s*$")
         self.after = re.compile(
-            rf"\s*,?\s*(?:{verb}\s+(?P<a1>{SPEAKER})"
-            rf"|(?P<a2>{SPEAKER}){APPOSITION}(?:\s+\w{WORD_RUN}ly)?\s+{verb}"
-            rf"|according\s+to\s+(?P<a3>{SPEAKER})"
+            rf"\s*,?\s*(?:{near_verb}\s+(?P<a1>{SPEAKER})"
             rf"|(?:[\w’'-]{WORD_RUN}\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+"
-            rf"(?:saying|telling))\b")
+            rf"(?:saying|telling)"
+            rf"|(?P<a2>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,90}}),)?{PARTY}"
+            rf"(?:\s+\w{WORD_RUN}ly)?\s+{near_verb}"
+            rf"|according\s+to\s+(?P<a3>{SPEAKER})"
+            rf"|[―—–]\s*(?P<a5>{NAME}))\b")
+        # the reporting subject of the sentence a quotation sits in ("Lee told voters that…",
+        # "In March, Lee, the mayor, complained that…"), read from the sentence's start only
+        self.sentence_subject = re.compile(
+            rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+{near_verb}\b(?!\s+by\b)")
         self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
         self.colon_intro = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
                                       rf"(?P<rest>\S.*)$", re.DOTALL)
@@ -192,7 +208,19 @@ class QuoteFinder:
                 self.last_person = self.index.add(self.last_person)
             return self.last_person
         person = self.index.resolve(raw)
-        if person is None:
+        head = name_head(raw) if person is None else None
+        if head and self.organisation.search(head[1]):
+            head = None  # "the White House", "China's Commerce Ministry": a body
+        if head:
+            descriptor, name = head
+            person = self.index.resolve(name)
+            if person is None and len(name.split()) >= 2:
+                role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", descriptor.strip(" ,"),
+                              flags=re.IGNORECASE)
+                person = self.index.add(name, role=role or None)
+            elif person is None:
+                person = self.index.resolve_surname(name)
+        elif person is None:
             name = re.search(rf"{NAME}$", raw)
             if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
                 title, full = split_title(name.group())
@@ -219,6 +247,8 @@ class QuoteFinder:
             return self.organisations[word]
         if bare.islower() and raw != bare:
             return bare  # "a senior administration official": unnamed, but a speaker
+        if head:
+            return head[1]  # a lone family name not seen in full
         name = re.search(rf"{NAME}$", raw)
         return name.group() if name else None
 
@@ -280,8 +310,16 @@ class QuoteFinder:
         previous = carried
         for span in spans:
             after = self.after.match(text[span.end + 1:span.end + 1 + AFTER_WINDOW])
-            raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4") if after.group(g)),
-                       None) if after else None
+            raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4", "a5")
+                        if after.group(g)), None) if after else None
+            if after and after.group("a2"):
+                raw = _subject(after, "a2")  # "…," the city's spokesman, Jo Roe, said
+            if after and after.group("a1"):
+                # "said former Obama adviser Jo Bloggs, who…": the whole name phrase, not the
+                # shortest one the grammar allows
+                start = span.end + 1 + after.start("a1")
+                phrase = text[start:start + AFTER_WINDOW]
+                raw = phrase if name_head(phrase) else raw
             before_text = sentence_start(text[max(0, span.start - 1 - BEFORE_WINDOW):
                                               max(0, span.start - 1)])
             if raw is None:
@@ -290,6 +328,11 @@ class QuoteFinder:
             words = text[span.start:span.end]
             if raw is None and (title_like(words) or TITLE_CUE.search(before_text)):
                 continue
+            if raw is None:
+                subject = self.sentence_subject.match(before_text)
+                raw = _subject(subject) if subject else None
+                if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
+                    raw = None  # a person's words: "the deal offered…" quotes nobody
             speaker = self.speaker(raw) if raw else previous
             quote = self._quote(paragraph, span.start, span.end, speaker)
             previous = speaker or previous
@@ -340,6 +383,7 @@ class QuoteFinder:
         pending: str | None = None   # announced by a paragraph ending "…said:"
         carried: str | None = None   # a quotation left open runs on with its speaker
         unmarked_from: str | None = None  # last paragraph was an unmarked quotation
+        voice: str | None = None  # last paragraph ended on this speaker's quotation
         previous: SourceParagraph | None = None
         for paragraph, spans in zip(paragraphs, spans_of):
             text = paragraph.text
@@ -354,6 +398,7 @@ class QuoteFinder:
                     not self._names(pending, text):
                 found = self._whole(paragraph, pending)
             elif spans:
+                carried = carried or voice
                 starts_open = text.lstrip()[:1] in "\"“" and carried is not None
                 found = self._marked(paragraph, spans, carried if starts_open else None)
             elif stripped:
@@ -373,6 +418,10 @@ class QuoteFinder:
                          for q in found]
             quotes.extend(found)
             carried = found[-1].speaker if found and spans and spans[-1].open_end else None
+            # a paragraph that ends on an attributed quotation hands its voice to a next one that
+            # is a quotation with no attribution of its own ("…," Lee said. / "And …")
+            voice = found[-1].speaker if found and spans and not turn and \
+                len(text[found[-1].end:].strip()) <= VOICE_TAIL else None
             unmarked_from = found[-1].speaker if found and stripped and not spans else None
             pending = self._introduces(paragraph, found)
             previous = paragraph
@@ -404,12 +453,14 @@ def _with_context(quote: Quote, paragraph: SourceParagraph,
     return quote
 
 
-def _subject(match: re.Match) -> str:
+def _subject(match: re.Match, group: str = "spk") -> str:
     """The speaker a subject names; in "the trade spokesperson, Olof Gill, said" the name."""
     appositive = match.group("app")
-    if appositive and re.fullmatch(NAME, appositive.strip()) and len(appositive.split()) >= 2:
-        return f"{match.group('spk')} {appositive.strip()}"
-    return match.group("spk")
+    if appositive and len(appositive.split()) >= 2 and (
+            re.fullmatch(NAME, appositive.strip()) or
+            (name_head(appositive) or ("", ""))[1] == appositive.strip()):
+        return f"{match.group(group)} {appositive.strip()}"
+    return match.group(group)
 
 
 def find_quotes(paragraphs: Iterable[SourceParagraph], config: Config, index: PeopleIndex

@@ -55,3 +55,15 @@ def test_mentions_count_every_form_once(config):
                                                      "The Chinese leader stayed.")], index)
     counts = {p.name: p.mentions for p in people}
     assert counts["Donald Trump"] == 2 and counts["Xi Jinping"] == 2
+
+
+def test_name_head_is_found_by_the_structure_of_the_phrase():
+    from generator.people import name_head
+    assert name_head("former Lisbon adviser Ana T. Ferreira") == ("former Lisbon adviser",
+                                                                  "Ana T. Ferreira")
+    assert name_head("Navy Cmdr. Olu Badmus, who") == ("Navy Cmdr.", "Olu Badmus")
+    assert name_head("Ana Ferreira of The Daily Ledger") == ("", "Ana Ferreira")
+    assert name_head("her old teacher at Harrow, Piet van der Berg, said") == (
+        "her old teacher at Harrow", "Piet van der Berg")
+    assert name_head("Ferreira supporters") is None       # a name that qualifies a noun
+    assert name_head("Ferreira's campaign") is None       # an owner is not the speaker

@@ -169,3 +169,46 @@ def test_names_with_particles_and_present_tense_attribution(config):
     found = quotes_of(config, '"Markets like certainty, and this is certainty," says Piet van der '
                               'Berg, a fund manager. "It has an expiry date," he adds.')
     assert [s for _, _, s in found] == ["Piet van der Berg", "Piet van der Berg"]
+
+
+def test_speaker_is_the_name_at_the_end_of_the_phrase_with_its_initials(config):
+    found = quotes_of(config,
+                      '"We are not going to change the plan," said Navy Cmdr. Olu K. Badmus, who '
+                      'runs the base.',
+                      '"The harbour will be ready next spring," said former Lisbon adviser Ana '
+                      'Ferreira.')
+    assert [s for _, _, s in found] == ["Olu K. Badmus", "Ana Ferreira"]
+
+
+def test_any_past_tense_verb_next_to_the_quotation_attributes_it(config):
+    found = quotes_of(config, '"Go and ask the harbour master then," Ana Ferreira grumbled.',
+                      'Olu Badmus chortled, "Nobody reads those reports anyway."')
+    assert [s for _, _, s in found] == ["Ana Ferreira", "Olu Badmus"]
+
+
+def test_credit_after_a_dash_is_an_attribution(config):
+    found = quotes_of(config, '"The sea gives and the sea takes away." ― Ana Ferreira')
+    assert found[0][2] == "Ana Ferreira"
+
+
+def test_quoted_words_inside_a_sentence_take_its_reporting_subject(config):
+    found = quotes_of(config, 'Mrs. Ana Ferreira told voters on Monday that Mr. Badmus would be '
+                              '"in charge of the harbour works, you know," she hoped.',
+                      'Ana Ferreira also complained that the port was "slower than it ever '
+                      'was before."')
+    assert [s for _, _, s in found] == ["Ana Ferreira", "Ana Ferreira"]
+
+
+def test_title_before_an_appositive_name_credits_the_name(config):
+    found = quotes_of(config, '"That would have been the fairer thing to do," the port '
+                              'spokesman, Olu Badmus, said on Tuesday.')
+    assert found[0][2] == "Olu Badmus"
+
+
+def test_a_quotation_paragraph_continues_the_voice_the_previous_one_ended_on(config):
+    found = quotes_of(config, '"We will rebuild the pier this year," Ana Ferreira said.',
+                      '"And nobody is going to stop us from doing it."',
+                      'The council met later. It talked about the pier for hours with many '
+                      'people from the town and from elsewhere in the region.',
+                      '"Someone has to pay for all of it in the end."')
+    assert [s for _, _, s in found] == ["Ana Ferreira", "Ana Ferreira", None]
