@@ -53,10 +53,15 @@ screenshots: $(VENV)/.test-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-## quality: print cleaning, section and quotation figures over tests/labelled/
+## quality: print cleaning, section and quotation figures over tests/labelled/, then the
+## outside benchmarks in ../shared/benchmarks/ when they are there
 quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quality.py
 	$(BIN)/python tests/measure_quotes.py
+	@if [ -d ../shared/benchmarks ]; then \
+	  $(BIN)/python ../shared/benchmarks/quotes/score.py && \
+	  $(BIN)/python ../shared/benchmarks/boilerplate/score.py --variant region --no-trafilatura; \
+	fi
 
 ## bench: scaling and caching ratios of generation; the home page's transfer and index budgets
 bench: $(VENV)/.test-installed
