@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -31,9 +32,39 @@ def _echo(text: str, err: bool = False) -> None:
     click.echo(TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text), err=err)
 
 
-def _progress(number: int, total: int, name: str) -> None:
-    if total >= 20 and (number == total or number % max(1, total // 20) == 0):
-        _echo(f"  analysed {number}/{total} sources ({name})", err=True)
+class ProgressBar:
+    """A one-line bar with an estimate of the time left, on a terminal only: redirected output
+    (CI logs, pipes) stays quiet. Redrawn at most ten times a second."""
+
+    WIDTH = 24
+
+    def __init__(self, stream=None, clock=time.monotonic):
+        self.stream = stream or sys.stderr
+        self.clock = clock
+        self.started: float | None = None
+        self.drawn = 0.0
+        self.active = self.stream.isatty()
+
+    def __call__(self, number: int, total: int, name: str) -> None:
+        if not self.active or total < 2:
+            return
+        now = self.clock()
+        if self.started is None:
+            self.started = now
+        if number < total and now - self.drawn < 0.1:
+            return
+        self.drawn = now
+        done = number - 1  # the number-th source is starting
+        filled = self.WIDTH * done // total
+        left = ""
+        if done and now > self.started:
+            seconds = (now - self.started) / done * (total - done)
+            left = f", about {seconds:.0f} s left" if seconds >= 1 else ""
+        line = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} sources{left}"
+        self.stream.write("\r" + line.ljust(60))
+        if number == total:
+            self.stream.write("\r" + " " * 60 + "\r")
+        self.stream.flush()
 
 
 def _quiet_broken_pipe() -> None:
@@ -96,7 +127,7 @@ def main() -> None:
 def _run_generate(project: Project, force: bool, check: bool) -> bool:
     """Generate (or check) and tell the user what happened; True when everything is current."""
     briefing, report, nav_changed = generate(project, force=force, check=check,
-                                             progress=_progress)
+                                             progress=ProgressBar())
     for note in briefing.notes + tuple(report.notes):
         _echo(f"note: {note}", err=True)
     for page in report.kept_edits:

@@ -1,5 +1,6 @@
 """The command tells the truth: exit codes, one-line errors, quiet pipes, one run at a time."""
 
+import io
 import os
 import subprocess
 import sys
@@ -7,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli import ProgressBar, main
 from generator.write import run_lock
 from tests.conftest import LIVE_SEED, WIRE_SEED
 
@@ -116,3 +117,32 @@ def test_non_latin_and_very_long_file_names_each_get_their_own_pages(project):
     pages = list((project.docs_dir / "sources").glob("*.md"))
     assert len(pages) == 2 + len(names) + 1  # the seeds, the new ones, the index
     assert all(len(page.name) < 100 for page in pages)
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_the_progress_bar_estimates_time_left_on_a_terminal_only():
+    now = [0.0]
+    bar = ProgressBar(Terminal(), clock=lambda: now[0])
+    for number in range(1, 11):
+        now[0] += 0.5
+        bar(number, 10, "x.txt")
+    drawn = bar.stream.getvalue()
+    assert "\r[##########" in drawn and "5/10 sources, about 2 s left" in drawn
+    assert drawn.endswith("\r" + " " * 60 + "\r")  # cleared for the summary line
+    quiet = ProgressBar(io.StringIO())
+    quiet(1, 10, "x.txt")
+    assert quiet.stream.getvalue() == ""
+
+
+def test_redirected_output_has_no_progress_lines(project):
+    for number in range(30):
+        (project.sources_dir / f"copy{number}.txt").write_text(
+            WIRE_SEED.read_text(encoding="utf-8").replace("Trump", f"Trump{number}"),
+            encoding="utf-8")
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 0 and "sources" in result.stdout
+    assert "\r" not in result.stderr and "analysed" not in result.stderr
