@@ -139,11 +139,9 @@ def interrupts_deferred():
             raise KeyboardInterrupt
 
 
-def _write_synced(path: Path, text: str) -> None:
+def _write_new(path: Path, text: str) -> None:
     with open(path, "x", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
-        stream.flush()
-        os.fsync(stream.fileno())
 
 
 @dataclass
@@ -174,10 +172,11 @@ class Changes:
         try:
             for (temp, path), (_, text) in zip(staged, self.writes):
                 path.parent.mkdir(parents=True, exist_ok=True)
-                _write_synced(temp, text)
-            _write_synced(journal_temp, json.dumps({
+                _write_new(temp, text)
+            _write_new(journal_temp, json.dumps({
                 "renames": [[str(temp.absolute()), str(path.absolute())] for temp, path in staged],
                 "removals": [str(path.absolute()) for path in self.removals]}))
+            os.sync()  # every new file on disk before any rename (one call, not one per file)
         except BaseException as error:
             for temp in [t for t, _ in staged] + [journal_temp]:
                 with contextlib.suppress(OSError):
