@@ -305,6 +305,7 @@ ABBREVIATED_TITLES = frozenset("""mr mrs ms dr gov sen rep gen lt col capt cmdr 
 PHRASE_ENDS = frozenset("""of at in on for from with who whose which that during after before when
     while as to about and or but by said says told tells added adds, also later earlier then
     monday tuesday wednesday thursday friday saturday sunday""".split())
+LEADING_LINKS = frozenset("as and but or so then while when".split())
 PHRASE_WORD_MAX = 24  # a name phrase is read for at most this many words
 
 
@@ -338,6 +339,8 @@ def name_head(phrase: str) -> tuple[str, str] | None:
 
 def _head_of_part(part: str) -> tuple[str, str] | None:
     tokens = part.split()[:PHRASE_WORD_MAX]
+    while len(tokens) > 1 and tokens[0].casefold() in LEADING_LINKS:
+        tokens = tokens[1:]  # "as Jo Roe of the Herald", "and Roe": the phrase starts after it
     run: list[int] = []  # indexes of the current run of name words
     end = len(tokens)
     for at, token in enumerate(tokens):

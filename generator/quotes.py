@@ -34,7 +34,7 @@ CONTEXT_MAX = 500
 BEFORE_WINDOW = 300
 AFTER_WINDOW = 160
 CONTINUATION_MAX_WORDS = 40
-VOICE_TAIL = 80  # at most this much text after a paragraph's last quotation: its attribution
+VOICE_TAIL = 160  # at most this much text after a paragraph's last quotation: its attribution
 PRONOUNS = frozenset({"he", "she"})
 SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".split())
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
@@ -67,6 +67,16 @@ SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['�
                             r"n['’]t\b", re.IGNORECASE)
 # INTRO_PARTICIPLE and TITLE_CUE are searched in a BEFORE_WINDOW only, never a whole paragraph.
 INTRO_PARTICIPLE = re.compile(r"\b(?:saying|adding|writing|telling|posting|declaring)\b[^.!?]*:$")
+# A quoted headline credited to its writer ("…," by the Herald's Jo Roe: "…"): the title of a piece
+# and, after the credit, an excerpt of it; both the outlet's words, not a quotation of anyone.
+# Matched at the closing mark (BYLINE) and on the text between the title and the excerpt (EXCERPT).
+BYLINE = re.compile(r"[\s,.]*by\s+(?:the\s+)?[A-Z][^“”\".!?:]{0,80}?(?::|\s+https?://|\s*$)")
+EXCERPT = re.compile(r"[\s,.]*by\s+(?:the\s+)?[A-Z][^“”\".!?:]{0,80}?:\s*$")
+# a participle that hands the sentence's subject the quotation after it ("…, telling reporters:")
+REPORTING_PARTICIPLE = re.compile(
+    r",\s+(?:(?:by|before|after|while)\s+)?(?:saying|telling|writing|tweeting|posting|adding|"
+    r"noting|arguing|declaring|remarking|explaining|warning|insisting|asking|replying|"
+    r"responding|quipping|joking)\b[^“”\".!?]{0,40}?[:,]?\s*$")  # on a BEFORE_WINDOW only
 TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|dubbed|named|slogan|motto|theme|headline|"
                        r"reading|book|film|report|song)\W*$", re.IGNORECASE)
 
@@ -169,7 +179,11 @@ class QuoteFinder:
         # next to the quotation, any verb in the past tense introduces it ("…," Lee quipped)
         near_verb = rf"(?:{verb}|[a-z]{{2,20}}ed)"
         SPEAKER = speaker_pattern(config.organisation_words)  # noqa: N806 - reads as a grammar
-        subject = (rf"(?P<spk>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,90}}),)?{PARTY}(?:’s|'s)?"
+        # an appositive ends at a comma, or at the verb where the writer left that comma out
+        # ("Jo Roe, who chairs the board said")
+        appositive = (rf"(?:,\s+(?P<app>[^,“”\"]{{1,160}}),|,\s+(?P<rel>who\s"
+                      rf"[^,“”\"]{{1,160}}?)(?=\s+{verb}\b))?")
+        subject = (rf"(?P<spk>{SPEAKER}){appositive}{PARTY}(?:’s|'s)?"
                    rf"(?:\s+(?:post|statement|message))?")
         self.before = re.compile(rf"{subject}{ADVERBS}\s+(?:{verb}\b[^“”\"]{{0,160}}?[:,]?|"
                                  rf"[a-z]{{2,20}}ed\s*[:,])\s*$")
@@ -177,14 +191,21 @@ class QuoteFinder:
             rf"\s*,?\s*(?:{near_verb}\s+(?P<a1>{SPEAKER})"
             rf"|(?:[\w’'-]{WORD_RUN}\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+"
             rf"(?:saying|telling)"
-            rf"|(?P<a2>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,90}}),)?{PARTY}"
+            rf"|(?P<a2>{SPEAKER}){appositive}{PARTY}"
             rf"(?:\s+\w{WORD_RUN}ly)?\s+{near_verb}"
             rf"|according\s+to\s+(?P<a3>{SPEAKER})"
-            rf"|[―—–]\s*(?P<a5>{NAME}))\b")
+            rf"|[―—–]\s*(?P<a5>{NAME})"
+            # quoted words inside a sentence whose attribution closes it ("… “…” in March, said
+            # Jo Roe." / "…, Jo Roe said.")
+            rf"|[^“”\".!?:;]{{1,80}}?,\s+(?:{verb}\s+(?P<a6>{SPEAKER})|(?P<a7>{SPEAKER})\s+{verb}"
+            rf"(?=\s*[.,]))"
+            rf")\b")
         # the reporting subject of the sentence a quotation sits in ("Lee told voters that…",
         # "In March, Lee, the mayor, complained that…"), read from the sentence's start only
         self.sentence_subject = re.compile(
             rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+{near_verb}\b(?!\s+by\b)")
+        self.leading_subject = re.compile(
+            rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+[a-z]")
         self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
         self.colon_intro = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
                                       rf"(?P<rest>\S.*)$", re.DOTALL)
@@ -308,16 +329,24 @@ class QuoteFinder:
         text = paragraph.text
         quotes: list[Quote] = []
         previous = carried
+        credited = -1  # where the last headline credited "by" someone ended
         for span in spans:
+            headline = BYLINE.match(text, span.end + 1, span.end + 1 + AFTER_WINDOW)
+            excerpt = 0 <= credited and span.start - 1 - credited <= AFTER_WINDOW and \
+                EXCERPT.match(text, credited, span.start - 1)
+            credited = span.end + 1 if headline else -1
+            if headline or excerpt:
+                continue
             after = self.after.match(text[span.end + 1:span.end + 1 + AFTER_WINDOW])
-            raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4", "a5")
+            raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4", "a5", "a6", "a7")
                         if after.group(g)), None) if after else None
             if after and after.group("a2"):
                 raw = _subject(after, "a2")  # "…," the city's spokesman, Jo Roe, said
-            if after and after.group("a1"):
+            late = after and (after.group("a1") and "a1" or after.group("a6") and "a6")
+            if late:
                 # "said former Obama adviser Jo Bloggs, who…": the whole name phrase, not the
                 # shortest one the grammar allows
-                start = span.end + 1 + after.start("a1")
+                start = span.end + 1 + after.start(late)
                 phrase = text[start:start + AFTER_WINDOW]
                 raw = phrase if name_head(phrase) else raw
             before_text = sentence_start(text[max(0, span.start - 1 - BEFORE_WINDOW):
@@ -333,6 +362,12 @@ class QuoteFinder:
                 raw = _subject(subject) if subject else None
                 if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
                     raw = None  # a person's words: "the deal offered…" quotes nobody
+            if raw is None and REPORTING_PARTICIPLE.search(before_text):
+                # "Lee left the room, telling reporters: “…”": the sentence's subject speaks
+                subject = self.leading_subject.match(before_text)
+                raw = _subject(subject) if subject else None
+                if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
+                    raw = None
             speaker = self.speaker(raw) if raw else previous
             quote = self._quote(paragraph, span.start, span.end, speaker)
             previous = speaker or previous

@@ -67,3 +67,9 @@ def test_name_head_is_found_by_the_structure_of_the_phrase():
         "her old teacher at Harrow", "Piet van der Berg")
     assert name_head("Ferreira supporters") is None       # a name that qualifies a noun
     assert name_head("Ferreira's campaign") is None       # an owner is not the speaker
+
+
+def test_name_head_skips_a_linking_word_that_opens_the_phrase():
+    from generator.people import name_head
+    assert name_head("as Ana Ferreira of the Gazette") == ("", "Ana Ferreira")
+    assert name_head("and Badmus") == ("", "Badmus")

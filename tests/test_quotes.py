@@ -212,3 +212,50 @@ def test_a_quotation_paragraph_continues_the_voice_the_previous_one_ended_on(con
                       'people from the town and from elsewhere in the region.',
                       '"Someone has to pay for all of it in the end."')
     assert [s for _, _, s in found] == ["Ana Ferreira", "Ana Ferreira", None]
+
+
+def test_a_headline_credited_to_its_writer_and_its_excerpt_are_not_quotations(config):
+    found = quotes_of(config, 'HARBOUR NEWS—"Old pier to close for the whole winter season," by '
+                              'the Gazette\'s Olu Badmus: "The old pier, a landmark for forty '
+                              'years, will close for the winter, its owners said on Monday."',
+                      '—"Ferry timetable changes again next month," by Port Weekly\'s Ana '
+                      'Ferreira http://example.org/ferry',
+                      '"We will not close the pier this winter," Ana Ferreira said.')
+    assert [(line, s) for line, _, s in found] == [(3, "Ana Ferreira")]
+
+
+def test_put_it_and_quoted_as_saying_attribute(config):
+    found = quotes_of(config, 'Or, as Olu Badmus, a harbour pilot, put it: "The tide waits for '
+                              'nobody at all."',
+                      '"We are ready for the whole season," Ana Ferreira is quoted as saying.')
+    assert [s for _, _, s in found] == ["Olu Badmus", "Ana Ferreira"]
+
+
+def test_a_long_appositive_or_one_missing_its_closing_comma(config):
+    found = quotes_of(config, '"The pier will be finished by the spring," Ana Ferreira, who chairs '
+                              'the harbour board said on Monday.',
+                      'Olu Badmus, a harbour pilot who has worked on the estuary for more than '
+                      'thirty years and trained most of its younger pilots, said, "The channel '
+                      'has never been this shallow."')
+    assert [s for _, _, s in found] == ["Ana Ferreira", "Olu Badmus"]
+
+
+def test_attribution_closing_the_sentence_of_quoted_words(config):
+    found = quotes_of(config, 'The town “has never looked better than it does now” after the '
+                              'works, said harbour pilot Olu Badmus.',
+                      '“The pier needs a new roof soon” and a new rail, Ana Ferreira said.')
+    assert [s for _, _, s in found] == ["Olu Badmus", "Ana Ferreira"]
+
+
+def test_a_reporting_participle_hands_the_quotation_to_the_sentence_subject(config):
+    found = quotes_of(config, 'Ana Ferreira left the meeting early, telling reporters, "The pier '
+                              'will not be sold to anyone."')
+    assert [s for _, _, s in found] == ["Ana Ferreira"]
+
+
+def test_voice_carries_past_a_participial_tail_of_the_attribution(config):
+    found = quotes_of(config, '"The pier has stood here for a century," Ana Ferreira said, '
+                              'pointing to the old iron pillars that the storm of last winter '
+                              'had bent out of shape.',
+                      '"So I think it can stand for another one."')
+    assert [s for _, _, s in found] == ["Ana Ferreira", "Ana Ferreira"]
