@@ -23,9 +23,9 @@ def score(name: str, tmp_path, *args: str) -> dict:
 def test_quotations_and_speakers_on_real_news(tmp_path):
     result = score("quotes", tmp_path)
     print({k: round(v, 3) for k, v in result.items() if isinstance(v, float)})
-    assert result["precision"] >= 0.96
+    assert result["precision"] >= 0.975
     assert result["recall"] >= 0.98
-    assert result["speaker_accuracy_named"] >= 0.88  # issue 11's target is 0.92
+    assert result["speaker_accuracy_named"] >= 0.91  # issue 11's target is 0.92
 
 
 def test_boilerplate_on_real_pages(tmp_path):
