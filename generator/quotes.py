@@ -30,6 +30,7 @@ from generator.segment import WORD_RUN, WORD_TAIL, _ends_with_abbreviation, spli
 from generator.structure import Quote, SourceParagraph
 
 MIN_WORDS = 4
+WORD = re.compile(r"[^\W\d_]+")  # runs of letters, for the verb test
 CONTEXT_MAX = 500
 BEFORE_WINDOW = 300
 AFTER_WINDOW = 160
@@ -207,6 +208,9 @@ class QuoteFinder:
         self.leading_subject = re.compile(
             rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+[a-z]")
         self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
+        # Every pattern that needs a speech verb is tried only on text holding one of the
+        # verbs' first words: the speaker grammar is the costliest pattern of the pipeline.
+        self.verb_words = frozenset(v.split()[0].casefold() for v in config.speech_verbs if v.split())
         self.colon_intro = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
                                       rf"(?P<rest>\S.*)$", re.DOTALL)
         self.unmarked_end = re.compile(
@@ -277,7 +281,7 @@ class QuoteFinder:
         """Remember the person a he/she after this text most likely means: the last one named
         or said to have spoken ("Gill said Brussels would…", "Jensen is already planning…")."""
         last_at, found = -1, None
-        for match in self.reported.finditer(text):
+        for match in self.reported.finditer(text) if self._has_verb(text) else ():
             person = self.speaker(_subject(match))
             if person in self.index.people:
                 last_at, found = match.start(), person
@@ -375,9 +379,15 @@ class QuoteFinder:
                 quotes.append(quote)
         return quotes
 
+    def _has_verb(self, text: str) -> bool:
+        """Could a pattern that needs a speech verb match this text? (A cheap test first.)"""
+        return not self.verb_words.isdisjoint(WORD.findall(text.casefold()))
+
     def _unmarked(self, paragraph: SourceParagraph) -> Quote | None:
         """Copy without marks: ``Trump said: <words>`` or ``<words>, Trump said``."""
         text = paragraph.text
+        if not self._has_verb(text):
+            return None
         intro = self.colon_intro.search(text)
         if intro:
             speaker = self.speaker(_subject(intro))
@@ -442,7 +452,7 @@ class QuoteFinder:
                     found = [unmarked]
                 elif unmarked_from and SPEECH_MARKERS.search(text) and \
                         len(text.split()) <= CONTINUATION_MAX_WORDS and \
-                        not self.reported.search(text):
+                        not (self._has_verb(text) and self.reported.search(text)):
                     found = self._whole(paragraph, unmarked_from)
             if not found:
                 self._notice_speakers(text)
