@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.config import Config
+from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta, SourceParagraph
 
@@ -24,6 +25,11 @@ BYLINE = re.compile(rf"^{NAME_WORD}( {NAME_WORD}){{1,2}}$")
 NAME = rf"{NAME_WORD}( {NAME_WORD}){{0,3}}"
 NAME_CAPTION = re.compile(rf"^{NAME}((, | and | & ){NAME})+\.?$")
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:")
+NUMBERED = re.compile(r"^\d{1,2}[.)] ")
+# A picture credit "Name/Agency" ("Jane Roe/Pool/Agency", "Photo by Jane Roe/Agency"): a short
+# line with a capitalised word, a slash and a capitalised word, and no sentence punctuation.
+SLASH_CREDIT = re.compile(r"^[^.!?/]{0,80}\b[A-Z][\w'’.-]{0,30}/[A-Z]")
+SLASH_CREDIT_MAX_WORDS = 12
 SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 WRAP_WIDTH = 100
@@ -95,6 +101,44 @@ def is_heading(text: str, config: Config) -> bool:
             and any(c.isalpha() for c in text) and not text[0].islower())
 
 
+# A date or time stamp: a short line that is mostly a date or a time. Its other words may only
+# be the stamp's own (STAMP_WORDS), a time zone in capitals, or a name or two (the author's).
+STAMP = "date or time stamp"
+STAMP_MAX_WORDS = 16
+STAMP_OTHER_WORDS = 2
+STAMP_WORDS = frozenset("updated update published posted first last modified original originally "
+                        "on at by and of | - – — · • , am pm a.m. p.m. today yesterday".split())
+CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([ap]\.?m\.?)?$")
+NUMERIC_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
+NUMBER = re.compile(r"^\d{1,4}(st|nd|rd|th)?$")
+
+
+def is_date_stamp(text: str) -> bool:
+    """`Mar. 4, 2025 9:15 am ET`, `Published: 30 Oct. 2025, 13:40`, `Jane Roe - 19/11/2019`:
+    a month name with a number, a numeric date, or a clock time, and next to nothing else."""
+    words = text.split()
+    if not 0 < len(words) <= STAMP_MAX_WORDS or text[0] in "—–":  # "— Name (@name) date" signs
+        return False  # an embedded post, which is part of the article
+    dated = other = numbers = 0
+    month = False
+    for raw in words:
+        word = raw.strip(",;:()[]|").rstrip(".") if raw.strip(",;:()[]|") not in ("a.m.", "p.m.") \
+            else raw
+        folded = word.casefold()
+        if folded in MONTHS or folded in WEEKDAYS or folded[:3] in WEEKDAYS and len(folded) == 3:
+            month = month or folded in MONTHS
+        elif CLOCK.match(folded) or NUMERIC_DATE.match(folded):
+            dated += 1
+        elif NUMBER.match(folded):
+            numbers += 1
+        elif folded in STAMP_WORDS or not word or (word.isupper() and word.isalpha()
+                                                   and len(word) <= 4):
+            continue
+        else:
+            other += 1
+    return (dated > 0 or (month and numbers > 0)) and other <= STAMP_OTHER_WORDS
+
+
 def boilerplate_reason(text: str, config: Config) -> str | None:
     """Why a paragraph is clutter, or None when it is content."""
     if DATE_LINE.match(text) and not DATE_LINE.sub("", text).strip():
@@ -104,6 +148,11 @@ def boilerplate_reason(text: str, config: Config) -> str | None:
     for rule in config.boilerplate:
         if rule.regex.search(text):
             return rule.reason
+    if is_date_stamp(text):
+        return STAMP
+    if SLASH_CREDIT.match(text) and len(text.split()) <= SLASH_CREDIT_MAX_WORDS \
+            and text[-1] not in ".!?\"”":
+        return "picture credit (Name/Agency)"
     if config.detect_name_captions and NAME_CAPTION.match(text) and len(text.split()) <= 12:
         return "picture or caption note"
     if config.detect_bylines and BYLINE.match(text) and all(w[0].isupper() for w in text.split()):
@@ -113,6 +162,25 @@ def boilerplate_reason(text: str, config: Config) -> str | None:
 
 HEADLINE = "headline (shown as the source's title)"
 TITLE_MAX_WORDS = 30
+HEADLINE_MIN_WORDS = 4  # shorter lines above the article are section labels and menu items
+
+# Page furniture recognised by its shape and place, not its wording. A "body paragraph" is a
+# sentence of some length: at least BODY_MIN_WORDS words, ending as a sentence ends, with the
+# small words running prose has. The article runs from the first body paragraph to the last.
+BODY_MIN_WORDS = 10
+BODY_END = ".!?\"”’)…:'"
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with from by as and or but that which who is are was were be been "
+    "has have had will would can could may might not it its he she they his her their this these "
+    "there than then into over after before about".split())
+BEFORE_ARTICLE = "page furniture before the article"
+AFTER_ARTICLE = "page furniture after the article"
+LINK_LIST = "menu or link list (a run of short lines)"
+HEADLINE_RUN = "headlines of other stories (no text under them)"
+LIST_BLOCK = 3  # lines in a block this long are a list, not headlines of other stories
+LINK_RUN = 3        # this many short label-like lines in a row are a menu or a list of links
+SENTENCE_MIN_WORDS = 4  # a closed sentence of this many words outside the article is kept
+LINK_MAX_WORDS = 4  # a label-like line: at most this many words and no sentence punctuation
 
 
 def _title_keys(title: str, breadcrumb_tails: list[str]) -> set[str]:
@@ -157,7 +225,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         if reason is None and headline_open and len(text.split()) <= TITLE_MAX_WORDS \
                 and text[-1] not in ".!:;,":
             reason = HEADLINE
-        if reason is None and key in seen:
+        if reason is None and key in seen and any(c.isalnum() for c in key):
             reason = f"repeats line {seen[key]}"
         if reason is None and not key:
             reason = "no words"
@@ -174,7 +242,172 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         else:
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
-    return tuple(result)
+    return tuple(furniture_by_position(result, find_headline=not meta.title))
+
+
+def _small_word_share(words: list[str]) -> float:
+    small = sum(1 for w in words if w.strip(",;:.\"“”‘’'()").casefold() in FUNCTION_WORDS)
+    return small / len(words) if words else 0.0
+
+
+def is_prose(text: str) -> bool:
+    """Long enough and with the small words of a sentence (a headline or a menu has few)."""
+    words = text.split()
+    return len(words) >= BODY_MIN_WORDS and _small_word_share(words) >= 0.15
+
+
+def is_body_paragraph(text: str) -> bool:
+    """Running prose that ends as a sentence ends."""
+    return is_prose(text) and text[-1] in BODY_END
+
+
+def is_sentence(text: str) -> bool:
+    """A short sentence: a few words closed by a full stop, question or exclamation mark."""
+    return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip("\"”’')")[-1:] in (".", "!", "?")
+
+
+def is_label_like(text: str) -> bool:
+    """A menu item, tag, button or link: a few words with no sentence punctuation at the end."""
+    return 0 < len(text.split()) <= LINK_MAX_WORDS and text[-1] not in ".!?,;\"”"
+
+
+def _remove(paragraph: SourceParagraph, reason: str) -> SourceParagraph:
+    return replace(paragraph, kept=False, removed_because=reason, heading=False)
+
+
+def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
+    """The article's last paragraph: its last body paragraph, or the end of a list that a line
+    ending with a colon opens right after it (the list's lines follow without a blank line)."""
+    end = last_body
+    for i in range(last_body + 1, len(paragraphs)):
+        p = paragraphs[i]
+        if not p.kept:
+            continue
+        if p.text.endswith(":") and len(p.text.split()) >= 3:
+            j = i
+            while j + 1 < len(paragraphs) and paragraphs[j + 1].line == paragraphs[j].line + 1:
+                j += 1
+            if j > i:
+                end = j
+        break
+    return end
+
+
+def _is_text(text: str) -> bool:
+    """What a subheading stands over: prose, a sentence, a line that opens a list, or the
+    attribution or link that closes an embedded post."""
+    return (is_prose(text) or is_sentence(text) or text.endswith(":")
+            or text[0] in "—–" or "://" in text.rsplit(" ", 1)[-1])  # an attribution, a link
+
+
+def _restore_subheadings(out: list[SourceParagraph], first: int, last: int) -> None:
+    """Inside the article, a short line taken for a byline or a names caption is a subheading
+    when it is in capitals, or has no closing full stop and stands right over a body paragraph
+    ("Ports and Shipping"): bylines and captions stand over the article, not inside it."""
+    next_kept: int | None = None  # the nearest kept paragraph below, found walking upwards
+    for i in range(last, first, -1):
+        p = out[i]
+        if p.kept:
+            next_kept = i
+            continue
+        if p.removed_because not in ("byline", "picture or caption note") or \
+                p.text[-1] in CLOSING:
+            continue
+        after = out[next_kept] if next_kept is not None else None
+        capitals = p.text.upper() == p.text and p.removed_because == "byline"
+        names = NAME_CAPTION.match(p.text) and after is not None and is_body_paragraph(after.text)
+        if capitals or names:
+            out[i] = replace(p, kept=True, removed_because=None, heading=True)
+
+
+def _block_sizes(out: list[SourceParagraph]) -> list[int]:
+    """For each paragraph, how many lines its block has (lines with no blank line between)."""
+    sizes = [1] * len(out)
+    start = 0
+    for i in range(1, len(out) + 1):
+        if i == len(out) or out[i].line != out[i - 1].line + 1:
+            sizes[start:i] = [i - start] * (i - start)
+            start = i
+    return sizes
+
+
+def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int) -> None:
+    """Inside the article, two or more headline-shaped lines with no text between them are a
+    list of other stories or links, not subheadings: a subheading stands over text. Lines of a
+    block of LIST_BLOCK or more lines with no blank line between them are a list the article
+    gives (results, dates, places), and are left with the line over them; so are numbered
+    subheadings ("2. What was agreed")."""
+    sizes = _block_sizes(out)
+    run: list[int] = []
+    for i in range(first, last + 2):
+        p = out[i] if i <= last else None
+        if p is not None and not p.kept:
+            continue
+        if p is not None and not _is_text(p.text) and any(c.isalnum() for c in p.text):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                opens_list = j + 1 < len(out) and sizes[j + 1] >= LIST_BLOCK and sizes[j] == 1
+                if sizes[j] < LIST_BLOCK and not opens_list and not NUMBERED.match(out[j].text):
+                    out[j] = _remove(out[j], HEADLINE_RUN)
+        run = []
+
+
+def _repick_headline(out: list[SourceParagraph], first: int) -> None:
+    """On a pasted page the first heading-shaped line is often a section label or a menu item
+    (`World`, `Personal Technology: Review`). The headline is the first line above the article
+    of HEADLINE_MIN_WORDS or more words without closing punctuation that no other rule took;
+    the line taken before it goes as furniture, and later copies of the headline as repeats."""
+    chosen = next((i for i in range(first) if out[i].removed_because in (None, HEADLINE)
+                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
+                   and out[i].text[-1] not in ".!:;,"
+                   and len(out[i].text.split()) <= TITLE_MAX_WORDS), None)
+    if chosen is None or out[chosen].removed_because == HEADLINE:
+        return
+    for i in range(first):
+        if out[i].removed_because == HEADLINE:
+            out[i] = replace(out[i], removed_because=BEFORE_ARTICLE)
+    out[chosen] = _remove(out[chosen], HEADLINE)
+    key = text_key(out[chosen].text)
+    for i in range(chosen + 1, len(out)):
+        if out[i].kept and text_key(out[i].text) == key:
+            out[i] = _remove(out[i], f"repeats line {out[chosen].line}")
+
+
+def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False
+                          ) -> list[SourceParagraph]:
+    """Page furniture found by where it stands: outside the article (before its first body
+    paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
+    short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
+    body paragraphs; a short note is left as it is."""
+    body = [i for i, p in enumerate(paragraphs) if p.kept and is_body_paragraph(p.text)]
+    if len(body) < 2:
+        return paragraphs
+    out = list(paragraphs)
+    first, last = body[0], _article_end(paragraphs, body[-1])
+    if find_headline:
+        _repick_headline(out, first)
+    for i, p in enumerate(out):
+        if not p.kept or first <= i <= last or not any(c.isalnum() for c in p.text):
+            continue
+        if is_prose(p.text) or is_sentence(p.text):
+            continue
+        out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
+    _restore_subheadings(out, first, last)
+    _remove_headline_runs(out, first, last)
+    start = 0
+    while start < len(out):  # runs of label-like lines, kept or lone labels
+        end = start
+        while end < len(out) and (out[end].kept or out[end].removed_because == "lone label") \
+                and is_label_like(out[end].text):
+            end += 1
+        if end - start >= LINK_RUN:
+            for i in range(start, end):
+                if out[i].kept:
+                    out[i] = _remove(out[i], LINK_LIST)
+        start = max(end, start + 1)
+    return out
 
 
 def headline(paragraphs: Iterable[SourceParagraph]) -> str | None:

@@ -106,3 +106,114 @@ def test_the_line_after_a_picture_credit_rule_is_its_caption(tmp_path):
     paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "T", "O", None), lines(text), config)
     assert [p.removed_because for p in paragraphs] == ["picture note", "picture or caption note",
                                                        None]
+
+
+# Page furniture by shape and place (issue 10). Short invented pages: two body paragraphs make
+# an article, and what stands around and inside it is judged by its shape.
+BODY_1 = ("The two delegations met for three hours in the port city on Thursday, and officials "
+          "said the talks had gone better than either side expected.")
+BODY_2 = ("A joint statement is due later this week, according to a spokesman for the trade "
+          "ministry, who would not say what it will contain.")
+
+
+def cleaned(text, config, title=""):
+    meta = SourceMeta("s", "s.txt", title, "O", None)
+    return {p.text: p.removed_because for p in clean_paragraphs(meta, lines(text), config)}
+
+
+def test_short_lines_before_and_after_the_article_are_furniture(config):
+    text = (f"Markets\n\nHarbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n"
+            "Ferry fares to rise in spring\n\nCouncil approves new bridge design\n\n"
+            "The talks will resume next month.")
+    reasons = cleaned(text, config)
+    assert reasons["Harbour talks end early"].startswith("headline")
+    assert reasons["Markets"] == "page furniture before the article"
+    assert reasons["Ferry fares to rise in spring"] == "page furniture after the article"
+    assert reasons[BODY_1] is None and reasons[BODY_2] is None
+    assert reasons["The talks will resume next month."] is None  # a sentence is kept
+
+
+def test_a_list_opened_by_a_colon_after_the_last_paragraph_is_kept(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nThe next rounds are set for:\n"
+            "May 3 -- Northport, Main Hall\nMay 9 -- Southport, Old Exchange\n\nMore news")
+    reasons = cleaned(text, config)
+    assert reasons["May 3 -- Northport, Main Hall"] is None
+    assert reasons["May 9 -- Southport, Old Exchange"] is None
+    assert reasons["More news"] == "page furniture after the article"
+
+
+def test_a_run_of_short_label_lines_inside_the_article_is_a_menu(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nShare this:\nMail\nPrint\nCopy link\n\n"
+            f"{BODY_2}")
+    reasons = cleaned(text, config)
+    assert reasons["Mail"] == reasons["Print"] == reasons["Copy link"] == \
+        "menu or link list (a run of short lines)"
+
+
+def test_headlines_with_no_text_under_them_are_other_stories_but_subheadings_stay(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nRain closes the coast road again\n\n"
+            f"Museum reopens after long repairs\n\n{BODY_2}\n\nWhat comes next\n\n{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert reasons["Rain closes the coast road again"] == \
+        reasons["Museum reopens after long repairs"] == \
+        "headlines of other stories (no text under them)"
+    assert reasons["What comes next"] is None  # a subheading stands over text
+
+
+def test_lines_of_one_block_are_a_list_not_headlines(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nDelegations present\n\n"
+            "North team (Group A): five members\nSouth team (Group B): six members\n"
+            f"East team (Group C): four members\n\n{BODY_2}")
+    reasons = cleaned(text, config)
+    assert reasons["North team (Group A): five members"] is None
+    assert reasons["East team (Group C): four members"] is None
+    assert reasons["Delegations present"] is None
+
+
+def test_date_and_time_stamps_in_many_shapes(config):
+    stamps = ["Mar. 4, 2025 9:15 am ET", "Published: 30 Oct. 2025, 13:40",
+              "Jane Roe - 19/11/2019", "Updated Tuesday, March 4, 2025"]
+    for stamp in stamps:
+        assert cleaned(f"Harbour talks end early\n\n{stamp}\n\nShort note.", config)[stamp] \
+            == "date or time stamp", stamp
+    sentence = "On March 4, 2025 the ministry published its figures."
+    assert cleaned(f"T\n\n{sentence}", config)[sentence] is None
+    post = "— Jane Roe (@janeroe) March 4, 2025"  # the signature of an embedded post
+    assert cleaned(f"T\n\n{post}", config)[post] is None
+
+
+def test_name_slash_agency_credits_and_gallery_counters(config):
+    for credit in ("Jane Roe/Harbour Pictures via Wire", "Photo by Jane Roe/Pool",
+                   "Image 3 of 12", "3 / 12"):
+        reason = cleaned(f"Harbour talks end early\n\n{credit}\n\nShort note.", config)[credit]
+        assert reason and "picture" in reason, credit
+    ratio = "The vote was carried on a show of hands and/or by post."
+    assert cleaned(f"T\n\n{ratio}", config)[ratio] is None
+
+
+def test_subheadings_inside_the_article_are_not_bylines_or_captions(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nTARIFF TALKS\n\n{BODY_2}\n\n"
+            f"Ports and Shipping\n\n{BODY_1} Again.\n\nLast word.\n\n{BODY_2} Again.")
+    reasons = cleaned(text, config)
+    assert reasons["TARIFF TALKS"] is None
+    assert reasons["Ports and Shipping"] is None
+    assert cleaned("Harbour talks end early\n\nJane Roe\n\nShort note.", config)["Jane Roe"] \
+        == "byline"  # above the article it is still a byline
+
+
+def test_the_headline_is_the_first_longer_line_above_the_article(config):
+    text = (f"World\n\nAsia: Trade\n\nHarbour talks end early in the port city\n\n{BODY_1}\n\n"
+            f"{BODY_2}\n\nHarbour talks end early in the port city")
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    paragraphs = clean_paragraphs(meta, lines(text), config)
+    reasons = {p.line: p.removed_because for p in paragraphs}
+    assert reasons[5].startswith("headline") and reasons[1] == reasons[3] == \
+        "page furniture before the article"
+    assert reasons[11] == "repeats line 5"
+    from generator.clean import headline
+    assert headline(paragraphs) == "Harbour talks end early in the port city"
+
+
+def test_a_short_note_without_an_article_is_left_as_it_is(config):
+    reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
+    assert reasons["Markets"] is None
