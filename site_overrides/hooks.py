@@ -9,6 +9,7 @@ body and its table of contents, rendered from escaped Markdown) are marked as su
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -42,4 +43,10 @@ def on_config(config):
                 or any(c.isspace() or c in "<>\"'`\\{}|^" for c in url)):
         raise PluginError(f"site_url must be an http:// or https:// address, not {url!r} "
                           "(check the SITE_URL environment variable)")
+    # pymdownx.snippets reads base_path from the working directory: anchor it to the project,
+    # so a build started elsewhere appends this project's glossary, not another's.
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets and config.config_file_path:
+        project = Path(config.config_file_path).resolve().parent
+        snippets["base_path"] = [str(project / path) for path in snippets.get("base_path", [])]
     return config

@@ -136,15 +136,12 @@ class Inventory(html.parser.HTMLParser):
 
 def build_and_inventory(project, site_url="http://127.0.0.1:8000/") -> dict[str, Inventory]:
     os.environ["SITE_URL"] = site_url
-    cwd = os.getcwd()
-    os.chdir(project.root)  # snippets' base_path is relative to where mkdocs runs
     try:
         generate(project)
         config = mkdocs_config(config_file=str(project.mkdocs_path), strict=True,
                                site_dir=str(project.root / "site"))
         mkdocs_build(config)
     finally:
-        os.chdir(cwd)
         os.environ.pop("SITE_URL", None)
     pages = {}
     for path in (project.root / "site").rglob("*.html"):
