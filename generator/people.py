@@ -305,6 +305,8 @@ ABBREVIATED_TITLES = frozenset("""mr mrs ms dr gov sen rep gen lt col capt cmdr 
 PHRASE_ENDS = frozenset("""of at in on for from with who whose which that during after before when
     while as to about and or but by said says told tells added adds, also later earlier then
     monday tuesday wednesday thursday friday saturday sunday""".split())
+ARTICLES = frozenset(("the", "a", "an"))
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 LEADING_LINKS = frozenset("as and but or so then while when".split())
 PHRASE_WORD_MAX = 24  # a name phrase is read for at most this many words
 
@@ -345,8 +347,12 @@ def _head_of_part(part: str) -> tuple[str, str] | None:
     end = len(tokens)
     for at, token in enumerate(tokens):
         word = token.rstrip(".")
-        if token.casefold() in PHRASE_ENDS or word.casefold() in PHRASE_ENDS and \
-                not word[:1].isupper():
+        # a capitalised link word that closes a run of names ends the name itself ("said Jo
+        # Before, who…"): a family name that is also a common word
+        closes_name = word[:1].isupper() and run and run[-1] == at - 1 and \
+            at == len(tokens) - 1 and word.casefold() not in WEEKDAYS and token == word
+        if (token.casefold() in PHRASE_ENDS or word.casefold() in PHRASE_ENDS and
+                not word[:1].isupper()) and not closes_name:
             end = at
             break
         if word[:1].isupper() and not re.search(r"['’]s?$", word):
@@ -371,6 +377,8 @@ def _head_of_part(part: str) -> tuple[str, str] | None:
     descriptor = " ".join([*tokens[:run[0]], *names[:first], *([title] if title else [])])
     if name.casefold() in NOT_NAMES:
         return None
+    if not first and not title and run[0] and tokens[run[0] - 1].casefold() in ARTICLES:
+        return None  # "the Ohio Democrat", "a Texas Republican": a description, not a name
     return descriptor, name
 
 

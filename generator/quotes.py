@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from generator.config import Config
-from generator.people import ROLE_WORDS, PeopleIndex, name_head, split_title
+from generator.people import PHRASE_ENDS, ROLE_WORDS, PeopleIndex, name_head, split_title
 from generator.segment import WORD_RUN, WORD_TAIL, _ends_with_abbreviation, split_sentences
 from generator.structure import Quote, SourceParagraph
 
@@ -41,6 +41,8 @@ SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".spl
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
                 r"Answering|Addressing|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What|"
                 r"For|With|From|According|Meanwhile|However|Still|Now|Today|Yesterday)\b)")
+# pronouns and determiners that stand before a verb as a subject but name nobody
+LONE_NOT_NAMES = r"(?!(?:It|They|We|I|You|This|That|These|Those|There|Here|Who|What|One)\b)"
 PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al)\s+){0,2}"
 # Every word class below is bounded by WORD_MAX (WORD_TAIL, WORD_RUN): the speaker grammar is
 # tried at every position of a paragraph, and an unbounded class would read the whole run of word
@@ -61,7 +63,8 @@ UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")  # only on a speak
 MENTION = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]{WORD_RUN}(?:\s+[A-Z][\w’'-]{WORD_RUN}){{0,2}}")
 SUBJECT_FOLLOWS = re.compile(rf",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]{WORD_RUN}"
                              rf"(?:s|ed))\b")
-LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
+LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<role>[A-Z][A-Z.'’ -]{1,30}?))?"
+                   r"(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
                    r"(?P<rest>\S.*)$", re.DOTALL)
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
@@ -78,6 +81,16 @@ REPORTING_PARTICIPLE = re.compile(
     r",\s+(?:(?:by|before|after|while)\s+)?(?:saying|telling|writing|tweeting|posting|adding|"
     r"noting|arguing|declaring|remarking|explaining|warning|insisting|asking|replying|"
     r"responding|quipping|joking)\b[^“”\".!?]{0,40}?[:,]?\s*$")  # on a BEFORE_WINDOW only
+# a preposition right before a trailing name makes it a place or a body ("the judge in …")
+PLACE_LINK = re.compile(r"\b(?:in|of|at|from|for|near|outside|inside|across|by|on)\s+$")
+CLAUSE_END = re.compile(r"\s*(?:[.,;]|$)")  # an attribution's verb that closes its clause
+LONG_SUBJECT = re.compile(rf"(?:[\w’'-]{WORD_RUN}\s+){{0,5}}[A-Z][\w’'.-]{WORD_TAIL}"
+                          rf"(?:\s+[A-Z][\w’'.-]{WORD_TAIL}){{0,3}}(?=\s+[a-z])")
+LEAD = re.compile(r"^([^,“”\"]{1,80}),\s+$")  # a sentence's opening words before a comma
+TITLE_TAIL = re.compile(rf"(?:\s+[a-z][\w-]{WORD_TAIL}){{0,4}}")
+# after "said <speaker>": a verb of the speaker's own clause ("said the mayor would…")
+REPORTED_CLAUSE = re.compile(r"\s+(?:could|would|should|will|can|may|might|must|was|is|were|"
+                             r"had|has|have|did|does)\b")
 TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|dubbed|named|slogan|motto|theme|headline|"
                        r"reading|book|film|report|song)\W*$", re.IGNORECASE)
 
@@ -200,11 +213,16 @@ class QuoteFinder:
             # Jo Roe." / "…, Jo Roe said.")
             rf"|[^“”\".!?:;]{{1,80}}?,\s+(?:{verb}\s+(?P<a6>{SPEAKER})|(?P<a7>{SPEAKER})\s+{verb}"
             rf"(?=\s*[.,]))"
+            # one capitalised word right before a speech verb is a name, even a word that is also
+            # a common one ("…," From said): nothing else stands there
+            rf"|{LONE_NOT_NAMES}(?P<a8>[A-Z][\w’'-]{WORD_TAIL})\s+{verb}"
             rf")\b")
         # the reporting subject of the sentence a quotation sits in ("Lee told voters that…",
         # "In March, Lee, the mayor, complained that…"), read from the sentence's start only
         self.sentence_subject = re.compile(
-            rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+{near_verb}\b(?!\s+by\b)")
+            rf"(?:(?P<lead>[^,“”\"]{{0,80}}),\s+)?{subject}{ADVERBS}\s+{near_verb}\b(?!\s+by\b)")
+        self.participle_subject = re.compile(
+            rf"(?P<spk>{SPEAKER}){PARTY},\s+[a-z]{{2,20}}ing\b[^,“”\"]{{0,40}}$")
         self.leading_subject = re.compile(
             rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+[a-z]")
         self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
@@ -247,6 +265,8 @@ class QuoteFinder:
                 person = self.index.resolve_surname(name)
         elif person is None:
             name = re.search(rf"{NAME}$", raw)
+            if name and PLACE_LINK.search(raw, max(0, name.start() - 12), name.start()):
+                name = None  # "the state attorney in Palm Grove": a place, not the speaker
             if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
                 title, full = split_title(name.group())
                 person = self.index.resolve(full)
@@ -324,6 +344,10 @@ class QuoteFinder:
         else:
             person = self.speaker(label.title())
         role = (self.index.people[person].role or "") if person in self.index.people else ""
+        if match.group("role"):  # "JO ROE, BYLINE:", "JO ROE, HOST:": the role says who speaks
+            role = match.group("role").strip().lower()
+            if len(label.split()) > 1:
+                person = self.index.add(label.title(), role=role)
         if label.casefold() in self.narrators or self.narrator_roles.search(role):
             return True, None
         return True, self._quote(paragraph, match.start("rest"), len(paragraph.text), person)
@@ -344,35 +368,58 @@ class QuoteFinder:
             after = self.after.match(text[span.end + 1:span.end + 1 + AFTER_WINDOW])
             raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4", "a5", "a6", "a7")
                         if after.group(g)), None) if after else None
+            lone = after.group("a8") if after else None
             if after and after.group("a2"):
                 raw = _subject(after, "a2")  # "…," the city's spokesman, Jo Roe, said
+            if after and (after.group("a2") or lone) and text[span.start:span.end].endswith(".") \
+                    and not CLAUSE_END.match(after.string, after.end()):
+                # "…." Jo Roe said the board would…: a new sentence that reports, not a credit
+                raw = lone = None
+            before_text = sentence_start(text[max(0, span.start - 1 - BEFORE_WINDOW):
+                                              max(0, span.start - 1)])
             late = after and (after.group("a1") and "a1" or after.group("a6") and "a6")
+            if late and (after.group(late).startswith("by ") or
+                         REPORTED_CLAUSE.match(after.string, after.end(late))):
+                # "…” displayed by the board" is passive, "…,” said the mayor could…" reports
+                # what the mayor said: neither attributes the quotation
+                raw = late = None
+                # "Lee, citing “…,” said the mayor would…": the subject the verb follows
+                interrupted = self.participle_subject.match(before_text)
+                if interrupted and name_head(interrupted.group("spk")):
+                    raw = interrupted.group("spk")
             if late:
                 # "said former Obama adviser Jo Bloggs, who…": the whole name phrase, not the
                 # shortest one the grammar allows
                 start = span.end + 1 + after.start(late)
                 phrase = text[start:start + AFTER_WINDOW]
-                raw = phrase if name_head(phrase) else raw
-            before_text = sentence_start(text[max(0, span.start - 1 - BEFORE_WINDOW):
-                                              max(0, span.start - 1)])
-            if raw is None:
+                raw = phrase if name_head(phrase) else _whole_title(raw, phrase)
+            if raw is None and not lone:
                 before = self.before.search(before_text)
-                raw = _subject(before) if before else None
+                raw = _relative_head(_subject(before)) if before else None
+                lead = LEAD.match(before_text[:before.start()]) if raw else None
+                raw = _lead_name(lead.group(1), raw) if lead else raw
             words = text[span.start:span.end]
-            if raw is None and (title_like(words) or TITLE_CUE.search(before_text)):
+            if raw is None and not lone and (title_like(words) or TITLE_CUE.search(before_text)):
                 continue
-            if raw is None:
+            if raw is None and not lone:
                 subject = self.sentence_subject.match(before_text)
                 raw = _subject(subject) if subject else None
+                lead = subject.group("lead") if subject else None
+                raw = _lead_name(lead, raw) if lead and raw else raw
                 if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
                     raw = None  # a person's words: "the deal offered…" quotes nobody
-            if raw is None and REPORTING_PARTICIPLE.search(before_text):
+            if raw is None and not lone and REPORTING_PARTICIPLE.search(before_text):
                 # "Lee left the room, telling reporters: “…”": the sentence's subject speaks
                 subject = self.leading_subject.match(before_text)
                 raw = _subject(subject) if subject else None
+                raw = _fuller_subject(raw, before_text, subject.start("spk")) if raw else raw
                 if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
                     raw = None
-            speaker = self.speaker(raw) if raw else previous
+            if raw is None and lone:
+                speaker = self.index.resolve_surname(lone) or lone
+                self.last_person = speaker
+            else:
+                speaker = self.speaker(raw) if raw else previous
             quote = self._quote(paragraph, span.start, span.end, speaker)
             previous = speaker or previous
             if quote:
@@ -506,6 +553,51 @@ def _subject(match: re.Match, group: str = "spk") -> str:
             (name_head(appositive) or ("", ""))[1] == appositive.strip()):
         return f"{match.group(group)} {appositive.strip()}"
     return match.group(group)
+
+
+def _fuller_subject(raw: str, text: str, start: int) -> str:
+    """The whole name phrase where the grammar read the shortest subject that fits: "Republican
+    candidate Jo Roe" (not "Republican"), "the party's state director, Jo Roe," (not "party")."""
+    head = name_head(raw)
+    if head and len(head[1].split()) >= 2:
+        return raw
+    longer = LONG_SUBJECT.match(text, start)
+    for phrase in (text[start:start + BEFORE_WINDOW], longer and longer.group()):
+        fuller = name_head(phrase) if phrase else None
+        if fuller and len(fuller[1].split()) >= 2:
+            return phrase.split(",")[0] if fuller[1] in phrase.split(",")[0] else fuller[1]
+    return raw
+
+
+def _lead_name(lead: str, raw: str) -> str:
+    """"Jo Roe, the Ohio Democrat who chairs the panel, said": the name the description that
+    stands as the subject follows, when the sentence opens with it."""
+    head = name_head(lead) if re.match(r"(?:the|an?)\s", raw) else None
+    return lead if head and lead.rstrip().endswith(head[1]) else raw
+
+
+def _relative_head(raw: str) -> str | None:
+    """The speaker of "a campaign aide who said": the aide. "a video that said" quotes a thing,
+    not a person: no speaker (the sentence's subject may be one)."""
+    words = raw.split()
+    if len(words) < 2 or not raw.islower():
+        return raw
+    if words[-1] == "who":
+        return " ".join(words[:-1])
+    return None if words[-1] in ("that", "which") else raw
+
+
+def _whole_title(raw: str, phrase: str) -> str:
+    """"the county clerk" where the grammar read "the county" ("said the county clerk in …"):
+    the lower-case words after a title, up to a linking word, belong to it."""
+    if not raw.islower() or not phrase.startswith(raw):
+        return raw
+    words = []
+    for word in TITLE_TAIL.match(phrase, len(raw)).group().split():
+        if word in PHRASE_ENDS:
+            break
+        words.append(word)
+    return " ".join([raw, *words])
 
 
 def find_quotes(paragraphs: Iterable[SourceParagraph], config: Config, index: PeopleIndex

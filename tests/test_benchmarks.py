@@ -25,7 +25,7 @@ def test_quotations_and_speakers_on_real_news(tmp_path):
     print({k: round(v, 3) for k, v in result.items() if isinstance(v, float)})
     assert result["precision"] >= 0.975
     assert result["recall"] >= 0.98
-    assert result["speaker_accuracy_named"] >= 0.91  # issue 11's target is 0.92
+    assert result["speaker_accuracy_named"] >= 0.925  # issue 11: 0.92
 
 
 def test_boilerplate_on_real_pages(tmp_path):

@@ -73,3 +73,12 @@ def test_name_head_skips_a_linking_word_that_opens_the_phrase():
     from generator.people import name_head
     assert name_head("as Ana Ferreira of the Gazette") == ("", "Ana Ferreira")
     assert name_head("and Badmus") == ("", "Badmus")
+
+
+def test_name_head_keeps_a_family_name_that_is_a_common_word_and_skips_descriptions():
+    from generator.people import name_head
+    assert name_head("Joan Before, who chairs the panel") == ("", "Joan Before")
+    assert name_head("Joan Roe Monday") == ("", "Joan Roe")     # a weekday is no name
+    assert name_head("the Ohio Democrat who chairs the panel") is None
+    assert name_head("a Texas Republican") is None
+    assert name_head("the Rev. Ines Lapa") == ("the Rev.", "Ines Lapa")

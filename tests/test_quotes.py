@@ -259,3 +259,51 @@ def test_voice_carries_past_a_participial_tail_of_the_attribution(config):
                               'had bent out of shape.',
                       '"So I think it can stand for another one."')
     assert [s for _, _, s in found] == ["Ana Ferreira", "Ana Ferreira"]
+
+
+def test_a_family_name_that_is_also_a_common_word_is_a_speaker(config):
+    found = quotes_of(config, "Joan Before chairs the county's housing panel.",
+                      '"The committee will take up the bill again next week," Before said.',
+                      '"We have waited far too long for this vote," said Joan Before, who chairs '
+                      'the panel.')
+    assert [speaker for _, _, speaker in found] == ["Joan Before", "Joan Before"]
+
+
+def test_descriptions_places_and_reported_clauses_are_not_the_speaker(config):
+    found = quotes_of(
+        config,
+        # a description ("the Ohio Democrat") that follows the name the sentence opens with
+        "Senator Ines Lapa, the Ohio Democrat who chairs the Senate Budget Committee, which sets "
+        'spending, said the plan would "put the whole recovery at serious risk" this year.',
+        # passive "by": the place after it is not the speaker; the subject is
+        'Omar Field, in a statement on Friday, said he "values the patient and careful work" '
+        "shown by the county clerk in Palm Grove.",
+        # "said the mayor would…" reports the mayor: the subject interrupted by the quote speaks
+        'Ines Lapa, citing "the steady growth of the city budget," said the mayor would win.',
+        # "a video that said": a thing says nothing; the sentence's subject speaks
+        'In the spring, Omar Field released a campaign video that said, "Every family here '
+        'deserves a safe and warm home."')
+    assert [speaker for _, _, speaker in found] == ["Ines Lapa", "Omar Field", "Ines Lapa",
+                                                    "Omar Field"]
+
+
+def test_the_whole_name_phrase_is_the_subject_and_a_new_sentence_is_no_credit(config):
+    found = quotes_of(
+        config,
+        "Republican presidential candidate Jo Bloggs quickly took to Twitter, writing: "
+        '"Another terrible day for the city and for all of us here."',
+        "In May, the council's treasurer, Ines Lapa, wrote in a memo: \"We cannot pay for this "
+        'plan." Omar Field, the mayor, said the city would find the money.',
+        '"We will rebuild every single home on this street," said the county clerk in Palm Grove.')
+    assert [speaker for _, _, speaker in found] == ["Jo Bloggs", "Ines Lapa", "county clerk"]
+
+
+def test_transcript_turns_labelled_with_a_reporting_role_are_the_outlets_voice(config):
+    found = quotes_of(
+        config,
+        "JANE DOE, HOST: Welcome back to the programme, where we talk about the budget tonight.",
+        "PAT KOWALSKI, BYLINE: The council met for six hours and we still could not agree on a "
+        "plan, said Omar Field.",
+        "OMAR FIELD, MAYOR: We will get this budget done before the end of the month, I promise.")
+    assert found == [(3, "We will get this budget done before the end of the month, I promise.",
+                      "Omar Field")]
