@@ -190,7 +190,9 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
 
 
 def _form_key(text: str) -> str:
-    return " ".join(re.split(r"[\s-]+", text.replace("’", "'").casefold()))
+    """A form as the tree keeps it. Lower case, not case folding: a regex's any-case match
+    pairs letters one to one, and folding turns one letter into two ("ß" -> "ss")."""
+    return " ".join(re.split(r"[\s-]+", text.replace("’", "'").lower()))
 
 
 WORDISH = re.compile(r"[\w’'-]")  # a form is a whole word or words: none of these around it
@@ -213,28 +215,30 @@ class _FormTree:
             for char in " ".join(key.split()):
                 node = node.children.setdefault(char, _Node())
             node.end = True
+            node.key = key
         firsts = sorted({_atom(c) for c in self.root.children})
         self.starts = re.compile(r"(?<![\w’'-])(?:" + "|".join(firsts) + ")",
                                  re.IGNORECASE) if firsts else None
 
     def finditer(self, text: str) -> Iterable[str]:
+        """The key of every form found in the text (the form as given, not the text's case)."""
         at = 0
         while self.starts and (start := self.starts.search(text, at)):
-            end = self._longest(text, start.start())
-            if end is None:
+            found = self._longest(text, start.start())
+            if found is None:
                 at = start.start() + 1
             else:
-                yield text[start.start():end]
-                at = end
+                at, key = found
+                yield key
 
-    def _longest(self, text: str, at: int) -> int | None:
-        """Where the longest form read from ``at`` ends (a whole word), or None."""
+    def _longest(self, text: str, at: int) -> tuple[int, str] | None:
+        """Where the longest form read from ``at`` ends (a whole word) and its key, or None."""
         stack: list[tuple[_Node, int, bool]] = [(self.root, at, False)]
         while stack:  # depth first, a form's longer forms before it, as the pattern would
             node, at, expanded = stack.pop()
             if expanded:
                 if node.end and not WORDISH.match(text, at):
-                    return at
+                    return at, node.key
                 continue
             stack.append((node, at, True))
             stack.extend(reversed(node.steps(text, at)))
@@ -253,11 +257,12 @@ def _fits(char: str, letter: str) -> bool:
 
 
 class _Node:
-    __slots__ = ("children", "end", "fitting")
+    __slots__ = ("children", "end", "fitting", "key")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
         self.end = False
+        self.key = ""  # where a form ends: the form
         self.fitting: dict[str, list[_Node]] = {}  # a letter of text -> the children it fits
 
     def steps(self, text: str, at: int) -> list[tuple["_Node", int, bool]]:
@@ -291,7 +296,7 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
         if paragraph.kept:
-            counts.update(owner[_form_key(found)] for found in forms.finditer(paragraph.text))
+            counts.update(owner[key] for key in forms.finditer(paragraph.text))
     people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
                      tuple(sorted(set(p.spellings))))
               for p in index.people.values()]

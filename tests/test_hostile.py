@@ -174,8 +174,11 @@ def check_site(pages: dict[str, Inventory], strings: dict[str, str], section: st
     assert "".join(pages["sources/a.html"].h1).strip().removesuffix("¶") == shown["title"]
     everything = " ".join(" ".join(p.texts) for p in pages.values())
     everything = " ".join(everything.split())
-    for slot in ("outlet", "person", "role", "what", "where", "term"):
+    for slot in ("outlet", "person", "what", "where", "term"):
         assert shown[slot] in everything, slot
+    people = " ".join(" ".join(pages["people.html"].texts).split())
+    if shown["person"] in people:  # a card only for a person found in the text (escaping aside)
+        assert shown["role"] in people
     titles = {t for p in pages.values() for t in p.abbr_titles}
     assert titles <= {shown["definition"]}
     if abbreviation_line(strings["term"], strings["definition"]) and \

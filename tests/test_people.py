@@ -82,3 +82,13 @@ def test_name_head_keeps_a_family_name_that_is_a_common_word_and_skips_descripti
     assert name_head("the Ohio Democrat who chairs the panel") is None
     assert name_head("a Texas Republican") is None
     assert name_head("the Rev. Ines Lapa") == ("the Rev.", "Ines Lapa")
+
+
+def test_mentions_of_names_with_letters_that_fold_to_two_are_counted(config):
+    from generator.people import base_index, count_mentions
+    from generator.structure import SourceParagraph
+    index = base_index(config)
+    index.add("Johann Strauß", role="composer")
+    paragraphs = [SourceParagraph("s", 1, "Johann Strauß wrote it; Strauß conducted it.")]
+    counted = {p.name: p.mentions for p in count_mentions(paragraphs, index)}
+    assert counted["Johann Strauß"] == 2
