@@ -280,24 +280,21 @@ def quotes_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
 
 
 def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
-    """Who's who: everyone the sources mention, with role, mentions and quotations."""
-    quote_anchors = speaker_anchors(quote_groups(briefing) if groups is None else groups)
-    quoted: dict[str, list[Quote]] = defaultdict(list)
-    for source in briefing.sources:
-        for quote in source.quotes:
-            if quote.speaker:
-                quoted[quote.speaker].append(quote)
-    when = _when(briefing)
+    """Who's who: everyone the sources mention, with role, mentions and quotations. A person's
+    quotations are the Key quotes page's entries for them (a quotation several sources report
+    is one), so the two pages agree on every count."""
+    groups = quote_groups(briefing) if groups is None else groups
+    quote_anchors = speaker_anchors(groups)
+    entries = {speaker: group for speaker, group in groups if speaker}
     taken: set[str] = set()
     cards = []
     for person in briefing.people:
-        if not person.mentions and not quoted.get(person.name):
+        quoted = entries.get(person.name, [])
+        if not person.mentions and not quoted:
             continue
         cards.append(PersonCard(
             person.name, anchor_for(person.name, taken), person.role, person.mentions,
-            person.spellings,
-            tuple(Cited(q.text, q.source_id, q.line) for q in sorted(quoted[person.name],
-                                                                    key=when)),
+            person.spellings, tuple(entry.quote for entry in quoted),
             f"quotes.md#{quote_anchors[person.name]}" if person.name in quote_anchors else None))
     blocks: tuple[Block, ...] = tuple(cards) or (
         CitedList(None, (), note="No people found yet."),)

@@ -57,3 +57,16 @@ def test_pages_include_whos_who_after_key_quotes(config):
     briefing = Briefing("B", (source("a", "2025-10-29", "“We will meet again in April”", "X"),))
     paths = [p.path for p in compose_pages(briefing, config)]
     assert paths.index("people.md") == paths.index("quotes.md") + 1
+
+
+def test_whos_who_and_key_quotes_agree_on_every_count():
+    """A quotation two sources report is one entry on Key quotes and one on Who's who."""
+    from generator.compose import people_page, quotes_page
+    from generator.structure import Briefing, Person
+    sources = (source("a", "2025-10-29", "“We have a deal on soybeans and more.”", "Ana Roe"),
+               source("b", "2025-10-30", "“We have a deal on soybeans and more.”", "Ana Roe"),
+               source("c", "2025-10-30", "“The talks went on for hours, it seems.”", "Ana Roe"))
+    briefing = Briefing("T", sources, (Person("Ana Roe", (), "envoy", 3),))
+    group = next(b for b in quotes_page(briefing).blocks if b.heading.startswith("Ana Roe"))
+    card = next(b for b in people_page(briefing).blocks if b.name == "Ana Roe")
+    assert len(group.entries) == len(card.quotes) == 2
