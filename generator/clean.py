@@ -32,6 +32,7 @@ SLASH_CREDIT = re.compile(r"^[^.!?/]{0,80}\b[A-Z][\w'’.-]{0,30}/[A-Z]")
 SLASH_CREDIT_MAX_WORDS = 12
 SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
+SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
 CREDIT = "picture credit"
 CREDIT_RULE = "picture-credit"  # the id of the boilerplate rule that finds picture credits
@@ -56,9 +57,26 @@ def _wrapped(block: list[RawLine]) -> bool:
                    for line in block[1:])
 
 
+def _continues(line: str, following: str) -> bool:
+    """A sentence broken over lines by the paste ("…after their" / "widely anticipated…"): the
+    line does not end a sentence or a label, and the next one goes on in lower case (a word, not
+    a brand in mixed case such as "iPhone") or the line stops on a small word ("of", "the").
+    The run is joined only when its last line ends as a sentence ends (menus do not)."""
+    line, following = line.strip(), following.strip()
+    if not line or not following or line[-1] in CLOSING or SPEAKER_LABEL.match(following) \
+            or following[:2] in ("- ", "* "):
+        return False
+    first_word = following.split()[0].rstrip(",;:.!?\"”’')")
+    lower = first_word.isalpha() and first_word.islower()
+    last_word = line.rsplit(None, 1)[-1]
+    return lower or (last_word.islower() and last_word in FUNCTION_WORDS
+                     and len(line.split()) >= 4 and following[0].isalnum())
+
+
 def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
     """Paragraphs as (first line number, text). Blocks are split at blank lines; a block is one
-    paragraph only when its lines look hard-wrapped, else every line is its own paragraph."""
+    paragraph when its lines look hard-wrapped, else every line is its own paragraph, except
+    that lines continuing a sentence the line above broke off (`_continues`) join it."""
     paragraphs: list[tuple[int, str]] = []
     block: list[RawLine] = []
     first = True
@@ -69,7 +87,16 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
         if _wrapped(block):
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
-            paragraphs.extend((l.number, normalise_space(l.text)) for l in block)
+            start = 0
+            for i in range(1, len(block) + 1):
+                if i == len(block) or not _continues(block[i - 1].text, block[i].text):
+                    run = block[start:i]
+                    if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
+                        paragraphs.append((run[0].number,
+                                           normalise_space(" ".join(l.text for l in run))))
+                    else:  # lower-case menu items or tags, not a sentence
+                        paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
+                    start = i
         block.clear()
 
     for line in lines:
@@ -320,6 +347,27 @@ def _restore_subheadings(out: list[SourceParagraph], first: int, last: int) -> N
             out[i] = replace(p, kept=True, removed_because=None, heading=True)
 
 
+REPEAT = re.compile(r"^repeats line (\d+)$")
+
+
+def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: int) -> None:
+    """Inside the article, a short line (not prose) that repeats one also inside it is part of
+    the article's structure: a table's header row over each table, a source label under each
+    quoted review, the signature under each embedded post. It is kept, unless it stands right
+    under its earlier copy (the same line printed twice)."""
+    index = {p.line: i for i, p in enumerate(out)}
+    for i in range(first + 1, last + 1):
+        p = out[i]
+        match = REPEAT.match(p.removed_because or "")
+        if not match or is_prose(p.text):
+            continue
+        j = index.get(int(match.group(1)))
+        if j is None or j < first or not out[j].kept or text_key(out[i - 1].text) == \
+                text_key(p.text):
+            continue
+        out[i] = replace(p, kept=True, removed_because=None)
+
+
 def _block_sizes(out: list[SourceParagraph]) -> list[int]:
     """For each paragraph, how many lines its block has (lines with no blank line between)."""
     sizes = [1] * len(out)
@@ -329,6 +377,17 @@ def _block_sizes(out: list[SourceParagraph]) -> list[int]:
             sizes[start:i] = [i - start] * (i - start)
             start = i
     return sizes
+
+
+def _subheading_over(out: list[SourceParagraph], run: list[int], below: int) -> bool:
+    """The last line of a run of headline-shaped lines is the subheading of the body paragraph
+    right under it (one blank line at most between) when it alone is headline-sized: the lines
+    above it are labels of a few words (a source's name, a credit), not other stories' headlines,
+    which come as several lines of headline length."""
+    last = out[run[-1]]
+    return (len(last.text.split()) >= HEADLINE_MIN_WORDS and last.text[-1] not in CLOSING
+            and is_body_paragraph(out[below].text) and out[below].line - last.line <= 2
+            and all(len(out[j].text.split()) < HEADLINE_MIN_WORDS for j in run[:-1]))
 
 
 def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int) -> None:
@@ -346,6 +405,8 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int) -> 
         if p is not None and not _is_text(p.text) and any(c.isalnum() for c in p.text):
             run.append(i)
             continue
+        if len(run) >= 2 and p is not None and _subheading_over(out, run, i):
+            run.pop()  # the run's last line heads the paragraph under it
         if len(run) >= 2:
             for j in run:
                 opens_list = j + 1 < len(out) and sizes[j + 1] >= LIST_BLOCK and sizes[j] == 1
@@ -396,6 +457,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
     _restore_subheadings(out, first, last)
     _remove_headline_runs(out, first, last)
+    _restore_structural_repeats(out, first, last)
     start = 0
     while start < len(out):  # runs of label-like lines, kept or lone labels
         end = start

@@ -217,3 +217,63 @@ def test_the_headline_is_the_first_longer_line_above_the_article(config):
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None
+
+
+def test_a_sentence_broken_over_short_lines_is_one_paragraph_cited_by_its_first_line():
+    text = ("Headline of the piece\n\nThe two ministers spoke briefly after their\n"
+            "long and closely watched talks\nin the harbour city on a rainy Thursday.\n"
+            "A second sentence stands on its own line.")
+    assert split_paragraphs(lines(text)) == [
+        (1, "Headline of the piece"),
+        (3, "The two ministers spoke briefly after their long and closely watched talks in the "
+            "harbour city on a rainy Thursday."),
+        (6, "A second sentence stands on its own line.")]
+    # a line stopping on a small word goes on even before a capitalised name
+    stops = lines("Officials said the new rules would apply to\nWestern exporters from March.")
+    assert [n for n, _ in split_paragraphs(stops)] == [1]
+
+
+def test_lower_case_menu_items_and_labels_are_not_joined():
+    menu = lines("Regional edition\nswitch to the north edition\nswitch to the south edition")
+    assert [n for n, _ in split_paragraphs(menu)] == [1, 2, 3]
+    follow = lines("Follow us on\nThe council met on Monday to agree the budget for next year.")
+    assert [n for n, _ in split_paragraphs(follow)] == [1, 2]
+    brand = lines("Reviews of the new phone\niPhone owners say the battery lasts longer.")
+    assert [n for n, _ in split_paragraphs(brand)] == [1, 2]
+
+
+BROKEN = st.lists(st.sampled_from(["the talks", "in Busan", "after their", "on", "widely",
+                                   "Trump said.", "iPhone", "", "Key events", "and", ","]),
+                  max_size=12)
+
+
+@given(BROKEN)
+def test_joining_broken_lines_puts_every_word_in_exactly_one_paragraph(parts):
+    raw = lines("\n".join(parts))
+    paragraphs = split_paragraphs(raw)
+    assert " ".join(t for _, t in paragraphs if t).split() == " ".join(parts).split()
+    for number, text in paragraphs:
+        assert normalise_space(raw[number - 1].text) and \
+            text.startswith(normalise_space(raw[number - 1].text))
+
+
+def test_short_structural_lines_repeated_inside_the_article_stay(config):
+    # a table's header row over each table, but not a line printed twice in a row
+    table = "Team played and won\nNorth 3 won 2 drawn 1\nSouth 1 won 0 drawn 4"
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{table}\n\n{BODY_2}\n\n"
+            f"Team played and won\n{table}\n\n{BODY_1} Again.")
+    result = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    header = [p for p in result if p.text == "Team played and won"]
+    assert [p.kept for p in header] == [True, True, False]
+    assert header[2].removed_because == "repeats line 5"
+
+
+def test_a_subheading_under_a_short_label_is_not_another_story(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n[Coast Weekly]\n\nFerries Return To The Bay\n\n"
+            f"{BODY_2}\n\nRain closes the coast road again\n\nMuseum reopens after long repairs\n\n"
+            f"{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert reasons["Ferries Return To The Bay"] is None
+    assert reasons["Rain closes the coast road again"] == \
+        reasons["Museum reopens after long repairs"] == \
+        "headlines of other stories (no text under them)"
