@@ -10,6 +10,7 @@ mkdocs.yml (one plain line, quoted by the YAML dumper), ``abbreviation_line`` fo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 import re
@@ -49,6 +50,9 @@ def escape_text(text: str) -> str:
                                   escaped)
 
 
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
 def _relative(target: str, page_path: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
 
@@ -56,6 +60,8 @@ def _relative(target: str, page_path: str) -> str:
 class Renderer:
     def __init__(self, sources: dict[str, SourceMeta]):
         self.sources = sources
+        years = {meta.date[:4] for meta in sources.values() if meta.date}
+        self.latest_year = max(years) if years else None
         self.depth = 0  # how far headings go down (inside a Part of the full briefing)
         self.prefix = ""  # what anchors are prefixed with there, to stay unique on the page
 
@@ -91,11 +97,21 @@ class Renderer:
         return lines
 
     def cite(self, cited: Cited, page_path: str) -> str:
+        """``[The Guardian, 30 Oct](…#p12 "Title, line 12")``: outlet and date for the reader,
+        the article's title and the line in the link's title."""
         meta = self.sources[cited.source_id]
         target = _relative(source_page_path(cited.source_id), page_path)
-        title = escape_text(f"{meta.title} ({meta.date or 'undated'})").replace('"', "&quot;")
-        return (f"[{escape_text(meta.outlet)}, line {cited.line}]({target}#p{cited.line} "
-                f"\"{title}\"){{ .cite }}")
+        title = escape_text(f"{meta.title}, line {cited.line}").replace('"', "&quot;")
+        return (f"[{escape_text(meta.outlet)}, {self.short_date(meta.date)}]"
+                f"({target}#p{cited.line} \"{title}\"){{ .cite }}")
+
+    def short_date(self, date: str | None) -> str:
+        """"30 Oct", with the year only when it is not the briefing's latest."""
+        if not date:
+            return "undated"
+        day = dt.date.fromisoformat(date)
+        label = f"{day.day} {MONTHS[day.month - 1]}"  # not strftime: the locale must not matter
+        return label if date[:4] == self.latest_year else f"{label} {day.year}"
 
     def block(self, block: Block, page: Page) -> list[str]:
         if isinstance(block, Facts):

@@ -19,7 +19,7 @@ from generator.load import find_sources
 from tests.conftest import LABELLED, ROOT, copy_project
 from tests.test_markdown import rendered_text
 
-CITE = re.compile(r" \[[^\]]*, line (\d+)\]\(([^)#]*?)([\w-]+)\.md#p\d+ \"[^\"]*\"\)\{ \.cite \}")
+CITE = re.compile(r" \[[^\]]*\]\(([^)#]*?)([\w-]+)\.md#p(\d+) \"[^\"]*\"\)\{ \.cite \}")
 
 
 def page_texts(project):
@@ -45,7 +45,7 @@ def cited_items(markdown_text):
             body = body[2:]
         body = LABEL.sub("", body)
         shown = rendered_text(body).strip("“”")
-        items += [(shown, m.group(3), int(m.group(1))) for m in matches]
+        items += [(shown, m.group(2), int(m.group(3))) for m in matches]
     return items
 
 

@@ -82,3 +82,17 @@ def test_front_matter_reads_back_as_written(meta):
     exactly (line separators, quotes, tags such as !ENV, '---')."""
     meta = {k: v.replace("\r", " ") if isinstance(v, str) else v for k, v in meta.items()}
     assert yaml.safe_load(front_matter(meta)) == meta
+
+
+def test_citations_say_outlet_and_date_and_keep_the_line_in_the_title():
+    from generator.compose import Cited
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    sources = {"a": SourceMeta("a", "a.txt", "Talks end", "The Wire", "2025-10-30"),
+               "b": SourceMeta("b", "b.txt", "Old talks", "The Post", "2024-03-04"),
+               "c": SourceMeta("c", "c.txt", "Undated", "The Desk", None)}
+    renderer = Renderer(sources)
+    assert renderer.cite(Cited("x", "a", 12), "taiwan.md") == \
+        '[The Wire, 30 Oct](sources/a.md#p12 "Talks end, line 12"){ .cite }'
+    assert "[The Post, 4 Mar 2024]" in renderer.cite(Cited("x", "b", 3), "taiwan.md")
+    assert "[The Desk, undated]" in renderer.cite(Cited("x", "c", 3), "taiwan.md")
