@@ -344,14 +344,16 @@ def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
 
 
 def glossary_page(entries: list[GlossaryEntry]) -> Page:
+    """Terms with a definition, from a source or briefing.yml. A term nobody defines is the
+    editor's to-do (``briefing generate`` names it), not something to show readers."""
+    defined = [e for e in entries if e.text]
     blocks: tuple[Block, ...] = tuple(
         Definition(e.term, Cited(e.definition.text, e.definition.source_id, e.definition.line)
-                   if e.definition else None, e.written, e.forms) for e in entries) or (
-        CitedList(None, (), note="No terms yet: list them under glossary: in briefing.yml."),)
-    defined = sum(1 for e in entries if e.text)
+                   if e.definition else None, e.written, e.forms) for e in defined) or (
+        CitedList(None, (), note="No defined terms yet."),)
     return Page("glossary.md", "Glossary",
-                f"Glossary: {len(entries)} terms, {defined} defined; hover a term anywhere on "
-                "the site for its definition.", blocks)
+                f"Glossary: {len(defined)} terms; hover a term anywhere on the site for its "
+                "definition.", blocks)
 
 
 def full_page(pages: list[Page], title: str) -> Page:

@@ -89,9 +89,6 @@ class Renderer:
                          f"{self.cite(entry.definition, page.path)}")
         elif entry.written:
             lines.append(f"*Definition from briefing.yml:* {escape_text(entry.written)}")
-        else:
-            lines.append("*No source defines this term yet; a definition can be written under "
-                         "glossary: in briefing.yml.*")
         if entry.forms:
             lines += ["", f"*Written in the sources as:* {escape_text(', '.join(entry.forms))}"]
         return lines

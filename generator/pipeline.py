@@ -241,6 +241,11 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
             f"{project.sources_dir}: not read (sources are .txt, .text or .md files in this "
             f"folder itself): {', '.join(ignored)}",))
     entries = glossary_entries(briefing, config)
+    undefined = [e.term for e in entries if not e.text]
+    if undefined:
+        briefing = replace(briefing, notes=briefing.notes + (
+            f"{config.path}: glossary terms no source defines, left off the site: "
+            f"{', '.join(undefined)} (write a definition under glossary:)",))
     pages = compose_pages(briefing, config, entries)
     stamp = {"as_of": briefing.as_of or "unknown", "sources": len(briefing.sources)}
     rendered = render_pages(pages, {s.meta.id: s.meta for s in briefing.sources}, stamp)

@@ -44,3 +44,15 @@ def test_tooltips_cover_every_written_form_and_skip_undefined_terms():
     assert "*[Apec]: Asia-Pacific Economic Cooperation" in text
     assert "*[APEC]: Asia-Pacific Economic Cooperation" in text
     assert "TikTok" not in text
+
+
+def test_a_term_nobody_defines_is_the_editors_to_do_not_the_readers(project):
+    from generator.compose import glossary_page
+    from generator.pipeline import generate
+    entries = define_terms(paragraphs("TikTok was discussed."), {"TikTok": ""})
+    page = glossary_page(entries)
+    assert "TikTok" not in str(page.blocks) and "0 terms" in page.description
+    briefing, _, _ = generate(project)
+    assert any("glossary terms no source defines" in note and "fentanyl tariff" in note
+               for note in briefing.notes)
+    assert "fentanyl tariff" not in (project.docs_dir / "glossary.md").read_text().lower()
