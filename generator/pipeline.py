@@ -13,14 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, freshness
 from generator.classify import classify_paragraphs
 from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
 from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
 from generator.dates import stated_date
 from generator.errors import BriefingError
-from generator.freshness import last_run, remember, stamp
 from generator.load import (check_source_entries, check_unique_ids, find_sources,
                             ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
@@ -74,7 +73,8 @@ class Project:
 
     def stamp(self) -> str:
         """The state of everything a generation reads and writes (see freshness.py)."""
-        return stamp([self.config_path, self.mkdocs_path], [self.sources_dir], [self.docs_dir])
+        return freshness.stamp([self.config_path, self.mkdocs_path], [self.sources_dir],
+                               [self.docs_dir])
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,7 @@ class Rendered:
     pages: dict[str, str]  # page path -> Markdown
     nav: str  # the generated block of mkdocs.yml
     abbreviations: str  # the glossary's tooltips, appended to every page
+    editor_pages: tuple[str, ...] = ()  # pages editors wrote themselves (in the navigation)
 
 
 def render_site(project: Project, cache: bool = True, progress: Progress | None = None
@@ -252,7 +253,7 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
     extra = editor_pages(project.docs_dir, set(rendered))
     block = nav_block(yaml_text(config.title), site_navigation(pages, extra),
                       {"briefing": {**stamp, "footer_sources": footer_sources(briefing)}})
-    return Rendered(briefing, rendered, block, render_abbreviations(entries))
+    return Rendered(briefing, rendered, block, render_abbreviations(entries), tuple(extra))
 
 
 def generate(project: Project, force: bool = False, check: bool = False,
@@ -265,14 +266,14 @@ def generate(project: Project, force: bool = False, check: bool = False,
         recovered = finish_interrupted(project.docs_dir / JOURNAL, project.docs_dir,
                                        project.root)
         before = project.stamp()
-        last = None if force or recovered else last_run(project.run_record, before)
+        last = None if force or recovered else freshness.last_run(project.run_record, before)
         if last:
             report = WriteReport(unchanged=last["unchanged"], notes=last["notes"],
                                  kept_edits=last["kept_edits"], sources=last["sources"],
                                  skipped=True)
             return Briefing(last["title"], ()), report, False
         briefing, report, nav_changed = _generate(project, force, check, progress, recovered)
-        remember(project.run_record, project.stamp(), {
+        freshness.remember(project.run_record, project.stamp(), {
             "title": briefing.title, "sources": report.sources,
             "notes": [*briefing.notes, *report.notes],
             "unchanged": sorted(report.unchanged + report.written),
@@ -288,8 +289,8 @@ def _generate(project: Project, force: bool, check: bool, progress: Progress | N
     nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)
     if plan_file(project.docs_dir / ABBREVIATIONS, result.abbreviations, changes):
         report.written.append(ABBREVIATIONS)
-    kept = report.kept_edits + report.kept_orphans + report.editor_pages + \
-        editor_pages(project.docs_dir, set(result.pages))
+    kept = [*report.kept_edits, *report.kept_orphans, *report.editor_pages,
+            *result.editor_pages]
     report.notes += recovered + dead_source_links(
         project.docs_dir, sorted(set(kept)), {s.meta.id for s in result.briefing.sources})
     report.sources = len(result.briefing.sources)
