@@ -11,16 +11,19 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
+from generator.blocks import (Block, Cited, CitedList, Definition, Facts, FigureTable, Link,
+                               LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
+                               RemovedList, SourceText)
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
 from generator.config import Config
 from generator.dates import find_events
 from generator.figures import find_figures
 from generator.glossary import GlossaryEntry, define_terms
+from generator.paginate import Rank, paginate, relink, split
 from generator.segment import sentences
 from generator.structure import Briefing, Quote, Source, SourceParagraph
 
@@ -28,116 +31,6 @@ MORE = "More"
 KIND_ORDER = ("percentage", "money", "quantity", "date", "year")
 MAX_FIGURES = 12
 SAME_QUOTE = 0.85  # share of matching characters for two wordings of one quotation
-
-
-@dataclass(frozen=True)
-class Cited:
-    """Verbatim source text and the paragraph it came from."""
-
-    text: str
-    source_id: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Facts:
-    rows: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class CitedList:
-    heading: str | None
-    items: tuple[Cited, ...]
-    quoted: bool = False  # items are quotations (rendered as quotes)
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class FigureTable:
-    heading: str
-    rows: tuple[tuple[str, Cited], ...]
-
-
-@dataclass(frozen=True)
-class Link:
-    title: str
-    page: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class LinkList:
-    heading: str | None
-    links: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class SourceText:
-    paragraphs: tuple[SourceParagraph, ...]
-
-
-@dataclass(frozen=True)
-class RemovedList:
-    paragraphs: tuple[SourceParagraph, ...]
-
-
-@dataclass(frozen=True)
-class QuoteEntry:
-    """One quotation, however many sources report it."""
-
-    quote: Cited  # the earliest source's wording
-    same: tuple[Cited, ...] = ()  # later sources with the same words
-    variants: tuple[Cited, ...] = ()  # later sources whose wording differs
-    context: Cited | None = None
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    heading: str
-    anchor: str
-    entries: tuple[QuoteEntry, ...]
-
-
-@dataclass(frozen=True)
-class PersonCard:
-    name: str
-    anchor: str
-    role: str | None
-    mentions: int
-    spellings: tuple[str, ...]
-    quotes: tuple[Cited, ...]
-    quotes_link: str | None  # the person's group on the Key quotes page
-
-
-@dataclass(frozen=True)
-class Definition:
-    term: str
-    definition: Cited | None  # from a source
-    written: str | None  # from briefing.yml, used when no source defines the term
-    forms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Part:
-    """A whole page inside the full briefing: its title, then its blocks one level down."""
-
-    title: str
-    anchor: str
-    blocks: tuple
-
-
-Block = (Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList | QuoteGroup
-         | PersonCard | Definition | Part)
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # relative to docs_dir, always ending in .md
-    title: str
-    description: str
-    blocks: tuple[Block, ...]
-    nav_title: str = ""
-    searchable: bool = True  # the full briefing repeats every page: search skips it
 
 
 def time_order(briefing: Briefing) -> dict[str, int]:
@@ -304,7 +197,7 @@ def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
 
 
 def date_label(when: str) -> str:
-    """"30 October 2025 (Thursday)", "October 2025" or "2025"."""
+    """A date at its precision: "30 October 2025 (Thursday)", "October 2025" or "2025"."""
     parts = [int(p) for p in when.split("-")]
     if len(parts) == 3:
         day = dt.date(*parts)
@@ -356,12 +249,22 @@ def glossary_page(entries: list[GlossaryEntry]) -> Page:
                 "definition.", blocks)
 
 
-def full_page(pages: list[Page], title: str) -> Page:
-    """Every briefing page, in navigation order, as one document to print."""
-    parts = tuple(Part(page.title, "part-" + page.path.removesuffix(".md").replace("/", "-"),
-                       page.blocks) for page in pages)
+FULL_PART_BUDGET = 12_000  # characters of each page's part in the full briefing
+FULL_PART_PER_LIST = 4
+
+
+def full_page(pages: list[Page], title: str, rank: Rank) -> Page:
+    """Every briefing page, in navigation order, as one document to print; a long page gives
+    its best entries (see paginate.py) and a link to the rest."""
+    parts = []
+    for page in pages:
+        cut = split(page.blocks, rank, FULL_PART_BUDGET, FULL_PART_PER_LIST)
+        blocks = cut.first + ((LinkList(None, (Link(f"All of {page.title}", page.path),)),)
+                              if cut.rest else ())
+        parts.append(Part(page.title, "part-" + page.path.removesuffix(".md").replace("/", "-"),
+                          blocks))
     return Page("full.md", f"{title}: the full briefing",
-                "The whole briefing on one page, ready to print.", parts,
+                "The whole briefing on one page, ready to print.", tuple(parts),
                 nav_title="Full briefing (print)", searchable=False)
 
 
@@ -445,13 +348,33 @@ def source_page(source: Source) -> Page:
                 "paragraphs.", tuple(blocks), nav_title=meta.outlet)
 
 
-def sources_index(briefing: Briefing) -> Page:
+def sources_index(briefing: Briefing) -> list[Page]:
+    """Every source, newest first under its date, and the same by outlet on a second page."""
     rank = time_order(briefing)
-    links = tuple(Link(s.meta.title, source_page_path(s.meta.id),
-                       f"{s.meta.outlet}, {s.meta.date or 'date unknown'}")
-                  for s in sorted(briefing.sources, key=lambda s: rank[s.meta.id]))
-    return Page("sources/index.md", "Sources", f"The {len(links)} sources of this briefing.",
-                (LinkList(None, links),))
+    newest = sorted(briefing.sources, key=lambda s: rank[s.meta.id], reverse=True)
+    by_date: dict[str, list[Link]] = defaultdict(list)
+    by_outlet: dict[str, list[Link]] = defaultdict(list)
+    for source in newest:
+        meta = source.meta
+        by_date[meta.date or ""].append(Link(meta.title, source_page_path(meta.id), meta.outlet))
+        by_outlet[meta.outlet].append(Link(meta.title, source_page_path(meta.id),
+                                           meta.date or "date unknown"))
+    count = len(briefing.sources)
+    other = LinkList(None, (Link("The same sources by outlet", OUTLET_INDEX),))
+    dated = tuple(LinkList(date_label(day) if day else "Date unknown", tuple(links))
+                  for day, links in by_date.items())
+    outlets = tuple(LinkList(f"{outlet} ({len(links)})", tuple(links))
+                    for outlet, links in sorted(by_outlet.items(),
+                                                key=lambda o: (o[0].casefold(), o[0])))
+    return [Page("sources/index.md", "Sources",
+                 f"The {count} sources of this briefing, newest first.", (other, *dated)),
+            Page(OUTLET_INDEX, "Sources by outlet",
+                 f"The {count} sources of this briefing by outlet.",
+                 (LinkList(None, (Link("The same sources by date", "sources/index.md"),)),
+                  *outlets), part_of="sources/index.md")]
+
+
+OUTLET_INDEX = "sources/by-outlet.md"
 
 
 def compose_pages(briefing: Briefing, config: Config,
@@ -475,12 +398,32 @@ def compose_pages(briefing: Briefing, config: Config,
         elif page_id == "other":
             ordered.append(other_page(briefing))
         elif page_id == "sources":
-            ordered.append(sources_index(briefing))
+            ordered += sources_index(briefing)
         else:
             ordered.append(section_page(briefing, config, page_id))
-    home = home_page(briefing, config, [p for p in ordered if p.path != "sources/index.md"])
-    rank = time_order(briefing)
-    sources = [source_page(s) for s in sorted(briefing.sources, key=lambda s: rank[s.meta.id])]
-    full = [full_page([home, *(p for p in ordered if p.path != "sources/index.md")],
-                      config.title)] if wants_full else []
-    return [home, *ordered, *full, *sources]
+    briefing_pages = [p for p in ordered if not p.path.startswith("sources/")]
+    home = home_page(briefing, config, briefing_pages)
+    order = time_order(briefing)
+    sources = [source_page(s) for s in sorted(briefing.sources, key=lambda s: order[s.meta.id])]
+    rank = item_rank(briefing)
+    full = [full_page([home, *briefing_pages],
+                      config.title, rank)] if wants_full else []
+    split_pages = [paginate(page, rank) for page in (home, *ordered)]
+    return relink([*(pages[0] for pages in split_pages), *full,
+                   *(more for pages in split_pages for more in pages[1:]), *sources])
+
+
+def item_rank(briefing: Briefing, corroboration: Callable[[Cited], int] | None = None) -> Rank:
+    """How entries rank on a capped page: the most corroborated first, then the most recent
+    source, then the order in the source. Entries that are not claims keep their order."""
+    order = time_order(briefing)
+
+    def rank(item: object) -> tuple:
+        if isinstance(item, QuoteEntry):
+            return (-(1 + len(item.same) + len(item.variants)), -order[item.quote.source_id],
+                    item.quote.line)
+        if isinstance(item, Cited):
+            return (-(corroboration(item) if corroboration else 1), -order[item.source_id],
+                    item.line)
+        return (0, 0, 0)
+    return rank

@@ -190,7 +190,8 @@ class Renderer:
                       "(the sources spell this name differently: check which is right)",
                       "{ .spelling-note }", ""]
         if card.quotes:
-            link = f" ([on Key quotes]({card.quotes_link}))" if card.quotes_link else ""
+            link = f" ([on Key quotes]({_relative(card.quotes_link, page.path)}))" \
+                if card.quotes_link else ""
             lines += [f"**Quotations:** {len(card.quotes)}{link}", ""]
             lines += [f"- {self.quoted(q, page)}" for q in card.quotes]
         else:

@@ -199,7 +199,7 @@ def site_navigation(pages, extra_pages: list[str]) -> list:
     for page in pages:
         if page.path == "sources/index.md":
             nav.append({"Sources": page.path})
-        elif not page.path.startswith("sources/"):
+        elif not page.path.startswith("sources/") and not page.part_of:
             nav.append({yaml_text(page.nav_title or page.title): page.path})
     if extra_pages:
         nav.append({"More": extra_pages})

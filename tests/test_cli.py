@@ -115,7 +115,7 @@ def test_non_latin_and_very_long_file_names_each_get_their_own_pages(project):
     result = run("generate", "--project", str(project.root))
     assert result.returncode == 0, result.stderr
     pages = list((project.docs_dir / "sources").glob("*.md"))
-    assert len(pages) == 2 + len(names) + 1  # the seeds, the new ones, the index
+    assert len(pages) == 2 + len(names) + 2  # the seeds, the new ones, the two indexes
     assert all(len(page.name) < 100 for page in pages)
 
 

@@ -234,3 +234,21 @@ def test_an_unwritable_cache_does_not_stop_generation(project):
     project.cache_dir.write_text("a file where the cache folder should be")
     briefing, report, _ = generate(project)
     assert len(briefing.sources) == 2 and "index.md" in report.written
+
+
+def test_long_pages_split_into_further_pages_that_build_strict_and_link_both_ways(
+        project, monkeypatch):
+    from generator import paginate
+    monkeypatch.setattr(paginate, "FIRST_BUDGET", 2_000)
+    monkeypatch.setattr(paginate, "PAGE_BUDGET", 3_000)
+    result = CliRunner().invoke(main, ["build", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output  # strict: every link and anchor resolves
+    more = sorted((project.docs_dir / "more").glob("*.md"))
+    assert len(more) >= 4
+    first = (project.docs_dir / "framework-deal.md").read_text(encoding="utf-8")
+    assert "(more/framework-deal-2.md)" in first
+    second = (project.docs_dir / "more" / "framework-deal-2.md").read_text(encoding="utf-8")
+    assert "(../framework-deal.md)" in second
+    mkdocs = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "more/" not in mkdocs.split("# >>> briefing")[1]  # not in the navigation
+    assert (project.root / "site" / "more" / "framework-deal-2.html").exists()

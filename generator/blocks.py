@@ -1,0 +1,121 @@
+"""The blocks pages are made of: plain data that compose.py fills, paginate.py cuts and
+markdown.py renders. Every text a page carries is a ``Cited`` (verbatim source text with the
+paragraph it came from); headings and labels are the only made-up words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.structure import SourceParagraph
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Verbatim source text and the paragraph it came from."""
+
+    text: str
+    source_id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class CitedList:
+    heading: str | None
+    items: tuple[Cited, ...]
+    quoted: bool = False  # items are quotations (rendered as quotes)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    heading: str
+    rows: tuple[tuple[str, Cited], ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    page: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LinkList:
+    heading: str | None
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SourceText:
+    paragraphs: tuple[SourceParagraph, ...]
+
+
+@dataclass(frozen=True)
+class RemovedList:
+    paragraphs: tuple[SourceParagraph, ...]
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """One quotation, however many sources report it."""
+
+    quote: Cited  # the earliest source's wording
+    same: tuple[Cited, ...] = ()  # later sources with the same words
+    variants: tuple[Cited, ...] = ()  # later sources whose wording differs
+    context: Cited | None = None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    heading: str
+    anchor: str
+    entries: tuple[QuoteEntry, ...]
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    name: str
+    anchor: str
+    role: str | None
+    mentions: int
+    spellings: tuple[str, ...]
+    quotes: tuple[Cited, ...]
+    quotes_link: str | None  # the person's group on the Key quotes page
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    definition: Cited | None  # from a source
+    written: str | None  # from briefing.yml, used when no source defines the term
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A whole page inside the full briefing: its title, then its blocks one level down."""
+
+    title: str
+    anchor: str
+    blocks: tuple
+
+
+Block = (Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList | QuoteGroup
+         | PersonCard | Definition | Part)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs_dir, always ending in .md
+    title: str
+    description: str
+    blocks: tuple[Block, ...]
+    nav_title: str = ""
+    searchable: bool = True  # the full briefing repeats every page: search skips it
+    part_of: str = ""  # for a further page of a long page (paginate.py), the first page's path
