@@ -28,11 +28,16 @@ def section_scores(text: str, config: Config) -> dict[str, float]:
 
 
 def _chosen(scores: dict[str, float], config: Config) -> tuple[str, ...]:
-    return tuple(rule.id for rule in config.sections if scores[rule.id] >= rule.threshold)
+    """The sections whose threshold the scores reach, the best fit first (configuration order
+    on a tie): a paragraph's page is its first section."""
+    reached = [(-scores[rule.id] / (rule.threshold or 1.0), position, rule.id)
+               for position, rule in enumerate(config.sections)
+               if scores[rule.id] >= rule.threshold]
+    return tuple(rule_id for _fit, _position, rule_id in sorted(reached))
 
 
 def sections_of(text: str, config: Config) -> tuple[str, ...]:
-    """The ids of the sections a text belongs to, in configuration order; ("other",) if none."""
+    """The ids of the sections a text belongs to, best fit first; ("other",) if none."""
     return _chosen(section_scores(text, config), config) or (OTHER,)
 
 

@@ -57,7 +57,7 @@ def section_page(briefing: Briefing, config: Config, section_id: str) -> Page:
     when = _when(briefing)
     groups: dict[str, list[SourceParagraph]] = defaultdict(list)
     for paragraph in _content(briefing):
-        if section_id in paragraph.sections:
+        if paragraph.sections[:1] == (section_id,):  # one page per paragraph: its best fit
             groups[topic_of(paragraph.text, rule) or MORE].append(paragraph)
     order = [t.label for t in rule.topics] + [MORE]
     blocks = tuple(CitedList(label if len(groups) > 1 or label != MORE else None,

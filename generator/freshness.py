@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import functools
 import os
 from pathlib import Path
 
@@ -38,6 +39,15 @@ def _entries(folder: Path, recursive: bool) -> list[str]:
         return sorted(_row(folder / name) for name in os.listdir(folder))
     return sorted(_row(os.path.join(base, name)) for base, folders, names in os.walk(folder)
                   for name in folders + names)
+
+
+@functools.cache
+def code_digest() -> str:
+    """The generator's own code and default rules, hashed by content (not by path, so two
+    checkouts of one commit share their caches)."""
+    rows = [__version__, *(row.split("\0", 1)[1] + name for name, row in sorted(
+        (name, _row(GENERATOR_DIR / name)) for name in os.listdir(GENERATOR_DIR)))]
+    return hashlib.sha256("\n".join(rows).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def stamp(files: list[Path], folders: list[Path], trees: list[Path]) -> str:

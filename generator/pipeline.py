@@ -113,9 +113,9 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
 
 
 def _cache_key(digest: str, path: Path, config: Config) -> str:
-    """Same bytes, same file name, same rules, same generator: same analysis."""
+    """Same bytes, same file name, same rules, same generator code: same analysis."""
     name = hashlib.sha256(path.name.encode("utf-8")).hexdigest()[:8]
-    return f"{digest[:32]}-{name}-{config.fingerprint}-{__version__}"
+    return f"{digest[:32]}-{name}-{config.fingerprint}-{freshness.code_digest()[:12]}"
 
 
 def _from_cache(data: dict) -> Analysis:

@@ -10,7 +10,8 @@ targets of issue 13:
 - re-runs at 1,000: unchanged / cold and one source changed / cold;
 - generation / `mkdocs build` time of the site it writes;
 - peak memory at the largest size;
-- site size and build time per article at each size (linear: about constant).
+- site size and build time per article at each size (linear: about constant);
+- the largest generated page's HTML at the largest size (at most 300 KB).
 
 Run with `make bench` (sizes can be given: `python tests/bench.py 100 1000`). It prints MISSED
 beside a figure that misses its target; it does not fail, since some targets are still open.
@@ -69,6 +70,14 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def largest_page(site: Path) -> tuple[int, str]:
+    """The largest generated page's HTML (source pages hold one article each: not counted)."""
+    pages = [p for p in site.rglob("*.html") if "sources" not in p.relative_to(site).parts
+             or p.name in ("index.html", "by-outlet.html")]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return biggest.stat().st_size, biggest.relative_to(site).as_posix()
+
+
 def verdict(ok: bool) -> str:
     return "" if ok else "  MISSED"
 
@@ -91,6 +100,7 @@ def main() -> None:
             row["mkdocs"] = timed(PYTHON, "-m", "mkdocs", "build", "-q", "-d",
                                   str(project / "site"), cwd=project)
             row["site"] = folder_size(project / "site")
+            row["largest_page"] = largest_page(project / "site")
             if zensical:
                 shutil.rmtree(project / "site")
                 row["zensical"] = timed(zensical, "build", cwd=project)
@@ -120,6 +130,9 @@ def main() -> None:
     share = largest["cold"] / largest["mkdocs"]
     print(f"generation / mkdocs build:         {share:6.2f}    (target <= 0.25)"
           + verdict(share <= 0.25))
+    size, name = largest["largest_page"]
+    print(f"largest page, {sizes[-1]} articles:       {size / 1e3:6.0f} KB (target <= 300: "
+          f"{name})" + verdict(size <= 300_000))
     print(f"peak memory, {sizes[-1]} articles:        {largest['peak_mb']:6.0f} MB (target < 500)"
           + verdict(largest["peak_mb"] < 500))
     for count, row in rows.items():

@@ -25,3 +25,12 @@ def test_topics_order_a_section(config):
     rule = config.section("framework-deal")
     assert topic_of("The fentanyl tariff will be halved.", rule) == "Tariffs and fentanyl"
     assert topic_of("Nothing relevant.", rule) is None
+
+
+def test_a_paragraph_fitting_two_sections_lists_its_best_fit_first(config):
+    both = "Taiwan and Taipei came up once, beside the fentanyl tariff."
+    sections = sections_of(both, config)
+    assert sections[0] == "taiwan" and "framework-deal" in sections
+    deal = ("The fentanyl tariff, soybean purchases, rare earths export controls and port fees "
+            "were all in the deal; Taiwan was not.")
+    assert sections_of(deal, config)[0] == "framework-deal"

@@ -70,3 +70,22 @@ def test_whos_who_and_key_quotes_agree_on_every_count():
     group = next(b for b in quotes_page(briefing).blocks if b.heading.startswith("Ana Roe"))
     card = next(b for b in people_page(briefing).blocks if b.name == "Ana Roe")
     assert len(group.entries) == len(card.quotes) == 2
+
+
+def test_each_paragraph_has_one_section_page_its_best_fit(wire, live, config):
+    from generator.blocks import CitedList
+    briefing = Briefing("B", (wire, live))
+    section_ids = [rule.id for rule in config.sections] + ["other"]
+    placed = {}
+    for page in compose_pages(briefing, config):
+        if page.path.removesuffix(".md") not in section_ids:
+            continue
+        for block in page.blocks:
+            for item in (block.items if isinstance(block, CitedList) else ()):
+                key = (item.source_id, item.line)
+                assert key not in placed, f"{key} on {placed.get(key)} and {page.path}"
+                placed[key] = page.path
+    several = [p for s in (wire, live) for p in s.kept if len(p.sections) > 1 and not p.heading]
+    assert several  # the seeds have paragraphs that fit more than one section
+    for paragraph in several:
+        assert placed[(paragraph.source_id, paragraph.line)] == f"{paragraph.sections[0]}.md"
