@@ -20,6 +20,7 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 100_000  # ~15,000 words: longer is a file that lost its line breaks
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
+UNKNOWN_OUTLET = "Unknown outlet"  # until provenance.py reads one from the text
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def load_source(path: Path, config: Config, follow_links: bool = False) -> Loade
         id=source_id(path),
         path=display,
         title=title,
-        outlet=(entry.outlet if entry and entry.outlet else None) or "Unknown outlet",
+        outlet=(entry.outlet if entry and entry.outlet else None) or UNKNOWN_OUTLET,
         date=date,
         url=entry.url if entry else None,
         notes=tuple(notes_list),

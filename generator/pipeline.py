@@ -13,17 +13,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import __version__, freshness
+from generator import freshness
 from generator.classify import classify_paragraphs
 from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
 from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
-from generator.dates import stated_date
+from generator.dates import find_events
 from generator.errors import BriefingError
 from generator.load import (check_source_entries, check_unique_ids, find_sources,
                             ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
+from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
 from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
 from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
@@ -92,10 +93,7 @@ def analyse(path: Path, config: Config, follow_links: bool = False) -> Analysis:
 
 def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     paragraphs = classify_paragraphs(clean_paragraphs(meta, lines, config), config)
-    if not meta.date and (stated := stated_date(paragraphs)):
-        notes = tuple(n for n in meta.notes if not n.startswith("date unknown"))
-        meta = replace(meta, date=stated[0], notes=notes + (
-            f"date {stated[0]} taken from line {stated[1]} (set it in briefing.yml if wrong)",))
+    meta = with_provenance(meta, find_provenance(paragraphs, lines))
     if not meta.title:
         first = next((p.text for p in paragraphs if p.kept), "")
         meta = replace(meta, title=headline(paragraphs) or " ".join(first.split()[:12])

@@ -1,0 +1,405 @@
+"""Stage 2b: who published a source and when, read from its own text when briefing.yml is silent.
+
+Outlets are found by the place and shape of the line that names them, never from a list of
+names: a wire dateline's parentheses (``SEOUL, Oct 30 (Name) -``), a byline's outlet
+(``By Jane Doe, Name``, ``Jane Doe | Name``, ``Jane Doe for Name``), a copyright line
+(``© 2025 Name Ltd``) and, only as support for one of those, the masthead on the first line.
+Each clue has a strength; clues that name the same outlet support each other. The publication
+date is a stamp near the headline (``Published: 30 Oct. 2025``, ``Updated 8:03 am ET, Nov. 19,
+2019``) or in the dateline, never a date in the story's running prose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.clean import HEADLINE, is_body_paragraph, is_date_stamp, is_prose
+from generator.dates import MONTHS, WEEKDAYS
+from generator.load import UNKNOWN_OUTLET
+from generator.structure import RawLine, SourceMeta, SourceParagraph
+
+MIN_CONFIDENCE = 0.5  # a guess weaker than this is not made: "Unknown outlet" is honest
+SUPPORT = 0.15  # added to a clue for each other kind of clue naming the same outlet
+MAX_CLUES = 24  # clues compared with each other: a bounded number, never all of a long page
+HEAD_AFTER_BODY = 4  # bylines and stamps stand at most this many paragraphs below the lead
+HEAD_BEFORE = 3  # ... or this many lines above the headline
+HEAD_BEFORE_LEAD = 12  # a headline, standfirst, byline and stamps fit in this many lines
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first few paragraphs of the story
+MAX_LINE_WORDS = 20  # bylines, stamps and copyright lines are short
+STAMP_REACH = 40  # "Posted: Fri 6:45 PM, Feb 16": how far before its date a stamp's word stands
+
+STRENGTH = {"dateline": 0.85, "byline": 0.8, "copyright": 0.65, "masthead": 0.3}
+LONE_WORD_BYLINE = 0.45  # "By Jane Doe, Tokyo": one capitalised word may be a place
+DATE_STRENGTH = {"dateline": 0.85, "head": 0.8, "elsewhere": 0.55}
+PUBLISHED_BONUS, UPDATED_PENALTY = 0.1, 0.05
+
+MONTH = r"(?P<{}>(?-i:" + "|".join(sorted({m.capitalize() for m in MONTHS} |
+                                          {m.upper() for m in MONTHS}, key=len, reverse=True)) \
+    + r"))\.?"
+YEAR = r"(?P<{}>(?:19|20)\d\d)"
+FULL_DATE = re.compile(
+    rf"\b(?:{MONTH.format('m1')}\s{{1,3}}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}}"
+    rf"{YEAR.format('y1')}"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s{{1,3}}{MONTH.format('m2')},?\s{{1,3}}"
+    rf"{YEAR.format('y2')}"
+    rf"|{YEAR.format('y3')}(?P<s3>[-/.])(?P<m3>[01]?\d)(?P=s3)(?P<d3>[0-3]?\d)"
+    rf"|(?P<a4>[0-3]?\d)(?P<s4>[-/.])(?P<b4>[0-3]?\d)(?P=s4){YEAR.format('y4')})"
+    r"(?:(?!\d)|(?=[0-2]?\d[:.][0-5]\d))",  # "Nov 15, 20195:45 AM": a paste glued the time on
+    re.IGNORECASE)
+US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
+CLOCK_AFTER = re.compile(r"^\W{0,4}(?:at\s)?\d{1,2}[:.]\d\d")
+STAMP_WORD = re.compile(r"\b(?P<word>first published|last updated|published|updated|posted|"
+                        r"aired|broadcast|modified|released|date)\b", re.IGNORECASE)
+PUBLISHED_WORDS = frozenset({"first published", "published", "posted", "aired", "broadcast",
+                             "released"})
+
+DATELINE = re.compile(r"([^()]{0,80})\(([^()]{2,40})\)\s{0,3}[-—–]")
+COPYRIGHT = re.compile(r"(?:(?:copyright|©|\(c\))\s{0,3}){1,3}", re.IGNORECASE)
+RESERVED = re.compile(r"^all\s{1,3}rights\s{1,3}reserved\W{0,3}", re.IGNORECASE)
+COPYRIGHT_YEARS = re.compile(r"^(?:(?:©|\(c\))\s{0,3})?(?:(?:19|20)\d\d(?:\s{0,3}[-–]\s{0,3}"
+                             r"(?:(?:19|20)\d\d)?)?[\s,]{0,4})?", re.IGNORECASE)
+NAME_END = re.compile(r"\s{0,3}(?:[|,;:•·(]|\.\s|\.$|\.(?-i:(?=[A-Z][a-z]))|\s[-–—]\s"
+                      r"|\s(?:19|20)\d\d\b|\sall\srights)", re.IGNORECASE)
+BY_COMMA = re.compile(r"^by\s(.{2,80}),\s{0,3}([^,]{2,60})$", re.IGNORECASE)
+PIPE = re.compile(r"^([^|]{3,60})\|([^|]{2,60})$")
+FOR = re.compile(r"^(?:by\s)?(.{3,60}?)\sfor\s(.{2,60})$", re.IGNORECASE)
+BYLINE_LED = re.compile(r"By\s([^|,;]{3,60}?)\s(?:on\s|[|,;–—-])")
+IN_PLACE = re.compile(r"\s(?:in|at)\s[A-Z][^,]{0,40}$")
+
+LEGAL_FORMS = frozenset("ltd limited inc incorporated llc llp plc corp corporation company co sa "
+                        "s.a ag gmbh pte pvt private bv nv spa srl".split())
+PICTURE_WORDS = frozenset("image images photo photos picture pictures video illustration "
+                          "graphic credit".split())
+CONNECTORS = frozenset("of the and & de du des la le el y for on der die das für".split())
+ROLE_WORDS = frozenset(
+    "writer reporter correspondent columnist contributor contributing editor staff fellow "
+    "photographer photo host anchor analyst producer opinion senior chief special guest "
+    "associate deputy political business economics author journalist intern freelance "
+    "video file newsletter updated published posted".split())
+
+
+@dataclass(frozen=True)
+class Clue:
+    """A value read from the text, the line it came from, what kind of line that was and how
+    sure the reading is (0 to 1)."""
+
+    value: str
+    line: int
+    evidence: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The outlet and publication date a source states, each None when it does not say."""
+
+    outlet: Clue | None
+    date: Clue | None
+
+
+def find_provenance(paragraphs: Sequence[SourceParagraph],
+                    lines: Sequence[RawLine] = ()) -> Provenance:
+    """The best-supported outlet and date in a cleaned source (kept and removed paragraphs,
+    and the raw lines they came from, if given: a footer the cleaner joined into one paragraph
+    still has its copyright line)."""
+    headline = next((p.line for p in paragraphs if p.removed_because == HEADLINE), None)
+    units = _units(paragraphs, lines)
+    lead = _first_body(units)
+    head, anchor = _head(units, lead, headline)
+    return Provenance(_best_outlet(_outlet_clues(units, head, lead, headline)),
+                      _best_date(_date_clues(units, head, lead), anchor))
+
+
+def _units(paragraphs: Sequence[SourceParagraph], lines: Sequence[RawLine]
+           ) -> list[SourceParagraph]:
+    """The paragraphs of prose whole, every other line on its own (one pass over both)."""
+    paragraphs = [p for p in paragraphs if p.text.strip()]
+    if not lines:
+        return paragraphs
+    units: list[SourceParagraph] = []
+    following = iter(paragraphs[1:] + [None])
+    for paragraph in paragraphs:
+        end = next(following)
+        end_line = end.line if end else float("inf")
+        if is_body_paragraph(paragraph.text):
+            units.append(paragraph)
+            continue
+        units += [SourceParagraph(paragraph.source_id, line.number, line.text.strip())
+                  for line in _lines_between(lines, paragraph.line, end_line)
+                  if line.text.strip()]
+    return units
+
+
+def _lines_between(lines: Sequence[RawLine], start: int, end: float) -> Sequence[RawLine]:
+    """Lines numbered start to end (exclusive); raw lines are numbered from 1 in order."""
+    first = start - lines[0].number
+    return lines[max(0, first):max(0, int(min(end, lines[-1].number + 1)) - lines[0].number)]
+
+
+def _first_body(units: list[SourceParagraph]) -> int | None:
+    """The story's first paragraph of prose: the first the cleaner kept, else the first."""
+    body = [i for i, unit in enumerate(units) if is_body_paragraph(unit.text)]
+    return next((i for i in body if units[i].kept), body[0] if body else None)
+
+
+def _head(units: list[SourceParagraph], lead: int | None, headline: int | None
+          ) -> tuple[range, int]:
+    """Where bylines and stamps stand (from just above the headline to a few paragraphs into
+    the story) and the line dates are measured from. A headline far above the lead is some
+    other line of the page: then the window is measured from the lead alone."""
+    if lead is None:
+        return range(len(units)), headline or 1
+    top = next((i for i, u in enumerate(units) if u.line >= headline), lead) if headline \
+        else lead
+    if not lead - HEAD_BEFORE_LEAD <= top <= lead:
+        top = lead
+    start = top - HEAD_BEFORE if top < lead else lead - HEAD_BEFORE_LEAD
+    return range(max(0, start), lead + HEAD_AFTER_BODY + 1), units[top].line
+
+
+# --- outlet -------------------------------------------------------------------------------
+
+def outlet_name(text: str) -> str | None:
+    """The text as an outlet's name, or None when it is not name-shaped: one to seven words,
+    capitalised but for small connectors, no digits, no job titles; a legal form dropped."""
+    words = text.strip(" .,;:-–—'\"“”‘’").split()
+    while words and words[-1].casefold().strip(".,") in LEGAL_FORMS and len(words) > 1:
+        words.pop()
+    if not 0 < len(words) <= 7 or len(" ".join(words)) > 60:
+        return None
+    for index, word in enumerate(words):
+        folded = word.casefold().strip(".,'’")
+        if folded in ROLE_WORDS or folded in MONTHS or folded in WEEKDAYS:
+            return None
+        if any(c.isdigit() or c in "/@()[]{}<>:?!\"" for c in word):
+            return None
+        if not word[0].isupper() and not (0 < index < len(words) - 1 and folded in CONNECTORS):
+            return None
+    return " ".join(words).rstrip(".,")
+
+
+def _is_person(text: str) -> bool:
+    """Who wrote it: one or more people's names (capitalised words, "and" or commas)."""
+    text = IN_PLACE.sub("", text.strip())
+    words = [w for w in re.split(r"[\s,]+", text) if w and w.casefold() not in ("and", "&")]
+    return 1 < len(words) <= 12 and all(w[0].isupper() and not any(c.isdigit() for c in w)
+                                        for w in words)
+
+
+def _byline_clue(paragraph: SourceParagraph) -> Clue | None:
+    text = paragraph.text.strip()
+    if len(text.split()) > MAX_LINE_WORDS or text[-1] in ".!?":
+        return None
+    for pattern in (BY_COMMA, PIPE, FOR):
+        match = pattern.match(text)
+        if not match:
+            continue
+        who, what = match.group(1), match.group(2).rsplit(" for ", 1)[-1]
+        if pattern is BY_COMMA and "," in who and not re.search(r"\s(?:and|&)\s", who):
+            return None  # "By A, B, C": a list of reporters, the last one a person too
+        if pattern is PIPE and (who.strip().casefold().startswith("by ")):
+            who = who.strip()[3:]
+        if pattern is FOR and not (text.startswith("By ") or IN_PLACE.search(who)
+                                   or what.startswith("The ")):
+            continue  # "Audio Briefs for Smart Speakers" is a menu item
+        name = outlet_name(what)
+        if name and _is_person(who) and not PICTURE_WORDS & set(name.casefold().split()):
+            strength = STRENGTH["byline"]
+            if len(name.split()) == 1 and not name.isupper():
+                strength = LONE_WORD_BYLINE
+            return Clue(name, paragraph.line, "byline", strength)
+    return None
+
+
+def _dateline_clue(paragraph: SourceParagraph) -> Clue | None:
+    match = DATELINE.match(paragraph.text[:140])
+    if not match:
+        return None
+    place, credit = match.group(1).strip(" ,"), match.group(2)
+    if place and (len(place.split()) > 8 or not all(w[0].isupper() or w[0].isdigit()
+                                                    for w in place.split())):
+        return None
+    name = outlet_name(credit)
+    return Clue(name, paragraph.line, "dateline", STRENGTH["dateline"]) if name else None
+
+
+def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | None:
+    text = paragraph.text.strip()
+    match = COPYRIGHT.search(text[:160])
+    if not match or len(text.split()) > 2 * MAX_LINE_WORDS:
+        return None
+    before = text[:match.start()].split()
+    if len(before) > 3 or any(not w[0].isupper() or w[-1] in ":.," or
+                              w.casefold() in PICTURE_WORDS for w in before):
+        return None  # a caption's "(Image: © Agency)", a sentence that mentions copyright
+    rest = COPYRIGHT_YEARS.sub("", RESERVED.sub("", text[match.end():]), count=1)
+    name = outlet_name(NAME_END.split(rest, maxsplit=1)[0])
+    signed = "©" in text or "(c)" in text.casefold() or re.search(r"(?:19|20)\d\d", text) or \
+        "rights reserved" in text.casefold()
+    if not name or not (signed or len(name.split()) > 1):
+        return None  # "Copyright Policy" is a link
+    strength = STRENGTH["copyright"] if after_article else STRENGTH["copyright"] - 0.1
+    return Clue(name, paragraph.line, "copyright", strength)
+
+
+def _masthead_clue(paragraphs: list[SourceParagraph], lead: int | None,
+                  headline: int | None) -> Clue | None:
+    """The first line, when it stands above the headline (a site's or newsletter's name)."""
+    first = paragraphs[0] if paragraphs and lead != 0 else None
+    if first is None or first.line == headline or len(first.text.split()) > 8:
+        return None
+    name = outlet_name(re.split(r"\s[-–—|]\s", first.text, maxsplit=1)[0])
+    return Clue(name, first.line, "masthead", STRENGTH["masthead"]) if name else None
+
+
+def _outlet_clues(paragraphs: list[SourceParagraph], head: range, lead: int | None,
+                  headline: int | None) -> list[Clue]:
+    clues = [clue for i in head if i < len(paragraphs) and not is_prose(paragraphs[i].text)
+             and (clue := _byline_clue(paragraphs[i]))]
+    if lead is not None:
+        story = [p for p in paragraphs[lead:] if is_body_paragraph(p.text)]
+        clues += [clue for p in story[:DATELINE_PARAGRAPHS] if (clue := _dateline_clue(p))]
+    last_body = max((i for i, p in enumerate(paragraphs) if is_body_paragraph(p.text)),
+                    default=-1)
+    clues += [clue for i, p in enumerate(paragraphs)
+              if (clue := _copyright_clue(p, i > last_body))][:MAX_CLUES // 2]
+    if masthead := _masthead_clue(paragraphs, lead, headline):
+        clues.append(masthead)
+    return clues[:MAX_CLUES]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    words = name.casefold().split()
+    return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def _related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same outlet: equal names, or one is the other's first words ("Name" and
+    "Name Media" of its copyright holder)."""
+    short, long = sorted((a, b), key=len)
+    return long[:len(short)] == short
+
+
+def _best_outlet(clues: list[Clue]) -> Clue | None:
+    """The clue with the most support; said with the shortest name of the clues that agree."""
+    if not clues:
+        return None
+    keys = [name_key(c.value) for c in clues]
+    scored = []
+    for i, clue in enumerate(clues):
+        kinds = {c.evidence for j, c in enumerate(clues) if j != i and _related(keys[i], keys[j])}
+        kinds.discard(clue.evidence)
+        scored.append((clue.confidence + SUPPORT * len(kinds), -i, i))
+    support, _, best = max(scored)
+    if support < MIN_CONFIDENCE:
+        return None
+    agreeing = [i for i in range(len(clues)) if _related(keys[best], keys[i])]
+    said = min(agreeing, key=lambda i: (len(keys[i]), -clues[i].confidence, i))
+    chosen = clues[said]
+    return Clue(chosen.value, chosen.line, clues[best].evidence, round(min(1.0, support), 2))
+
+
+# --- date ---------------------------------------------------------------------------------
+
+def _to_iso(match: re.Match) -> str | None:
+    """The ISO date a written date means; day-first when a numeric date is ambiguous, unless
+    its line keeps US time (then month-first)."""
+    g = match.groupdict()
+    if g["m1"] or g["m2"]:
+        month = MONTHS[(g["m1"] or g["m2"]).casefold()]
+        year, day = int(g["y1"] or g["y2"]), int(g["d1"] or g["d2"])
+    elif g["y3"]:
+        year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
+    else:
+        first, second, year = int(g["a4"]), int(g["b4"]), int(g["y4"])
+        us = bool(US_ZONE.search(match.string)) or g["s4"] == "/" and first <= 12 < second
+        day, month = (second, first) if us and first <= 12 else (first, second)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
+    """Dates a short line gives as its stamp: the line is a date stamp, or the date follows
+    "Published"/"Updated"/"Aired", opens the line, or comes with its clock time. A line with
+    prose's small words ("Posted by Jane Doe on ...", "By Jane Doe | Oct 30, 2025 at 2 PM")
+    counts only with a stamp's word or as a byline: "In this Dec. 12 file photo" is a caption."""
+    text = paragraph.text
+    byline = _byline_led(text)
+    if len(text.split()) > MAX_LINE_WORDS or is_body_paragraph(text) and not byline:
+        return []
+    prose = is_prose(text) and not byline
+    stamp = is_date_stamp(text)
+    clues = []
+    previous = 0
+    for match in FULL_DATE.finditer(text):
+        said_before = text[max(previous, match.start() - STAMP_REACH):match.start()]
+        word = next(reversed(list(STAMP_WORD.finditer(said_before))), None)
+        previous = match.end()
+        opens = len(text[:match.start()].split()) <= 3
+        timed = bool(CLOCK_AFTER.match(text[match.end():match.end() + 12]))
+        if not (word or not prose and (stamp or opens or timed)) or \
+                not (when := _to_iso(match)):
+            continue
+        said = word.group("word").casefold() if word else ""
+        strength = base + (PUBLISHED_BONUS if said in PUBLISHED_WORDS else 0) - \
+            (UPDATED_PENALTY if said in ("updated", "last updated", "modified") else 0)
+        clues.append(Clue(when, paragraph.line, "stamp", round(strength, 2)))
+    return clues
+
+
+def _byline_led(text: str) -> bool:
+    """``By Jane Doe on Monday, ...``, ``By Jane Doe | ...``: a byline that carries the date."""
+    match = BYLINE_LED.match(text)
+    return bool(match) and _is_person(match.group(1))
+
+
+def _dateline_date(paragraph: SourceParagraph) -> Clue | None:
+    match = DATELINE.match(paragraph.text[:140])
+    found = FULL_DATE.search(match.group(1)) if match else None
+    when = _to_iso(found) if found else None
+    return Clue(when, paragraph.line, "dateline", DATE_STRENGTH["dateline"]) if when else None
+
+
+def _date_clues(paragraphs: list[SourceParagraph], head: range, lead: int | None
+                ) -> list[Clue]:
+    clues: list[Clue] = []
+    for i, paragraph in enumerate(paragraphs):
+        if len(clues) >= MAX_CLUES:
+            break
+        base = DATE_STRENGTH["head"] if i in head else DATE_STRENGTH["elsewhere"]
+        clues += _stamp_dates(paragraph, base)
+        if lead is not None and lead <= i < lead + DATELINE_PARAGRAPHS and \
+                (clue := _dateline_date(paragraph)):
+            clues.append(clue)
+    return clues
+
+
+def _best_date(clues: list[Clue], anchor: int) -> Clue | None:
+    """The strongest stamp; of equals, the one nearest the headline."""
+    if not clues:
+        return None
+    return max(clues, key=lambda c: (c.confidence, -abs(c.line - anchor), -c.line))
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+def with_provenance(meta: SourceMeta, found: Provenance) -> SourceMeta:
+    """The source's metadata with what its text states where briefing.yml (or a leading
+    ``date`` line) said nothing; every guess is noted for the build output."""
+    notes = list(meta.notes)
+    outlet, date = meta.outlet, meta.date
+    if outlet == UNKNOWN_OUTLET and found.outlet:
+        outlet = found.outlet.value
+        notes.append(f"outlet '{outlet}' taken from line {found.outlet.line} "
+                     "(set it in briefing.yml if wrong)")
+    if not date and found.date:
+        date = found.date.value
+        notes = [n for n in notes if not n.startswith("date unknown")]
+        notes.append(f"date {date} taken from line {found.date.line} "
+                     "(set it in briefing.yml if wrong)")
+    return replace(meta, outlet=outlet, date=date, notes=tuple(notes))
