@@ -69,6 +69,7 @@ class QuoteEntry:
     same: tuple[Cited, ...] = ()  # later sources with the same words
     variants: tuple[Cited, ...] = ()  # later sources whose wording differs
     context: Cited | None = None
+    candidates: tuple[str, ...] = ()  # who the text leaves open as the speaker
 
 
 @dataclass(frozen=True)

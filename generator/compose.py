@@ -127,7 +127,7 @@ def quote_entry(group: list[Quote]) -> QuoteEntry:
         Cited(first.text, first.source_id, first.line),
         tuple(Cited(q.text, q.source_id, q.line) for q in rest if q.text == first.text),
         tuple(Cited(q.text, q.source_id, q.line) for q in rest if q.text != first.text),
-        context)
+        context, first.candidates)
 
 
 QuoteGroups = list[tuple[str, list[QuoteEntry]]]

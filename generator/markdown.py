@@ -175,6 +175,10 @@ class Renderer:
             for variant in entry.variants:
                 lines += [f"    *Worded differently:* {self.quoted(variant, page)}",
                           "    { .quote-variant }", ""]
+            if entry.candidates:
+                lines += ["    *Speaker unclear; the text names:* "
+                          f"{escape_text(' or '.join(entry.candidates))}",
+                          "    { .quote-candidates }", ""]
             if entry.context:
                 lines += [f"    *In context:* {escape_text(entry.context.text)} "
                           f"{self.cite(entry.context, page.path)}", "    { .quote-context }", ""]

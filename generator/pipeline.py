@@ -120,7 +120,8 @@ def _from_cache(data: dict) -> Analysis:
     meta = SourceMeta(**{**data["meta"], "notes": tuple(data["meta"]["notes"])})
     paragraphs = tuple(SourceParagraph(**{**p, "sections": tuple(p["sections"])})
                        for p in data["paragraphs"])
-    quotes = tuple(Quote(**q) for q in data["quotes"])
+    quotes = tuple(Quote(**{**q, "candidates": tuple(q.get("candidates", ()))})
+                   for q in data["quotes"])
     people = tuple(Person(**{**p, "variants": tuple(p["variants"]),
                              "spellings": tuple(p["spellings"])}) for p in data["people"])
     return Analysis(Source(meta, paragraphs, quotes), people)
@@ -166,15 +167,25 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     sources = []
     for analysis, paragraphs in zip(analyses, deduped):
         kept_lines = {p.line for p in paragraphs if p.kept}
-        quotes = tuple(replace(q, speaker=index.resolve(q.speaker) or q.speaker if q.speaker
-                               else None)
-                       for q in analysis.source.quotes if q.line in kept_lines)
+        quotes = tuple(_resolved(q, index) for q in analysis.source.quotes
+                       if q.line in kept_lines)
         sources.append(Source(analysis.source.meta, paragraphs, quotes))
     all_paragraphs = [p for s in sources for p in s.paragraphs]
     dates = [s.meta.date for s in sources if s.meta.date]
     notes = tuple(f"{s.meta.path}: {note}" for s in sources for note in s.meta.notes)
     return Briefing(config.title, tuple(sources), count_mentions(all_paragraphs, index),
                     max(dates) if dates else None, notes)
+
+
+def _resolved(quote: Quote, index: PeopleIndex) -> Quote:
+    """A quotation's speaker (and the people the text leaves open) by their one name across the
+    briefing; when every open name is one person, that person is the speaker."""
+    if quote.speaker:
+        return replace(quote, speaker=index.resolve(quote.speaker) or quote.speaker)
+    candidates = tuple(dict.fromkeys(index.resolve(c) or c for c in quote.candidates))
+    if len(candidates) == 1:
+        return replace(quote, speaker=candidates[0], candidates=())
+    return replace(quote, candidates=candidates)
 
 
 def build_briefing(paths: Iterable[Path], config: Config, cache_dir: Path | None = None,

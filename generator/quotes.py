@@ -20,6 +20,7 @@ Each rule looks at a bounded window around a mark, so the work is linear in the 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -37,6 +38,12 @@ AFTER_WINDOW = 160
 CONTINUATION_MAX_WORDS = 40
 VOICE_TAIL = 160  # at most this much text after a paragraph's last quotation: its attribution
 PRONOUNS = frozenset({"he", "she"})
+# verbs whose object is the listener, not the speaker ("…, told Jo Roe")
+LISTENER_VERBS = frozenset("told tells asked asks urged warned warns promised begged emailed "
+                           "texted answered answers".split())
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # on the few characters before a name only
+HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".split())
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
                 r"Answering|Addressing|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What|"
@@ -48,9 +55,12 @@ PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al)\s+){
 # tried at every position of a paragraph, and an unbounded class would read the whole run of word
 # characters from each position and back (quadratic work on "A'A'A'…"). White space is one space:
 # cleaning collapses every run of it.
-NAME = (rf"{NOT_SUBJECTS}[A-Z][\w'’.-]{WORD_TAIL}"
+# the capital is tested before NOT_SUBJECTS: the same condition, but most positions fail it at once
+NAME = (rf"(?=[A-Z]){NOT_SUBJECTS}[A-Z][\w'’.-]{WORD_TAIL}"
         rf"(?:\s+{PARTICLES}[A-Z][\w'’-]{WORD_TAIL}){{0,3}}")
-TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
+# A word before a space is read possessively ({WORD_RUN}+): giving letters back could never let
+# the space match, and trying to costs a step per letter at every position.
+TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
 # Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
 # (the start of that word reads the same words and is tried first), except just before an ’ ' -
 # that follows letters, where the previous match may have ended. It changes no match, only spares
@@ -93,6 +103,24 @@ REPORTED_CLAUSE = re.compile(r"\s+(?:could|would|should|will|can|may|might|must|
                              r"had|has|have|did|does)\b")
 TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|dubbed|named|slogan|motto|theme|headline|"
                        r"reading|book|film|report|song)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks a quotation: one person, or the people the text leaves open between."""
+
+    speaker: str | None = None
+    candidates: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.speaker is not None or len(self.candidates) > 1
+
+
+NOBODY = Voice()
+
+
+def voice_of_quote(quote: Quote) -> Voice:
+    return Voice(quote.speaker, quote.candidates)
 
 
 @dataclass(frozen=True)
@@ -173,8 +201,90 @@ def speaker_pattern(organisation_words: Iterable[str]) -> str:
     possessive_title = (rf"[A-Z][\w.-]{WORD_TAIL}['’]s\s+(?:[a-z][\w-]{WORD_TAIL}\s+){{0,3}}?"
                         rf"[a-z][\w-]{WORD_TAIL}")
     return (rf"(?:{body}|{TITLE}|(?:(?:[Aa]n?|[Tt]he)\s+)?"
-            rf"(?:{WORD_START}[\w’'-]{WORD_RUN}\s+){{0,5}}?{NAME}"
+            rf"(?:{WORD_START}[\w’'-]{WORD_RUN}+\s+){{0,5}}?{NAME}"
             rf"|{possessive_title}|[Hh]e|[Ss]he)")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern for any of the words, as a tree of their letters: where "said|says|…" tries
+    every word at every place it is reached, this follows only the branch of the letter there.
+    A longer word is tried before a word it begins with, as longest-first alternatives would."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree) or "(?!)"
+
+
+def _branches(node: dict) -> str:
+    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not options:
+        return ""
+    if len(options) == 1 and "" not in node:
+        return options[0]
+    if len(options) == 1:
+        return f"(?:{options[0]})?"
+    return "(?:" + "|".join(options) + ")" + ("?" if "" in node else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
+             ) -> dict[str, re.Pattern | frozenset]:
+    """The attribution patterns for a configuration's verbs and bodies, built once: building
+    them cost more than reading a short source with them."""
+    grammar: dict[str, re.Pattern | frozenset] = {}
+    verb = "(?:" + alternation(speech_verbs) + ")"
+    # next to the quotation, any verb in the past tense introduces it ("…," Lee quipped)
+    near_verb = rf"(?:{verb}|[a-z]{{2,20}}ed)"
+    SPEAKER = speaker_pattern(organisation_words)  # noqa: N806 - reads as a grammar
+    # an appositive ends at a comma, or at the verb where the writer left that comma out
+    # ("Jo Roe, who chairs the board said")
+    appositive = (rf"(?:,\s+(?P<app>[^,“”\"]{{1,160}}),|,\s+(?P<rel>who\s"
+                  rf"[^,“”\"]{{1,160}}?)(?=\s+{verb}\b))?")
+    subject = (rf"(?P<spk>{SPEAKER}){appositive}{PARTY}(?:’s|'s)?"
+               rf"(?:\s+(?:post|statement|message))?")
+    grammar["before"] = re.compile(rf"{subject}{ADVERBS}\s+(?:{verb}\b[^“”\"]{{0,160}}?[:,]?|"
+                                   rf"[a-z]{{2,20}}ed\s*[:,])\s*$")
+    grammar["after"] = re.compile(
+        rf"\s*,?\s*(?:{near_verb}\s+(?P<a1>{SPEAKER})"
+        rf"|(?:[\w’'-]{WORD_RUN}\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+"
+        rf"(?:saying|telling)"
+        rf"|(?P<a2>{SPEAKER}){appositive}{PARTY}"
+        rf"(?:\s+\w{WORD_RUN}ly)?\s+{near_verb}"
+        rf"|according\s+to\s+(?P<a3>{SPEAKER})"
+        rf"|[―—–]\s*(?P<a5>{NAME})"
+        # quoted words inside a sentence whose attribution closes it ("… “…” in March, said
+        # Jo Roe." / "…, Jo Roe said.")
+        rf"|[^“”\".!?:;]{{1,80}}?,\s+(?:{verb}\s+(?P<a6>{SPEAKER})|(?P<a7>{SPEAKER})\s+{verb}"
+        rf"(?=\s*[.,]))"
+        # one capitalised word right before a speech verb is a name, even a word that is also
+        # a common one ("…," From said): nothing else stands there
+        rf"|{LONE_NOT_NAMES}(?P<a8>[A-Z][\w’'-]{WORD_TAIL})\s+{verb}"
+        rf")\b")
+    # the reporting subject of the sentence a quotation sits in ("Lee told voters that…",
+    # "In March, Lee, the mayor, complained that…"), read from the sentence's start only
+    grammar["sentence_subject"] = re.compile(
+        rf"(?:(?P<lead>[^,“”\"]{{0,80}}),\s+)?{subject}{ADVERBS}\s+{near_verb}\b(?!\s+by\b)")
+    grammar["participle_subject"] = re.compile(
+        rf"(?P<spk>{SPEAKER}){PARTY},\s+[a-z]{{2,20}}ing\b[^,“”\"]{{0,40}}$")
+    grammar["leading_subject"] = re.compile(
+        rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+[a-z]")
+    grammar["reported"] = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
+    # "…, said Jo Roe": a speaker named after the verb, closing a clause or a quotation
+    closing = alternation(v for v in speech_verbs if v not in LISTENER_VERBS)
+    grammar["inverted"] = re.compile(rf"[,”\"]\s+(?:{closing})\s+(?P<spk>{NAME})(?=[,.;:]|$)")
+    # Every pattern that needs a speech verb is tried only on text holding one of the
+    # verbs' first words: the speaker grammar is the costliest pattern of the pipeline.
+    grammar["verb_words"] = frozenset(v.split()[0].casefold() for v in speech_verbs if v.split())
+    grammar["colon_intro"] = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
+                                        rf"(?P<rest>\S.*)$", re.DOTALL)
+    grammar["unmarked_end"] = re.compile(
+        rf"(?P<q>[^“”\"]{{20,}}?),\s+(?:{verb}\s+(?P<a1>{SPEAKER})|(?P<a2>{SPEAKER})\s+{verb})"
+        rf"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|during|later|earlier|yesterday|today|this|last|"
+        rf"to|a|an|the|reporters)\b)", re.DOTALL)
+    return grammar
 
 
 class QuoteFinder:
@@ -189,56 +299,42 @@ class QuoteFinder:
         self.organisation = re.compile(
             r"(?:" + "|".join(re.escape(w) for w in config.organisation_words) + r")$",
             re.IGNORECASE)
-        verb = "(?:" + "|".join(sorted(config.speech_verbs, key=len, reverse=True)) + ")"
-        # next to the quotation, any verb in the past tense introduces it ("…," Lee quipped)
-        near_verb = rf"(?:{verb}|[a-z]{{2,20}}ed)"
-        SPEAKER = speaker_pattern(config.organisation_words)  # noqa: N806 - reads as a grammar
-        # an appositive ends at a comma, or at the verb where the writer left that comma out
-        # ("Jo Roe, who chairs the board said")
-        appositive = (rf"(?:,\s+(?P<app>[^,“”\"]{{1,160}}),|,\s+(?P<rel>who\s"
-                      rf"[^,“”\"]{{1,160}}?)(?=\s+{verb}\b))?")
-        subject = (rf"(?P<spk>{SPEAKER}){appositive}{PARTY}(?:’s|'s)?"
-                   rf"(?:\s+(?:post|statement|message))?")
-        self.before = re.compile(rf"{subject}{ADVERBS}\s+(?:{verb}\b[^“”\"]{{0,160}}?[:,]?|"
-                                 rf"[a-z]{{2,20}}ed\s*[:,])\s*$")
-        self.after = re.compile(
-            rf"\s*,?\s*(?:{near_verb}\s+(?P<a1>{SPEAKER})"
-            rf"|(?:[\w’'-]{WORD_RUN}\s+){{0,3}}?quoted\s+(?P<a4>{SPEAKER})\s+as\s+"
-            rf"(?:saying|telling)"
-            rf"|(?P<a2>{SPEAKER}){appositive}{PARTY}"
-            rf"(?:\s+\w{WORD_RUN}ly)?\s+{near_verb}"
-            rf"|according\s+to\s+(?P<a3>{SPEAKER})"
-            rf"|[―—–]\s*(?P<a5>{NAME})"
-            # quoted words inside a sentence whose attribution closes it ("… “…” in March, said
-            # Jo Roe." / "…, Jo Roe said.")
-            rf"|[^“”\".!?:;]{{1,80}}?,\s+(?:{verb}\s+(?P<a6>{SPEAKER})|(?P<a7>{SPEAKER})\s+{verb}"
-            rf"(?=\s*[.,]))"
-            # one capitalised word right before a speech verb is a name, even a word that is also
-            # a common one ("…," From said): nothing else stands there
-            rf"|{LONE_NOT_NAMES}(?P<a8>[A-Z][\w’'-]{WORD_TAIL})\s+{verb}"
-            rf")\b")
-        # the reporting subject of the sentence a quotation sits in ("Lee told voters that…",
-        # "In March, Lee, the mayor, complained that…"), read from the sentence's start only
-        self.sentence_subject = re.compile(
-            rf"(?:(?P<lead>[^,“”\"]{{0,80}}),\s+)?{subject}{ADVERBS}\s+{near_verb}\b(?!\s+by\b)")
-        self.participle_subject = re.compile(
-            rf"(?P<spk>{SPEAKER}){PARTY},\s+[a-z]{{2,20}}ing\b[^,“”\"]{{0,40}}$")
-        self.leading_subject = re.compile(
-            rf"(?:[^,“”\"]{{0,80}},\s+)?{subject}{ADVERBS}\s+[a-z]")
-        self.reported = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b")
-        # Every pattern that needs a speech verb is tried only on text holding one of the
-        # verbs' first words: the speaker grammar is the costliest pattern of the pipeline.
-        self.verb_words = frozenset(v.split()[0].casefold() for v in config.speech_verbs if v.split())
-        self.colon_intro = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
-                                      rf"(?P<rest>\S.*)$", re.DOTALL)
-        self.unmarked_end = re.compile(
-            rf"(?P<q>[^“”\"]{{20,}}?),\s+(?:{verb}\s+(?P<a1>{SPEAKER})|(?P<a2>{SPEAKER})\s+{verb})"
-            rf"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|during|later|earlier|yesterday|today|this|last|"
-            rf"to|a|an|the|reporters)\b)", re.DOTALL)
+        grammar = _grammar(tuple(config.speech_verbs), tuple(config.organisation_words))
+        self.before, self.after = grammar["before"], grammar["after"]
+        self.sentence_subject = grammar["sentence_subject"]
+        self.participle_subject = grammar["participle_subject"]
+        self.leading_subject = grammar["leading_subject"]
+        self.reported, self.inverted = grammar["reported"], grammar["inverted"]
+        self.verb_words = grammar["verb_words"]
+        self.colon_intro, self.unmarked_end = grammar["colon_intro"], grammar["unmarked_end"]
         self.organisations: dict[str, str] = {}  # "ministry" -> "China's commerce ministry"
         self.last_person: str | None = None
+        # the people the last sentence that named anyone leaves open for a he/she (two named,
+        # neither said to speak), and who is "Mr."/"Mrs." (a pronoun fits only one of them)
+        self.last_candidates: tuple[str, ...] = ()
+        self.genders: dict[str, str] = {}
 
     # -- speakers -------------------------------------------------------------------------
+
+    def voice_of(self, raw: str | None) -> Voice:
+        """The speaker for how a text names them; for a he/she that the context leaves open
+        between two or more people, no speaker but those people."""
+        pronoun = re.sub(r"(’s|'s)$", "", raw.strip()).casefold() if raw else ""
+        if pronoun in PRONOUNS:
+            fitting = tuple(p for p in self.last_candidates
+                            if self.genders.get(p, PRONOUN_GENDERS[pronoun]) ==
+                            PRONOUN_GENDERS[pronoun])
+            if len(fitting) > 1:
+                return Voice(None, fitting)
+            if len(fitting) == 1:
+                self._remember(fitting[0])
+        return Voice(self.speaker(raw))
+
+    def _context_voice(self) -> Voice:
+        """Whom the context hands an unattributed turn to (after "…, adding:")."""
+        if len(self.last_candidates) > 1:
+            return Voice(None, self.last_candidates)
+        return Voice(self.last_person)
 
     def speaker(self, raw: str | None) -> str | None:
         """The canonical speaker for how a text names them (a name, title, pronoun, body)."""
@@ -278,7 +374,7 @@ class QuoteFinder:
             elif name and raw == name.group():
                 person = self.index.resolve_surname(raw)
         if person:
-            self.last_person = person
+            self._remember(person)
             return person
         body = self.organisation.search(bare)
         if body:
@@ -297,14 +393,27 @@ class QuoteFinder:
         name = re.search(rf"{NAME}$", raw)
         return name.group() if name else None
 
+    def _remember(self, person: str) -> None:
+        self.last_person = person
+        self.last_candidates = ()
+
     def _notice_speakers(self, text: str) -> None:
-        """Remember the person a he/she after this text most likely means: the last one named
-        or said to have spoken ("Gill said Brussels would…", "Jensen is already planning…")."""
-        last_at, found = -1, None
-        for match in self.reported.finditer(text) if self._has_verb(text) else ():
+        """Remember the person a he/she after this text most likely means: the last one said to
+        have spoken ("Gill said Brussels would…"), else the one named in the last sentence that
+        names anyone ("Jensen is already planning…"). Two or more people named in that sentence
+        and none said to speak ("Lee met Roe on Monday.") fit equally: remember them all."""
+        mentions: list[tuple[int, str, bool]] = []  # (where, person, said to speak)
+        last_at = -1
+        has_verb = self._has_verb(text)
+        for match in self.reported.finditer(text) if has_verb else ():
             person = self.speaker(_subject(match))
             if person in self.index.people:
-                last_at, found = match.start(), person
+                last_at = match.start()
+                mentions.append((last_at, person, True))
+        for match in self.inverted.finditer(text) if has_verb else ():
+            person = self.speaker(match.group("spk"))
+            if person in self.index.people and match.start("spk") > last_at:
+                mentions.append((match.start("spk"), person, True))
         for match in MENTION.finditer(text, max(0, last_at)):
             name = match.group()
             person = self.index.resolve(name) or self.index.resolve(name.split()[-1])
@@ -313,23 +422,43 @@ class QuoteFinder:
                 person = name if len(name.split()) > 1 and "’" not in name and "'" not in name \
                     and SUBJECT_FOLLOWS.match(text, match.end()) else None
             if person and match.start() > last_at:
-                last_at, found = match.start(), person
-        if found:
-            self.last_person = found
+                mentions.append((match.start(), person, False))
+                self._notice_gender(person, text, match.start())
+        if not mentions:
+            return
+        mentions.sort()
+        last = mentions[-1][0]
+        start = last - len(sentence_start(text[max(0, last - BEFORE_WINDOW):last]))
+        sentence = [m for m in mentions if m[0] >= start]
+        speakers = [person for _, person, said in sentence if said]
+        named = tuple(dict.fromkeys(person for _, person, _ in sentence))
+        if speakers or len(named) == 1:
+            self._remember(speakers[-1] if speakers else named[0])
+        else:
+            self.last_person = named[-1]
+            self.last_candidates = named
+
+    def _notice_gender(self, person: str, text: str, at: int) -> None:
+        """"Mr. Lee", "Mrs. Roe": which pronoun can stand for the person."""
+        honorific = HONORIFIC.search(text, max(0, at - 6), at)
+        if honorific:
+            self.genders.setdefault(person, HONORIFIC_GENDERS[honorific.group(1).casefold()])
 
     # -- quotations -----------------------------------------------------------------------
 
     def _quote(self, paragraph: SourceParagraph, start: int, end: int,
-               speaker: str | None) -> Quote | None:
+               voice: Voice | str | None) -> Quote | None:
         start, end = trimmed(paragraph.text, start, end)
         words = paragraph.text[start:end]
         if len(words.split()) < MIN_WORDS:
             return None
-        return Quote(paragraph.source_id, paragraph.line, words, speaker, start, end)
+        voice = voice if isinstance(voice, Voice) else Voice(voice)
+        return Quote(paragraph.source_id, paragraph.line, words, voice.speaker, start, end,
+                     candidates=voice.candidates if voice.speaker is None else ())
 
-    def _whole(self, paragraph: SourceParagraph, speaker: str | None) -> list[Quote]:
+    def _whole(self, paragraph: SourceParagraph, voice: Voice) -> list[Quote]:
         """The whole paragraph as one quotation (after "…said:", or a follow-on paragraph)."""
-        quote = self._quote(paragraph, 0, len(paragraph.text), speaker)
+        quote = self._quote(paragraph, 0, len(paragraph.text), voice)
         return [quote] if quote else []
 
     def _label_turn(self, paragraph: SourceParagraph) -> tuple[bool, Quote | None]:
@@ -353,7 +482,7 @@ class QuoteFinder:
         return True, self._quote(paragraph, match.start("rest"), len(paragraph.text), person)
 
     def _marked(self, paragraph: SourceParagraph, spans: Sequence[Span],
-                carried: str | None) -> list[Quote]:
+                carried: Voice) -> list[Quote]:
         text = paragraph.text
         quotes: list[Quote] = []
         previous = carried
@@ -416,12 +545,12 @@ class QuoteFinder:
                 if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
                     raw = None
             if raw is None and lone:
-                speaker = self.index.resolve_surname(lone) or lone
-                self.last_person = speaker
+                voice = Voice(self.index.resolve_surname(lone) or lone)
+                self._remember(voice.speaker)
             else:
-                speaker = self.speaker(raw) if raw else previous
-            quote = self._quote(paragraph, span.start, span.end, speaker)
-            previous = speaker or previous
+                voice = self.voice_of(raw) if raw else previous
+            quote = self._quote(paragraph, span.start, span.end, voice)
+            previous = voice or previous
             if quote:
                 quotes.append(quote)
         return quotes
@@ -437,34 +566,36 @@ class QuoteFinder:
             return None
         intro = self.colon_intro.search(text)
         if intro:
-            speaker = self.speaker(_subject(intro))
-            if speaker:
-                return self._quote(paragraph, intro.start("rest"), len(text), speaker)
+            voice = self.voice_of(_subject(intro))
+            if voice:
+                return self._quote(paragraph, intro.start("rest"), len(text), voice)
         end = self.unmarked_end.match(text)
         if end:
-            raw = end.group("a1") or end.group("a2")
-            speaker = self.speaker(raw)
-            if speaker in self.index.people or speaker and UNNAMED_PERSON.search(speaker):
+            voice = self.voice_of(end.group("a1") or end.group("a2"))
+            speaker = voice.speaker
+            if speaker in self.index.people or speaker and UNNAMED_PERSON.search(speaker) or \
+                    voice.candidates:
                 # "…, the ministry announced" is reported speech; a person's words are quoted
-                return self._quote(paragraph, end.start("q"), end.end("q"), speaker)
+                return self._quote(paragraph, end.start("q"), end.end("q"), voice)
         return None
 
-    def _introduces(self, paragraph: SourceParagraph, quotes: list[Quote]) -> str | None:
+    def _introduces(self, paragraph: SourceParagraph, quotes: list[Quote]) -> Voice:
         """The speaker a paragraph ending in a colon hands its next paragraph to, if any."""
         text = paragraph.text
         if not text.endswith(":"):
-            return None
+            return NOBODY
         last = sentence_start(text[-BEFORE_WINDOW:])
         before = self.before.search(last)
         if before:
-            return self.speaker(_subject(before))
+            return self.voice_of(_subject(before))
         if INTRO_PARTICIPLE.search(last):
-            return quotes[-1].speaker if quotes else self.last_person
-        return None
+            return voice_of_quote(quotes[-1]) if quotes else self._context_voice()
+        return NOBODY
 
-    def _names(self, speaker: str, text: str) -> bool:
-        """Does the text speak of this person in the third person?"""
-        words = {speaker, speaker.split()[-1]}
+    def _names(self, voice: Voice, text: str) -> bool:
+        """Does the text speak of this person (or one it may be) in the third person?"""
+        people = (voice.speaker,) if voice.speaker else voice.candidates
+        words = {w for person in people for w in (person, person.split()[-1])}
         return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
     def find(self, paragraphs: Iterable[SourceParagraph]) -> list[Quote]:
@@ -472,10 +603,10 @@ class QuoteFinder:
         spans_of = [quote_spans(p.text) for p in paragraphs]
         stripped = not any(not s.open_end and not s.lost_open for spans in spans_of for s in spans)
         quotes: list[Quote] = []
-        pending: str | None = None   # announced by a paragraph ending "…said:"
-        carried: str | None = None   # a quotation left open runs on with its speaker
-        unmarked_from: str | None = None  # last paragraph was an unmarked quotation
-        voice: str | None = None  # last paragraph ended on this speaker's quotation
+        pending = NOBODY   # announced by a paragraph ending "…said:"
+        carried = NOBODY   # a quotation left open runs on with its speaker
+        unmarked_from = NOBODY  # last paragraph was an unmarked quotation
+        voice = NOBODY  # last paragraph ended on this speaker's quotation
         previous: SourceParagraph | None = None
         for paragraph, spans in zip(paragraphs, spans_of):
             text = paragraph.text
@@ -485,14 +616,14 @@ class QuoteFinder:
             if spans:
                 self._notice_speakers(text[:spans[0].start])
             if turn:
-                found = [turn_quote] if turn_quote else self._marked(paragraph, spans, None)
+                found = [turn_quote] if turn_quote else self._marked(paragraph, spans, NOBODY)
             elif pending and not (spans and spans[0].start > 1) and \
                     not self._names(pending, text):
                 found = self._whole(paragraph, pending)
             elif spans:
                 carried = carried or voice
-                starts_open = text.lstrip()[:1] in "\"“" and carried is not None
-                found = self._marked(paragraph, spans, carried if starts_open else None)
+                starts_open = text.lstrip()[:1] in "\"“" and bool(carried)
+                found = self._marked(paragraph, spans, carried if starts_open else NOBODY)
             elif stripped:
                 unmarked = self._unmarked(paragraph)
                 if unmarked:
@@ -509,12 +640,13 @@ class QuoteFinder:
                 found = [_with_context(q, paragraph, sentence_spans, ends, previous)
                          for q in found]
             quotes.extend(found)
-            carried = found[-1].speaker if found and spans and spans[-1].open_end else None
+            last = voice_of_quote(found[-1]) if found else NOBODY
+            carried = last if spans and spans[-1].open_end else NOBODY
             # a paragraph that ends on an attributed quotation hands its voice to a next one that
             # is a quotation with no attribution of its own ("…," Lee said. / "And …")
-            voice = found[-1].speaker if found and spans and not turn and \
-                len(text[found[-1].end:].strip()) <= VOICE_TAIL else None
-            unmarked_from = found[-1].speaker if found and stripped and not spans else None
+            voice = last if found and spans and not turn and \
+                len(text[found[-1].end:].strip()) <= VOICE_TAIL else NOBODY
+            unmarked_from = last if stripped and not spans else NOBODY
             pending = self._introduces(paragraph, found)
             previous = paragraph
         return quotes

@@ -64,7 +64,9 @@ class Quote:
 
     ``text`` is ``paragraph.text[start:end]`` exactly. ``context`` is the verbatim sentence that
     frames it (its attribution, or the line that introduces it), from paragraph ``context_line``;
-    empty when the quotation speaks for itself.
+    empty when the quotation speaks for itself. ``candidates`` are the people the text leaves
+    open as its speaker (two named before a "he said"): ``speaker`` is then None, not a guess;
+    empty when the speaker is known or nobody is named.
     """
 
     source_id: str
@@ -75,6 +77,7 @@ class Quote:
     end: int = 0
     context: str = ""
     context_line: int = 0
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

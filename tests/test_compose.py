@@ -89,3 +89,18 @@ def test_each_paragraph_has_one_section_page_its_best_fit(wire, live, config):
     assert several  # the seeds have paragraphs that fit more than one section
     for paragraph in several:
         assert placed[(paragraph.source_id, paragraph.line)] == f"{paragraph.sections[0]}.md"
+
+
+def test_a_quotation_whose_speaker_the_text_leaves_open_says_so():
+    from generator.markdown import render_pages
+    text = "“We will keep talking until the tariffs are gone”"
+    quote = Quote("a", 3, text.strip("“”"), None, 1, len(text) - 1,
+                  candidates=("Ana Weber", "Ben Ueda"))
+    briefing = Briefing("B", (Source(meta("a", "2025-10-30", "A"),
+                                     (SourceParagraph("a", 3, text),), (quote,)),))
+    page = quotes_page(briefing)
+    [group] = page.blocks
+    assert group.heading == "Speaker not identified"
+    assert group.entries[0].candidates == ("Ana Weber", "Ben Ueda")
+    rendered = render_pages([page], {"a": briefing.sources[0].meta}, {})["quotes.md"]
+    assert "*Speaker unclear; the text names:* Ana Weber or Ben Ueda" in rendered

@@ -307,3 +307,42 @@ def test_transcript_turns_labelled_with_a_reporting_role_are_the_outlets_voice(c
         "OMAR FIELD, MAYOR: We will get this budget done before the end of the month, I promise.")
     assert found == [(3, "We will get this budget done before the end of the month, I promise.",
                       "Omar Field")]
+
+
+def voices_of(config, *texts):
+    """(speaker, candidates) of each quotation."""
+    paragraphs = [SourceParagraph("s", n, t) for n, t in enumerate(texts, start=1)]
+    index = base_index(config)
+    find_people(paragraphs, index)
+    return [(q.speaker, q.candidates) for q in find_quotes(paragraphs, config, index)]
+
+
+def test_two_people_named_before_a_pronoun_leave_the_speaker_open(config):
+    found = voices_of(config, "Trade minister Carl Moreau met central bank governor Piet Varga "
+                              "on Monday.",
+                      '"We agreed on almost everything that matters," he said.',
+                      '"The rest can wait for the summer talks."')
+    open_between = (None, ("Carl Moreau", "Piet Varga"))
+    assert found == [open_between, open_between]   # the next paragraph's voice stays open too
+
+
+def test_a_person_said_to_speak_is_the_pronoun_not_the_person_spoken_of(config):
+    found = voices_of(config, "Trade minister Carl Moreau said central bank governor Piet Varga "
+                              "had been told.",
+                      '"We agreed on almost everything that matters," he added.',
+                      "The talks resumed on Tuesday, said governor Piet Varga.",
+                      '"Nothing is settled until everything is settled," he said.')
+    assert found == [("Carl Moreau", ()), ("Piet Varga", ())]
+
+
+def test_mr_and_mrs_tell_which_of_two_people_a_pronoun_means(config):
+    found = voices_of(config, "Trade minister Carl Moreau met central bank governor Ana Varga.",
+                      "Mr. Moreau thanked Mrs. Varga for the long hours of talks.",
+                      '"It was the hardest week of my working life," she said.')
+    assert found == [("Ana Varga", ())]
+
+
+def test_an_unattributed_quotation_with_nobody_named_has_no_candidates(config):
+    found = voices_of(config, "The talks ended late on Monday night.",
+                      '"It was the hardest week of my working life."')
+    assert found == [(None, ())]
