@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
+from generator.boilerplate_shape import remove_by_shape
 from generator.config import Config
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
@@ -34,6 +35,7 @@ SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
+WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
 CREDIT_RULE = "picture-credit"  # the id of the boilerplate rule that finds picture credits
 
@@ -53,8 +55,15 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False
     if all(line.text.rstrip()[-1] in SENTENCE_END for line in block[:-1]):
         return False  # every line ends a sentence: these are separate one-line paragraphs
+    if len(block) >= 3 and all(_starts_capitalised(line.text) for line in block[1:]):
+        return False  # a list of headlines or names: wrapped prose goes on in lower case
     return not any(SPEAKER_LABEL.match(line.text.strip()) or line.text.lstrip()[:2] in ("- ", "* ")
                    for line in block[1:])
+
+
+def _starts_capitalised(text: str) -> bool:
+    first = text.lstrip().lstrip("\"“‘'([")[:1]
+    return first.isupper() or first.isdigit()
 
 
 def _continues(line: str, following: str) -> bool:
@@ -117,9 +126,10 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
 
 
 def text_key(text: str) -> str:
-    """What two paragraphs share when one repeats the other: letters and digits, any case."""
+    """What two paragraphs share when one repeats the other: letters and digits, any case.
+    Cleaning computes it once per paragraph and hands it on (issue 13)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"\w+", folded))
+    return " ".join(WORD.findall(folded))
 
 
 def is_heading(text: str, config: Config) -> bool:
@@ -215,9 +225,11 @@ def _title_keys(title: str, breadcrumb_tails: list[str]) -> set[str]:
     return {k for k in keys if k}
 
 
-def _is_title(text: str, keys: set[str]) -> bool:
+def _is_title(text: str, key: str, keys: set[str]) -> bool:
+    if key in keys:
+        return True
     without_section = re.sub(r"\s+\|\s+[^|]{1,40}$", "", text)
-    return text_key(text) in keys or text_key(without_section) in keys
+    return without_section != text and text_key(without_section) in keys
 
 
 def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
@@ -226,6 +238,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     source are removed as repeats of their first occurrence. When the source's title is not
     configured, its first heading-shaped paragraph is taken as the headline."""
     result: list[SourceParagraph] = []
+    keys: list[str] = []  # each paragraph's text_key, computed once here
     seen: dict[str, int] = {}
     crumbs: list[str] = []
     title_keys = _title_keys(meta.title, crumbs)
@@ -234,6 +247,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     headline_open = not meta.title  # until the first kept paragraph or headline
     for number, text in split_paragraphs(lines):
         if not text:  # the line held only control characters
+            keys.append("")
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because="no visible text"))
             continue
@@ -247,7 +261,8 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                 and len(text.split()) <= 20:
             reason = "picture or caption note"
         key = text_key(text)
-        if reason is None and _is_title(text, title_keys):
+        keys.append(key)
+        if reason is None and _is_title(text, key, title_keys):
             reason = HEADLINE
         if reason is None and headline_open and len(text.split()) <= TITLE_MAX_WORDS \
                 and text[-1] not in ".!:;,":
@@ -269,7 +284,8 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         else:
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
-    return tuple(furniture_by_position(result, find_headline=not meta.title))
+    by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys)
+    return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config)))
 
 
 def _small_word_share(words: list[str]) -> float:
@@ -350,7 +366,8 @@ def _restore_subheadings(out: list[SourceParagraph], first: int, last: int) -> N
 REPEAT = re.compile(r"^repeats line (\d+)$")
 
 
-def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: int) -> None:
+def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: int,
+                                keys: list[str]) -> None:
     """Inside the article, a short line (not prose) that repeats one also inside it is part of
     the article's structure: a table's header row over each table, a source label under each
     quoted review, the signature under each embedded post. It is kept, unless it stands right
@@ -362,8 +379,7 @@ def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: in
         if not match or is_prose(p.text):
             continue
         j = index.get(int(match.group(1)))
-        if j is None or j < first or not out[j].kept or text_key(out[i - 1].text) == \
-                text_key(p.text):
+        if j is None or j < first or not out[j].kept or keys[i - 1] == keys[i]:
             continue
         out[i] = replace(p, kept=True, removed_because=None)
 
@@ -415,7 +431,7 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int) -> 
         run = []
 
 
-def _repick_headline(out: list[SourceParagraph], first: int) -> None:
+def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) -> None:
     """On a pasted page the first heading-shaped line is often a section label or a menu item
     (`World`, `Personal Technology: Review`). The headline is the first line above the article
     of HEADLINE_MIN_WORDS or more words without closing punctuation that no other rule took;
@@ -430,14 +446,13 @@ def _repick_headline(out: list[SourceParagraph], first: int) -> None:
         if out[i].removed_because == HEADLINE:
             out[i] = replace(out[i], removed_because=BEFORE_ARTICLE)
     out[chosen] = _remove(out[chosen], HEADLINE)
-    key = text_key(out[chosen].text)
     for i in range(chosen + 1, len(out)):
-        if out[i].kept and text_key(out[i].text) == key:
+        if out[i].kept and keys[i] == keys[chosen]:
             out[i] = _remove(out[i], f"repeats line {out[chosen].line}")
 
 
-def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False
-                          ) -> list[SourceParagraph]:
+def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
+                          keys: list[str] | None = None) -> list[SourceParagraph]:
     """Page furniture found by where it stands: outside the article (before its first body
     paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
     short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
@@ -446,9 +461,10 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     if len(body) < 2:
         return paragraphs
     out = list(paragraphs)
+    keys = keys if keys is not None else [text_key(p.text) for p in paragraphs]
     first, last = body[0], _article_end(paragraphs, body[-1])
     if find_headline:
-        _repick_headline(out, first)
+        _repick_headline(out, first, keys)
     for i, p in enumerate(out):
         if not p.kept or first <= i <= last or not any(c.isalnum() for c in p.text):
             continue
@@ -457,7 +473,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
     _restore_subheadings(out, first, last)
     _remove_headline_runs(out, first, last)
-    _restore_structural_repeats(out, first, last)
+    _restore_structural_repeats(out, first, last, keys)
     start = 0
     while start < len(out):  # runs of label-like lines, kept or lone labels
         end = start
@@ -470,6 +486,44 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
                     out[i] = _remove(out[i], LINK_LIST)
         start = max(end, start + 1)
     return out
+
+
+def shape_inputs(paragraphs: list[SourceParagraph], config: Config
+                 ) -> tuple[list[bool], list[bool]]:
+    """What the shape model needs from the rules: which paragraphs are body paragraphs, and
+    which it must leave alone whatever their shape: a transcript's speaker lines, a standfirst
+    (an open line of some length right under the headline, which the project keeps), and inside
+    the article a heading standing over text (a subheading or a live blog's entry title)."""
+    body = [p.kept and is_body_paragraph(p.text) for p in paragraphs]
+    guard = [bool(SPEAKER_LABEL.match(p.text)) for p in paragraphs]
+    after_headline = False
+    for i, p in enumerate(paragraphs):
+        if p.removed_because == HEADLINE:
+            after_headline = True
+        elif p.kept and after_headline:
+            guard[i] = guard[i] or is_standfirst(p.text)
+            after_headline = False
+    seen_body = False
+    for i, p in enumerate(paragraphs[:-1]):
+        if seen_body and p.kept and len(p.text.split()) >= 2 and is_heading(p.text, config) \
+                and _stands_over_text(paragraphs, i, body):
+            guard[i] = True
+        seen_body = seen_body or body[i]
+    return body, guard
+
+
+def is_standfirst(text: str) -> bool:
+    """The summary under a headline: prose of some length left open, with no closing stop."""
+    return len(text.split()) >= SENTENCE_MIN_WORDS * 2 and text[-1] not in BODY_END
+
+
+def _stands_over_text(paragraphs: list[SourceParagraph], i: int, body: list[bool]) -> bool:
+    """The first kept paragraph under it, past at most two removed lines (a byline, a time), is
+    a body paragraph or opens a list."""
+    for j in range(i + 1, min(i + 4, len(paragraphs))):
+        if paragraphs[j].kept:
+            return body[j] or paragraphs[j].text.endswith(":")
+    return False
 
 
 def headline(paragraphs: Iterable[SourceParagraph]) -> str | None:

@@ -32,5 +32,5 @@ def test_boilerplate_on_real_pages(tmp_path):
     result = score("boilerplate", tmp_path, "--variant", "region", "--no-trafilatura")
     briefing = result["variants"]["region"]["systems"]["briefing"]
     print({k: round(v, 3) for k, v in briefing.items() if isinstance(v, float)})
-    assert briefing["P"] >= 0.96 and briefing["R"] >= 0.78  # issue 10 asks for 0.95 and 0.90
+    assert briefing["P"] >= 0.96 and briefing["R"] >= 0.83  # issue 10 asks for 0.95 and 0.90
     assert briefing["content_kept"] >= 0.965  # issue 10 asks for 0.97

@@ -277,3 +277,57 @@ def test_a_subheading_under_a_short_label_is_not_another_story(config):
     assert reasons["Rain closes the coast road again"] == \
         reasons["Museum reopens after long repairs"] == \
         "headlines of other stories (no text under them)"
+
+
+# The shape model (issue 10): invented pages whose furniture is told only by its shape and place.
+def test_a_run_of_title_case_lines_after_the_article_goes_with_a_reason_in_words(config):
+    teasers = ("Harbour Board Names New Chair After Long Search\n"
+               "Ferry Timetable Changes Confuse Island Commuters\n"
+               "Lighthouse Keepers Return For One Summer Only\n"
+               "Storm Damage Closes Coastal Path For Repairs")
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_1} Again.\n\n"
+            f"More Stories\n\n{teasers}")
+    reasons = cleaned(text, config)
+    for line in teasers.split("\n"):
+        assert reasons[line] is not None, line  # not joined into one wrapped paragraph either
+    assert reasons[BODY_1] is None and reasons[BODY_2] is None
+
+
+def test_shape_reasons_name_what_weighed_most(config):
+    from generator.boilerplate_shape import SHAPE_REASON, load_model, reason_for
+    model = load_model()
+    assert model is not None and len(model.features) == len(model.weights)
+    features = {name: 0.0 for name in model.features}
+    features.update(title_shaped=1.0, title_run=1.0, after_article=1.0, ends_open=1.0)
+    reason = reason_for(model, features)
+    assert reason.startswith(SHAPE_REASON) and "; " in reason or reason == SHAPE_REASON
+
+
+def test_the_shape_model_leaves_standfirsts_subheadings_and_speakers_alone(config):
+    standfirst = "The two delegations agreed to meet again within a month in the port city"
+    text = (f"Harbour talks end early\n\n{standfirst}\n\nJane Roe\n\n{BODY_1}\n\n"
+            f"Ports And Shipping Lanes Reopen\n{BODY_2}\n\nHOST: What happens next?\n\n"
+            f"{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert reasons[standfirst] is None
+    assert reasons["Ports And Shipping Lanes Reopen"] is None
+    assert reasons["HOST: What happens next?"] is None
+
+
+def test_shape_features_are_computed_in_one_pass_over_long_pages():
+    from generator.boilerplate_shape import paragraph_features
+    from generator.structure import SourceParagraph
+    paragraphs = [SourceParagraph("s", n, BODY_1 if n % 3 else "Short Title Case Link Line Here")
+                  for n in range(1, 3000)]
+    features = paragraph_features(paragraphs, [n % 3 != 0 for n in range(1, 3000)])
+    assert len(features) == len(paragraphs) and all(f is not None for f in features)
+
+
+def test_the_text_key_is_computed_once_per_paragraph(config, monkeypatch):
+    import generator.clean as clean
+    calls = []
+    monkeypatch.setattr(clean, "text_key", lambda text: calls.append(text) or text.casefold())
+    text = f"World\n\nHarbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nHarbour talks end early"
+    clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    paragraphs = [t for t in text.split("\n") if t]
+    assert sorted(calls) == sorted(paragraphs + [""]), calls  # and the (empty) title's once

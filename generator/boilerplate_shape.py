@@ -1,0 +1,340 @@
+"""Page furniture told by its shape and its neighbours (issue 10), after the rules of clean.py.
+
+Each paragraph the rules kept is described by shape-only features: its length, how it ends, its
+share of function words (as jusText does) and of capitalised words, digits, where it stands
+against the article's run of body paragraphs, and what its neighbours are (removed lines, a run
+of title-case lines, the same block). No word is looked at beyond a short list of function
+words. A logistic regression over these features, trained offline with scikit-learn on pasted
+pages and shipped as boilerplate_shape.json (weights only, applied here in pure Python), gives each paragraph a probability of being
+furniture; those above the model's threshold are removed, with a reason made from the features
+that weighed most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from generator.structure import SourceParagraph
+
+MODEL_PATH = Path(__file__).with_name("boilerplate_shape.json")
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with from by as and or but that which who whom whose is are was "
+    "were be been being has have had do does did will would shall should can could may might must "
+    "not no it its he she they them his her their this these those there than then into over "
+    "after before about up out if so what when where while because also just more most very".split())
+READER_WORDS = frozenset("you your yours we our us".split())  # the page speaking to its reader
+SENTENCE_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
+TRAILING = "\"”’')]"
+PICTURE_REASONS = ("picture", "caption")
+RUN_CAP = 6
+REASON_KINDS = (("credit", ("picture", "caption")), ("byline", ("byline",)),
+                ("repeat", ("repeats",)), ("headline", ("headline",)), ("stamp", ("stamp",)))
+CLUSTER_GAP = 4
+CORE_LOG_WORDS = math.log(30)  # a body paragraph this long in the main run is never removed
+
+
+@dataclass(frozen=True)
+class ShapeModel:
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> ShapeModel | None:
+    """The shipped weights, or None when the file is absent (the rules alone then apply)."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return ShapeModel(tuple(data["features"]), tuple(float(w) for w in data["weights"]),
+                      float(data["bias"]), float(data["threshold"]))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _bare(word: str) -> str:
+    return word.strip(",;:.!?\"“”‘’'()[]").casefold()
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_STOP.search(text))
+
+
+def is_title_shaped(text: str) -> bool:
+    """A headline or link: 4 to 16 words, no closing stop, most long words capitalised or few
+    small words."""
+    words = _words(text)
+    if not 4 <= len(words) <= 16 or ends_sentence(text) or text[-1] in ",;:":
+        return False
+    return _title_share(words) >= 0.5 or _function_share(words) < 0.25
+
+
+def _function_share(words: list[str]) -> float:
+    return sum(1 for w in words if _bare(w) in FUNCTION_WORDS) / len(words) if words else 0.0
+
+
+def _title_share(words: list[str]) -> float:
+    """Of the words after the first that are not function words, the share that start with a
+    capital (headlines in title case score near 1, sentences near the share of names)."""
+    rest = [w for w in words[1:] if _bare(w) not in FUNCTION_WORDS and any(c.isalpha() for c in w)]
+    if not rest:
+        return 0.0
+    return sum(1 for w in rest if w.lstrip("\"“‘'([").lstrip()[:1].isupper()) / len(rest)
+
+
+def _reason_kind(paragraph: SourceParagraph | None) -> str | None:
+    """What kind of furniture the rules took a removed neighbour for."""
+    if paragraph is None or paragraph.kept:
+        return None
+    reason = paragraph.removed_because or ""
+    for kind, marks in REASON_KINDS:
+        if any(mark in reason for mark in marks):
+            return kind
+    return "other"
+
+
+def _is_picture_reason(reason: str | None) -> bool:
+    return reason is not None and any(word in reason for word in PICTURE_REASONS)
+
+
+def _runs(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of True it belongs to (0 when False)."""
+    out = [0] * len(flags)
+    start = 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            if flags[start]:
+                out[start:i] = [i - start] * (i - start)
+            start = i
+    return out
+
+
+def _block_sizes(paragraphs: list[SourceParagraph]) -> list[int]:
+    sizes = [1] * len(paragraphs)
+    start = 0
+    for i in range(1, len(paragraphs) + 1):
+        if i == len(paragraphs) or paragraphs[i].line != paragraphs[i - 1].line + 1:
+            sizes[start:i] = [i - start] * (i - start)
+            start = i
+    return sizes
+
+
+def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool]
+                       ) -> list[dict[str, float] | None]:
+    """Features of every kept paragraph (None for removed ones). `body` marks the article's body
+    paragraphs (running prose closed as a sentence). One pass over the list and its runs."""
+    n = len(paragraphs)
+    body_at = [i for i, b in enumerate(body) if b]
+    first, last = (body_at[0], body_at[-1]) if body_at else (n, -1)
+    title = [p.kept and is_title_shaped(p.text) for p in paragraphs]
+    title_runs = _runs(title)
+    furniture = [not p.kept or t for p, t in zip(paragraphs, title)]
+    furniture_runs = _runs(furniture)
+    blocks = _block_sizes(paragraphs)
+    if sum(1 for b in blocks if b > 1) * 2 > n:  # pasted without blank lines: blocks say nothing
+        blocks = [1] * n
+    nearest_body = _distance_to(body, n)
+    cluster, share = _body_clusters(paragraphs, body)
+    main = max(range(len(share)), key=share.__getitem__) if share else -1
+    out: list[dict[str, float] | None] = []
+    for i, p in enumerate(paragraphs):
+        if not p.kept or not p.text:
+            out.append(None)
+            continue
+        words = _words(p.text)
+        count = len(words)
+        prev = paragraphs[i - 1] if i > 0 else None
+        nxt = paragraphs[i + 1] if i + 1 < n else None
+        same_prev = i > 0 and blocks[i] > 1 and prev.line + 1 == p.line
+        same_next = nxt is not None and blocks[i] > 1 and p.line + 1 == nxt.line
+        letters = [c for c in p.text if c.isalpha()]
+        f = {
+            "words_1_3": float(count <= 3),
+            "words_4_7": float(4 <= count <= 7),
+            "words_8_14": float(8 <= count <= 14),
+            "words_15_30": float(15 <= count <= 30),
+            "log_words": math.log(count),
+            "ends_sentence": float(ends_sentence(p.text)),
+            "ends_colon": float(p.text.rstrip(TRAILING).endswith(":")),
+            "ends_open": float(p.text[-1].isalnum()),
+            "ends_ellipsis": float(p.text.rstrip(TRAILING).endswith(("...", "…"))),
+            "function_share": _function_share(words),
+            "title_share": _title_share(words),
+            "capitals": float(bool(letters) and all(c.isupper() for c in letters)
+                              and len(letters) > 3),
+            "digit_share": sum(c.isdigit() for c in p.text) / len(p.text),
+            "reader_words": float(any(_bare(w) in READER_WORDS for w in words)),
+            "sentences": min(3.0, float(len(re.findall(r"[.!?][\"”’)]* [A-Z“\"]", p.text)))),
+            "link_marks": float("@" in p.text or "://" in p.text or "www." in p.text),
+            "starts_dash_or_quote": float(p.text[0] in "—–-\"“‘'"),
+            "body": float(body[i]),
+            "before_article": float(i < first),
+            "after_article": float(i > last),
+            "near_body": float(nearest_body[i] <= 1),
+            "far_from_body": float(nearest_body[i] >= 3),
+            "prev_removed": float(prev is not None and not prev.kept),
+            "next_removed": float(nxt is not None and not nxt.kept),
+            "between_removed": float(prev is not None and nxt is not None and not prev.kept
+                                     and not nxt.kept),
+            "by_picture_note": float(_is_picture_reason(prev and prev.removed_because)
+                                     or _is_picture_reason(nxt and nxt.removed_because)),
+            "title_shaped": float(title[i]),
+            "title_run": min(RUN_CAP, title_runs[i]) / RUN_CAP,
+            "furniture_run": min(RUN_CAP, furniture_runs[i]) / RUN_CAP if furniture[i] else 0.0,
+            "neighbour_title": float((prev is not None and prev.kept and title[i - 1])
+                                     or (nxt is not None and nxt.kept and title[i + 1])),
+            "in_block": float(same_prev or same_next),
+            "block_size": min(RUN_CAP, blocks[i]) / RUN_CAP,
+            "in_main_run": float(cluster[i] == main),
+            "before_main_run": float(cluster[i] < main),
+            "after_main_run": float(cluster[i] > main),
+            "cluster_share": share[int(cluster[i])] if cluster[i] >= 0
+            and cluster[i] == int(cluster[i]) else 0.0,
+            "between_body": float(i > 0 and i + 1 < n and body[i - 1] and body[i + 1]),
+            "next_credit": float(nxt is not None and _reason_kind(nxt) == "credit"),
+            "prev_credit": float(prev is not None and _reason_kind(prev) == "credit"),
+            "next_byline": float(nxt is not None and _reason_kind(nxt) == "byline"),
+            "prev_byline": float(prev is not None and _reason_kind(prev) == "byline"),
+            "near_repeat": float((prev is not None and _reason_kind(prev) == "repeat")
+                                 or (nxt is not None and _reason_kind(nxt) == "repeat")),
+            "near_headline": float((prev is not None and _reason_kind(prev) == "headline")
+                                   or (nxt is not None and _reason_kind(nxt) == "headline")),
+            "prev_stamp": float(prev is not None and _reason_kind(prev) == "stamp"),
+            "one_sentence_by_credit": float(len(re.findall(r"[.!?][\"”’)]* [A-Z“\"]", p.text)) == 0
+                                            and ends_sentence(p.text) and count <= 40 and (
+                                                _reason_kind(nxt) in ("credit", "byline")
+                                                or _reason_kind(prev) == "credit")),
+            "body_among_furniture": float(body[i] and prev is not None and nxt is not None
+                                          and not prev.kept and not nxt.kept),
+            "reader_call": float(any(_bare(w) in READER_WORDS for w in words)
+                                 and p.text.rstrip(TRAILING)[-1:] in "!?"),
+            "prev_body": float(i > 0 and body[i - 1]),
+            "next_body": float(i + 1 < n and body[i + 1]),
+        }
+        out.append(f)
+    return out
+
+
+def _body_clusters(paragraphs: list[SourceParagraph], body: list[bool]
+                   ) -> tuple[list[int], list[float]]:
+    """Body paragraphs grouped into runs: one more than CLUSTER_GAP paragraphs after the last
+    starts a new run. A paragraph gets its run's number, or that number plus a half once it is
+    past the gap (between runs); each run gets its share of the body's words. The run with most
+    words is the article; the others are promos, newsletter prompts and teasers in sentences."""
+    cluster: list[float] = [-1.0] * len(paragraphs)
+    weights: list[float] = []
+    gap = CLUSTER_GAP + 1
+    current = -1
+    for i, p in enumerate(paragraphs):
+        if body[i]:
+            if gap > CLUSTER_GAP:
+                weights.append(0.0)
+                current = len(weights) - 1
+            weights[current] += len(p.text.split())
+            gap = 0
+        else:
+            gap += 1
+        cluster[i] = current if gap <= CLUSTER_GAP else current + 0.5
+    total = sum(weights) or 1.0
+    return cluster, [w / total for w in weights]
+
+
+def _distance_to(marks: list[bool], n: int) -> list[int]:
+    """For each position, how many paragraphs away the nearest marked one is (n when none)."""
+    dist = [n] * n
+    last = None
+    for i in range(n):
+        if marks[i]:
+            last = i
+        if last is not None:
+            dist[i] = i - last
+    last = None
+    for i in range(n - 1, -1, -1):
+        if marks[i]:
+            last = i
+        if last is not None:
+            dist[i] = min(dist[i], last - i)
+    return dist
+
+
+def score(model: ShapeModel, features: dict[str, float]) -> float:
+    z = model.bias + sum(w * features.get(name, 0.0) for name, w in zip(model.features,
+                                                                        model.weights))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# What a feature says about a paragraph, for the reason shown on the source page. Only features
+# that push towards furniture are named; the two that push most make the reason.
+PHRASES = {
+    "title_shaped": "a headline-shaped line", "title_share": "a title-case line",
+    "title_run": "in a run of headline-shaped lines (links to other stories)",
+    "neighbour_title": "next to other headline-shaped lines",
+    "furniture_run": "in a run of links and furniture",
+    "prev_removed": "right after page furniture", "next_removed": "right before page furniture",
+    "between_removed": "between two lines of page furniture",
+    "body_among_furniture": "a lone paragraph between lines of page furniture",
+    "by_picture_note": "beside a picture note", "next_credit": "over a picture credit",
+    "prev_credit": "under a picture credit",
+    "one_sentence_by_credit": "a one-sentence caption beside a picture credit or byline",
+    "next_byline": "over a byline", "prev_byline": "under a byline",
+    "near_repeat": "next to a repeated line", "near_headline": "next to the headline",
+    "prev_stamp": "under a date stamp",
+    "reader_words": "addressed to the reader (newsletter, sharing or comment prompt)",
+    "reader_call": "a call to the reader ending in ! or ?",
+    "before_article": "above the article's first paragraph",
+    "after_article": "below the article's last paragraph",
+    "before_main_run": "above the article's main run of paragraphs",
+    "after_main_run": "below the article's main run of paragraphs",
+    "ends_open": "no closing stop", "ends_ellipsis": "cut off with an ellipsis (a teaser)",
+    "words_1_3": "a short label", "words_4_7": "a short line", "words_8_14": "a short line",
+    "link_marks": "an address or handle", "capitals": "in capitals",
+    "in_block": "in a block of lines with no blank line between",
+    "near_body": "a short line set among the paragraphs",
+}
+SHAPE_REASON = "page furniture by its shape"
+
+
+def reason_for(model: ShapeModel, features: dict[str, float]) -> str:
+    """The two named features that pushed the score most, in words."""
+    pushes = sorted(((w * features.get(name, 0.0), name) for name, w in zip(model.features,
+                                                                            model.weights)
+                     if name in PHRASES), reverse=True)
+    words: list[str] = []
+    for push, name in pushes:
+        if push <= 0 or len(words) == 2:
+            break
+        if PHRASES[name] not in words:
+            words.append(PHRASES[name])
+    return f"{SHAPE_REASON}: {'; '.join(words)}" if words else SHAPE_REASON
+
+
+def remove_by_shape(paragraphs: list[SourceParagraph], body: list[bool], guard: list[bool],
+                    model: ShapeModel | None = None) -> list[SourceParagraph]:
+    """Kept paragraphs the shape model scores above its threshold, removed with a reason; those
+    marked in `guard` are left alone. All paragraphs are scored on the rules' output, so the
+    order of removal does not matter."""
+    model = model or load_model()
+    if model is None or sum(body) < 2:
+        return paragraphs
+    out = list(paragraphs)
+    for i, features in enumerate(paragraph_features(paragraphs, body)):
+        if features is not None and not guard[i] and not body_is_article_core(features) \
+                and score(model, features) >= model.threshold:
+            out[i] = replace(out[i], kept=False, removed_because=reason_for(model, features),
+                             heading=False)
+    return out
+
+
+def body_is_article_core(features: dict[str, float]) -> bool:
+    """A body paragraph with body paragraphs on both sides, or a long one in the article's main
+    run, is the article itself."""
+    return bool(features["body"] and (features["between_body"] or (
+        features["in_main_run"] and features["log_words"] >= CORE_LOG_WORDS)))
