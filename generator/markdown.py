@@ -95,12 +95,13 @@ class Renderer:
 
     def cite(self, cited: Cited, page_path: str) -> str:
         """``[The Guardian, 30 Oct](…#p12 "Title, line 12")``: outlet and date for the reader,
-        the article's title and the line in the link's title."""
+        the article's title and the line in the link's title. Left out of the search index
+        (``data-search-exclude``), so snippets show what was said, not who reported it."""
         meta = self.sources[cited.source_id]
         target = _relative(source_page_path(cited.source_id), page_path)
         title = escape_text(f"{meta.title}, line {cited.line}").replace('"', "&quot;")
         return (f"[{escape_text(meta.outlet)}, {self.short_date(meta.date)}]"
-                f"({target}#p{cited.line} \"{title}\"){{ .cite }}")
+                f"({target}#p{cited.line} \"{title}\"){{ .cite data-search-exclude }}")
 
     def short_date(self, date: str | None) -> str:
         """"30 Oct", with the year only when it is not the briefing's latest."""

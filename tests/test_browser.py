@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -259,3 +260,132 @@ def test_full_briefing_prints_as_one_clean_document(browser, site_url):
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page\r") \
         + pdf.count(b"/Type /Page>") + pdf.count(b"/Type /Page ") >= len(parts)
     page.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+         "is_mobile": True, "has_touch": True}
+SIDEWAYS_SCROLLERS = """() => [document.documentElement, ...document.querySelectorAll('body *')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 &&
+                 ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+    .map(e => e.tagName + '.' + e.className)"""
+CUT_SITE_NAME = """() => [...document.querySelectorAll(
+    '.md-header__topic:first-child .md-ellipsis')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+    .map(e => e.textContent.trim())"""
+
+
+def test_every_page_fits_a_390_px_phone_with_its_title_whole(browser, site):
+    """No sideways scrolling on any page, its folded parts opened, at 390×844; the site's name
+    in the header wraps rather than ending in "…" (a long page title there may still be cut
+    after two lines: the page shows it whole as its heading)."""
+    site_dir, url = site
+    for path in every_page(site_dir):
+        page = browser.new_page(**PHONE)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        assert page.evaluate(SIDEWAYS_SCROLLERS) == [], path
+        assert page.evaluate(CUT_SITE_NAME) == [], path
+        page.close()
+
+
+def test_a_long_site_title_wraps_in_the_phone_header(browser, site_url):
+    page = browser.new_page(**PHONE)
+    page.goto(site_url)
+    page.evaluate("""document.querySelector('.md-header__topic .md-ellipsis').textContent =
+                     'Trump–Xi meeting in Busan, South Korea'""")
+    topic = page.locator(".md-header__topic .md-ellipsis").first
+    assert page.evaluate(CUT_SITE_NAME) == []
+    assert topic.evaluate("e => e.getBoundingClientRect().height") > \
+        topic.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)") * 1.5   # two lines
+    page.close()
+
+
+def test_key_figures_read_as_a_list_on_a_phone(browser, site_url):
+    """Each row of the table stands alone, its cells one under the other, the figure first."""
+    page = browser.new_page(**PHONE)
+    page.goto(site_url)
+    table = page.locator("article table").first
+    assert table.evaluate("e => getComputedStyle(e).display") == "block"
+    assert not page.locator("article thead").first.is_visible() or \
+        page.locator("article thead").first.bounding_box()["height"] <= 1
+    rows = page.locator("article table tbody tr")
+    assert rows.count() >= 3
+    for row in rows.all()[:3]:
+        lefts = row.locator("td").evaluate_all("cells => cells.map(c => "
+                                               "Math.round(c.getBoundingClientRect().left))")
+        tops = row.locator("td").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
+        assert len(set(lefts)) == 1 and tops == sorted(tops) and len(set(tops)) == len(tops)
+        assert row.locator("td").first.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    page.goto(site_url)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator("article table").first.evaluate("e => getComputedStyle(e).display") \
+        != "block"   # a table again on a wide screen
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["rare earths", "Taiwan", "tariffs", "Xi Jinping summit"])
+def test_every_search_result_link_highlights_something_or_nothing(browser, site_url, query):
+    """Material gives a page's own result an empty "?h=" when the words matched only in its
+    sections; search-links.js fills in their words (or drops h=)."""
+    page = browser.new_page()
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)
+    links = page.locator(".md-search-result__item a").evaluate_all(
+        "els => els.map(e => new URL(e.href))"
+        ".map(u => [u.href, u.searchParams.has('h'), u.searchParams.get('h')])")
+    assert len(links) >= 2
+    assert all(has is False or highlight.strip() for _, has, highlight in links), links
+    first_page = page.locator(".md-search-result__item > a").first
+    href = first_page.get_attribute("href")
+    first_page.click()
+    page.wait_for_url(lambda address: address.startswith(href.split("#")[0]))
+    page.wait_for_function("document.querySelectorAll('article mark').length > 0",
+                           timeout=5000)   # the words are highlighted where it lands
+    page.close()
+
+
+def test_citations_show_on_the_page_but_stay_out_of_the_search_index(browser, site):
+    site_dir, url = site
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    checked = 0
+    for path in every_page(site_dir):
+        page = browser.new_page()
+        page.goto(url + path)
+        labels = {t.strip() for t in page.locator("article a.cite").all_inner_texts()}
+        page.close()
+        indexed = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]
+                           if doc["location"].split("#")[0] == path)
+        if not labels or not indexed:   # the full briefing is left out of search
+            continue
+        assert [label for label in labels if label in indexed] == [], path
+        checked += 1
+    assert checked >= 5
+
+
+def test_a_glossary_term_is_underlined_once_per_section(browser, site):
+    """The first use of a term after each h2 (or the page's start) is an <abbr> with its
+    definition; later uses in the same section are plain text."""
+    site_dir, url = site
+    total = 0
+    for path in every_page(site_dir):
+        page = browser.new_page()
+        page.goto(url + path)
+        repeats = page.evaluate("""() => {
+            const seen = new Set(), repeats = [];
+            for (const e of document.querySelectorAll('article h2, article abbr')) {
+              if (e.tagName === 'H2') seen.clear();
+              if (e.tagName !== 'ABBR') continue;
+              if (seen.has(e.title)) repeats.push(e.textContent);
+              seen.add(e.title);
+            }
+            return repeats;
+        }""")
+        total += page.locator("article abbr[title]").count()
+        assert repeats == [], (path, repeats)
+        page.close()
+    assert total >= 5

@@ -93,6 +93,23 @@ def test_citations_say_outlet_and_date_and_keep_the_line_in_the_title():
                "c": SourceMeta("c", "c.txt", "Undated", "The Desk", None)}
     renderer = Renderer(sources)
     assert renderer.cite(Cited("x", "a", 12), "taiwan.md") == \
-        '[The Wire, 30 Oct](sources/a.md#p12 "Talks end, line 12"){ .cite }'
+        '[The Wire, 30 Oct](sources/a.md#p12 "Talks end, line 12"){ .cite data-search-exclude }'
     assert "[The Post, 4 Mar 2024]" in renderer.cite(Cited("x", "b", 3), "taiwan.md")
     assert "[The Desk, undated]" in renderer.cite(Cited("x", "c", 3), "taiwan.md")
+
+
+def test_citations_stay_out_of_the_search_index_and_keep_hostile_outlets_literal():
+    """Material's search skips an element marked data-search-exclude; the outlet's name is
+    still escaped text."""
+    from generator.compose import Cited
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    outlet = '<img src=x onerror=alert(1)> {: data-x } *Wire*'
+    renderer = Renderer({"a": SourceMeta("a", "a.txt", 'T "q" <b>', outlet, "2025-10-30")})
+    html_out = markdown.markdown(f"Said so. {renderer.cite(Cited('x', 'a', 7), 'taiwan.md')}",
+                                 extensions=NAMES, extension_configs=CONFIGS)
+    link, = re.findall(r"<a [^>]*>", html_out)
+    assert "data-search-exclude" in link and 'class="cite"' in link
+    assert "<img" not in html_out and "onerror=alert(1)" not in link
+    text = html.unescape(re.sub(r"<[^>]+>", "", html_out))
+    assert text == f"Said so. {outlet}, 30 Oct"
