@@ -208,26 +208,29 @@ def date_label(when: str) -> str:
 
 
 def timeline_page(briefing: Briefing) -> Page:
-    """Dated sentences from every source, in date order (month- and year-only dates before the
-    days they contain), each cited; the same sentence from two sources appears once."""
+    """Events from every source, in date order (month- and year-only dates before the days they
+    contain), each cited. The same sentence from several sources is one entry, citing the first;
+    when sources date its same words differently, each date shows with its source, under a
+    flagged heading. A sentence naming two events is listed under each date."""
     when = _when(briefing)
-    by_date: dict[str, list[Cited]] = defaultdict(list)
-    seen: set[str] = set()
+    groups: dict[tuple[str, str], dict] = {}
     events = [e for s in briefing.sources for e in find_events(s.paragraphs, s.meta.date)]
     for event in sorted(events, key=lambda e: (e.when, when(e.sentence))):
-        key = text_key(event.sentence.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        sentence = event.sentence
-        by_date[event.when].append(Cited(sentence.text, sentence.source_id, sentence.line))
-    blocks: tuple[Block, ...] = tuple(CitedList(date_label(day), tuple(items))
-                                      for day, items in sorted(by_date.items())) or (
+        key = (text_key(event.sentence.text), event.expression.casefold())
+        groups.setdefault(key, {}).setdefault(event.when, event)
+    by_heading: dict[tuple[str, bool, str], list[Cited]] = defaultdict(list)
+    for dated in groups.values():
+        differ = len(dated) > 1
+        heading = " or ".join(map(date_label, dated)) + (": sources differ" if differ else "")
+        by_heading[(next(iter(dated)), differ, heading)].extend(
+            Cited(e.sentence.text, e.sentence.source_id, e.sentence.line)
+            for e in dated.values())
+    blocks: tuple[Block, ...] = tuple(CitedList(heading, tuple(items)) for (_day, _differ, heading),
+                                      items in sorted(by_heading.items())) or (
         CitedList(None, (), note="No dated events found yet."),)
-    count = sum(len(items) for items in by_date.values())
     return Page("timeline.md", "Timeline",
-                f"Timeline: {count} dated events from {len(briefing.sources)} sources, "
-                "relative dates resolved.", blocks)
+                f"Timeline: {len(groups)} events from {len(briefing.sources)} sources, each dated "
+                "at its precision, relative dates resolved.", blocks)
 
 
 def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:

@@ -323,6 +323,8 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
                             "removed_because": p.removed_because, "sections": list(p.sections)}
                            for p in s.paragraphs],
             "quotes": [{"line": q.line, "text": q.text, "speaker": q.speaker} for q in s.quotes],
+            "events": [{"line": e.line, "date": e.when, "text": e.sentence.text}
+                       for e in find_events(s.paragraphs, s.meta.date)],
         } for s in ordered],
         "people": [{"name": p.name, "variants": sorted({*p.variants, *p.spellings}),
                     "role": p.role}

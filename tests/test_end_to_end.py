@@ -147,7 +147,9 @@ def test_extract_json_contract(tmp_path):
     data = json.loads(result.output)
     assert set(data) == {"sources", "people"}
     first = data["sources"][0]
-    assert set(first) == {"path", "title", "outlet", "date", "paragraphs", "quotes"}
+    assert set(first) == {"path", "title", "outlet", "date", "paragraphs", "quotes", "events"}
+    assert all(set(event) == {"line", "date", "text"} for event in first["events"])
+    assert any(e["line"] == 7 and e["date"] == "2025-10-30" for e in first["events"])
     assert first["path"].endswith("wire_outcome.txt")
     paragraph = first["paragraphs"][0]
     assert set(paragraph) == {"line", "text", "kept", "removed_because", "sections"}
