@@ -149,3 +149,41 @@ TRICKY = string.ascii_letters + string.digits + " '’\"“”:,.;()[]-—"
 def test_no_short_unit_repeated_makes_the_analysis_more_than_linear(config, unit):
     short = repeated(unit, 2048)
     assert_linear(lambda text: analyse(config, text), short, short * GROWTH)
+
+
+def _letters(number: int) -> str:
+    return "".join(string.ascii_lowercase[int(d)] for d in str(number))
+
+
+def _fact_desk(size: int, wordings: tuple[str, ...]) -> str:
+    """Paragraphs about size long, each from its own source, cycling through the wordings:
+    {n} is the paragraph's number, {m} one of seven, {w} a word of its own."""
+    count = max(2, size // len(wordings[0]))
+    return "\n\n".join(wordings[n % len(wordings)].format(n=n, m=n % 7, w=_letters(n))
+                       for n in range(count))
+
+
+STATEMENT_DESKS = {
+    # one fact told by every source: every key is common, the group grows to every source
+    "one-fact": ("China will buy 12 million tonnes of US soybeans this season, officials said.",
+                 "Beijing agreed to buy 12m tonnes of American soybeans this season.",
+                 "The US said China would purchase 12 million tonnes of soybeans this season."),
+    # the same words with other figures: candidates whose figures disagree
+    "figures": ("Tariffs on the goods fell to {m} per cent from {n} per cent on Monday.",),
+    # every paragraph different: every key rare
+    "distinct": ("Delegate {w}ab met envoy {w}cd about cargo {w}ef and fees at port {w}gh.",),
+    # one endless paragraph of figures and words
+    "one-paragraph": ("ten per cent of 1,1,1 $ 5bn a year a a a " * 20,),
+}
+
+
+@pytest.mark.parametrize("wordings", list(STATEMENT_DESKS.values()), ids=list(STATEMENT_DESKS))
+def test_grouping_statements_across_sources_takes_linear_time(wordings):
+    """Candidates come from capped posting lists, never all pairs; groups grow by joins."""
+    from generator.statements import group_statements
+
+    def group(text: str) -> None:
+        paragraphs = [SourceParagraph(f"s{n}", 1, t) for n, t in enumerate(text.split("\n\n"))]
+        group_statements(paragraphs, {p.source_id: n for n, p in enumerate(paragraphs)})
+
+    assert_linear(group, _fact_desk(8192, wordings), _fact_desk(8192 * GROWTH, wordings))

@@ -1,0 +1,127 @@
+"""Measure statement grouping against tests/labelled/statements/.
+
+``labels.yml`` lists facts that several articles share (``same_fact``: the paragraphs, as
+``file:line``, that report each) and pairs of paragraphs that look alike but say different things
+(``look_alike``). Run:
+
+    python tests/measure_statements.py [a|b|all] [--unit sentence|paragraph] [-v]
+
+A pair of paragraphs is grouped when one statement holds words from both. Printed: the share of
+same-fact pairs grouped, the look-alike pairs grouped (should be none) and the grouped pairs the
+labels do not name (neither right nor wrong: the labels list the facts the writer saw). ``a`` and
+``b`` keep only that cluster's articles (a*.txt, b*.txt); tests/test_statements.py holds the
+thresholds on all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.clean import remove_cross_source_repeats  # noqa: E402
+from generator.config import load_config  # noqa: E402
+from generator.pipeline import analyse  # noqa: E402
+from generator.statements import Statement, group_statements  # noqa: E402
+
+LABELLED = ROOT / "tests" / "labelled" / "statements"
+CONFIG = ROOT / "content" / "briefing.yml"
+Place = tuple[str, int]  # file name, line
+Pair = frozenset[Place]
+
+
+@dataclass(frozen=True)
+class Result:
+    same: int
+    same_grouped: int
+    look_alike: int
+    look_alike_grouped: tuple[Pair, ...]
+    missed: tuple[Pair, ...]
+    unlabelled: tuple[Pair, ...]
+    statements: tuple[Statement, ...]
+
+    @property
+    def recall(self) -> float:
+        return self.same_grouped / self.same if self.same else 1.0
+
+
+def _place(label: str) -> Place:
+    name, line = label.rsplit(":", 1)
+    return name, int(line)
+
+
+def labelled_pairs(files: set[str]) -> tuple[set[Pair], set[Pair]]:
+    """Same-fact pairs (paragraphs of different files) and look-alike pairs within these files."""
+    labels = yaml.safe_load((LABELLED / "labels.yml").read_text(encoding="utf-8"))
+    same: set[Pair] = set()
+    for fact in labels["same_fact"]:
+        places = [_place(p) for p in fact["paragraphs"] if _place(p)[0] in files]
+        same |= {frozenset((a, b)) for a, b in itertools.combinations(places, 2) if a[0] != b[0]}
+    look_alike = {frozenset(map(_place, item["pair"])) for item in labels["look_alike"]}
+    return same, {pair for pair in look_alike if all(p[0] in files for p in pair)}
+
+
+def cluster_files(cluster: str) -> list[Path]:
+    paths = sorted(LABELLED.glob("*.txt"))
+    return [p for p in paths if cluster == "all" or p.name.startswith(cluster)]
+
+
+def grouped_pairs(statements: tuple[Statement, ...], names: dict[str, str]) -> set[Pair]:
+    pairs: set[Pair] = set()
+    for statement in statements:
+        places = {(names[m.source_id], m.line) for m in statement.members}
+        pairs |= {frozenset(pair) for pair in itertools.combinations(sorted(places), 2)}
+    return pairs
+
+
+def measure(cluster: str = "all", unit: str = "sentence") -> Result:
+    config = load_config(CONFIG)
+    sources = [analyse(path, config).source for path in cluster_files(cluster)]
+    kept = remove_cross_source_repeats([(s.meta, s.paragraphs) for s in sources])
+    names = {s.meta.id: Path(s.meta.path).name for s in sources}
+    rank = {s.meta.id: n for n, s in enumerate(sources)}  # no dates: file order
+    statements = group_statements([p for ps in kept for p in ps], rank, unit)
+    found = grouped_pairs(statements, names)
+    same, look_alike = labelled_pairs(set(names.values()))
+    return Result(len(same), len(same & found), len(look_alike),
+                  tuple(sorted(look_alike & found, key=sorted)),
+                  tuple(sorted(same - found, key=sorted)),
+                  tuple(sorted(found - same - look_alike, key=sorted)), statements)
+
+
+def _show(pair: Pair) -> str:
+    return " ~ ".join(f"{name}:{line}" for name, line in sorted(pair))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cluster", nargs="?", default="a", choices=("a", "b", "all"))
+    parser.add_argument("--unit", default="sentence", choices=("sentence", "paragraph"))
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    result = measure(args.cluster, args.unit)
+    print(f"cluster {args.cluster}, unit {args.unit}: {len(result.statements)} statements")
+    print(f"same-fact pairs grouped: {result.same_grouped}/{result.same} "
+          f"({result.recall:.0%})")
+    print(f"look-alike pairs grouped: {len(result.look_alike_grouped)}/{result.look_alike}")
+    print(f"grouped pairs not labelled: {len(result.unlabelled)}")
+    if args.verbose:
+        for heading, pairs in (("look-alike grouped", result.look_alike_grouped),
+                               ("missed", result.missed), ("not labelled", result.unlabelled)):
+            print(f"\n{heading}:")
+            for pair in pairs:
+                print("  " + _show(pair))
+        print("\nstatements:")
+        for statement in result.statements:
+            print(f"  {statement.reported_by} {statement.source_ids} on {statement.matched_on}")
+
+
+if __name__ == "__main__":
+    main()
