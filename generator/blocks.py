@@ -12,11 +12,20 @@ from generator.structure import SourceParagraph
 
 @dataclass(frozen=True)
 class Cited:
-    """Verbatim source text and the paragraph it came from."""
+    """Verbatim source text and the paragraph it came from; ``also`` cites other sources'
+    sentences reporting the same facts (see statements.py), ``matched_on`` the words and
+    figures that made them the same."""
 
     text: str
     source_id: str
     line: int
+    also: tuple[Cited, ...] = ()
+    matched_on: tuple[str, ...] = ()
+
+    @property
+    def reported_by(self) -> int:
+        """How many sources report this: its own and those of ``also``."""
+        return len({self.source_id, *(c.source_id for c in self.also)})
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from generator.blocks import (Block, Cited, CitedList, Definition, Facts, FigureTable, Link,
-                               LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
+from generator.blocks import (Block, Cited, CitedList, Definition, Facts, FigureTable,
+                               Link, LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
                                RemovedList, SourceText)
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
@@ -25,7 +26,8 @@ from generator.figures import find_figures
 from generator.glossary import GlossaryEntry, define_terms
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import sentences
-from generator.structure import Briefing, Quote, Source, SourceParagraph
+from generator.statements import Statement, find_statements
+from generator.structure import Briefing, Quote, Sentence, Source, SourceParagraph
 
 MORE = "More"
 KIND_ORDER = ("percentage", "money", "quantity", "date", "year")
@@ -48,20 +50,79 @@ def _cited(paragraph: SourceParagraph) -> Cited:
     return Cited(paragraph.text, paragraph.source_id, paragraph.line)
 
 
+@dataclass(frozen=True)
+class Corroboration:
+    """How statements (facts several sources report) show on paragraph pages: a paragraph
+    holding a statement's lead cites the other sources' sentences with it; a paragraph whose
+    every sentence repeats facts led elsewhere is not shown again (its source page keeps it,
+    and the lead cites it)."""
+
+    also: dict[tuple[str, int], tuple[Cited, ...]]
+    matched_on: dict[tuple[str, int], tuple[str, ...]]
+    repeated: frozenset[tuple[str, int, int]]  # (source, line, start) of non-lead sentences
+    reports: dict[tuple[str, int, int], int] = field(default_factory=dict)  # lead -> sources
+    members: dict[tuple[str, int, int], tuple[Cited, ...]] = field(default_factory=dict)
+
+    def entry(self, paragraph: SourceParagraph) -> Cited:
+        key = (paragraph.source_id, paragraph.line)
+        return Cited(paragraph.text, paragraph.source_id, paragraph.line,
+                     self.also.get(key, ()), self.matched_on.get(key, ()))
+
+    def cite(self, sentence: Sentence) -> Cited:
+        """A sentence, citing the other sources that report it when it leads a statement."""
+        return Cited(sentence.text, sentence.source_id, sentence.line,
+                     self.members.get((sentence.source_id, sentence.line, sentence.start), ()))
+
+    def shown(self, paragraph: SourceParagraph) -> bool:
+        if (paragraph.source_id, paragraph.line) in self.also:
+            return True
+        return not all((s.source_id, s.line, s.start) in self.repeated
+                       for s in sentences(paragraph))
+
+
+def corroborate(statements: Iterable[Statement]) -> Corroboration:
+    also: dict[tuple[str, int], dict[str, Cited]] = defaultdict(dict)
+    matched: dict[tuple[str, int], dict[str, None]] = defaultdict(dict)
+    repeated: set[tuple[str, int, int]] = set()
+    reports: dict[tuple[str, int, int], int] = {}
+    members: dict[tuple[str, int, int], tuple[Cited, ...]] = {}
+    for statement in statements:
+        key = (statement.lead.source_id, statement.lead.line)
+        lead = (*key, statement.lead.start)
+        reports[lead] = max(reports.get(lead, 1), statement.reported_by)
+        members[lead] = tuple({m.source_id: Cited(m.text, m.source_id, m.line)
+                               for m in (*members.get(lead, ()), *statement.members[1:])
+                               if m.source_id != key[0]}.values())
+        for member in statement.members[1:]:
+            repeated.add((member.source_id, member.line, member.start))
+            if member.source_id != key[0]:
+                also[key].setdefault(member.source_id,
+                                     Cited(member.text, member.source_id, member.line))
+        matched[key].update(dict.fromkeys(statement.matched_on))
+    return Corroboration({k: tuple(v.values()) for k, v in also.items()},
+                         {k: tuple(v) for k, v in matched.items()}, frozenset(repeated),
+                         reports, members)
+
+
+NO_CORROBORATION = Corroboration({}, {}, frozenset())
+
+
 def _content(briefing: Briefing) -> list[SourceParagraph]:
     return [p for s in briefing.sources for p in s.paragraphs if p.kept and not p.heading]
 
 
-def section_page(briefing: Briefing, config: Config, section_id: str) -> Page:
+def section_page(briefing: Briefing, config: Config, section_id: str,
+                 corroboration: Corroboration = NO_CORROBORATION) -> Page:
     rule = config.section(section_id)
     when = _when(briefing)
     groups: dict[str, list[SourceParagraph]] = defaultdict(list)
     for paragraph in _content(briefing):
-        if paragraph.sections[:1] == (section_id,):  # one page per paragraph: its best fit
+        if paragraph.sections[:1] == (section_id,) and corroboration.shown(paragraph):
             groups[topic_of(paragraph.text, rule) or MORE].append(paragraph)
     order = [t.label for t in rule.topics] + [MORE]
     blocks = tuple(CitedList(label if len(groups) > 1 or label != MORE else None,
-                             tuple(_cited(p) for p in sorted(groups[label], key=when)))
+                             tuple(corroboration.entry(p) for p in sorted(groups[label],
+                                                                          key=when)))
                    for label in order if groups.get(label))
     if not blocks:
         blocks = (CitedList(None, (), note="No source paragraph matches this section's rules yet."),)
@@ -71,9 +132,10 @@ def section_page(briefing: Briefing, config: Config, section_id: str) -> Page:
                 blocks)
 
 
-def other_page(briefing: Briefing) -> Page:
-    items = tuple(_cited(p) for p in sorted(
-        (p for p in _content(briefing) if p.sections == (OTHER,)), key=_when(briefing)))
+def other_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBORATION) -> Page:
+    items = tuple(corroboration.entry(p) for p in sorted(
+        (p for p in _content(briefing) if p.sections == (OTHER,) and corroboration.shown(p)),
+        key=_when(briefing)))
     blocks = (CitedList(None, items, note=None if items else "Every paragraph fits a section."),)
     return Page("other.md", "Other developments",
                 f"Other developments: {len(items)} cited paragraphs that fit no section.", blocks)
@@ -271,31 +333,79 @@ def full_page(pages: list[Page], title: str, rank: Rank) -> Page:
                 nav_title="Full briefing (print)", searchable=False)
 
 
-def key_points(briefing: Briefing, config: Config) -> list[Cited]:
-    """The strongest sentences for each section, by term score; earlier sources win ties."""
-    when = _when(briefing)
+DANGLING = frozenset("this that these those their his her its he she they it but and also "
+                     "however meanwhile still yet so then there here such".split())
+"""A sentence opening with one of these leans on the one before: not self-contained."""
+KEY_POINT_WORDS = 8
+LATEST_POINTS = 3
+
+
+def self_contained(text: str) -> bool:
+    words = text.split()
+    if len(words) < KEY_POINT_WORDS or not text[:1].isupper():
+        return False
+    first = words[0].strip("“”\"'‘’(").casefold()
+    return first not in DANGLING and " added that" not in " ".join(words[:4]).casefold()
+
+
+def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=None):
+    """Self-contained sentences of sectioned paragraphs that no earlier source said first."""
+    for paragraph in paragraphs if paragraphs is not None else _content(briefing):
+        if paragraph.sections == (OTHER,):
+            continue
+        for sentence in sentences(paragraph):
+            if (sentence.source_id, sentence.line, sentence.start) in corroboration.repeated:
+                continue
+            if self_contained(sentence.text):
+                yield paragraph, sentence
+
+
+def key_points(briefing: Briefing, config: Config,
+               corroboration: Corroboration = NO_CORROBORATION) -> list[Cited]:
+    """What happened, first: for each section, its sentences reported by the most sources,
+    then the strongest by the section's terms, then the most recent; each self-contained (no
+    opening "this", "he added that") and said once."""
+    order = time_order(briefing)
     chosen: list[Cited] = []
     seen: set[str] = set()
     for rule in config.sections:
         candidates = []
-        for paragraph in _content(briefing):
-            if rule.id not in paragraph.sections:
-                continue
-            for sentence in sentences(paragraph):
-                if len(sentence.text.split()) >= 8:
-                    candidates.append((-term_score(sentence.text, rule.terms), when(paragraph),
-                                       sentence))
+        for paragraph, sentence in _candidates(briefing, corroboration):
+            if rule.id in paragraph.sections:
+                reports = corroboration.reports.get(
+                    (sentence.source_id, sentence.line, sentence.start), 1)
+                candidates.append(((-reports, -term_score(sentence.text, rule.terms),
+                                    -order[sentence.source_id], sentence.line), sentence))
         picked = 0
-        for _score, _when_key, sentence in sorted(candidates, key=lambda c: (c[0], c[1])):
+        for _key, sentence in sorted(candidates, key=lambda c: c[0]):
             key = text_key(sentence.text)
             if key in seen:
                 continue
             seen.add(key)
-            chosen.append(Cited(sentence.text, sentence.source_id, sentence.line))
+            chosen.append(corroboration.cite(sentence))
             picked += 1
             if picked >= rule.key_points:
                 break
     return chosen
+
+
+def latest_points(briefing: Briefing, config: Config, corroboration: Corroboration,
+                  taken: Iterable[Cited]) -> list[Cited]:
+    """What the newest day's sources add: their sentences no earlier source reported, the
+    strongest by section terms first. Nothing when every source has the same date."""
+    dates = sorted({s.meta.date for s in briefing.sources if s.meta.date})
+    if len(dates) < 2:
+        return []
+    newest = [p for s in briefing.sources if s.meta.date == dates[-1] for p in s.paragraphs
+              if p.kept and not p.heading]
+    shown = {(c.source_id, c.line, c.text) for c in taken}
+    rules = {rule.id: rule for rule in config.sections}
+    candidates = [(-term_score(sentence.text, rules[paragraph.sections[0]].terms),
+                   sentence.source_id, sentence.line, sentence.start, sentence)
+                  for paragraph, sentence in _candidates(briefing, corroboration, newest)
+                  if (sentence.source_id, sentence.line, sentence.text) not in shown]
+    return [corroboration.cite(c[-1]) for c in sorted(candidates, key=lambda c: c[:4])
+            [:LATEST_POINTS]]
 
 
 def key_figures(briefing: Briefing) -> list[tuple[str, Cited]]:
@@ -317,13 +427,21 @@ def source_page_path(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
-def home_page(briefing: Briefing, config: Config, section_pages: Iterable[Page]) -> Page:
+def home_page(briefing: Briefing, config: Config, section_pages: Iterable[Page],
+              corroboration: Corroboration = NO_CORROBORATION) -> Page:
     event = config.event
     facts = [("What", event.what), ("When", event.when or ""), ("Where", event.where),
              ("Sources", str(len(briefing.sources))), ("As of", briefing.as_of or "unknown")]
     blocks: list[Block] = [Facts(tuple((k, v) for k, v in facts if v))]
-    blocks.append(CitedList("Key points", tuple(key_points(briefing, config)),
+    points = key_points(briefing, config, corroboration)
+    blocks.append(CitedList("Key points", tuple(points),
                             note="No key points yet: add sources or section terms."))
+    latest = latest_points(briefing, config, corroboration, points)
+    dates = sorted({s.meta.date for s in briefing.sources if s.meta.date})
+    if latest:
+        newest = dt.date.fromisoformat(dates[-1])
+        blocks.append(CitedList(f"Latest: what the sources of {newest.day} {newest:%B %Y} add",
+                                tuple(latest)))
     figures = key_figures(briefing)
     if figures:
         blocks.append(FigureTable("Key figures", tuple(figures)))
@@ -385,6 +503,7 @@ def compose_pages(briefing: Briefing, config: Config,
     """All pages, in navigation order: home, the configured page order, then each source."""
     ordered: list[Page] = []
     groups = quote_groups(briefing)  # merged once for Key quotes and Who's who
+    corroboration = corroborate(find_statements(briefing))
     wants_full = False
     for page_id in config.pages:
         if page_id == "full":
@@ -399,13 +518,13 @@ def compose_pages(briefing: Briefing, config: Config,
         elif page_id == "people":
             ordered.append(people_page(briefing, groups))
         elif page_id == "other":
-            ordered.append(other_page(briefing))
+            ordered.append(other_page(briefing, corroboration))
         elif page_id == "sources":
             ordered += sources_index(briefing)
         else:
-            ordered.append(section_page(briefing, config, page_id))
+            ordered.append(section_page(briefing, config, page_id, corroboration))
     briefing_pages = [p for p in ordered if not p.path.startswith("sources/")]
-    home = home_page(briefing, config, briefing_pages)
+    home = home_page(briefing, config, briefing_pages, corroboration)
     order = time_order(briefing)
     sources = [source_page(s) for s in sorted(briefing.sources, key=lambda s: order[s.meta.id])]
     rank = item_rank(briefing)
@@ -416,7 +535,7 @@ def compose_pages(briefing: Briefing, config: Config,
                    *(more for pages in split_pages for more in pages[1:]), *sources])
 
 
-def item_rank(briefing: Briefing, corroboration: Callable[[Cited], int] | None = None) -> Rank:
+def item_rank(briefing: Briefing) -> Rank:
     """How entries rank on a capped page: the most corroborated first, then the most recent
     source, then the order in the source. Entries that are not claims keep their order."""
     order = time_order(briefing)
@@ -426,7 +545,6 @@ def item_rank(briefing: Briefing, corroboration: Callable[[Cited], int] | None =
             return (-(1 + len(item.same) + len(item.variants)), -order[item.quote.source_id],
                     item.quote.line)
         if isinstance(item, Cited):
-            return (-(corroboration(item) if corroboration else 1), -order[item.source_id],
-                    item.line)
+            return (-item.reported_by, -order[item.source_id], item.line)
         return (0, 0, 0)
     return rank

@@ -103,6 +103,16 @@ class Renderer:
         return (f"[{escape_text(meta.outlet)}, {self.short_date(meta.date)}]"
                 f"({target}#p{cited.line} \"{title}\"){{ .cite data-search-exclude }}")
 
+    def also(self, item: Cited, page: Page) -> str:
+        """The other sources reporting the same facts, after the entry's own citation; what
+        matched goes in the label's title, so a reader can see why they are one."""
+        if not item.also:
+            return ""
+        why = escape_text(", ".join(item.matched_on)).replace('"', "&quot;")
+        label = f'*also reported by*{{ title="matched on: {why}" }}' if why else \
+            "*also reported by*"
+        return f" · {label} " + " ".join(self.cite(c, page.path) for c in item.also)
+
     def short_date(self, date: str | None) -> str:
         """"30 Oct", with the year only when it is not the briefing's latest."""
         if not date:
@@ -122,7 +132,7 @@ class Renderer:
                 text = escape_text(item.text)
                 if block.quoted:
                     text = f"“{text}”"
-                lines.append(f"- {text} {self.cite(item, page.path)}")
+                lines.append(f"- {text} {self.cite(item, page.path)}{self.also(item, page)}")
             return lines
         if isinstance(block, QuoteGroup):
             return self.quote_group(block, page)

@@ -53,7 +53,7 @@ def _with_items(block: Block, items: tuple) -> Block:
 def weight(thing: object) -> int:
     """About how many characters of Markdown a block or an item becomes."""
     if isinstance(thing, Cited):
-        return len(thing.text) + CITATION
+        return len(thing.text) + CITATION * (1 + len(thing.also))
     if isinstance(thing, QuoteEntry):
         return sum(weight(c) for c in (thing.quote, *thing.same, *thing.variants,
                                        *((thing.context,) if thing.context else ())))

@@ -104,3 +104,51 @@ def test_a_quotation_whose_speaker_the_text_leaves_open_says_so():
     assert group.entries[0].candidates == ("Ana Weber", "Ben Ueda")
     rendered = render_pages([page], {"a": briefing.sources[0].meta}, {})["quotes.md"]
     assert "*Speaker unclear; the text names:* Ana Weber or Ben Ueda" in rendered
+
+
+def corroborated_briefing():
+    """Three outlets report one fact; the third says nothing else, the first says more."""
+    texts = {
+        "a": ("The US will cut the fentanyl tariff on Chinese goods to 10% from 20%, officials "
+              "said on Thursday. Markets in Asia rose."),
+        "b": "Washington is to lower the fentanyl tariff on Chinese goods to 10% from 20%.",
+        "c": "The fentanyl tariff on Chinese goods goes to 10% from 20%, the White House said.",
+    }
+    sources = tuple(Source(meta(sid, f"2025-10-3{n}", sid.upper()),
+                           (SourceParagraph(sid, 5, text, sections=("other",)),))
+                    for n, (sid, text) in enumerate(texts.items()))
+    return Briefing("B", sources)
+
+
+def test_a_fact_several_sources_report_is_one_entry_citing_each_of_them(config):
+    from generator.blocks import CitedList
+    from generator.compose import corroborate, other_page
+    from generator.statements import find_statements
+    briefing = corroborated_briefing()
+    statements = find_statements(briefing)
+    assert statements and statements[0].lead.source_id == "a"
+    page = other_page(briefing, corroborate(statements))
+    [block] = [b for b in page.blocks if isinstance(b, CitedList)]
+    entries = {item.source_id: item for item in block.items}
+    assert set(entries) == {"a"}  # b and c say nothing a does not: cited with a, not repeated
+    assert {c.source_id for c in entries["a"].also} == {"b", "c"}
+    assert entries["a"].reported_by == 3 and "fentanyl" in entries["a"].matched_on
+    for cited in entries["a"].also:  # the other sources' own words, verbatim
+        assert cited.text in next(s.paragraphs[0].text for s in briefing.sources
+                                  if s.meta.id == cited.source_id)
+
+
+def test_without_statements_every_paragraph_is_its_own_entry():
+    from generator.compose import other_page
+    page = other_page(corroborated_briefing())
+    assert len(page.blocks[0].items) == 3 and not any(i.also for i in page.blocks[0].items)
+
+
+def test_the_most_reported_entry_ranks_first():
+    from generator.blocks import Cited
+    from generator.compose import item_rank
+    briefing = corroborated_briefing()
+    rank = item_rank(briefing)
+    lone_latest = Cited("x", "c", 1)
+    reported = Cited("y", "a", 9, (Cited("z", "b", 2), Cited("w", "c", 3)))
+    assert rank(reported) < rank(lone_latest)
