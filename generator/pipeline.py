@@ -20,8 +20,8 @@ from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
 from generator.dates import find_events
 from generator.errors import BriefingError
-from generator.load import (check_source_entries, check_unique_ids, find_sources,
-                            ignored_entries, load_source)
+from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_ids,
+                            find_sources, ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.provenance import find_provenance, with_provenance
@@ -93,7 +93,8 @@ def analyse(path: Path, config: Config, follow_links: bool = False) -> Analysis:
 
 def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     paragraphs = classify_paragraphs(clean_paragraphs(meta, lines, config), config)
-    meta = with_provenance(meta, find_provenance(paragraphs, lines))
+    if meta.outlet == UNKNOWN_OUTLET or not meta.date:  # briefing.yml said it all otherwise
+        meta = with_provenance(meta, find_provenance(paragraphs, lines))
     if not meta.title:
         first = next((p.text for p in paragraphs if p.kept), "")
         meta = replace(meta, title=headline(paragraphs) or " ".join(first.split()[:12])

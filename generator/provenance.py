@@ -12,6 +12,7 @@ date is a stamp near the headline (``Published: 30 Oct. 2025``, ``Updated 8:03 a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -107,9 +108,10 @@ def find_provenance(paragraphs: Sequence[SourceParagraph],
     still has its copyright line)."""
     headline = next((p.line for p in paragraphs if p.removed_because == HEADLINE), None)
     units = _units(paragraphs, lines)
-    lead = _first_body(units)
+    body = {id(unit): is_body_paragraph(unit.text) for unit in units}
+    lead = _first_body(units, body)
     head, anchor = _head(units, lead, headline)
-    return Provenance(_best_outlet(_outlet_clues(units, head, lead, headline)),
+    return Provenance(_best_outlet(_outlet_clues(units, head, lead, headline, body)),
                       _best_date(_date_clues(units, head, lead), anchor))
 
 
@@ -139,9 +141,9 @@ def _lines_between(lines: Sequence[RawLine], start: int, end: float) -> Sequence
     return lines[max(0, first):max(0, int(min(end, lines[-1].number + 1)) - lines[0].number)]
 
 
-def _first_body(units: list[SourceParagraph]) -> int | None:
+def _first_body(units: list[SourceParagraph], is_body: dict[int, bool]) -> int | None:
     """The story's first paragraph of prose: the first the cleaner kept, else the first."""
-    body = [i for i, unit in enumerate(units) if is_body_paragraph(unit.text)]
+    body = [i for i, unit in enumerate(units) if is_body[id(unit)]]
     return next((i for i in body if units[i].kept), body[0] if body else None)
 
 
@@ -256,14 +258,14 @@ def _masthead_clue(paragraphs: list[SourceParagraph], lead: int | None,
 
 
 def _outlet_clues(paragraphs: list[SourceParagraph], head: range, lead: int | None,
-                  headline: int | None) -> list[Clue]:
+                  headline: int | None, is_body: dict[int, bool]) -> list[Clue]:
     clues = [clue for i in head if i < len(paragraphs) and not is_prose(paragraphs[i].text)
              and (clue := _byline_clue(paragraphs[i]))]
     if lead is not None:
-        story = [p for p in paragraphs[lead:] if is_body_paragraph(p.text)]
+        story = list(itertools.islice((p for p in paragraphs[lead:] if is_body[id(p)]),
+                                      DATELINE_PARAGRAPHS))
         clues += [clue for p in story[:DATELINE_PARAGRAPHS] if (clue := _dateline_clue(p))]
-    last_body = max((i for i, p in enumerate(paragraphs) if is_body_paragraph(p.text)),
-                    default=-1)
+    last_body = max((i for i, p in enumerate(paragraphs) if is_body[id(p)]), default=-1)
     clues += [clue for i, p in enumerate(paragraphs)
               if (clue := _copyright_clue(p, i > last_body))][:MAX_CLUES // 2]
     if masthead := _masthead_clue(paragraphs, lead, headline):
@@ -329,8 +331,10 @@ def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
     prose's small words ("Posted by Jane Doe on ...", "By Jane Doe | Oct 30, 2025 at 2 PM")
     counts only with a stamp's word or as a byline: "In this Dec. 12 file photo" is a caption."""
     text = paragraph.text
+    if len(text.split()) > MAX_LINE_WORDS or not FULL_DATE.search(text):
+        return []
     byline = _byline_led(text)
-    if len(text.split()) > MAX_LINE_WORDS or is_body_paragraph(text) and not byline:
+    if is_body_paragraph(text) and not byline:
         return []
     prose = is_prose(text) and not byline
     stamp = is_date_stamp(text)
