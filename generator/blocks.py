@@ -105,6 +105,7 @@ class Definition:
     definition: Cited | None  # from a source
     written: str | None  # from briefing.yml, used when no source defines the term
     forms: tuple[str, ...]
+    expansion: Cited | None = None  # what the letters stand for, when the definition says more
 
 
 @dataclass(frozen=True)

@@ -301,13 +301,17 @@ def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
     return define_terms((p for s in ordered for p in s.paragraphs), config.glossary)
 
 
+def _sentence(sentence: Sentence | None) -> Cited | None:
+    return Cited(sentence.text, sentence.source_id, sentence.line) if sentence else None
+
+
 def glossary_page(entries: list[GlossaryEntry]) -> Page:
     """Terms with a definition, from a source or briefing.yml. A term nobody defines is the
     editor's to-do (``briefing generate`` names it), not something to show readers."""
     defined = [e for e in entries if e.text]
     blocks: tuple[Block, ...] = tuple(
-        Definition(e.term, Cited(e.definition.text, e.definition.source_id, e.definition.line)
-                   if e.definition else None, e.written, e.forms) for e in defined) or (
+        Definition(e.term, _sentence(e.definition), e.written, e.forms, _sentence(e.expansion))
+        for e in defined) or (
         CitedList(None, (), note="No defined terms yet."),)
     return Page("glossary.md", "Glossary",
                 f"Glossary: {len(defined)} terms; hover a term anywhere on the site for its "

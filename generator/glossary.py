@@ -28,10 +28,14 @@ class GlossaryEntry:
     definition: Sentence | None  # verbatim from a source, with where it stands
     written: str | None  # the editor's definition from briefing.yml
     forms: tuple[str, ...]  # how the sources write the term ("APEC", "Apec")
+    expansion: Sentence | None = None  # what the letters stand for, when a source says what
+    # the thing is as well (then ``definition`` says that)
 
     @property
     def text(self) -> str:
-        return self.definition.text if self.definition else (self.written or "")
+        """The tooltip: what the letters stand for, then what the thing is."""
+        said = self.definition.text if self.definition else (self.written or "")
+        return f"{self.expansion.text}: {said}" if self.expansion and said else said
 
 
 def _is_subsequence(letters: str, word: str) -> bool:
@@ -67,24 +71,38 @@ def long_form(text: str, term: str) -> tuple[int, int] | None:
     return None
 
 
-def _definition(term: str, regex: re.Pattern, paragraph: SourceParagraph) -> Sentence | None:
+def _expansion(term: str, paragraph: SourceParagraph) -> Sentence | None:
     span = long_form(paragraph.text, term) if " " not in term else None
-    if span:
-        start, end = span
-        return Sentence(paragraph.source_id, paragraph.line, start, end,
-                        paragraph.text[start:end])
+    if not span:
+        return None
+    start, end = span
+    return Sentence(paragraph.source_id, paragraph.line, start, end, paragraph.text[start:end])
+
+
+def _description(regexes: Iterable[re.Pattern], paragraph: SourceParagraph) -> Sentence | None:
+    """A sentence saying what the term (or its spelled-out name) is: "X is a …", or an
+    apposition "X, a …" (also after "Long Name (X), a …")."""
     for sentence in sentences(paragraph):
-        match = regex.match(sentence.text)
-        if match and re.match(r"\s+(?:is|are)\s+(?:a|an)\s", sentence.text[match.end():]):
-            return sentence
-        for found in regex.finditer(sentence.text):
-            apposition = re.match(r",\s+((?:a|an)\s+[^,.;:()]{8,160})[,.;]",
-                                  sentence.text[found.end():])
-            if apposition:
-                start = sentence.start + found.end() + apposition.start(1)
-                end = sentence.start + found.end() + apposition.end(1)
-                return Sentence(paragraph.source_id, paragraph.line, start, end,
-                                paragraph.text[start:end])
+        for regex in regexes:
+            found = _describes(regex, paragraph, sentence)
+            if found:
+                return found
+    return None
+
+
+def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
+               ) -> Sentence | None:
+    match = regex.match(sentence.text)
+    if match and re.match(r"\)?\s+(?:is|are)\s+(?:a|an)\s", sentence.text[match.end():]):
+        return sentence
+    for found in regex.finditer(sentence.text):
+        apposition = re.match(r"\)?,\s+((?:a|an)\s+[^,.;:()]{8,160})[,.;]",
+                              sentence.text[found.end():])
+        if apposition:
+            start = sentence.start + found.end() + apposition.start(1)
+            end = sentence.start + found.end() + apposition.end(1)
+            return Sentence(paragraph.source_id, paragraph.line, start, end,
+                            paragraph.text[start:end])
     return None
 
 
@@ -94,17 +112,21 @@ def define_terms(paragraphs: Iterable[SourceParagraph], glossary: dict[str, str]
     paragraphs = [p for p in paragraphs if p.kept and not p.heading]
     entries = []
     for term, written in glossary.items():
-        regex = phrase_regex(term)
+        regexes = [phrase_regex(term)]
         forms: dict[str, None] = {}
-        definition = None
+        expansion = description = None
         for paragraph in paragraphs:
-            matches = list(regex.finditer(paragraph.text))
-            if not matches:
-                continue
-            for match in matches:
+            written_as = [m.group() for m in regexes[0].finditer(paragraph.text)]
+            for form in written_as[:MAX_FORMS]:
                 if len(forms) < MAX_FORMS:
-                    forms.setdefault(match.group(), None)
-            if definition is None:
-                definition = _definition(term, regex, paragraph)
-        entries.append(GlossaryEntry(term, definition, written or None, tuple(forms)))
+                    forms.setdefault(form, None)
+            if not written_as and not any(r.search(paragraph.text) for r in regexes[1:]):
+                continue
+            if expansion is None and (expansion := _expansion(term, paragraph)):
+                regexes.append(phrase_regex(expansion.text))
+            if description is None:
+                description = _description(regexes, paragraph)
+        definition = description or expansion
+        entries.append(GlossaryEntry(term, definition, written or None, tuple(forms),
+                                     expansion if description and expansion else None))
     return entries

@@ -84,6 +84,9 @@ class Renderer:
 
     def definition(self, entry: Definition, page: Page) -> list[str]:
         lines = [self.heading(2, entry.term), ""]
+        if entry.expansion:
+            lines += [f"**{escape_text(entry.expansion.text)}** "
+                      f"{self.cite(entry.expansion, page.path)}", ""]
         if entry.definition:
             lines.append(f"{escape_text(entry.definition.text)} "
                          f"{self.cite(entry.definition, page.path)}")

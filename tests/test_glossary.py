@@ -56,3 +56,44 @@ def test_a_term_nobody_defines_is_the_editors_to_do_not_the_readers(project):
     assert any("glossary terms no source defines" in note and "fentanyl tariff" in note
                for note in briefing.notes)
     assert "fentanyl tariff" not in (project.docs_dir / "glossary.md").read_text().lower()
+
+
+def test_a_definition_says_what_the_thing_is_when_a_source_says_it():
+    entries = define_terms(paragraphs(
+        "Leaders gathered for the Asia-Pacific Economic Cooperation (APEC) summit.",
+        "Asia-Pacific Economic Cooperation, a forum of 21 Pacific Rim economies, meets yearly.",
+        "APEC ended on Saturday."), {"APEC": ""})
+    [entry] = entries
+    assert entry.expansion.text == "Asia-Pacific Economic Cooperation"
+    assert entry.definition.text == "a forum of 21 Pacific Rim economies"
+    assert entry.text == "Asia-Pacific Economic Cooperation: a forum of 21 Pacific Rim economies"
+    assert set(entry.forms) == {"APEC"}
+
+
+def test_an_apposition_after_the_spelled_out_abbreviation_defines_it():
+    [entry] = define_terms(paragraphs(
+        "The Association of Southeast Asian Nations (ASEAN), a bloc of ten states, met."),
+        {"ASEAN": ""})
+    assert entry.expansion.text == "Association of Southeast Asian Nations"
+    assert entry.definition.text == "a bloc of ten states"
+
+
+def test_the_expansion_alone_defines_when_no_source_says_more():
+    [entry] = define_terms(paragraphs("Talks at the Asia-Pacific Economic Cooperation (APEC) "
+                                      "summit."), {"APEC": ""})
+    assert entry.expansion is None and entry.text == "Asia-Pacific Economic Cooperation"
+
+
+def test_the_glossary_page_shows_the_expansion_then_what_the_thing_is():
+    from generator.compose import glossary_page
+    from generator.markdown import render_pages
+    from generator.structure import SourceMeta
+    entries = define_terms(paragraphs(
+        "Leaders gathered for the Asia-Pacific Economic Cooperation (APEC) summit.",
+        "Asia-Pacific Economic Cooperation, a forum of 21 Pacific Rim economies, meets yearly."),
+        {"APEC": ""})
+    page = glossary_page(entries)
+    text = render_pages([page], {"s": SourceMeta("s", "s.txt", "T", "O", "2025-10-30")},
+                        {})["glossary.md"]
+    assert "**Asia-Pacific Economic Cooperation** [O, 30 Oct](sources/s.md#p1" in text
+    assert "a forum of 21 Pacific Rim economies [O, 30 Oct](sources/s.md#p2" in text
