@@ -5,9 +5,11 @@ share of function words (as jusText does) and of capitalised words, digits, wher
 against the article's run of body paragraphs, and what its neighbours are (removed lines, a run
 of title-case lines, the same block). No word is looked at beyond a short list of function
 words. A logistic regression over these features, trained offline with scikit-learn on pasted
-pages and shipped as boilerplate_shape.json (weights only, applied here in pure Python), gives each paragraph a probability of being
-furniture; those above the model's threshold are removed, with a reason made from the features
-that weighed most.
+pages by tests/train_boilerplate.py and shipped as boilerplate_shape.json (weights only, applied
+here in pure Python), gives each paragraph a probability of being furniture; those at or above
+the cut-off are removed, with a reason made from the features that weighed most. The cut-off is
+the one whose leave-sites-out content kept stays at 0.97 or more; editors can move it or turn
+the model off (`cleaning.shape_model`). Features the JSON does not list are computed but unused.
 """
 
 from __future__ import annotations
@@ -54,6 +56,15 @@ def load_model(path: Path = MODEL_PATH) -> ShapeModel | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     return ShapeModel(tuple(data["features"]), tuple(float(w) for w in data["weights"]),
                       float(data["bias"]), float(data["threshold"]))
+
+
+def configured_model(setting: float | bool) -> ShapeModel | None:
+    """The model as the `cleaning.shape_model` setting wants it: off (False), with its trained
+    cut-off (True), or with the editor's cut-off (a number from 0 to 1)."""
+    model = load_model() if setting is not False else None
+    if model is None or setting is True:
+        return model
+    return replace(model, threshold=float(setting))
 
 
 def _words(text: str) -> list[str]:

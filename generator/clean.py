@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator.boilerplate_shape import remove_by_shape
-from generator.config import Config
+from generator.boilerplate_shape import configured_model, remove_by_shape
+from generator.config import BoilerplateRule, Config
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta, SourceParagraph
@@ -176,6 +176,28 @@ def is_date_stamp(text: str) -> bool:
     return (dated > 0 or (month and numbers > 0)) and other <= STAMP_OTHER_WORDS
 
 
+SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+
+
+def _sentence_words(text: str, at: int) -> int:
+    """How many words the sentence holding position `at` has."""
+    start = 0
+    for end in SENTENCE_BREAK.finditer(text):
+        if end.end() > at:
+            return len(text[start:end.end()].split())
+        start = end.end()
+    return len(text[start:].split())
+
+
+def _mostly_the_phrase(rule: BoilerplateRule, text: str, match: re.Match) -> bool:
+    """A phrase rule (with max_words or min_share) takes only a short paragraph whose sentence
+    holding the phrase is most of it: "Stay with us." goes, a post that ends with it stays."""
+    words = len(text.split())
+    if rule.max_words is not None and words > rule.max_words:
+        return False
+    return not rule.min_share or _sentence_words(text, match.start()) >= rule.min_share * words
+
+
 def boilerplate_reason(text: str, config: Config) -> str | None:
     """Why a paragraph is clutter, or None when it is content."""
     if DATE_LINE.match(text) and not DATE_LINE.sub("", text).strip():
@@ -183,7 +205,8 @@ def boilerplate_reason(text: str, config: Config) -> str | None:
     if text.rstrip(" .:").casefold() in config.labels:
         return "lone label"
     for rule in config.boilerplate:
-        if rule.regex.search(text):
+        match = rule.regex.search(text)
+        if match and _mostly_the_phrase(rule, text, match):
             return rule.reason
     if is_date_stamp(text):
         return STAMP
@@ -285,7 +308,10 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
     by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys)
-    return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config)))
+    model = configured_model(config.shape_model)
+    if model is None:
+        return tuple(by_position)
+    return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config), model=model))
 
 
 def _small_word_share(words: list[str]) -> float:
@@ -530,17 +556,46 @@ def headline(paragraphs: Iterable[SourceParagraph]) -> str | None:
     return next((p.text for p in paragraphs if p.removed_because == HEADLINE), None)
 
 
+REPEAT_MIN_WORDS = 6  # a paragraph this long repeated in a later source is syndicated copy
+# A shorter paragraph is template when it recurs in at least TEMPLATE_MIN_SOURCES different
+# sources and in more than TEMPLATE_SHARE of them ("Next Up:", "(SOUNDBITE OF MUSIC)").
+TEMPLATE_MIN_SOURCES = 3
+TEMPLATE_SHARE = 0.02
+
+
+def template_keys(sources: list[tuple[SourceMeta, tuple[SourceParagraph, ...]]],
+                  keys: list[list[str]]) -> dict[str, int]:
+    """Short text keys (under REPEAT_MIN_WORDS words) that recur across many sources, with the
+    number of sources each is in (`keys`: each source's paragraphs' text keys): a count table
+    filled in one pass, whatever the sources' order.
+    A short line in only two sources is a coincidence or a shared quote, not a template."""
+    counts: dict[str, int] = {}
+    ids: set[str] = set()
+    for (meta, _), source_keys in zip(sources, keys):
+        ids.add(meta.id)
+        for key in {k for k in source_keys if k and len(k.split()) < REPEAT_MIN_WORDS}:
+            counts[key] = counts.get(key, 0) + 1
+    floor = max(TEMPLATE_MIN_SOURCES, int(TEMPLATE_SHARE * len(ids)) + 1)
+    return {key: n for key, n in counts.items() if n >= floor}
+
+
 def remove_cross_source_repeats(sources: list[tuple[SourceMeta, tuple[SourceParagraph, ...]]]
                                 ) -> list[tuple[SourceParagraph, ...]]:
     """A paragraph that repeats one of an earlier source (syndicated copy) is removed with a
-    pointer to the original. One pass with a hash table: no pairwise comparison."""
+    pointer to the original; a short one that recurs in many sources (template_keys) is removed
+    everywhere as template. One pass with a count table and one with a hash table: no pairwise
+    comparison."""
+    keys = [[text_key(p.text) for p in paragraphs] for _, paragraphs in sources]
+    templates = template_keys(sources, keys)
     first_seen: dict[str, tuple[str, int]] = {}
     cleaned = []
-    for meta, paragraphs in sources:
+    for (meta, paragraphs), source_keys in zip(sources, keys):
         out = []
-        for paragraph in paragraphs:
-            key = text_key(paragraph.text)
-            if paragraph.kept and not paragraph.heading and len(key.split()) >= 6:
+        for paragraph, key in zip(paragraphs, source_keys):
+            if paragraph.kept and key in templates:
+                paragraph = replace(paragraph, kept=False, heading=False,
+                                    removed_because=f"recurs in {templates[key]} sources: template")
+            elif paragraph.kept and not paragraph.heading and len(key.split()) >= REPEAT_MIN_WORDS:
                 origin = first_seen.get(key)
                 if origin and origin[0] != meta.id:
                     paragraph = replace(paragraph, kept=False,

@@ -62,6 +62,11 @@ class BoilerplateRule:
     reason: str
     regex: re.Pattern
     id: str | None = None  # lets other rules refer to this one ("picture-credit")
+    # A phrase rule (live-blog housekeeping, teasers) removes only a short paragraph that is
+    # mostly the phrase: at most max_words words, the sentence holding the match at least
+    # min_share of them. A post that carries news as well keeps its place.
+    max_words: int | None = None
+    min_share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,19 @@ class PersonRule:
     name: str
     aliases: tuple[str, ...] = ()
     role: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementRules:
+    """How statements.py hears one fact in other words (the `statements:` section): words and
+    phrases with one meaning under one name, words that make a figure approximate, words that
+    deny, and role nouns that name a person as their role does ("Chinese president" is also
+    "the Chinese leader")."""
+
+    same_meaning: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    hedges: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    leader_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,7 @@ class Config:
     tag_labels: frozenset[str]
     caption_after_credit: bool
     heading_max_words: int
+    shape_model: float | bool  # the shape model's cut-off (0-1), True for its own, False for off
     speech_verbs: tuple[str, ...]
     narrator_labels: tuple[str, ...]
     organisation_words: tuple[str, ...]
@@ -110,6 +129,7 @@ class Config:
     glossary: dict[str, str]
     path: str = "briefing.yml"
     fingerprint: str = ""
+    statements: StatementRules = StatementRules()
 
     def section(self, section_id: str) -> SectionRule:
         return next(s for s in self.sections if s.id == section_id)
@@ -380,7 +400,7 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     rules = []
     for index, item in enumerate(checker.get("boilerplate", list, [])):
         rule = _Checker(item, checker.path, f"{checker.where}.boilerplate[{index}]", checker.line)
-        rule.only("id", "reason", "pattern")
+        rule.only("id", "reason", "pattern", "max_words", "min_share")
         pattern = rule.text("pattern")
         if not pattern:
             raise BriefingError(f"{rule.where} needs a pattern", checker.path, checker.line)
@@ -389,8 +409,57 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
         except re.error as error:
             raise BriefingError(f"{rule.where}: bad regular expression {pattern!r}: {error}",
                                 checker.path, checker.line) from None
-        rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex, rule.text("id")))
+        rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex, rule.text("id"),
+                                     _positive(rule, "max_words", int),
+                                     _share(rule, "min_share", 0.0)))
     return tuple(rules)
+
+
+def _positive(checker: _Checker, key: str, kind: type) -> Any:
+    value = checker.get(key, kind)
+    if value is not None and value <= 0:
+        raise BriefingError(f"'{key}' in {checker.where} must be above 0, not {value}",
+                            checker.path, checker.line_of(key))
+    return value
+
+
+def _share(checker: _Checker, key: str, default: float) -> float:
+    """A number from 0 to 1."""
+    value = checker.get(key, float, default)
+    if not 0.0 <= value <= 1.0:
+        raise BriefingError(f"'{key}' in {checker.where} must be from 0 to 1, not {value}",
+                            checker.path, checker.line_of(key))
+    return value
+
+
+def _shape_model(cleaning: _Checker) -> float | bool:
+    """`shape_model`: false turns the shape model off, true keeps its trained cut-off, a number
+    from 0 to 1 replaces that cut-off (higher removes less)."""
+    value = cleaning.data.get("shape_model", True)
+    if value is None or isinstance(value, bool):
+        return value is not False
+    if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise BriefingError(f"'shape_model' in {cleaning.where} must be a number from 0 to 1, "
+                            f"true or false, not {value!r}", cleaning.path,
+                            cleaning.line_of("shape_model"),
+                            "false turns the model off; a higher threshold removes less")
+    return float(value)
+
+
+def _words(checker: _Checker, key: str) -> tuple[str, ...]:
+    """A list of words or phrases, each one line, in lower case."""
+    return tuple(one_line(v).casefold() for v in checker.get(key, list, []) if one_line(v))
+
+
+def _statement_rules(root: _Checker) -> StatementRules:
+    """The `statements:` section: each `same_meaning` entry is a name and its list of words."""
+    rules = root.child("statements")
+    rules.only("same_meaning", "hedges", "negations", "leader_nouns")
+    groups = rules.child("same_meaning")
+    same = tuple((one_line(name), _words(groups, name))
+                 for name in groups.data if one_line(name))
+    return StatementRules(same, _words(rules, "hedges"), _words(rules, "negations"),
+                          _words(rules, "leader_nouns"))
 
 
 def _merge(defaults: dict, override: dict) -> dict:
@@ -442,11 +511,12 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
                                 f"{_kind(user)}", display, 1)
         top = _Checker(user, display, "briefing.yml")
         top.only("title", "event", "sources", "sections", "pages", "cleaning", "classify",
-                 "quotes", "people", "glossary")
+                 "quotes", "people", "glossary", "statements")
         if isinstance(user.get("cleaning"), dict):
             top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
-                                       "tag_labels", "caption_after_credit", "replace_defaults")
+                                       "tag_labels", "caption_after_credit", "shape_model",
+                                       "replace_defaults")
     merged = _merge(defaults, user)
     root = _Checker(merged, display, "briefing.yml")
 
@@ -511,6 +581,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
+        shape_model=_shape_model(cleaning),
         speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
         narrator_labels=tuple(str(v).casefold() for v in quotes.get("narrator_labels", list, [])),
         organisation_words=tuple(str(v) for v in quotes.get("organisation_words", list, [])),
@@ -519,6 +590,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         people=tuple(people),
         glossary=glossary,
         path=display,
+        statements=_statement_rules(root),
     )
     fingerprint = hashlib.sha256(json.dumps(_plain(merged), sort_keys=True, default=str)
                                  .encode()).hexdigest()[:16]

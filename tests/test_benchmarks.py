@@ -32,5 +32,8 @@ def test_boilerplate_on_real_pages(tmp_path):
     result = score("boilerplate", tmp_path, "--variant", "region", "--no-trafilatura")
     briefing = result["variants"]["region"]["systems"]["briefing"]
     print({k: round(v, 3) for k, v in briefing.items() if isinstance(v, float)})
-    assert briefing["P"] >= 0.96 and briefing["R"] >= 0.83  # issue 10 asks for 0.95 and 0.90
-    assert briefing["content_kept"] >= 0.965  # issue 10 asks for 0.97
+    # Issue 10 asks for P 0.95, R 0.90, content kept 0.97. Honest (leave-sites-out) figures of
+    # the shape model's cut-off: P 0.975, R 0.841, kept 0.970 (boilerplate_shape.json); in-sample
+    # here 0.975 / 0.842 / 0.971. Floors: those less a margin.
+    assert briefing["P"] >= 0.965 and briefing["R"] >= 0.83
+    assert briefing["content_kept"] >= 0.965

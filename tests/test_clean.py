@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from generator.clean import (clean_paragraphs, normalise_space, remove_cross_source_repeats,
@@ -297,10 +298,14 @@ def test_shape_reasons_name_what_weighed_most(config):
     from generator.boilerplate_shape import SHAPE_REASON, load_model, reason_for
     model = load_model()
     assert model is not None and len(model.features) == len(model.weights)
+    from generator.boilerplate_shape import PHRASES
     features = {name: 0.0 for name in model.features}
-    features.update(title_shaped=1.0, title_run=1.0, after_article=1.0, ends_open=1.0)
-    reason = reason_for(model, features)
-    assert reason.startswith(SHAPE_REASON) and "; " in reason or reason == SHAPE_REASON
+    pushing = sorted((w, n) for n, w in zip(model.features, model.weights) if n in PHRASES)
+    (_, weaker), (_, stronger) = pushing[-2:]
+    features.update({weaker: 1.0, stronger: 1.0, pushing[0][1]: 1.0})
+    assert reason_for(model, features) == (f"{SHAPE_REASON}: {PHRASES[stronger]}; "
+                                           f"{PHRASES[weaker]}")
+    assert reason_for(model, {n: 0.0 for n in model.features}) == SHAPE_REASON
 
 
 def test_the_shape_model_leaves_standfirsts_subheadings_and_speakers_alone(config):
@@ -331,3 +336,88 @@ def test_the_text_key_is_computed_once_per_paragraph(config, monkeypatch):
     clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
     paragraphs = [t for t in text.split("\n") if t]
     assert sorted(calls) == sorted(paragraphs + [""]), calls  # and the (empty) title's once
+
+
+def test_the_shape_model_setting_moves_its_cut_off_or_turns_it_off(config):
+    from dataclasses import replace
+    from generator.boilerplate_shape import SHAPE_REASON
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nFollow the ferry news\nShare with friends\n\n"
+            f"{BODY_2}\n\nThe ferry sailed on time, officials said.\n\n{BODY_1} Again.\n\n"
+            "Jane Roe writes about ports and shipping for the paper and its weekly newsletter")
+
+    def by_shape(setting):
+        reasons = cleaned(text, replace(config, shape_model=setting))
+        return {t for t, why in reasons.items() if (why or "").startswith(SHAPE_REASON)}
+
+    assert by_shape(False) == by_shape(1.0) == set()
+    assert by_shape(0.9) <= by_shape(0.5) <= by_shape(0.0) and by_shape(0.0)
+
+
+# Phrase rules (teasers, live-blog housekeeping) take a short paragraph that is mostly the
+# phrase, never a post that carries news as well.
+@pytest.mark.parametrize("text, reason", [
+    ("Stay with us.", "live-blog housekeeping"),
+    ("Stay tuned for more updates through the day.", "live-blog housekeeping"),
+    ("We'll bring you more as we get it. Stay with us.", "live-blog housekeeping"),
+    ("Read more: Ferry fares to rise in spring", "teaser line"),
+    ("The two leaders are due to meet today in the port city, officials said. Stay with us.", None),
+    ("Stay tuned, the harbour master said, because the board has not yet voted on the new fees "
+     "and the ferry operators have asked for a delay of at least six months.", None),
+])
+def test_a_housekeeping_phrase_removes_only_a_paragraph_that_is_mostly_it(config, text, reason):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason(text, config) == reason
+
+
+def test_a_post_ending_with_housekeeping_keeps_its_news(config):
+    post = ("Both delegations are due to meet today at the harbour hotel, a spokesman said, and "
+            "a joint statement may follow. Stay with us.")
+    reasons = cleaned(f"Harbour talks\n\n{BODY_1}\n\n{post}\n\nStay with us.\n\n{BODY_2}", config)
+    assert reasons[post] is None and reasons["Stay with us."] == "live-blog housekeeping"
+
+
+# Template fragments (issue 13): short lines that recur across many sources, whatever their length.
+def sources_with(lines_by_source):
+    from generator.structure import SourceParagraph
+    return [(SourceMeta(f"s{n}", f"s{n}.txt", "T", "O", None),
+             tuple(SourceParagraph(f"s{n}", i, t) for i, t in enumerate(texts, start=1)))
+            for n, texts in enumerate(lines_by_source)]
+
+
+def removed(cleaned_sources):
+    return {(p.source_id, p.text): p.removed_because
+            for paragraphs in cleaned_sources for p in paragraphs if not p.kept}
+
+
+def test_a_short_line_in_many_sources_is_template_everywhere():
+    body = "Source {} reports on the harbour talks in its own words, number {}."
+    pages = [["HOST: Last question.", body.format(n, n), "Up Next:", "(SOUND OF GULLS)"]
+             for n in range(4)]
+    pages[0].append("Ferries resume.")
+    pages[1].append("Ferries resume.")  # in two sources only: kept
+    out = removed(remove_cross_source_repeats(sources_with(pages)))
+    for n in range(4):
+        for line in ("HOST: Last question.", "Up Next:", "(SOUND OF GULLS)"):
+            assert out[(f"s{n}", line)] == "recurs in 4 sources: template"
+    assert not any(text == "Ferries resume." or "reports on" in text for _, text in out)
+
+
+def test_template_needs_more_than_a_small_share_of_many_sources():
+    pages = [[f"Report number {n} on the harbour talks, in its own words."] for n in range(300)]
+    for n in range(4):
+        pages[n].append("Weather next.")  # 4 of 300 sources: a coincidence
+    for n in range(0, 300, 10):
+        pages[n].append("Up Next:")  # 30 of 300
+    out = removed(remove_cross_source_repeats(sources_with(pages)))
+    assert {text for _, text in out} == {"Up Next:"}
+    assert out[("s0", "Up Next:")] == "recurs in 30 sources: template"
+
+
+def test_template_removal_does_not_depend_on_source_order():
+    pages = [["Up Next:", f"Report {n} on the harbour talks, told in its own words."]
+             for n in range(3)] + [["Up Next:", "A shared paragraph of syndicated wire copy here."],
+                                   ["A shared paragraph of syndicated wire copy here."]]
+    forward = removed(remove_cross_source_repeats(sources_with(pages)))
+    backward = removed(remove_cross_source_repeats(sources_with(pages)[::-1]))
+    templates = lambda out: {k: v for k, v in out.items() if "template" in v}  # noqa: E731
+    assert templates(forward) == templates(backward) and len(templates(forward)) == 4

@@ -206,3 +206,49 @@ def test_any_yaml_like_text_gives_data_or_a_briefing_error(text):
 @given(YAML_RUNS)
 def test_any_run_of_yaml_tokens_gives_data_or_a_briefing_error(text):
     only_briefing_errors(text)
+
+
+# --- cleaning.shape_model and phrase rules ----------------------------------------------------
+
+
+def config_from(tmp_path, text):
+    path = tmp_path / "briefing.yml"
+    path.write_text(text)
+    return load_config(path)
+
+
+@pytest.mark.parametrize("value, expected", [("false", False), ("true", True), ("0.8", 0.8),
+                                             ("1", 1.0), ("0", 0.0)])
+def test_the_shape_model_can_be_turned_off_or_given_a_cut_off(tmp_path, value, expected):
+    config = config_from(tmp_path, f"cleaning:\n  shape_model: {value}\n")
+    assert config.shape_model == expected and type(config.shape_model) is type(expected)
+
+
+def test_the_shape_model_is_on_with_its_own_cut_off_by_default():
+    assert load_config(None).shape_model is True
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high", "[0.9]"])
+def test_a_shape_model_setting_outside_0_to_1_is_an_error_with_its_line(tmp_path, value):
+    message = error_for(tmp_path, f"title: X\ncleaning:\n  shape_model: {value}\n")
+    assert ":3: 'shape_model' in briefing.yml.cleaning must be a number from 0 to 1" in message
+
+
+def test_phrase_rules_take_max_words_and_min_share(tmp_path):
+    config = config_from(tmp_path, "cleaning:\n  replace_defaults: true\n  boilerplate:\n"
+                                   "    - reason: sign-off\n      pattern: 'back soon'\n"
+                                   "      max_words: 12\n      min_share: 0.5\n")
+    rule = config.boilerplate[0]
+    assert (rule.reason, rule.max_words, rule.min_share) == ("sign-off", 12, 0.5)
+    assert load_config(None).boilerplate[0].max_words is None  # other rules: any length
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    ("max_words", "0", "must be above 0"),
+    ("max_words", "many", "must be a whole number"),
+    ("min_share", "2", "must be from 0 to 1"),
+])
+def test_bad_phrase_rule_limits_are_errors(tmp_path, key, value, expected):
+    text = f"cleaning:\n  boilerplate:\n    - pattern: 'x'\n      {key}: {value}\n"
+    message = error_for(tmp_path, text)
+    assert f":4: '{key}' in briefing.yml.cleaning.boilerplate[" in message and expected in message
