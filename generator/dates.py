@@ -5,9 +5,16 @@ An event is a sentence that says something happened or is to happen on a date: a
 announcement, a tariff taking effect. Captions, published and updated stamps, teasers, questions,
 speculation ("could", "might") and comments on a period ("has been a hard year") are not events.
 
-Relative dates ("on Monday", "this month", "in April", "two days ago") resolve against the
-article's own date, or against the last dateline or "published at …" stamp above them (a live
-blog's posts). The verbs of the clause around a date decide its direction: "will meet", "set for",
+Relative dates ("on Monday", "this month", "in April", "two days ago", "a week ago today")
+resolve against the article's own date, or against the last dateline or "published at …" stamp
+above them (a live blog's posts); "the next day", "two days later", "the following Monday" against
+the last day the text named, and a bare weekday beside a day weeks away against that day's week.
+Days may be written out ("November tenth", "on the tenth"). A source with no date of its own is
+read against the date its text gives (a stamp; a weekday and day-month at its top; a dateline
+with the copyright's year), or, when the text only bounds it, against the last day it reports as
+past, leaving out the dates that need the very day.
+
+The verbs of the clause around a date decide its direction: "will meet", "set for",
 "is due", "expected to" look ahead; past tenses, "last" and "ago" look back; a live blog's present
 progressive ("is meeting") is the day itself. Month-only and year-only dates keep their precision.
 Each event is a verbatim sentence of its paragraph; every rule reads a bounded window around a
@@ -39,25 +46,43 @@ PART = rf"(?:(?:early|late|mid|the end of|the start of|the middle of)(?:{SPACE}|
 NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve")
 QUARTERS = ("first", "second", "third", "fourth")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                 "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth")
+# "tenth", "twenty-first", "10th": a day of the month written as an ordinal.
+ORDINAL = r"(?:(?:twenty|thirty)[- ]?(?:" + "|".join(ORDINAL_WORDS[:9]) + r")|thirtieth|" + \
+    "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|[0-3]?\d(?:st|nd|rd|th))(?![\w-])"
+COUNT = rf"(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)})"
+WEEKDAY = rf"(?-i:{'|'.join(w.capitalize() for w in WEEKDAYS)})"
+# After "on the tenth": the end of the phrase, not a noun it qualifies ("the tenth round").
+ORDINAL_END = r"(?!\s{1,3}(?!(?:and|or|to|when|at|in|as|with|for|until|before|after|but|of\s" \
+    r"(?:the|this|next)\smonth)\b)[a-z])"
 EXPRESSION = re.compile(
-    rf"\b(?:{DAY.format('d1')}{SPACE}(?:of{SPACE})?{MONTH.format('m1')}(?:,?{SPACE}"
-    rf"{YEAR.format('y1')})?"
-    rf"|{MONTH.format('m2')}{SPACE}{DAY.format('d2')}(?![\d:.]\d)(?:,?{SPACE}{YEAR.format('y2')})?"
+    rf"\b(?:(?:{DAY.format('d1')}{SPACE}(?:of{SPACE})?|(?:the{SPACE})?(?P<o1>{ORDINAL}){SPACE}"
+    rf"of{SPACE}){MONTH.format('m1')}(?:,?{SPACE}{YEAR.format('y1')})?"
+    rf"|{MONTH.format('m2')}{SPACE}(?:{DAY.format('d2')}(?![\d:.]\d)|(?:the{SPACE})?"
+    rf"(?P<o2>{ORDINAL}))(?:,?{SPACE}{YEAR.format('y2')})?"
     rf"|(?:(?P<pre>in|by|from|until|through|since|of|for|before|after|during|around|last|next"
     rf"|this|early|late|mid-?){SPACE}{PART})?{MONTH.format('m3')}(?!\.?{SPACE}[0-3]?\d\b)"
     rf"(?:,?{SPACE}{YEAR.format('y3')})?"
     rf"|(?P<ypre>in|by|from|until|before|after|during|since|of|early|late|mid-?)"
     rf"{SPACE}{PART}{YEAR.format('y4')}"
-    rf"|(?:(?P<wpre>last|next|this|since|from|starting){SPACE})?(?P<wd>(?-i:"
-    rf"{'|'.join(w.capitalize() for w in WEEKDAYS)}))"
-    rf"|(?P<ago>(?P<count>\d{{1,2}}|{'|'.join(NUMBER_WORDS)}){SPACE}"
-    rf"(?P<unit>day|month|year)s?{SPACE}ago)"
+    rf"|(?P<nth>(?:on|by|from|until|before|after|starting){SPACE}the{SPACE}(?P<nd>{ORDINAL})"
+    rf"{ORDINAL_END})"
+    rf"|(?P<ago>(?P<count>{COUNT}){SPACE}(?P<unit>day|week|month|year)s?{SPACE}ago"
+    rf"(?:{SPACE}(?P<agoday>today|tonight|yesterday|(?:on{SPACE})?{WEEKDAY}))?)"
+    rf"|(?P<hence>(?P<hcount>{COUNT}){SPACE}(?P<hunit>day|week)s?{SPACE}from{SPACE}"
+    rf"(?P<hfrom>today|tomorrow|now|{WEEKDAY}))"
+    rf"|(?P<anchor>the{SPACE}(?:next|following|same|previous|preceding){SPACE}day"
+    rf"|(?P<acount>{COUNT}){SPACE}(?P<aunit>day|week)s?{SPACE}(?P<adir>later|earlier|after"
+    rf"|before)"
+    rf"|the{SPACE}(?P<awhich>following|next|previous|preceding){SPACE}(?P<awd>{WEEKDAY})"
+    rf"|the{SPACE}(?P<aweekwhich>following|previous|preceding){SPACE}(?P<aweek>week))"
+    rf"|(?:(?P<wpre>last|next|this|since|from|starting){SPACE})?(?P<wd>{WEEKDAY})"
     rf"|(?P<end>the{SPACE}end{SPACE}of{SPACE}(?P<endwhich>the|this|next|last){SPACE}"
     rf"(?P<endunit>month|year))"
     rf"|(?P<quarter>the{SPACE}(?P<qn>{'|'.join(QUARTERS)}|final|last){SPACE}quarter"
     rf"(?:{SPACE}of{SPACE}{YEAR.format('qy')})?)"
-    rf"|(?P<anchor>the{SPACE}(?:next|following|same|previous){SPACE}day"
-    rf"|a{SPACE}day{SPACE}(?:later|earlier))"
     rf"|(?P<rel>today|yesterday|tomorrow|tonight|last night"
     rf"|this (?:morning|afternoon|evening)"
     rf"|(?:earlier |later )?this (?:week|month|year)|last (?:week|month|year)"
@@ -67,6 +92,19 @@ RANGE_JOIN = re.compile(r"^\s{0,2}(?:and|or|to|through|-|–|—)\s{0,2}$", re.I
 DETERMINERS = frozenset("the a an this that its their his her our every each".split())
 OPINION = frozenset("""think thinks thought believe believes fear fears doubt doubts reckon
     reckons predict predicts bet bets guess suspect suspects""".split())
+# Nouns that judge a period: "the lesson of 2025", "the story of the year".
+COMMENT_NOUNS = frozenset("""lesson lessons story moral legacy takeaway takeaways meaning verdict
+    hallmark theme themes symbol mood spirit truth reality irony paradox surprise tale trend
+    trends word chaos""".split())
+PERIOD_WORDS = r"(?:year|month|summer|winter|spring|autumn|season|time|moment|decade)"
+PERIOD_JUDGED_AFTER = re.compile(
+    r",?[ \t]{1,3}(?:(?:is|was|has[ \t]been|had[ \t]been|will[ \t]be|became|remains)[ \t]{1,3})?"
+    rf"(?:the|a|an)[ \t]{{1,3}}(?:[a-z-]{{1,20}}[ \t]{{1,3}}){{0,2}}{PERIOD_WORDS}"
+    r"[ \t]{1,3}(?:of|that|when|in[ \t]which|for)\b")
+NAMED_DAY = re.compile(r"\b(?:Super|Black|Good|Cyber|Holy|Ash|Palm|Easter|Bloody|Giving|Maundy)"
+                       r"[ -]$")
+ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "ive", "ent", "ant", "ic", "al", "less",
+                     "better", "brighter", "greener", "safer", "fairer")
 STARTING = frozenset({"from", "starting", "beginning", "effective"})
 NOT_ANCHORS = frozenset({"dateline", "caption", "published or updated stamp"})
 PASSIVE_AUXILIARIES = frozenset("be being been stay stays get gets".split())
@@ -79,6 +117,10 @@ FUTURE_PAIRS = frozenset({("set", "for"), ("set", "to"), ("going", "to"), ("is",
 SCHEDULE_VERBS = frozenset("""opens begins starts ends closes runs arrives departs travels
     heads meets hosts visits convenes resumes expires lapses kicks takes comes flies returns
     wraps holds gets""".split())
+# After a plural subject ("the tariffs take effect", "they meet"), the present looks ahead.
+PLURAL_SCHEDULE_VERBS = frozenset("""open begin start end run arrive depart travel head meet host
+    visit convene resume expire lapse kick take come fly return wrap""".split())
+PLURAL_SUBJECTS = frozenset({"they", "both", "who", "which"})
 PAST_WORDS = frozenset("""was were had did ago last earlier previously yesterday wasn't weren't
     hadn't didn't""".split())
 PERFECT = frozenset({"has", "have", "'ve", "’ve"})
@@ -100,10 +142,14 @@ IRREGULAR_PAST = frozenset("""met said told held took made went came gave began 
     been""".split())
 NOT_PAST = frozenset("""scheduled expected planned slated proposed red bed need needed speed
     seed feed indeed based related united limited advanced so-called hundred""".split())
+VERB_PREFIXES = ("re", "co", "pre", "hand", "fast", "double", "cross", "over", "under", "out",
+                 "mis", "de", "un", "back", "up")
 SKIPPED = frozenset("""not also already then just still only never yet again reportedly
     formally officially now finally first later""".split()) - FUTURE_WORDS
 STAMP_WORDS = re.compile(r"\b(?:published|posted|updated|modified|first published|last edited)"
                          r"\b", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([/.-])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
+                          r"(?![\d/.-]\d)")
 STAMP_SENTENCE = re.compile(r"^\W{0,3}(?:(?:first|last) )?(?:published|posted|updated|modified)\b"
                             r"|\b(?:this|the) (?:article|story|page|post|blog) (?:was|has been|is) "
                             r"(?:first )?(?:published|posted|updated)\b|\blast updated\b",
@@ -118,6 +164,7 @@ DATELINE_TAIL = re.compile(r"^[ ,]{0,3}(?:\([^()]{1,40}\)\s{0,3})?[-–—:]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{0,40}")
 CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s")
 MIN_WORDS = 6
+REFERENCE_WEEK_DAYS = 14  # a bare weekday this far from a day named beside it is in that day's week
 NEAR_DAYS = 90  # a day and month this close to the article's date is that one, whatever the tense
 WINDOW = 120  # characters either side of a date that its clause's verbs are read from
 STAMP_MAX_WORDS = 16
@@ -194,10 +241,9 @@ def _day_month(day: int, month: int, year: str | None, written: dt.date,
     return min(options, key=lambda d: abs((d - written).days)).isoformat()
 
 
-def _weekday(name: str, prefix: str, written: dt.date, direction: str) -> str:
-    weekday = WEEKDAYS.index(name.casefold())
-    ahead = (weekday - written.weekday()) % 7
-    behind = (written.weekday() - weekday) % 7
+def _weekday_from(weekday: int, prefix: str, day: dt.date, direction: str) -> dt.date:
+    ahead = (weekday - day.weekday()) % 7
+    behind = (day.weekday() - weekday) % 7
     if prefix == "last":
         shift = -(behind or 7)
     elif prefix == "next":
@@ -206,7 +252,66 @@ def _weekday(name: str, prefix: str, written: dt.date, direction: str) -> str:
         shift = ahead
     else:
         shift = -behind
-    return (written + dt.timedelta(days=shift)).isoformat()
+    return day + dt.timedelta(days=shift)
+
+
+def _in_another_week(day: dt.date, nearby: dt.date, written: dt.date) -> bool:
+    """A bare weekday beside a day weeks away from the article's date, on the same side of it
+    ("met in Geneva on 3 March and signed on Wednesday"), is in that day's week."""
+    return abs((day - nearby).days) > REFERENCE_WEEK_DAYS and \
+        (day >= written) == (nearby >= written)
+
+
+def _weekday(name: str, prefix: str, written: dt.date, direction: str,
+             nearby: dt.date | None = None) -> str:
+    weekday = WEEKDAYS.index(name.casefold())
+    day = _weekday_from(weekday, prefix, written, direction)
+    if nearby and not prefix and _in_another_week(day, nearby, written):
+        day = nearby + dt.timedelta(days=(weekday - nearby.weekday()) % 7)
+    return day.isoformat()
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS.index(word.casefold()) or 1
+
+
+def _ordinal(word: str) -> int:
+    """"10th", "tenth", "twenty-first": the number of a day."""
+    word = word.casefold()
+    if word[:1].isdigit():
+        return int(re.match(r"\d+", word).group())
+    tens = {"twenty": 20, "thirty": 30}.get(word[:6].rstrip("-"), 0)
+    if word in ("twentieth", "thirtieth"):
+        return 20 if word == "twentieth" else 30
+    rest = word[6:].lstrip("- ") if tens else word
+    return tens + ORDINAL_WORDS.index(rest) + 1
+
+
+def _named_day(word: str, written: dt.date, direction: str) -> dt.date:
+    """"today", "yesterday", "Thursday": the day a count of days or weeks is counted from."""
+    word = word.casefold().split()[-1]
+    if word in ("yesterday", "tomorrow"):
+        return written + dt.timedelta(days=-1 if word == "yesterday" else 1)
+    if word in WEEKDAYS:
+        return _weekday_from(WEEKDAYS.index(word), "", written, direction)
+    return written
+
+
+def _ordinal_day(number: int, base: dt.date, direction: str) -> str | None:
+    """"On the tenth": that day of the month of the date it is read from, or of the month
+    before or after, on the side the tense points to (the nearest, with no direction)."""
+    options = []
+    for step in (-1, 0, 1):
+        index = base.year * 12 + base.month - 1 + step
+        try:
+            options.append(dt.date(index // 12, index % 12 + 1, number))
+        except ValueError:
+            continue
+    if direction in ("ahead", "today"):
+        options = [d for d in options if d >= base] or options
+    elif direction == "behind":
+        options = [d for d in options if d <= base] or options
+    return min(options, key=lambda d: abs((d - base).days)).isoformat() if options else None
 
 
 def _relative(word: str, written: dt.date) -> str:
@@ -226,13 +331,24 @@ def _relative(word: str, written: dt.date) -> str:
     return str(written.year + step) if word.endswith("year") else _shift_month(written, step)
 
 
-def _ago(count: str, unit: str, written: dt.date) -> str | None:
-    number = int(count) if count.isdigit() else NUMBER_WORDS.index(count.casefold()) or 1
-    if unit == "day":
-        return (written - dt.timedelta(days=number)).isoformat()
+def _ago(count: str, unit: str, written: dt.date, since: str | None = None) -> str | None:
+    """"Two days ago", "a week ago today": a day; "three weeks ago" has the precision of a week
+    (its month), "two months ago" of a month."""
+    number = _count(count)
+    if unit in ("day", "week"):
+        base = _named_day(since, written, "behind") if since else written
+        day = base - dt.timedelta(days=number * (7 if unit == "week" else 1))
+        return day.isoformat() if unit == "day" or since else f"{day:%Y-%m}"
     if unit == "month":
         return _shift_month(written, -number)
     return str(written.year - number)
+
+
+def _hence(count: str, unit: str, start: str, written: dt.date) -> str:
+    """"A week from Thursday", "two days from today"; "two weeks from now" is a week's month."""
+    day = _named_day(start, written, "ahead") + \
+        dt.timedelta(days=_count(count) * (7 if unit == "week" else 1))
+    return f"{day:%Y-%m}" if unit == "week" and start.casefold() == "now" else day.isoformat()
 
 
 def _end_of(which: str, unit: str, written: dt.date) -> str:
@@ -253,42 +369,86 @@ def _quarter(name: str, year: str | None, written: dt.date, direction: str) -> s
     return str(written.year - (number > current))
 
 
-def _anchored(phrase: str, anchor: dt.date | None) -> str | None:
-    """"the next day", "the same day", "a day later": from the last day the text named."""
-    if anchor is None:
+@dataclass(frozen=True)
+class Anchors:
+    """The days the text named before a date: the last of all ("the next day"), the last of
+    this sentence or the one before (a bare weekday's week), the last of this sentence ("a day
+    after they met")."""
+
+    last: dt.date | None = None
+    nearby: dt.date | None = None
+    sentence: dt.date | None = None
+
+
+def _step_from(match: re.Match, anchors: Anchors) -> str | None:
+    """"Two days later", "a week earlier" from the last day named; "a day after" a clause
+    ("…on Friday, a day after they agreed") is the clause's day, before this sentence's date."""
+    days = _count(match.group("acount")) * (7 if match.group("aunit").casefold() == "week" else 1)
+    way = match.group("adir").casefold()
+    governs_clause = bool(re.match(r"[ \t]{1,3}[A-Za-z]", match.string[match.end():]))
+    if way in ("after", "before") and governs_clause:
+        base, sign = anchors.sentence, (-1 if way == "after" else 1)
+    else:
+        base, sign = anchors.last, (1 if way in ("later", "after") else -1)
+    return (base + dt.timedelta(days=sign * days)).isoformat() if base else None
+
+
+def _anchored(match: re.Match, anchors: Anchors, written: dt.date) -> str | None:
+    """"the next day", "two days later", "the following Monday": from the last day the text
+    named (a weekday, with none named, from the article's date)."""
+    if match.group("acount"):
+        return _step_from(match, anchors)
+    forward = (match.group("awhich") or match.group("aweekwhich") or "").casefold() in \
+        ("following", "next")
+    if match.group("awd"):
+        base = anchors.last or written
+        weekday = WEEKDAYS.index(match.group("awd").casefold())
+        return _weekday_from(weekday, "next" if forward else "last", base, "").isoformat()
+    if anchors.last is None:
         return None
-    phrase = " ".join(phrase.casefold().split())
-    step = 1 if phrase.endswith(("next day", "following day", "later")) else \
-        -1 if phrase.endswith(("previous day", "earlier")) else 0
-    return (anchor + dt.timedelta(days=step)).isoformat()
+    if match.group("aweek"):
+        return f"{anchors.last + dt.timedelta(days=7 if forward else -7):%Y-%m}"
+    phrase = " ".join(match.group("anchor").casefold().split())
+    step = 1 if phrase.endswith(("next day", "following day")) else \
+        -1 if phrase.endswith(("previous day", "preceding day")) else 0
+    return (anchors.last + dt.timedelta(days=step)).isoformat()
 
 
 def resolve(match: re.Match, written: dt.date, direction: str | bool,
-            anchor: dt.date | None = None) -> str | None:
+            anchor: dt.date | Anchors | None = None) -> str | None:
     """The date an expression means, read from an article written on ``written`` and looking
     ``direction`` ("ahead", "behind", "today"; True and False for ahead and behind); ``anchor``
-    is the last day the text named, for "the next day"."""
+    is the last day the text named, for "the next day" (or all the days ``Anchors`` holds)."""
     if isinstance(direction, bool):
         direction = "ahead" if direction else "behind"
+    anchors = anchor if isinstance(anchor, Anchors) else Anchors(anchor)
     groups = match.groupdict()
     if groups["anchor"]:
-        return _anchored(groups["anchor"], anchor)
+        return _anchored(match, anchors, written)
+    if groups["nth"]:  # beside a day named, the nearest to it; else on the tense's side
+        return _ordinal_day(_ordinal(groups["nd"]), anchors.nearby or written,
+                            "" if anchors.nearby else direction)
+    if groups["hence"]:
+        return _hence(groups["hcount"], groups["hunit"].casefold(), groups["hfrom"], written)
     if groups["end"]:
         return _end_of(groups["endwhich"].casefold(), groups["endunit"].casefold(), written)
     if groups["quarter"]:
         return _quarter(groups["qn"].casefold(), groups["qy"], written, direction)
     if groups["wd"]:
-        return _weekday(groups["wd"], (groups["wpre"] or "").casefold(), written, direction)
+        return _weekday(groups["wd"], (groups["wpre"] or "").casefold(), written, direction,
+                        anchors.nearby)
     if groups["rel"]:
         return _relative(" ".join(groups["rel"].casefold().split()), written)
     if groups["ago"]:
-        return _ago(groups["count"], groups["unit"].casefold(), written)
+        return _ago(groups["count"], groups["unit"].casefold(), written, groups["agoday"])
     if groups["y4"]:
         return groups["y4"]
-    for day_key, month_key, year_key in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+    for day_key, word_key, month_key, year_key in (("d1", "o1", "m1", "y1"),
+                                                   ("d2", "o2", "m2", "y2")):
         if groups[month_key]:
             month = MONTHS[groups[month_key].casefold().rstrip(".")]
-            return _day_month(int(groups[day_key]), month, groups[year_key], written, direction)
+            day = int(groups[day_key]) if groups[day_key] else _ordinal(groups[word_key])
+            return _day_month(day, month, groups[year_key], written, direction)
     month = MONTHS[groups["m3"].casefold().rstrip(".")]
     prefix = (groups["pre"] or "").casefold()
     if groups["y3"]:
@@ -316,6 +476,35 @@ def is_month_as_adjective(text: str, match: re.Match) -> bool:
         bool(re.match(r" [A-Z]", after))
 
 
+def is_day_word_as_noun(text: str, match: re.Match) -> bool:
+    """"A sustainable tomorrow", "the today": a day word a determiner makes a noun."""
+    if (match.group("rel") or "").casefold() not in ("today", "tomorrow", "yesterday"):
+        return False
+    before = _words(text[max(0, match.start() - 30):match.start()])[-2:]
+    return bool(before) and (before[-1] in ("a", "an", "the") or (
+        len(before) == 2 and before[0] in DETERMINERS and before[1].endswith(ADJECTIVE_ENDINGS)))
+
+
+def is_named_day(text: str, match: re.Match) -> bool:
+    """"Super Tuesday", "Black Friday", "Good Friday": a named day, not a weekday's date."""
+    return bool(match.group("wd")) and not match.group("wpre") and \
+        bool(NAMED_DAY.search(text, max(0, match.start() - 8), match.start()))
+
+
+def is_period_judged(text: str, match: re.Match) -> bool:
+    """"The real lesson of 2025", "2025, a year of upheaval", "May was the month that…": a
+    year or month without a day that an opinion characterises, rather than a date of something
+    that happened in it."""
+    if _has_day(match) or match.group("anchor") or match.group("wd"):
+        return False
+    words = _words(text[max(0, match.start() - 30):match.start()])
+    if (match.group("pre") or match.group("ypre") or "").casefold() in ("of", "for"):
+        words.append("of")
+    if len(words) >= 2 and words[-1] in ("of", "for") and words[-2] in COMMENT_NOUNS:
+        return True
+    return bool(PERIOD_JUDGED_AFTER.match(text, match.end(), match.end() + 80))
+
+
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in WORD.findall(text)]
 
@@ -329,8 +518,9 @@ def _before_skipping(words: list[str], index: int) -> str:
 
 
 def _is_past_form(word: str) -> bool:
-    return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3
-                                      and word not in NOT_PAST)
+    """"met", "agreed", "re-elected"; not "fentanyl-related" or "state-owned", adjectives."""
+    return word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in
+                                      NOT_PAST and word.split("-")[0] in VERB_PREFIXES + (word,))
 
 
 def _cue_at(words: list[str], index: int) -> Cue | None:
@@ -361,6 +551,9 @@ def _cue_at(words: list[str], index: int) -> Cue | None:
         return Cue("behind", f"happened: '{word}'", word)
     if word in SCHEDULE_VERBS:
         return Cue("ahead", f"scheduled: '{word}'", word)
+    if word in PLURAL_SCHEDULE_VERBS and (before in PLURAL_SUBJECTS or (
+            before.endswith("s") and not before.endswith(("ss", "'s", "’s")))):
+        return Cue("ahead", f"scheduled: '{word}'", word)  # "the new tariffs take effect on Monday"
     if word in COPULA:
         return Cue("ahead", None, word)
     return None
@@ -434,6 +627,10 @@ def not_event_because(sentence: str, match: re.Match, cue: Cue | None) -> str | 
         return "a period, not a date"
     if is_month_as_adjective(sentence, match):
         return "a month name, not a date"
+    if is_day_word_as_noun(sentence, match) or is_named_day(sentence, match):
+        return "a day word, not a date"
+    if is_period_judged(sentence, match):
+        return "comment on a period"
     if cue is None:
         return "no verb that dates it"
     if cue.event is None:
@@ -460,7 +657,7 @@ def _stamp_date(paragraph: SourceParagraph, reference: dt.date) -> dt.date | Non
     text = paragraph.text
     head = text[:120]
     for match in EXPRESSION.finditer(head):
-        if not (match.group("d1") or match.group("d2")):
+        if not _has_day(match):
             continue
         dateline = DATELINE_HEAD.match(head[:match.start()]) and \
             DATELINE_TAIL.match(head[match.end():])
@@ -501,15 +698,27 @@ def _is_dateline(paragraph_start: bool, text: str, match: re.Match) -> bool:
         bool(DATELINE_TAIL.match(text[match.end():match.end() + 50]))
 
 
-def _anchor_after(mention: Mention, anchor: dt.date | None) -> dt.date | None:
-    """The last day the text named, for "the next day": a stamp's or caption's day is not one."""
+def _day_named(mention: Mention) -> dt.date | None:
+    """The day a mention names, for the dates read from it: a stamp's or caption's is not one."""
     if len(mention.when) == 10 and mention.dropped not in NOT_ANCHORS:
         return dt.date.fromisoformat(mention.when)
-    return anchor
+    return None
+
+
+def _needs_the_day_written(match: re.Match) -> bool:
+    """A date only the article's own day resolves ("on Monday", "yesterday", "last month"):
+    with that day only estimated, it is left out rather than guessed."""
+    groups = {key: (value or "").casefold() for key, value in match.groupdict().items()}
+    if groups["rel"]:
+        return not groups["rel"].endswith("year")
+    if groups["ago"]:
+        return groups["unit"] != "year"
+    return bool(groups["hence"] or groups["wd"] or groups["nth"] or groups["awd"]
+                or groups["endunit"] == "month" or groups["pre"] in ("last", "next", "this"))
 
 
 def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.date,
-                       anchor: dt.date | None) -> Iterator[Mention]:
+                       anchors: Anchors, estimated: bool = False) -> Iterator[Mention]:
     text = sentence.text
     dropped_sentence = None
     previous_end = -1
@@ -519,31 +728,44 @@ def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.
         in_range = previous_end >= 0 and bool(RANGE_JOIN.match(text[previous_end:match.start()]))
         previous_end = match.end()
         cue = _month_named_as_plan(text, match) or tense_cue(text, match.start(), match.end())
-        when = resolve(match, reference, cue.direction if cue else "", anchor)
+        when = resolve(match, reference, cue.direction if cue else "", anchors)
         if not when:
             continue
         dropped = dropped_sentence or ("dateline" if _is_dateline(paragraph_start, text, match)
                                        else None) or \
-            ("the end of a range" if in_range else None) or not_event_because(text, match, cue)
+            ("the end of a range" if in_range else None) or not_event_because(text, match, cue) \
+            or ("relative to an unknown date" if estimated and _needs_the_day_written(match)
+                else None)
         mention = Mention(sentence, match, when, dropped, _because(cue))
-        anchor = _anchor_after(mention, anchor)
+        if day := _day_named(mention):
+            anchors = Anchors(day, day, day)
         yield mention
 
 
 def date_mentions(paragraphs: Iterable[SourceParagraph], written: str | None
                   ) -> Iterator[Mention]:
     """Every date in a source's kept sentences, in text order, with why it is or is not an
-    event. "The next day" is read from the last day named before it."""
-    if not written:
+    event. "The next day" is read from the last day named before it; a bare weekday beside a
+    day weeks away, from that day's week. Without ``written``, the date the text gives itself
+    (see ``written_estimate``); when that is only a lower bound, dates that need the very day
+    ("yesterday", "on Monday") are left out."""
+    paragraphs = tuple(paragraphs)
+    estimate = Written(written, True) if written else written_estimate(paragraphs)
+    if estimate is None:
         return
-    anchor: dt.date | None = None
-    for paragraph, reference in _dated_paragraphs(paragraphs, dt.date.fromisoformat(written)):
+    last: dt.date | None = None
+    for paragraph, reference in _dated_paragraphs(paragraphs, estimate.day):
+        previous: dt.date | None = None
         for sentence in sentences(paragraph):
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
-            for mention in _sentence_mentions(sentence, sentence.start < 3, reference, anchor):
-                anchor = _anchor_after(mention, anchor)
+            here: dt.date | None = None
+            for mention in _sentence_mentions(sentence, sentence.start < 3, reference,
+                                              Anchors(last, previous, None), not estimate.exact):
+                if day := _day_named(mention):
+                    last = here = day
                 yield mention
+            previous = here
 
 
 def find_events(paragraphs: Iterable[SourceParagraph], written: str | None) -> list[DatedEvent]:
@@ -561,11 +783,29 @@ def find_events(paragraphs: Iterable[SourceParagraph], written: str | None) -> l
     return events
 
 
+def _has_day(match: re.Match) -> bool:
+    return bool(match.group("d1") or match.group("d2") or match.group("o1") or match.group("o2"))
+
+
 def _full_date(match: re.Match) -> str | None:
     year = match.group("y1") or match.group("y2")
-    if not (year and (match.group("d1") or match.group("d2"))):
+    if not (year and _has_day(match)):
         return None
     return resolve(match, dt.date(int(year), 1, 1), False)
+
+
+def _numeric_stamp(paragraph: SourceParagraph) -> tuple[int, str] | None:
+    """"Posted : 2025/10/31 11:02": a year-first numeric date in a stamp, and where it is."""
+    if not (STAMP_WORDS.search(paragraph.text) or "stamp" in (paragraph.removed_because or "")):
+        return None
+    match = NUMERIC_DATE.search(paragraph.text)
+    if not match:
+        return None
+    try:
+        day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    return match.start(), day.isoformat()
 
 
 def stated_date(paragraphs: Iterable[SourceParagraph]) -> tuple[str, int] | None:
@@ -574,11 +814,191 @@ def stated_date(paragraphs: Iterable[SourceParagraph]) -> tuple[str, int] | None
     sentences are what it reports ("until Nov. 10, 2026"), not when it was written."""
     for paragraph in paragraphs:
         short = len(paragraph.text.split()) <= STAMP_MAX_WORDS
+        numeric = _numeric_stamp(paragraph)
         for match in EXPRESSION.finditer(paragraph.text):
+            if numeric and numeric[0] < match.start():
+                break
             if not (short or not paragraph.kept or paragraph.heading or
                     _is_dateline(True, paragraph.text, match) or
                     STAMP_SENTENCE.search(paragraph.text, max(0, match.start() - 60), match.start())):
                 continue
             if when := _full_date(match):
                 return when, paragraph.line
+        if numeric:
+            return numeric[1], paragraph.line
     return None
+
+
+@dataclass(frozen=True)
+class Written:
+    """When a source was written, as its text gives it: the day, and whether the text states
+    it (``exact``) or only bounds it from below (the last day it reports as past)."""
+
+    date: str
+    exact: bool
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+
+@dataclass(frozen=True)
+class TopDate:
+    """A day and month without a year near the top of a source: a dateline, a stamp, a line
+    of its own, or one a weekday names ("Friday, 7 November")."""
+
+    day: int
+    month: int
+    weekday: int | None
+    line: int
+
+
+COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)[ \t]{0,3}"
+                       r"(?:(?:19|20)\d\d[ \t]{0,2}[-–][ \t]{0,2})?(?P<year>(?:19|20)\d\d)(?!\d)",
+                       re.IGNORECASE)
+WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{WEEKDAY}),?{SPACE}(?:the{SPACE})?$")
+DEADLINE_WORDS = frozenset({"until", "till", "through", "by", "to", "before"})
+TOP_PARAGRAPHS = 8  # "near the top": a dateline, byline or stamp comes within these
+DATE_LINE_WORDS = 6  # "World | Thursday, November 6": a line that is little more than a date
+
+
+def _copyright_year(paragraphs: tuple[SourceParagraph, ...]) -> int | None:
+    years = [int(m.group("year")) for p in paragraphs for m in COPYRIGHT.finditer(p.text)]
+    return years[-1] if years else None
+
+
+def _top_date(paragraphs: tuple[SourceParagraph, ...]) -> TopDate | None:
+    """The first day and month without a year that dates the source itself, near its top."""
+    for paragraph in paragraphs[:TOP_PARAGRAPHS]:
+        text = paragraph.text
+        for match in EXPRESSION.finditer(text[:200]):
+            if not _has_day(match) or match.group("y1") or match.group("y2"):
+                continue
+            named = WEEKDAY_BEFORE.search(text[max(0, match.start() - 14):match.start()])
+            stamp = STAMP_WORDS.search(text) or "stamp" in (paragraph.removed_because or "")
+            if named or stamp or _is_dateline(True, text, match) or \
+                    len(text.split()) <= DATE_LINE_WORDS:
+                month = MONTHS[(match.group("m1") or match.group("m2")).casefold().rstrip(".")]
+                day = int(match.group("d1") or match.group("d2") or 0) or \
+                    _ordinal(match.group("o1") or match.group("o2"))
+                weekday = WEEKDAYS.index(named.group("wd").casefold()) if named else None
+                return TopDate(day, month, weekday, paragraph.line)
+    return None
+
+
+def _named_years(paragraphs: tuple[SourceParagraph, ...]) -> list[int]:
+    """The years a source names, most often named first (the later first on a tie)."""
+    counts: dict[int, int] = {}
+    for paragraph in paragraphs:
+        for match in EXPRESSION.finditer(paragraph.text):
+            for key in ("y1", "y2", "y3", "y4", "qy"):
+                if match.group(key):
+                    counts[int(match.group(key))] = counts.get(int(match.group(key)), 0) + 1
+    return sorted(counts, key=lambda year: (-counts[year], -year))
+
+
+def _year_of_top_date(top: TopDate, stated: dt.date | None, copyright_year: int | None,
+                      years: list[int]) -> dt.date | None:
+    """The year a top day-month is in: the one its weekday falls on, near the years the
+    source names; without a weekday, the latest at or before a later stamp, or the
+    copyright's."""
+    def day_in(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, top.month, top.day)
+        except ValueError:
+            return None
+    if top.weekday is not None:
+        bases = ([stated.year] if stated else []) + ([copyright_year] if copyright_year else []) \
+            + years
+        for base in bases:
+            for year in (base, base - 1, base + 1):
+                day = day_in(year)
+                if day and day.weekday() == top.weekday:
+                    return day
+        return None
+    if stated:
+        options = [d for d in (day_in(stated.year), day_in(stated.year - 1)) if d and d <= stated]
+        return options[0] if options else None
+    return day_in(copyright_year) if copyright_year else None
+
+
+def _is_deadline(text: str, match: re.Match) -> bool:
+    """"Until Nov. 10, 2026", "by 2030": the end of a period, whatever the tense around it."""
+    if (match.group("pre") or match.group("ypre") or "").casefold() in DEADLINE_WORDS:
+        return True
+    return bool(set(_words(text[max(0, match.start() - 12):match.start()])[-1:]) & DEADLINE_WORDS)
+
+
+def _past_days(paragraphs: tuple[SourceParagraph, ...], year: int | None) -> dt.date | None:
+    """The last day a source reports as past: the day it was written is no earlier. A day
+    without a year takes the copyright's; else it is the first such day after the last full
+    date named as past (dates given their year are the older ones); else in the year before
+    the first named as to come ("until 2026" is rarely written in 2026)."""
+    past, future_years, bare = [], [], []
+    for paragraph in paragraphs:
+        if not paragraph.kept or paragraph.heading:
+            continue
+        for sentence in sentences(paragraph):
+            for match, cue in _reported_dates(sentence.text):
+                named = next((match.group(k) for k in ("y1", "y2", "y3", "y4") if match.group(k)),
+                             None)
+                if named and cue.direction != "behind":
+                    future_years.append(int(named))
+                if not _has_day(match) or cue.direction != "behind":
+                    continue
+                month = MONTHS[(match.group("m1") or match.group("m2")).casefold().rstrip(".")]
+                day = int(match.group("d1") or match.group("d2") or 0) or \
+                    _ordinal(match.group("o1") or match.group("o2"))
+                if named:
+                    past.append(_date_or_none(int(named), month, day))
+                else:
+                    bare.append((month, day))
+    past = [day for day in past if day]
+    latest = max(past) if past else None
+    for month, day in bare:
+        if year or latest:
+            base = year or latest.year
+            options = [_date_or_none(y, month, day) for y in (base, base + 1)]
+            options = [d for d in options if d and (year or d > latest)]
+        else:
+            options = [_date_or_none(min(future_years) - 1, month, day)] if future_years else []
+        past += [d for d in options[:1] if d]
+    return max(past) if past else None
+
+
+def _reported_dates(text: str) -> Iterator[tuple[re.Match, Cue]]:
+    """The dates of a sentence that date events, with their cues; deadlines ("until …") left
+    out, as their tense says nothing of when the sentence was written."""
+    if sentence_not_event_because(text):
+        return
+    for match in EXPRESSION.finditer(text):
+        cue = tense_cue(text, match.start(), match.end())
+        if cue and cue.event and not not_event_because(text, match, cue) and \
+                not _is_deadline(text, match):
+            yield match, cue
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def written_estimate(paragraphs: Iterable[SourceParagraph]) -> Written | None:
+    """When an undated source was written, from its own text: a full date in a stamp,
+    dateline or line above the article; else a day and month at its top with the year its
+    weekday, a later stamp or the copyright gives; else, only as a lower bound, the last day
+    it reports as past."""
+    paragraphs = tuple(paragraphs)
+    stated = stated_date(paragraphs)
+    top = _top_date(paragraphs)
+    if top and (stated is None or top.line < stated[1]):
+        day = _year_of_top_date(top, dt.date.fromisoformat(stated[0]) if stated else None,
+                                _copyright_year(paragraphs), _named_years(paragraphs))
+        if day:
+            return Written(day.isoformat(), True)
+    if stated:
+        return Written(stated[0], True)
+    floor = _past_days(paragraphs, _copyright_year(paragraphs))
+    return Written(floor.isoformat(), False) if floor else None

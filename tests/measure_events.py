@@ -9,8 +9,10 @@ whether it is a key date) and its ``not_events`` (line, phrase, why). Run:
 
 Each article's date is given to the generator as an editor would in briefing.yml: its
 ``published`` date, else the labeller's ``inferred_published`` (the date an editor would set;
-with ``--own-dates``, the date the generator infers itself instead, which is printed anyway). An event matches a label when the label's phrase lies inside the event's sentence
-on that line; when several labels' phrases do, the one holding the event's date words. Printed:
+with ``--own-dates``, the date the generator infers itself instead, which is printed anyway:
+``find_events`` reads an undated source's date from its text, and when that is only a lower
+bound leaves out the dates that need the very day). An event matches a label when the label's
+phrase lies inside the event's sentence on that line; when several labels' phrases do, the one holding the event's date words. Printed:
 entries dated right / entries checked (matched events whose date equals the label's), key dates
 found / key dates (an article's distinct key dates, each found when a matched event gives it)
 and non-events wrongly kept (events whose date words lie in a not-event label's phrase).
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.config import SourceEntry, load_config  # noqa: E402
-from generator.dates import DatedEvent, find_events  # noqa: E402
+from generator.dates import DatedEvent, find_events, written_estimate  # noqa: E402
 from generator.pipeline import analyse  # noqa: E402
 
 
@@ -98,7 +100,10 @@ def match(event: DatedEvent, labels: list[Label]) -> Label | None:
 def measure_article(path: Path, entry: dict, verbose: bool = False,
                     own_dates: bool = False) -> Figures:
     config = load_config(None)
-    inferred = analyse(path, config).source.meta.date
+    undated = analyse(path, config).source
+    estimate = written_estimate(undated.paragraphs)
+    inferred = undated.meta.date or (estimate and (estimate.date if estimate.exact else
+                                                   f"no earlier than {estimate.date}"))
     published = entry.get("published") or (None if own_dates else entry.get("inferred_published"))
     if published:
         config = dataclasses.replace(config, sources={path.name: SourceEntry(date=str(published))})
@@ -107,7 +112,7 @@ def measure_article(path: Path, entry: dict, verbose: bool = False,
     if not entry.get("published"):
         figures.notes.append(f"{path.name}: no published date; the labeller infers "
                              f"{entry.get('inferred_published')}, the generator {inferred}; "
-                             f"measured with {source.meta.date}")
+                             f"measured with {source.meta.date or inferred}")
     labels = _labels(entry)
     found: set[str] = set()
     answered: set[Label] = set()
