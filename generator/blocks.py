@@ -42,9 +42,28 @@ class CitedList:
 
 
 @dataclass(frozen=True)
+class FigureRow:
+    """A key figure as a fact. ``measure`` (what it measures) and ``values`` are verbatim slices
+    of the first citation's sentence; ``citations`` are every sentence stating the fact.
+    ``change`` is "down" or "up" when the values run from old to new (the arrow between them is
+    a label). ``disagreeing`` are other sources' values for the same measure at the same time,
+    each with its own citations."""
+
+    measure: str
+    values: tuple[str, ...]
+    citations: tuple[Cited, ...]
+    change: str = ""
+    disagreeing: tuple[FigureRow, ...] = ()
+
+    @property
+    def figure(self) -> str:
+        return " → ".join(self.values)
+
+
+@dataclass(frozen=True)
 class FigureTable:
     heading: str
-    rows: tuple[tuple[str, Cited], ...]
+    facts: tuple[FigureRow, ...]
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from generator.blocks import (Block, Cited, CitedList, Definition, Facts, FigureTable,
+from generator.blocks import (Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
                                Link, LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
                                RemovedList, SourceText)
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
 from generator.config import Config
 from generator.dates import find_events
-from generator.figures import find_figures
+from generator.figures import KeyFigure, figure_facts, pick_key_figures
 from generator.glossary import GlossaryEntry, define_terms
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import sentences
@@ -30,7 +30,6 @@ from generator.statements import Statement, find_statements
 from generator.structure import Briefing, Quote, Sentence, Source, SourceParagraph
 
 MORE = "More"
-KIND_ORDER = ("percentage", "money", "quantity", "date", "year")
 MAX_FIGURES = 12
 SAME_QUOTE = 0.85  # share of matching characters for two wordings of one quotation
 
@@ -412,19 +411,20 @@ def latest_points(briefing: Briefing, config: Config, corroboration: Corroborati
             [:LATEST_POINTS]]
 
 
-def key_figures(briefing: Briefing) -> list[tuple[str, Cited]]:
+def key_figures(briefing: Briefing) -> list[FigureRow]:
+    """The home page's key figures as facts, each once: what it measures, its values, every
+    sentence stating it (in time order), and other sources' values when they disagree."""
     when = _when(briefing)
-    seen: set[tuple[str, str]] = set()
-    rows = []
-    for figure in find_figures(p for s in briefing.sources for p in s.paragraphs):
-        key = (text_key(figure.value), text_key(figure.sentence.text))
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append(figure)
-    rows.sort(key=lambda f: (KIND_ORDER.index(f.kind), when(f.sentence)))
-    return [(f.value, Cited(f.sentence.text, f.sentence.source_id, f.sentence.line))
-            for f in rows[:MAX_FIGURES]]
+    facts = figure_facts(p for s in briefing.sources for p in s.paragraphs)
+    return [_figure_row(fact, when) for fact in pick_key_figures(facts, MAX_FIGURES, when)]
+
+
+def _figure_row(fact: KeyFigure, when) -> FigureRow:
+    """The sentence the measure and values come from is cited first, the others by time."""
+    others = sorted((s for s in fact.citations if s != fact.sentence), key=when)
+    citations = tuple(Cited(s.text, s.source_id, s.line) for s in (fact.sentence, *others))
+    return FigureRow(fact.measure, fact.values, citations, fact.change,
+                     tuple(_figure_row(rival, when) for rival in fact.disagrees_with))
 
 
 def source_page_path(source_id: str) -> str:

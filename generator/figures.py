@@ -1,12 +1,24 @@
-"""Stage 4d: key figures — percentages, money, counts with units and dates — in their sentences."""
+"""Stage 4d: key figures — percentages, money, counts with units and dates — in their sentences,
+and the facts they state.
+
+``find_figures`` lists every figure with its sentence. ``figure_facts`` reads each figure as a
+fact: what it measures (a verbatim slice of its sentence: the noun phrase the figure modifies or
+the one that governs it), its values (a change when the sentence says "to X from Y"), and every
+sentence, in any source, that states the same fact. ``pick_key_figures`` chooses the facts a
+reader sees first. Numbers, units and measure words are normalised for matching only: what a
+page shows is always the source's own words.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from generator.segment import sentences
-from generator.structure import Figure, SourceParagraph
+from generator.structure import Figure, Sentence, SourceParagraph
 
 MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December)")
@@ -15,18 +27,150 @@ NUMBER_MAX = 40
 digit of a run like "1,1,1,…", so a bound keeps the work at each position constant."""
 NUMBER_TAIL = f"{{0,{NUMBER_MAX}}}"
 NUMBER_RUN = f"{{1,{NUMBER_MAX}}}"
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
+SCALE = r"(?:\s?(?:bn|billion|million|trillion|thousand|mn|m)\b)"
 PATTERNS = (
-    ("percentage", re.compile(rf"(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?\s?"
-                              rf"(?:%|per\s?cent\b|percent\b)")),
-    ("money", re.compile(rf"(?:[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}"
-                         rf"(?:\s?(?:bn|billion|million|trillion|m)\b)?|"
+    ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
+                              rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b)",
+                              re.IGNORECASE)),
+    ("money", re.compile(rf"(?:[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
                          rf"(?:dollars|yuan|euros)\b)")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s{MONTHS}(?:\s\d{{4}})?|{MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)\b")),
     ("year", re.compile(r"\b(?:since|in|by|until|within)\s(?:19|20)\d{2}\b")),
-    ("quantity", re.compile(rf"\b\d[\d,.]{NUMBER_TAIL}\s?"
-                            rf"(?:km|miles|tonnes|tons|years?|hours|days)\b")),
+    ("quantity", re.compile(rf"\b\d[\d,.]{NUMBER_TAIL}(?:\s(?:million|billion|thousand))?\s?"
+                            rf"(?:metric\s)?(?:km|kilometres|kilometers|miles|tonnes|tons|"
+                            rf"years?|hours|days|minutes)\b")),
 )
+FACT_KINDS = ("percentage", "money", "quantity")
+"""Kinds read as facts, in the order key figures show them; dates and years are the Timeline's."""
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+          "bn": 1e9, "trillion": 1e12}
+UNITS = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
+         "miles": ("km", 1.609344), "tonnes": ("t", 1.0), "tons": ("t", 1.0),
+         "year": ("year", 1.0), "years": ("year", 1.0), "days": ("day", 1.0),
+         "hours": ("minute", 60.0), "minutes": ("minute", 1.0)}
+CONVERTED_DIGITS = 2
+"""Significant digits a converted quantity is matched on: 47 miles is 75.6 km, matched as 76."""
+EXACT_DIGITS = 4
+WINDOW = 200
+"""Characters read on each side of a figure for its time: the work per figure is constant."""
+WINDOW_WORDS = 30
+"""Words read on each side of a figure for its measure, for the same reason."""
+MEASURE_WORDS = 10
+"""The most words a measure spans ("tariff he imposed on China over fentanyl")."""
+LEAD_WORDS = 6
+"""The most words between a governing noun phrase and its figure ("is being lowered from")."""
+CANDIDATES = 16
+"""Facts compared per shared word: posting lists are capped, never all pairs."""
+SAME_MEASURE = 0.5
+"""Share of a measure's key words another must hold, strictly more, to be the same measure."""
+APPROXIMATE_SPREAD = 0.25
+"""Values differing by at most this share are not a disagreement when one is approximate."""
+TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.){1,4}|[A-Za-z][\w'’-]{0,60}|\d[\d,.:]{0,40}|[^\w\s]")
+DETERMINERS = frozenset("""a an the its their his her our your my this that these those
+    another other further additional extra remaining some any each every such so-called
+    which whose what""".split())
+ADDING = frozenset("additional extra further other".split())
+PRONOUNS = frozenset("i he she it we they you who them him us me one".split())
+CONJUNCTIONS = frozenset("and or but while as if than because though although when where".split())
+PREPOSITIONS = frozenset("""to from at by with about around over under into onto of on for in
+    against through since until between within after before during per via""".split())
+NOUN_PREPOSITIONS = frozenset("on of for over in against".split())
+"""Prepositions inside a measure ("tariffs on Chinese goods", "futures in Chicago")."""
+APPROXIMATORS = frozenset("""about around roughly nearly almost some approximately just up down
+    more less least than only as much little close closer over under some estimated""".split())
+AUXILIARIES = frozenset("""is are was were be been being am will would could can may might
+    must shall should has have had having do does did not now also still then already""".split())
+VERBS = frozenset("""lower cut raise reduce halve bring take put keep leave go fall rise drop slip
+    climb jump gain lose slide add impose lift hit reach buy sell make see ease double triple
+    trim boost sink soar surge tumble plunge stand run invest spend grow stay remain apply come
+    start begin continue mean fell rose went took brought kept left made sold paid saw sank ran
+    grew held won spent""".split())
+APPROXIMATE = frozenset("about around roughly nearly almost some approximately close closer "
+                        "estimated up".split())
+COMPARATIVES = frozenset("""lower higher away ago earlier later annually apiece each more less
+    instead overall below above""".split())
+TIME_WORDS = frozenset("""january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday""".split())
+ANNUAL = frozenset("annually annual yearly".split())
+TIME_PHRASE = re.compile(r"\b(?:(?:this|next|last|a|per|each|every)\s(?:year|month|week|quarter)"
+                         r"|(?:19|20)\d\d)\b", re.IGNORECASE)
+GENERIC_TIME = frozenset("year years month months week weeks day days quarter period time".split())
+"""Not a measure on their own ("levy for another year"); a time reference is read separately."""
+DURATION_PREPOSITIONS = frozenset("in within since after for over".split())
+"""Before a duration, these make it a time ("first trip in 11 years"), not a measure's value."""
+COMPOUND_TAILS = frozenset("related linked based driven backed style type led".split())
+SAME_WORDS = {"u.s.": "us", "usa": "us", "u.s.a.": "us", "america": "us", "american": "us",
+              "united": "us", "states": "us"}
+CHANGE_TO = re.compile(r"\s{0,3},?\s{0,3}to\s{1,3}(?:(?:about|around|roughly|some|nearly|"
+                       r"almost|just)\s{1,3})?(?:the\s{1,3})?$")
+CHANGE_FROM = re.compile(r"\s{0,3},?\s{0,3}from\s{1,3}(?:(?:about|around|roughly|some|nearly|"
+                         r"almost|just)\s{1,3})?(?:the\s{1,3})?$")
+BRACKET = re.compile(r"\s{0,3}\(\s{0,3}$")
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A figure read as a fact: what it measures and its values, each a verbatim slice of
+    ``sentence`` (``measure == sentence.text[measure_start:measure_end]``), and every sentence
+    that states the same fact (``citations``, ``sentence`` among them). ``change`` is "down" or
+    "up" when the values are a change from the first to the last, else "". ``disagrees_with``
+    holds what other sources give for the same measure at the same time: their own values and
+    citations, each with no disagreement of its own."""
+
+    measure: str
+    measure_start: int
+    measure_end: int
+    values: tuple[str, ...]
+    change: str
+    kind: str
+    sentence: Sentence
+    citations: tuple[Sentence, ...]
+    disagrees_with: tuple[KeyFigure, ...] = ()
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return frozenset(s.source_id for s in self.citations)
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """A figure as written (``start``/``end`` in its sentence) and as matched (unit, number)."""
+
+    kind: str
+    start: int
+    end: int
+    unit: str
+    number: float
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One sentence stating one fact: the amounts (two for a change) and the measure's span."""
+
+    sentence: Sentence
+    kind: str
+    amounts: tuple[_Amount, ...]
+    measure: tuple[int, int]
+    key: frozenset[str]
+    when: frozenset[str]
+
+    @property
+    def numbers(self) -> tuple[tuple[str, float], ...]:
+        return tuple((a.unit, a.number) for a in self.amounts)
+
+
+def _matches(text: str) -> Iterator[tuple[str, re.Match]]:
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            yield kind, match
 
 
 def find_figures(paragraphs: Iterable[SourceParagraph]) -> list[Figure]:
@@ -35,7 +179,547 @@ def find_figures(paragraphs: Iterable[SourceParagraph]) -> list[Figure]:
         if not paragraph.kept or paragraph.heading:
             continue
         for sentence in sentences(paragraph):
-            for kind, pattern in PATTERNS:
-                for match in pattern.finditer(sentence.text):
-                    figures.append(Figure(match.group().strip(), kind, sentence))
+            for kind, match in _matches(sentence.text):
+                figures.append(Figure(match.group().strip(), kind, sentence))
     return figures
+
+
+# Reading numbers and units
+
+def _significant(number: float, digits: int) -> float:
+    return float(f"{number:.{digits}g}")
+
+
+def _number(text: str) -> float | None:
+    word = text.casefold()
+    if word in WORD_NUMBERS:
+        return float(WORD_NUMBERS[word])
+    digits = text.replace(",", "")
+    if digits.count(".") > 1 or not digits.strip("."):
+        return None
+    try:
+        return float(digits.strip("."))
+    except ValueError:
+        return None
+
+
+def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
+    """The figure's unit and number for matching: 10 per cent = 10% = ten percent, 47 miles =
+    76 km, $5bn = $5 billion."""
+    words = re.findall(r"[$€£¥]|\d[\d,.]*|[A-Za-z]+|%", text)
+    number = next((_number(w) for w in words if _number(w) is not None), None)
+    if number is None:
+        return None
+    lowered = [w.casefold() for w in words]
+    digits = EXACT_DIGITS
+    if kind == "percentage":
+        unit = "%"
+    elif kind == "money":
+        unit = next((w for w in words if w in "$€£¥"), "") or \
+            {"dollars": "$", "yuan": "¥", "euros": "€"}.get(lowered[-1], lowered[-1])
+    else:
+        unit, factor = UNITS.get(lowered[-1], (lowered[-1], 1.0))
+        if factor != 1.0 or lowered[-1] in ("tons", "tonnes", "km", "kilometres", "kilometers"):
+            digits = CONVERTED_DIGITS
+        number *= factor
+    number *= next((SCALES[w] for w in lowered if w in SCALES), 1.0)
+    approximate = bool(set(before.casefold().split()[-2:]) & APPROXIMATE)
+    return _Amount(kind, start, start + len(text), unit, _significant(number, digits),
+                   approximate)
+
+
+def _amounts(text: str) -> list[_Amount]:
+    """The sentence's figures of the kinds read as facts, in order, overlaps dropped."""
+    found = []
+    for kind, match in _matches(text):
+        if kind in FACT_KINDS:
+            value = match.group().strip().rstrip(",.")
+            start = match.start() + match.group().index(value)
+            amount = _amount(kind, value, start, text[max(0, start - 30):start])
+            if amount:
+                found.append(amount)
+    found.sort(key=lambda a: (a.start, -a.end))
+    kept: list[_Amount] = []
+    for amount in found:
+        if not kept or amount.start >= kept[-1].end:
+            kept.append(amount)
+    return kept
+
+
+def _same_quantity(a: _Amount, b: _Amount) -> bool:
+    return a.unit == b.unit and abs(a.number - b.number) <= 0.05 * max(a.number, b.number)
+
+
+def _groups(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, ...]]:
+    """Amounts grouped as the sentence states them: "76km (47 miles)" is one quantity (one
+    amount spanning both), "to 10% from 20%" and "from 20% to 10%" one change (old, new)."""
+    merged: list[_Amount] = []
+    for amount in amounts:
+        if merged and text[amount.end:amount.end + 1] == ")" and \
+                BRACKET.fullmatch(text[merged[-1].end:amount.start]) and \
+                merged[-1].unit == amount.unit and _same_quantity(merged[-1], amount):
+            merged[-1] = replace(merged[-1], end=amount.end + 1)
+        else:
+            merged.append(amount)
+    groups: list[tuple[_Amount, ...]] = []
+    index = 0
+    while index < len(merged):
+        first = merged[index]
+        second = merged[index + 1] if index + 1 < len(merged) else None
+        if second and second.unit == first.unit and second.kind == first.kind:
+            gap = text[first.end:second.start]
+            if CHANGE_FROM.fullmatch(gap):
+                groups.append((second, first))
+                index += 2
+                continue
+            if CHANGE_TO.fullmatch(gap):
+                groups.append((first, second))
+                index += 2
+                continue
+        groups.append((first,))
+        index += 1
+    return groups
+
+
+# Reading what a figure measures
+
+Token = tuple[str, int, int]  # a word or mark, its start and end in the sentence
+
+
+class _Words:
+    """A sentence's words, read once, and the words before or after a place in it."""
+
+    def __init__(self, text: str):
+        self.tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        self.starts = [token[1] for token in self.tokens]
+
+    def before(self, place: int) -> list[Token]:
+        index = bisect.bisect_left(self.starts, place)
+        return self.tokens[max(0, index - WINDOW_WORDS):index]
+
+    def after(self, place: int) -> list[Token]:
+        index = bisect.bisect_left(self.starts, place)
+        return self.tokens[index:index + WINDOW_WORDS]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        first = bisect.bisect_left(self.starts, start)
+        return self.tokens[first:min(bisect.bisect_left(self.starts, end),
+                                     first + WINDOW_WORDS)]
+
+
+def _tokens(text: str) -> list[Token]:
+    return _Words(text).tokens
+
+
+def _plain(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _possessive(word: str) -> bool:
+    return _plain(word).endswith("'s")
+
+
+def _is_verb(word: str) -> bool:
+    plain = _plain(word)
+    if plain in AUXILIARIES or plain in VERBS:
+        return True
+    if "-" in plain or not plain.isalpha():
+        return False
+    for ending in ("s", "es", "ed", "d"):
+        if plain.endswith(ending) and plain[:-len(ending)] in VERBS:
+            return True
+    return len(plain) > 4 and (plain.endswith("ed") or plain.endswith("ing"))
+
+
+def _participle(word: str) -> bool:
+    """"combined", "resulting": a modifier before a noun, a verb elsewhere."""
+    plain = _plain(word)
+    return plain.isalpha() and len(plain) > 4 and plain not in AUXILIARIES and \
+        plain not in VERBS and (plain.endswith("ed") or plain.endswith("ing"))
+
+
+def _content(word: str) -> bool:
+    """A word a measure may hold: not a function word, number, time word or verb."""
+    plain = _plain(word)
+    return (word[:1].isalpha() and plain not in DETERMINERS
+            and (plain not in PRONOUNS or word.isupper() and len(word) > 1)  # "US", not "us"
+            and plain not in CONJUNCTIONS and plain not in PREPOSITIONS
+            and plain not in APPROXIMATORS and plain not in COMPARATIVES
+            and plain not in TIME_WORDS and plain not in GENERIC_TIME and not _is_verb(word))
+
+
+def _noun_run(tokens: list[tuple[str, int, int]], index: int) -> int:
+    """How many words from index make a noun and its modifiers ("processing capacity")."""
+    count = 0
+    while index + count < len(tokens) and count < MEASURE_WORDS and \
+            (_content(tokens[index + count][0]) or _participle(tokens[index + count][0])):
+        count += 1
+    while count and not _content(tokens[index + count - 1][0]) and \
+            not _plain(tokens[index + count - 1][0]).endswith("ing"):
+        count -= 1  # "50% owned": not a noun; "rare earths mining": one
+    return count
+
+
+def _measure_after(words: _Words, end: int, kind: str) -> tuple[int, int] | None:
+    """The noun phrase a figure modifies: "a 10% [tariff on steel]", "20 per cent
+    [fentanyl-related tariffs on Chinese exports]", "12m tonnes of [soybeans]", "$5bn in [aid]"."""
+    tokens = words.after(end)
+    index = 0
+    if len(tokens) > 1 and _plain(tokens[0][0]) == "of":
+        index = 1
+        while index < min(len(tokens), 3) and (_plain(tokens[index][0]) in DETERMINERS
+                                               or _possessive(tokens[index][0])):
+            index += 1
+    elif len(tokens) > 1 and kind == "money" and _plain(tokens[0][0]) == "in":
+        index = 1  # "$5bn in aid", not "$5bn in the US"
+    while index < min(len(tokens), 2) and _plain(tokens[index][0]) in ADDING:
+        index += 1  # "a 100% additional tariff"
+    run = _noun_run(tokens, index)
+    if not run:
+        return None
+    last = index + run - 1
+    after = last + 1
+    if after + 2 < len(tokens) and _relative_clause(tokens, after + 1) and \
+            _plain(tokens[after + 2][0]) in NOUN_PREPOSITIONS:
+        after += 2  # "tariff [it imposed] over fentanyl"
+    if after + 1 < len(tokens) and _plain(tokens[after][0]) in NOUN_PREPOSITIONS - {"in"}:
+        start = after + 1
+        if start < len(tokens) and (_plain(tokens[start][0]) in DETERMINERS
+                                    or _possessive(tokens[start][0])):
+            start += 1
+        tail = _noun_run(tokens, start)
+        if tail and start + tail - 1 - index < MEASURE_WORDS:
+            last = start + tail - 1
+    return tokens[index][1], tokens[last][2]
+
+
+def _lead(tokens: list[tuple[str, int, int]]) -> int | None:
+    """Where the noun phrase governing a figure ends, reading back over the words that tie it
+    to the figure ("is being lowered from", "down to about", "jumped"); None when those words
+    are not such a tie, or when a verb governs another through "to" ("threatened to add 100%":
+    the subject threatened, it is not what the figure measures)."""
+    index = len(tokens) - 1
+    verb_seen = to_after_verb = False
+    while index >= 0 and len(tokens) - 1 - index < LEAD_WORDS:
+        word = tokens[index][0]
+        plain = _plain(word)
+        if _content(word):
+            return index if index < len(tokens) - 1 and not _possessive(word) else None
+        if _is_verb(word):
+            if to_after_verb:
+                return None
+            verb_seen = True
+        elif plain == "to":
+            to_after_verb = verb_seen
+        elif not (plain in PREPOSITIONS or plain in APPROXIMATORS or plain in COMPARATIVES):
+            return None
+        index -= 1
+    return None
+
+
+def _relative_clause(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """Whether the verb at index ends a relative clause after a noun: "tariff [he imposed]"."""
+    return index > 1 and _is_verb(tokens[index][0]) and \
+        _plain(tokens[index - 1][0]) in PRONOUNS and _content(tokens[index - 2][0])
+
+
+def _joins_phrase(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """Whether the word at index sits inside a noun phrase that goes on to its left: "tariffs
+    [on] goods", "futures on [the] Board", "cars [and] parts", "futures for [January] delivery"."""
+    word = _plain(tokens[index][0])
+    left = tokens[index - 1][0] if index > 0 else ""
+    if word in NOUN_PREPOSITIONS or word in ("and", "&"):
+        return bool(left) and (_content(left) or _relative_clause(tokens, index - 1))
+    if word in DETERMINERS or word in TIME_WORDS:
+        return index > 1 and _plain(left) in NOUN_PREPOSITIONS and _content(tokens[index - 2][0])
+    return False
+
+
+def _measure_before(words: _Words, start: int, end: int, duration: bool
+                    ) -> tuple[int, int] | None:
+    """The noun phrase that governs a figure: "[the fentanyl tariff] is being lowered from 20%",
+    "[overall tariffs on China] down to 47%", "[Hyundai shares] jumped 9%"."""
+    following = words.after(end)[:1]
+    if following and (_is_verb(following[0][0]) or _participle(following[0][0])):
+        return None  # "50% owned by": the figure belongs to what follows
+    tokens = words.before(start)
+    if duration and tokens and _plain(tokens[-1][0]) in DURATION_PREPOSITIONS:
+        return None
+    last = _lead(tokens)
+    if last is None:
+        return None
+    first = index = last
+    index -= 1
+    while index >= 0 and last - index < MEASURE_WORDS:
+        word = tokens[index][0]
+        if _content(word) and not _possessive(word):
+            first = index
+        elif _participle(word) and index > 0 and (_plain(tokens[index - 1][0]) in DETERMINERS
+                                                  or _possessive(tokens[index - 1][0])):
+            first = index
+        elif _joins_phrase(tokens, index):
+            pass
+        elif _relative_clause(tokens, index):
+            index -= 1  # "tariff [he imposed] on China": on to the noun before the pronoun
+        else:
+            break
+        index -= 1
+    return tokens[first][1], tokens[last][2]
+
+
+def _measure(words: _Words, group: tuple[_Amount, ...]) -> tuple[int, int] | None:
+    """A change is told of its subject ("[the tariff] falls to 15% from 25%"), a single value
+    more often of the noun it modifies ("a 15% [tariff]")."""
+    first = min(a.start for a in group)
+    last = max(a.end for a in group)
+    duration = group[0].unit in ("year", "day", "minute")
+    after = _measure_after(words, last, group[0].kind)
+    before = _measure_before(words, first, last, duration)
+    return (before or after) if len(group) > 1 else (after or before)
+
+
+def _stem(word: str) -> str:
+    """Crude: "tariffs" and "tariff", "rates" and "rate", "levies" and "levy" meet."""
+    word = SAME_WORDS.get(word, word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def measure_key(text: str) -> frozenset[str]:
+    """A measure's content words, crudely stemmed, for matching: "fentanyl-related tariffs" and
+    "fentanyl tariff" have the same key."""
+    words = set()
+    for token, _, _ in _tokens(text):
+        if not _content(token):
+            continue
+        for part in _plain(token).removesuffix("'s").split("-"):
+            if part and part not in COMPOUND_TAILS and part not in DETERMINERS:
+                words.add(_stem(SAME_WORDS.get(part, part)))
+    return frozenset(words)
+
+
+def _time_reference(text: str, words: _Words, start: int, end: int) -> frozenset[str]:
+    """Months, weekdays, years and "this year", "a year", "annually" near the figure."""
+    found = set()
+    start, end = max(start, 0), min(end, start + WINDOW)
+    for match in TIME_PHRASE.finditer(text[start:end]):
+        phrase = match.group().casefold()
+        found.add("annual" if phrase.split()[0] in ("a", "per", "each", "every") else phrase)
+    for token, _, _ in words.between(start, end):
+        word = _plain(token).rstrip(".")
+        if word in ANNUAL:
+            found.add("annual")
+        elif word in TIME_WORDS:
+            found.add(word[:3])
+    return frozenset(found)
+
+
+def _mentions(sentence: Sentence) -> list[_Mention]:
+    text = sentence.text
+    groups = _groups(text, _amounts(text))
+    words = _Words(text) if groups else None
+    mentions = []
+    for number, group in enumerate(groups):
+        first = min(a.start for a in group)
+        last = max(a.end for a in group)
+        span = _measure(words, group)
+        if not span:
+            continue
+        key = measure_key(text[span[0]:span[1]])
+        if not key:
+            continue
+        following = groups[number + 1][0].start if number + 1 < len(groups) else len(text)
+        previous = max(a.end for a in groups[number - 1]) if number else 0
+        when = (_time_reference(text, words, last, following)
+                or _time_reference(text, words, max(previous, first - WINDOW), first)
+                or _time_reference(text, words, first - WINDOW // 2, last + WINDOW // 2))
+        mentions.append(_Mention(sentence, group[0].kind, group, span, key, when))
+    return mentions
+
+
+# From mentions to facts
+
+class _Fact:
+    """Mentions of one fact, while they are gathered."""
+
+    def __init__(self, mention: _Mention):
+        self.mentions = [mention]
+        self.key = set(mention.key)
+        self.when = set(mention.when)
+        self.sources = {mention.sentence.source_id}
+
+    def holds(self, key: frozenset[str], strict: bool = False) -> bool:
+        """Most of the key's words are the fact's; strict, a bare "tariff" is not a richer
+        fact's (a single value matching one end of a change is weaker evidence)."""
+        shared = len(key & self.key)
+        return shared > SAME_MEASURE * len(key) and \
+            (not strict or shared >= min(2, len(self.key)))
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        self.sources.add(mention.sentence.source_id)
+        if len(self.key) < 2 * MEASURE_WORDS:
+            self.key |= mention.key
+        if len(self.when) < MEASURE_WORDS:
+            self.when |= mention.when
+
+    def at_time_of(self, mention: _Mention) -> bool:
+        """A mention dated otherwise than the fact ("in July" against "since April") is not it."""
+        return not (self.when and mention.when and not self.when & mention.when)
+
+    @property
+    def lead(self) -> _Mention:
+        return self.mentions[0]
+
+    def shown(self) -> _Mention:
+        """The mention whose words a page shows: a change before a single value, then a measure
+        of a few words (a bare "tariff" says too little, a long one reads badly), then first."""
+        def rank(item: tuple[int, _Mention]) -> tuple:
+            number, mention = item
+            return (-len(mention.amounts), abs(len(mention.key) - 3), number)
+        return min(enumerate(self.mentions), key=rank)[1]
+
+
+def _similar(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    return len(a & b) > SAME_MEASURE * min(len(a), len(b))
+
+
+def _gather(mentions: list[_Mention]) -> list[_Fact]:
+    """Mentions with the same values and the same measure are one fact: a change joins one that
+    shares a measure word (two equal changes rarely coincide), a single value one that holds
+    most of its words; a single value equal to either end of a change joins that change first."""
+    facts: list[_Fact] = []
+    by_values: dict[tuple, list[_Fact]] = defaultdict(list)
+    by_end: dict[tuple, list[_Fact]] = defaultdict(list)
+    ordered = sorted(enumerate(mentions), key=lambda m: (-len(m[1].amounts), m[0]))
+    for _, mention in ordered:
+        numbers = mention.numbers
+        fact = None
+        if len(numbers) == 1:
+            fact = next((f for f in by_end[(mention.kind, numbers[0])][:CANDIDATES]
+                         if f.at_time_of(mention) and f.holds(mention.key, strict=True)),
+                        None)
+        if fact is None:
+            fact = next((f for f in by_values[(mention.kind, numbers)][:CANDIDATES]
+                         if f.at_time_of(mention) and
+                         (f.key & mention.key if len(numbers) > 1 else f.holds(mention.key))),
+                        None)
+        if fact is None:
+            fact = _Fact(mention)
+            facts.append(fact)
+            by_values[(mention.kind, numbers)].append(fact)
+            if len(numbers) > 1:
+                for end in numbers:
+                    by_end[(mention.kind, end)].append(fact)
+        else:
+            fact.add(mention)
+    return facts
+
+
+def _disagree(a: _Fact, b: _Fact) -> bool:
+    """Two facts give different values for the same measure at the same time, from different
+    sources: changes that start alike and end apart, or single values near enough to be rival
+    readings of one number (not within the spread of an "about")."""
+    first, second = a.lead, b.lead
+    if first.kind != second.kind or first.numbers == second.numbers or \
+            first.when != second.when or not _similar(first.key, second.key):
+        return False
+    if len(a.sources) == len(b.sources) == 1 and a.sources == b.sources:
+        return False  # one source's two readings are not sources disagreeing
+    if len(first.amounts) != len(second.amounts):
+        return False
+    if len(first.amounts) > 1:
+        return first.numbers[0] == second.numbers[0]
+    x, y = first.amounts[0], second.amounts[0]
+    spread = abs(x.number - y.number) / max(x.number, y.number, 1e-9)
+    if (x.approximate or y.approximate) and spread <= APPROXIMATE_SPREAD:
+        return False
+    return x.unit == y.unit and spread <= 0.5
+
+
+def _rivals(facts: list[_Fact]) -> dict[int, list[int]]:
+    """Each fact's disagreeing facts, found through capped lists of facts sharing a word."""
+    by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    rivals: dict[int, list[int]] = defaultdict(list)
+    for number, fact in enumerate(facts):
+        seen: set[int] = set()
+        for word in sorted(fact.lead.key):
+            posting = by_word[(fact.lead.kind, word)]
+            for other in posting[:CANDIDATES]:
+                if other not in seen and _disagree(facts[other], fact):
+                    rivals[number].append(other)
+                    rivals[other].append(number)
+                seen.add(other)
+            posting.append(number)
+    return rivals
+
+
+def _key_figure(fact: _Fact) -> KeyFigure:
+    shown = fact.shown()
+    text = shown.sentence.text
+    start, end = shown.measure
+    citations = []
+    seen = set()
+    for mention in fact.mentions:
+        sentence = mention.sentence
+        place = (sentence.source_id, sentence.line, sentence.start)
+        if place not in seen:
+            seen.add(place)
+            citations.append(sentence)
+    change = ""
+    if len(shown.amounts) > 1:
+        before, after = shown.amounts[0].number, shown.amounts[-1].number
+        change = "down" if after < before else "up" if after > before else ""
+    return KeyFigure(text[start:end], start, end,
+                     tuple(text[a.start:a.end] for a in shown.amounts), change, shown.kind,
+                     shown.sentence, tuple(citations))
+
+
+def figure_facts(paragraphs: Iterable[SourceParagraph]) -> list[KeyFigure]:
+    """Every figure (percentages, money, quantities) whose sentence says what it measures, as
+    facts: one per measure and values, with every sentence stating it and its rivals."""
+    mentions = [mention for paragraph in paragraphs if paragraph.kept and not paragraph.heading
+                for sentence in sentences(paragraph) for mention in _mentions(sentence)]
+    facts = _gather(mentions)
+    figures = [_key_figure(fact) for fact in facts]
+    rivals = _rivals(facts)
+    return [replace(figure, disagrees_with=tuple(figures[other] for other in rivals[number]))
+            if rivals.get(number) else figure for number, figure in enumerate(figures)]
+
+
+def pick_key_figures(facts: Iterable[KeyFigure], limit: int,
+                     order: Callable[[Sentence], tuple] | None = None) -> list[KeyFigure]:
+    """The facts a reader sees first: stated by the most sources, then the most sentences, then
+    percentages before money before quantities, then the earliest (``order`` of a sentence).
+    A fact shown as another's rival is not shown again on its own."""
+    order = order or (lambda s: (s.source_id, s.line, s.start))
+    facts = list(facts)
+
+    def rank(fact: KeyFigure) -> tuple:
+        sources = fact.sources.union(*(r.sources for r in fact.disagrees_with))
+        return (-len(sources), -len(fact.citations), FACT_KINDS.index(fact.kind),
+                min(order(s) for s in fact.citations))
+
+    picked: list[KeyFigure] = []
+    shown: set[tuple] = set()
+    for fact in sorted(facts, key=rank):
+        if len(picked) >= limit:
+            break
+        if _identity(fact) in shown:
+            continue
+        picked.append(fact)
+        shown.add(_identity(fact))
+        shown.update(_identity(r) for r in fact.disagrees_with)
+    return picked
+
+
+def _identity(fact: KeyFigure) -> tuple:
+    return (fact.sentence.source_id, fact.sentence.line, fact.sentence.start, fact.measure_start,
+            fact.values)

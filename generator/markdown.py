@@ -146,12 +146,7 @@ class Renderer:
         if isinstance(block, PersonCard):
             return self.person_card(block, page)
         if isinstance(block, FigureTable):
-            lines = [self.heading(2, block.heading), "", "| Figure | In context | Source |",
-                     "|---|---|---|"]
-            for value, cited in block.rows:
-                lines.append(f"| {escape_text(value)} | {escape_text(cited.text)} | "
-                             f"{self.cite(cited, page.path)} |")
-            return lines
+            return self.figures(block, page)
         if isinstance(block, LinkList):
             lines = [self.heading(2, block.heading), ""] if block.heading else []
             for link in block.links:
@@ -177,6 +172,18 @@ class Renderer:
                              f" | {escape_text(paragraph.text)} |")
             return lines
         raise TypeError(f"unknown block {type(block).__name__}")
+
+    def figures(self, block: FigureTable, page: Page) -> list[str]:
+        """``- **what it measures:** 20% → 10% [cites]``: the measure and the values are the
+        first citation's words, the arrow a label; values other sources give instead follow."""
+        lines = [self.heading(2, block.heading), ""]
+        for fact in block.facts:
+            cites = " ".join(self.cite(c, page.path) for c in fact.citations)
+            lines.append(f"- **{escape_text(fact.measure)}:** {escape_text(fact.figure)} {cites}")
+            for other in fact.disagreeing:
+                lines.append(f"    - *Sources differ:* {escape_text(other.figure)} "
+                             + " ".join(self.cite(c, page.path) for c in other.citations))
+        return lines
 
     def quoted(self, cited: Cited, page: Page) -> str:
         return f"“{escape_text(cited.text)}” {self.cite(cited, page.path)}"

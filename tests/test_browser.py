@@ -302,10 +302,13 @@ def test_a_long_site_title_wraps_in_the_phone_header(browser, site_url):
     page.close()
 
 
-def test_key_figures_read_as_a_list_on_a_phone(browser, site_url):
-    """Each row of the table stands alone, its cells one under the other, the figure first."""
+def test_tables_read_as_a_list_on_a_phone(browser, site_url):
+    """Each row of a table (a source's removed paragraphs) stands alone, its cells one under
+    the other, the first in bold."""
     page = browser.new_page(**PHONE)
-    page.goto(site_url)
+    source = f"{site_url}sources/004_f77be4efbc849815.html"
+    page.goto(source)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     table = page.locator("article table").first
     assert table.evaluate("e => getComputedStyle(e).display") == "block"
     assert not page.locator("article thead").first.is_visible() or \
@@ -318,10 +321,23 @@ def test_key_figures_read_as_a_list_on_a_phone(browser, site_url):
         tops = row.locator("td").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
         assert len(set(lefts)) == 1 and tops == sorted(tops) and len(set(tops)) == len(tops)
         assert row.locator("td").first.evaluate("e => getComputedStyle(e).fontWeight") == "700"
-    page.goto(site_url)
     page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(source)
     assert page.locator("article table").first.evaluate("e => getComputedStyle(e).display") \
         != "block"   # a table again on a wide screen
+    page.close()
+
+
+def test_key_figures_are_a_list_of_facts(browser, site_url):
+    """What each figure measures in bold, then its values, then every source stating it."""
+    page = browser.new_page(**PHONE)
+    page.goto(site_url)
+    items = page.locator("#key-figures + ul > li")
+    assert items.count() >= 3
+    for item in items.all()[:3]:
+        assert item.locator("strong").first.inner_text().endswith(":")
+        assert item.locator("a.cite").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
 
 

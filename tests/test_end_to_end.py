@@ -28,6 +28,7 @@ def page_texts(project):
             for p in sorted(project.docs_dir.rglob("*.md"))}
 
 
+FIGURE = re.compile(r"^\*\*(.+?):\*\* (.+)$")  # a key figure: measure, then values
 LABEL = re.compile(r"^\*[^*]+:\* ")  # a generated label before cited text ("*In context:* ")
 
 
@@ -48,6 +49,14 @@ def cited_items(markdown_text):
         elif body.startswith("- "):
             body = body[2:]
         body = LABEL.sub("", body)
+        figure = FIGURE.match(body)
+        if figure:  # "**what it measures:** 20% → 10%": each part is the first source's words
+            parts = [figure.group(1), *figure.group(2).split(" → ")]
+            first = matches[0]
+            items += [(rendered_text(part), first.group(2), int(first.group(3)))
+                      for part in parts]
+            items += [(None, m.group(2), int(m.group(3))) for m in matches[1:]]
+            continue
         shown = rendered_text(body).strip("“”")
         items += [(shown, m.group(2), int(m.group(3))) for m in matches]
     return items
@@ -96,7 +105,7 @@ def test_sections_and_quotes_pages_carry_the_right_content(generated):
     assert "## Donald Trump, US president" in pages["quotes.md"]
     assert "I don’t know that we’ll even speak about Taiwan." in pages["quotes.md"]
     assert "**As of:** 2025-10-30" in pages["index.md"]
-    assert "| 70% |" in pages["index.md"]
+    assert "- **rare earths mining:** 70% [" in pages["index.md"]
 
 
 def test_generation_is_deterministic(project, tmp_path):

@@ -1,0 +1,200 @@
+"""Key figures as facts: each figure once, with what it measures (a verbatim slice of its
+sentence), unit variants merged, every source that states it cited, disagreements flagged.
+
+The sentences are made up, each in the manner of a kind of outlet: a wire ("to 10% from 20%"),
+a paper ("from 20 per cent to 10 per cent"), a live blog ("12:05 - ...").
+"""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from generator.blocks import Cited, FigureRow, FigureTable
+from generator.compose import key_figures
+from generator.figures import figure_facts, find_figures, pick_key_figures
+from generator.structure import Briefing, Source, SourceMeta, SourceParagraph
+from tests.test_linear import GROWTH, UNITS, assert_linear, repeated
+
+
+def paragraphs(*texts: str) -> list[SourceParagraph]:
+    """Each text a paragraph of its own source, s0, s1, …"""
+    return [SourceParagraph(f"s{n}", 3, text) for n, text in enumerate(texts)]
+
+
+def facts_of(*texts: str):
+    return figure_facts(paragraphs(*texts))
+
+
+def test_the_same_fact_from_three_sources_is_one_fact_with_three_citations():
+    [fact] = facts_of(
+        "Washington will cut the fentanyl tariff on Ruritanian goods to 10% from 20%, "
+        "officials said.",
+        "The fentanyl-related tariff on Ruritanian goods will fall from 20 per cent to 10 per "
+        "cent.",
+        "12:05 - The fentanyl tariffs on Ruritania are being lowered from 20% to 10%.")
+    assert fact.sources == {"s0", "s1", "s2"} and len(fact.citations) == 3
+    assert fact.change == "down" and len(fact.values) == 2
+    assert "fentanyl" in fact.measure and "tariff" in fact.measure
+    assert not fact.disagrees_with
+
+
+def test_a_change_reads_old_to_new_in_every_word_order():
+    wire, paper = facts_of("The levy on Freedonian timber rose to 7% from 5% on Monday.",
+                           "Export duties on Sylvanian wheat were cut from 30 per cent to 12 "
+                           "per cent.")
+    assert (wire.measure, wire.values, wire.change) == ("levy on Freedonian timber",
+                                                        ("5%", "7%"), "up")
+    assert (paper.measure, paper.values, paper.change) == (
+        "Export duties on Sylvanian wheat", ("30 per cent", "12 per cent"), "down")
+
+
+def test_a_distance_and_its_conversion_are_one_quantity():
+    [fact] = facts_of("The port lies about 76km (47 miles) south of the capital.")
+    assert fact.values == ("76km (47 miles)",) and fact.measure == "south of the capital"
+    [both] = facts_of("The port lies about 76km (47 miles) south of the capital.",
+                      "The port is some 47 miles south of the capital.")
+    assert both.sources == {"s0", "s1"}
+
+
+def test_unit_and_number_spellings_of_one_figure_match():
+    [levy] = facts_of("Officials confirmed a ten percent levy on timber.",
+                      "The government set a 10% levy on timber.",
+                      "Loggers face a 10 per cent levy on timber from next week.")
+    assert levy.sources == {"s0", "s1", "s2"}
+    [soy] = facts_of("Beijing will buy 12 million tonnes of soybeans, the minister said.",
+                     "China agreed to buy 12 million metric tons of soybeans.")
+    assert soy.sources == {"s0", "s1"} and soy.measure == "soybeans"
+
+
+def test_the_same_figure_about_different_things_stays_two_facts():
+    facts = facts_of("The government imposed a 10% tariff on steel.",
+                     "A 10% fentanyl tariff stays in place, the ministry said.")
+    assert sorted(f.measure for f in facts) == ["fentanyl tariff", "tariff on steel"]
+    assert all(len(f.citations) == 1 and not f.disagrees_with for f in facts)
+
+
+def test_the_same_measure_at_different_times_is_not_one_fact():
+    facts = facts_of("Tokyo won a 15% tariff on its cars in July.",
+                     "The tariff on Sylvanian cars will fall to 15% from 25%, in force since "
+                     "April.")
+    assert len(facts) == 2 and not any(f.disagrees_with for f in facts)
+
+
+def test_sources_that_disagree_are_flagged_side_by_side():
+    facts = facts_of("Overall tariffs on Ruritanian goods will fall to 47% from 57%.",
+                     "Overall tariffs on Ruritanian goods will drop from 57% to 45%, the paper "
+                     "calculated.",
+                     "That brings overall tariffs on Ruritanian goods down to 47% from 57%, "
+                     "the president said.")
+    [row] = pick_key_figures(facts, 12)
+    assert row.values == ("57%", "47%") and row.sources == {"s0", "s2"}
+    [rival] = row.disagrees_with
+    assert rival.values == ("57%", "45%") and rival.sources == {"s1"}
+
+
+def test_unrelated_changes_and_approximations_do_not_disagree():
+    facts = facts_of("The tariff on Sylvanian cars will fall to 15% from 25%.",
+                     "The fentanyl tariff will fall to 10% from 20%.",
+                     "Soybean futures in Chicago slipped 0.8% after the meeting.",
+                     "Soybean futures in Chicago fell by almost 1 per cent.")
+    assert not any(f.disagrees_with for f in facts)
+
+
+def test_measure_and_values_are_exact_slices_of_their_sentence():
+    facts = facts_of("Washington will cut the fentanyl tariff on Ruritanian goods to 10% from "
+                     "20%, officials said.",
+                     "China controls about 70% of the world’s rare earths mining.",
+                     "Hyundai shares jumped 9 percent, while Kia gained 7 percent.",
+                     "The deal includes $350bn in Sylvanian investment.",
+                     "The port lies about 76km (47 miles) south of the capital.")
+    assert len(facts) == 6
+    for fact in facts:
+        text = fact.sentence.text
+        assert text[fact.measure_start:fact.measure_end] == fact.measure
+        assert all(value in text for value in fact.values)
+        assert fact.sentence in fact.citations
+
+
+def test_figures_with_no_measure_and_bare_dates_are_not_facts():
+    texts = ("It will be halved, from 20 per cent to 10 per cent.",
+             "The leaders last met in 2019 and will meet again on 1 November.",
+             "Mr Roe had threatened to add 100 per cent to tariffs on Sylvanian goods.",
+             "Firms at least 50% owned by listed companies are covered.")
+    assert find_figures(paragraphs(*texts))  # figures are found, but none is a fact
+    assert facts_of(*texts) == []
+
+
+def test_the_most_cited_facts_come_first():
+    facts = facts_of("Hyundai shares jumped 9 percent.",
+                     "Exports of timber fell 4% in May.",
+                     "Timber exports fell 4% in May, customs said.")
+    first, second = pick_key_figures(facts, 12)
+    assert first.values == ("4%",) and len(first.citations) == 2
+    assert pick_key_figures(facts, 1) == [first]
+
+
+def _source(source_id: str, date: str, text: str) -> Source:
+    meta = SourceMeta(source_id, f"{source_id}.txt", f"Title {source_id}", source_id.upper(),
+                      date)
+    return Source(meta, (SourceParagraph(source_id, 3, text),))
+
+
+def test_the_home_page_lists_each_fact_once_with_its_rival_values():
+    briefing = Briefing("B", (
+        _source("late", "2025-10-31", "Overall tariffs on Ruritanian goods fall to 47% from 57%."),
+        _source("early", "2025-10-30", "Overall tariffs on Ruritanian goods go to 47% from 57%."),
+        _source("rival", "2025-10-30", "Overall tariffs on Ruritanian goods go from 57% to 45%.")))
+    [row] = key_figures(briefing)
+    assert isinstance(row, FigureRow) and row.figure == "57% → 47%" and row.change == "down"
+    assert [c.source_id for c in row.citations] == ["late", "early"]  # shown first, then time
+    assert row.citations[0].text[:7] == "Overall" and all(isinstance(c, Cited)
+                                                          for c in row.citations)
+    [rival] = row.disagreeing
+    assert rival.figure == "57% → 45%" and rival.citations[0].source_id == "rival"
+    from generator.markdown import render_pages
+    from generator.blocks import Page
+    metas = {s.meta.id: s.meta for s in briefing.sources}
+    text = render_pages([Page("index.md", "B", "d", (FigureTable("Key figures", (row,)),))],
+                        metas, {})["index.md"]
+    assert f"- **{row.measure}:** 57% → 47% [LATE, 31 Oct](sources/late.md#p3" in text
+    assert "    - *Sources differ:* 57% → 45% [RIVAL, 30 Oct](sources/rival.md#p3" in text
+
+
+def _letters(number: int) -> str:
+    return "".join(string.ascii_lowercase[int(d)] for d in str(number))
+
+
+def _desk(size: int, wording: str) -> list[SourceParagraph]:
+    count = max(2, size // len(wording))
+    return [SourceParagraph(f"s{n}", 1, wording.format(n=n % 90 + 1, m=n % 7 + 1,
+                                                       w=_letters(n)))
+            for n in range(count)]
+
+
+DESKS = {
+    # one fact from every source: one group that grows
+    "one-fact": "Overall tariffs on Ruritanian goods fell to 47% from 57% on Monday.",
+    # the same measure with other figures: rivals to compare
+    "rivals": "Overall tariffs on the goods fell to {m}% from {n}% on Monday.",
+    # the same figure about ever new things: facts sharing values and a word
+    "measures": "A 10% tariff on {w} goods and a 10% levy on timber took effect.",
+}
+
+
+@pytest.mark.parametrize("wording", list(DESKS.values()), ids=list(DESKS))
+def test_reading_facts_across_many_sources_takes_linear_time(wording):
+    """Candidates come from capped lists, never all pairs."""
+    short, long = "x" * 8192, "x" * 8192 * GROWTH
+    assert_linear(lambda text: figure_facts(_desk(len(text), wording)), short, long)
+
+
+@pytest.mark.parametrize("unit", ["1,", "1% ", "10% tariff on ", "5 per cent to 6 per cent ",
+                                  "$1bn in aid ", "76km (47 miles) ", "the a of on ",
+                                  *UNITS.values()])
+def test_reading_facts_in_one_long_paragraph_takes_linear_time(unit):
+    def read(text: str):
+        return figure_facts([SourceParagraph("x", 1, text)])
+    short = repeated(unit, 4096)
+    assert_linear(read, short, short * GROWTH)
