@@ -507,7 +507,7 @@ def compose_pages(briefing: Briefing, config: Config,
     """All pages, in navigation order: home, the configured page order, then each source."""
     ordered: list[Page] = []
     groups = quote_groups(briefing)  # merged once for Key quotes and Who's who
-    corroboration = corroborate(find_statements(briefing))
+    corroboration = corroborate(find_statements(briefing, config.statements))
     wants_full = False
     for page_id in config.pages:
         if page_id == "full":

@@ -1,18 +1,22 @@
 """Stage 4e: statements — one fact reported by several sources, in different words, shown once.
 
 Between extraction and composition. Every kept, non-heading paragraph is cut into sentences
-(verbatim slices); each sentence becomes a set of keys: content words (lower case, crude suffix
-stripping, stopwords dropped) and figures normalised to one spelling ("10 per cent", "10%" and
-"ten percent" are all ``10%``; "$1.5bn" and "1.5 billion dollars" are both ``$1500000000``).
+(verbatim slices; a sentence too short to say a fact alone is read with its neighbour); each
+becomes a set of keys: content words (lower case, crude suffix stripping, stopwords dropped),
+figures normalised to one spelling ("10 per cent", "10%" and "ten percent" are all ``10%``;
+"$1.5bn" and "1.5 billion dollars" are both ``$1500000000``; miles are kilometres), words that
+deny ("not", "never"), and one key per person however they are named. The `statements:` section
+of defaults.yml lists words and phrases with one meaning ("suspend", "put on hold"), the hedges
+that make a figure approximate ("almost 1 per cent" matches 0.8%) and the words that deny.
 
 Never all pairs: an inverted index over each sentence's rarest keys gives the candidate pairs; a
 key found in more than ``POSTING_CAP`` sentences only pairs neighbours in its posting list, so the
 work is linear in the input. Candidates from different sources are scored by the weighted overlap
-of their keys (rare keys weigh more, figures most); a pair must share enough keys, two sentences that both carry
-figures must share one, and figures of one kind (percentages, money) must agree when both carry
-them. Groups grow greedily from the best pairs, and a sentence joins a group only if it matches the
-group's lead and its source is not in the group yet: one chain of look-alikes cannot swallow
-everything. A sentence reporting two facts may join two groups, on different words.
+of their keys (rare keys weigh more, figures most); a pair must share enough keys, two sentences
+that both carry figures must share one, and figures of one kind (percentages, money) must agree
+when both carry them. Groups grow greedily from the best pairs, and a sentence joins a group only
+if it matches the group's lead and its source is not in the group yet: one chain of look-alikes
+cannot swallow everything. A sentence reporting two facts may join two groups, on different words.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from generator.config import StatementRules, load_config
 from generator.segment import sentences
-from generator.structure import Briefing, Sentence, Source, SourceParagraph
+from generator.structure import Briefing, Person, Sentence, Source, SourceParagraph
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,8 @@ wordings of one fact share several keys, so they share at least one of the rares
 NEIGHBOURS = 4
 """How many later sentences a sentence is paired with through a key commoner than POSTING_CAP."""
 MIN_KEYS = 4
-"""Sentences with fewer keys say too little to be matched ("Talks ended.")."""
+"""A sentence with fewer keys says too little alone ("Chinese stocks slipped."): it is read with
+the next sentence of its paragraph (the one before, when it is the last)."""
 MIN_SHARED_WORDS = 1
 """Content words two wordings must share besides figures: the same figures alone may be about
 different things."""
@@ -73,12 +79,20 @@ FIGURE_WEIGHT = 2.0
 """A figure weighs this many times a content word of the same rarity."""
 AGREEING_KINDS = ("%", "$", "€", "£", "¥")
 """Figure kinds that must agree when both sentences carry one: a percentage or a sum."""
+APPROXIMATE = 0.25
+"""An approximate figure ("almost 1%", a distance converted from miles) matches another of its
+kind within half its last digit ("about 27 million" is 26.5 to 27.5 million) or a hundredth,
+and never further than this share of its value."""
+FIGURES_COMPARED = 12
+"""Approximate figures are compared with at most this many figures of each sentence."""
 MEMBERSHIPS = 3
 """The most groups one sentence joins: a sentence may report a few facts ("met for 100 minutes
 at the air base, their first meeting since 2019")."""
 FRESH_SHARE = 0.5
 """A sentence joins another group only if at least this share of the match's weight rests on
 keys it has not matched on yet."""
+LONGEST_PHRASE = 6
+"""Words in the longest phrase or name read as one key."""
 MATCHED_SHOWN = 8
 
 STOPWORDS = frozenset("""a about above after again against all also am among an and any are as at
@@ -99,6 +113,9 @@ NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100}
+LONE_NUMBER_WORD = 10
+"""A number word this large is a figure on its own ("rated it a twelve"); smaller ones are figures
+only with a unit ("two leaders" is not)."""
 SCALES = {"thousand": 10 ** 3, "k": 10 ** 3, "million": 10 ** 6, "m": 10 ** 6, "mn": 10 ** 6,
           "mln": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9, "b": 10 ** 9, "trillion": 10 ** 12,
           "tn": 10 ** 12, "trn": 10 ** 12}
@@ -106,25 +123,12 @@ CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "usd": "$", "euro": "€", "euros": "€",
                   "pound": "£", "pounds": "£", "sterling": "£", "yuan": "¥", "renminbi": "¥",
                   "yen": "¥"}
+DISTANCES = {"km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0,
+             "kilometers": 1.0, "mile": 1.609344, "miles": 1.609344}
+"""Distances in kilometres; a converted one is approximate (writers round conversions)."""
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ments", ""), ("ment", ""),
             ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ed", ""), ("ly", ""),
             ("es", ""), ("s", ""))
-SAME_MEANING = {
-    "cut": ("lower", "reduc", "slash", "trim", "reduct"),
-    "raise": ("rais", "increas", "hik", "boost"),
-    "fall": ("fell", "drop", "declin", "slip", "dip", "dipp"),
-    "rise": ("rose", "risen", "climb"),
-    "buy": ("bought", "purchas"),
-    "pause": ("paus", "suspend", "suspens", "halt", "freez", "froz"),
-    "visit": ("trip", "travel", "travell"),
-    "tarif": ("levy", "duty"),
-    "ship": ("vessel",),
-    "chip": ("semiconductor",),
-    "tonne": ("ton", "tonn"),
-}
-"""Words news reports use interchangeably (verbs of change and trade, a few nouns), by their roots:
-"cut to 10%" and "lower to 10%" say one thing."""
-SYNONYM = {root: word for word, roots in SAME_MEANING.items() for root in (word, *roots)}
 TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month",
               "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "minute",
               "hours": "minute", "minute": "minute", "minutes": "minute"}
@@ -138,18 +142,9 @@ KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "cr
 TOKEN = re.compile(r"[$€£¥%]|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
                    r"[^\W\d_]{1,60}(?:['’.][^\W\d_]{1,60}){0,6}")
 ACRONYM = re.compile(r"[A-Z](?:\.[A-Z]){1,6}")
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """A sentence as the matcher sees it: its keys and the words each key came from."""
-
-    sentence: Sentence
-    order: tuple[int, int, int]
-    keys: frozenset[str]
-    surface: Mapping[str, str]
-    figures: Mapping[str, frozenset[str]]  # percentages and sums, by kind ("%", "$", ...)
-    figures_any: bool  # any figure at all
+FIGURE_PARTS = re.compile(r"#([$€£¥]?)(\d{1,40}(?:\.\d{1,40})?)((?: [a-z]{1,20}|%)?)")
+NEGATION = "not"
+ARTICLES = ("the", "a", "an")
 
 
 def stem(word: str) -> str:
@@ -166,22 +161,143 @@ def stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_key(token: str) -> str | None:
-    """A word's content key, or None for a stopword or a stray letter."""
-    if ACRONYM.fullmatch(token) or (token.isupper() and 2 <= len(token) <= 5):
-        letters = token.replace(".", "")
-        if letters.casefold() in STOPWORDS:
-            return letters  # "US" is a country, "us" a pronoun
-        token = letters
+def _plain(token: str) -> str:
+    """A token in lower case without possessive, apostrophes or dots ("U.S." is "us")."""
     word = token.casefold().replace("’", "'")
-    word = word.removesuffix("'s").replace("'", "").replace(".", "")
-    if len(word) < 2 or word in STOPWORDS or word in NUMBER_WORDS:
+    return word.removesuffix("'s").replace("'", "").replace(".", "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _phrase_word(token: str) -> str:
+    """A token as phrases and names are matched: its plain root."""
+    return stem(_plain(token))
+
+
+def _is_acronym(token: str) -> bool:
+    return bool(ACRONYM.fullmatch(token)) or (token.isupper() and 2 <= len(token) <= 5)
+
+
+class Lexicon:
+    """How words become keys: the rules of defaults.yml (same meanings, hedges, denials) and the
+    briefing's people, each of whom is one key however a source names them."""
+
+    def __init__(self, rules: StatementRules, people: Iterable[Person] = ()):
+        self.meaning: dict[str, str] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for name, words in rules.same_meaning:
+            for word in (name, *words):
+                self._add_meaning(word, name)
+        self.hedges = frozenset(tuple(_phrase_word(t) for t in TOKEN.findall(h))
+                                for h in rules.hedges)
+        self.negations = frozenset(n.replace("’", "'") for n in rules.negations)
+        self.people: dict[str, str] = {}
+        for words, name in _people_forms(people, rules.leader_nouns).items():
+            if len(words) == 1:
+                self.people[words[0]] = name
+            elif 1 < len(words) <= LONGEST_PHRASE:
+                self.phrases[words] = name
+        self.starts = frozenset(words[0] for words in self.phrases)
+        self._keys: dict[str, str | None] = {}
+
+    def _add_meaning(self, word: str, name: str) -> None:
+        tokens = TOKEN.findall(word)
+        if len(tokens) == 1:
+            self.meaning.setdefault(_plain(tokens[0]), name)
+            self.meaning.setdefault(_phrase_word(tokens[0]), name)
+        elif 1 < len(tokens) <= LONGEST_PHRASE:
+            self.phrases.setdefault(tuple(_phrase_word(t) for t in tokens), name)
+
+    def word_key(self, token: str) -> str | None:
+        """A word's content key, or None for a stopword or a stray letter."""
+        if token not in self._keys:
+            self._keys[token] = self._word_key(token)
+        return self._keys[token]
+
+    def _word_key(self, token: str) -> str | None:
+        word = _plain(token)
+        if word in self.negations or token.casefold().replace("’", "'").endswith(
+                "n't") and "n't" in self.negations:
+            return NEGATION
+        if _is_acronym(token) and word in STOPWORDS:
+            return self.meaning.get(word, token.replace(".", ""))  # "US" is a country
+        if len(word) < 2 or word in STOPWORDS or word in NUMBER_WORDS:
+            return None
+        root = stem(word)
+        if token[0].isupper() and root in self.people:
+            return self.people[root]
+        found = self.meaning.get(word) or self.meaning.get(root)
+        if found:
+            return found
+        return word if token[0].isupper() else root  # names keep their endings: "Beijing"
+
+    def phrase(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """The longest phrase or name starting at words[i], as (key, words read)."""
+        if words[i] not in self.starts:
+            return None
+        for length in range(min(LONGEST_PHRASE, len(words) - i), 1, -1):
+            found = self.phrases.get(tuple(words[i:i + length]))
+            if found:
+                return found, length
         return None
-    if token[0].isupper() and token.casefold() not in SYNONYM and stem(word) not in SYNONYM:
-        return word  # names keep their endings: "Beijing"
-    root = stem(word)
-    return SYNONYM.get(root, root)
+
+    def hedged(self, words: list[str], i: int) -> bool:
+        """A hedge ("about", "close to") ends just before words[i]."""
+        return any(tuple(words[max(0, i - n):i]) in self.hedges for n in (1, 2, 3) if i >= n)
+
+
+def _people_forms(people: Iterable[Person],
+                  leader_nouns: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Every way of naming a person that names no one else, as phrase words: their name and
+    variants (the most mentioned person keeps a form two share), then a two-word name's last
+    word and their role with any leader noun ("Chinese leader" for a "Chinese president"), when
+    only theirs."""
+    named: dict[tuple[str, ...], tuple[int, str]] = {}
+    derived: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    nouns = tuple(sorted(leader_nouns, key=lambda n: (-len(n), n)))
+    for person in sorted(people, key=lambda p: p.name):
+        key = "@" + person.name
+        for form in (person.name, *person.variants):
+            words = _name_words(form)
+            if words and named.get(words, (-1, ""))[0] < person.mentions:
+                named[words] = (person.mentions, key)
+        parts = person.name.split()
+        if len(parts) == 2 and len(parts[1]) >= 3:
+            derived[_name_words(parts[1])].add(key)
+        for form in _role_forms(person.role or "", nouns):
+            derived[_name_words(form)].add(key)
+    forms = {words: key for words, (_, key) in named.items()}
+    for words, keys in derived.items():
+        if words and len(keys) == 1 and words not in forms:
+            forms[words] = next(iter(keys))
+    return forms
+
+
+def _name_words(form: str) -> tuple[str, ...]:
+    """A name as phrase words, without a leading article ("the Chinese leader")."""
+    words = tuple(_phrase_word(t) for t in TOKEN.findall(form))
+    return words[1:] if words[:1] and words[0] in ARTICLES else words
+
+
+def _role_forms(role: str, nouns: tuple[str, ...]) -> list[str]:
+    """"US president" gives "us president", "us leader"...: a role naming a leader, qualified."""
+    role = " ".join(role.casefold().split())
+    for noun in nouns:
+        qualifier = role.removesuffix(noun).strip()
+        if role.endswith(noun) and qualifier and len(qualifier.split()) <= 2:
+            return [f"{qualifier} {other}" for other in nouns]
+    return []
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> StatementRules:
+    """The `statements:` section of defaults.yml."""
+    return load_config(None).statements
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon of defaults.yml, without people."""
+    return Lexicon(default_rules())
 
 
 def _number(token: str) -> float | None:
@@ -270,46 +386,58 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     if nxt in TIME_UNITS and not sign:
         form, end = _duration(value, tokens, j)
         return form, end - i
+    if nxt in DISTANCES and not sign:
+        return _format(round(value * DISTANCES[nxt], 1)) + " km", j + 1 - i
     if nxt in CURRENCY_WORDS and not sign:
         return CURRENCY_WORDS[nxt] + _format(value), j + 1 - i
     if sign:
         return sign + _format(value), j - i
-    if not tokens[start][0].isdigit() and j == start + 1:
-        return None  # "two leaders": a number word alone is not a figure
+    if not tokens[start][0].isdigit() and j == start + 1 and value < LONE_NUMBER_WORD:
+        return None  # "two leaders": a small number word alone is not a figure
     return _format(value), j - i
 
 
-def keys_of(text: str) -> dict[str, str]:
-    """Every key of a text (content words' roots, figures' normal forms, figures prefixed "#"),
-    each with the first words of the text it came from."""
+@dataclass(frozen=True)
+class _Reading:
+    """A text's keys, each with the first words it came from, and its approximate figures."""
+
+    surface: dict[str, str]
+    approximate: frozenset[str]
+
+
+def _read(text: str, lexicon: Lexicon) -> _Reading:
     matches = list(TOKEN.finditer(text))
     tokens = [match.group() for match in matches]
+    words = [_phrase_word(token) for token in tokens]
     keys: dict[str, str] = {}
+    approximate = set()
     i = 0
     while i < len(tokens):
-        figure = _figure(tokens, i)
-        if figure:
-            form, length = figure
-            keys.setdefault("#" + form, text[matches[i].start():matches[i + length - 1].end()])
-            i += length
-            continue
-        key = _word_key(tokens[i])
+        found = _figure(tokens, i)
+        if found:
+            form, length = found
+            key = "#" + form
+            if lexicon.hedged(words, i) or form.endswith(" km"):
+                approximate.add(key)
+        else:
+            phrase = lexicon.phrase(words, i)
+            key, length = phrase if phrase else (lexicon.word_key(tokens[i]), 1)
         if key:
-            keys.setdefault(key, tokens[i])
-        i += 1
-    return keys
+            keys.setdefault(key, text[matches[i].start():matches[i + length - 1].end()])
+        i += length
+    return _Reading(keys, frozenset(approximate))
+
+
+def keys_of(text: str, lexicon: Lexicon | None = None) -> dict[str, str]:
+    """Every key of a text (content words' roots, figures' normal forms, figures prefixed "#"),
+    each with the first words of the text it came from."""
+    return _read(text, lexicon or default_lexicon()).surface
 
 
 def _kind(key: str) -> str:
     if key.endswith("%"):
         return "%"
     return key[1] if key[1] in CURRENCY_SIGNS else ""
-
-
-RULE = 0.7
-RULE2 = 1
-def _carries(unit):
-    return any(k[0] == "#" for k in unit.keys)
 
 
 def _figures_by_kind(keys: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -320,27 +448,120 @@ def _figures_by_kind(keys: Iterable[str]) -> dict[str, frozenset[str]]:
     return {kind: frozenset(figures) for kind, figures in kinds.items()}
 
 
-def _figures_agree(a: _Unit, b: _Unit) -> bool:
-    """Both carry a percentage (or a sum): they must share one."""
-    return all(not figures.isdisjoint(b.figures[kind])
+@functools.lru_cache(maxsize=1 << 14)
+def _measure(key: str) -> tuple[str, float, float] | None:
+    """A figure's kind (sign and unit), value and tolerance when approximate: "#$1500" is
+    ("$", 1500.0, 50.0), "#0.8%" ("%", 0.8, 0.05); dates have none."""
+    parts = FIGURE_PARTS.fullmatch(key)
+    if not parts:
+        return None
+    digits, value = parts.group(2), float(parts.group(2))
+    whole, _, decimals = digits.partition(".")
+    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    tolerance = min(max(step / 2, value / 100), APPROXIMATE * value)
+    return parts.group(1) + parts.group(3), value, tolerance
+
+
+def _near(a: str, b: str, a_approximate: bool, b_approximate: bool) -> bool:
+    """Two figures of one kind, as close as the approximate one's tolerance."""
+    ma, mb = _measure(a), _measure(b)
+    if not (ma and mb and ma[0] == mb[0]):
+        return False
+    tolerance = max(ma[2] if a_approximate else 0.0, mb[2] if b_approximate else 0.0)
+    return abs(ma[1] - mb[1]) <= tolerance
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence as the matcher sees it: its keys and the words each key came from."""
+
+    sentence: Sentence
+    order: tuple[int, int, int]
+    keys: frozenset[str]
+    surface: Mapping[str, str]
+    figures: Mapping[str, frozenset[str]]  # percentages and sums, by kind ("%", "$", ...)
+    figures_any: bool  # any figure at all
+    approximate: frozenset[str] = frozenset()
+    compared: tuple[str, ...] = ()  # the figures compared with approximate ones
+
+
+def _approximately_shared(a: _Unit, b: _Unit) -> frozenset[str]:
+    """Figures of ``a`` that an approximate figure matches in ``b`` (or the other way round)
+    without being the same: "almost 1%" and "0.8%"."""
+    if not (a.approximate or b.approximate):
+        return frozenset()
+    found = set()
+    for mine in a.compared:
+        for theirs in b.compared:
+            if mine != theirs and (mine in a.approximate or theirs in b.approximate) and \
+                    theirs not in a.keys and mine not in b.keys and \
+                    _near(mine, theirs, mine in a.approximate, theirs in b.approximate):
+                found.add(mine)
+    return frozenset(found)
+
+
+def shared_keys(a: _Unit, b: _Unit) -> frozenset[str]:
+    """The keys two sentences share, an approximate figure's match counted as ``a``'s figure."""
+    shared = a.keys & b.keys
+    return shared | _approximately_shared(a, b) if a.approximate or b.approximate else shared
+
+
+def _figures_agree(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
+    """Both carry a percentage (or a sum): they must share one, or one approximately."""
+    return all(not figures.isdisjoint(shared)
                for kind, figures in a.figures.items() if kind in b.figures)
 
 
+def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Unit:
+    surface = reading.surface
+    figures = tuple(sorted(k for k in surface if k[0] == "#"))[:FIGURES_COMPARED]
+    order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
+    return _Unit(sentence, order, frozenset(surface), surface, _figures_by_kind(surface),
+                 any(key[0] == "#" for key in surface), reading.approximate, figures)
+
+
+def _joined(paragraph: SourceParagraph, first: Sentence, last: Sentence) -> Sentence:
+    return Sentence(paragraph.source_id, paragraph.line, first.start, last.end,
+                    paragraph.text[first.start:last.end])
+
+
+def _merged(first: _Reading, second: _Reading) -> _Reading:
+    surface = dict(first.surface)
+    for key, words in second.surface.items():
+        surface.setdefault(key, words)
+    return _Reading(surface, first.approximate | second.approximate)
+
+
+def _readings(paragraph: SourceParagraph, unit: str,
+              lexicon: Lexicon) -> list[tuple[Sentence, _Reading]]:
+    """A paragraph's sentences (or the whole paragraph) with their keys; a sentence with fewer
+    than MIN_KEYS keys is read with the next one, or with the one before when it is the last."""
+    whole = Sentence(paragraph.source_id, paragraph.line, 0, len(paragraph.text), paragraph.text)
+    pieces = sentences(paragraph) if unit == "sentence" else [whole]
+    read: list[tuple[Sentence, _Reading]] = []
+    pending: tuple[Sentence, _Reading] | None = None
+    for sentence in pieces:
+        reading = _read(sentence.text, lexicon)
+        if pending:
+            sentence, reading = _joined(paragraph, pending[0], sentence), \
+                _merged(pending[1], reading)
+            pending = None
+        if len(reading.surface) < MIN_KEYS:
+            pending = (sentence, reading)
+        else:
+            read.append((sentence, reading))
+    if pending and read:
+        sentence, reading = read.pop()
+        read.append((_joined(paragraph, sentence, pending[0]), _merged(reading, pending[1])))
+    return read
+
+
 def _units(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
-           unit: str) -> list[_Unit]:
+           unit: str, lexicon: Lexicon) -> list[_Unit]:
     units = []
     for paragraph in paragraphs:
-        if not paragraph.kept or paragraph.heading:
-            continue
-        pieces = sentences(paragraph) if unit == "sentence" else \
-            [Sentence(paragraph.source_id, paragraph.line, 0, len(paragraph.text), paragraph.text)]
-        for sentence in pieces:
-            surface = keys_of(sentence.text)
-            if len(surface) >= MIN_KEYS:
-                order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
-                units.append(_Unit(sentence, order, frozenset(surface), surface,
-                                   _figures_by_kind(surface),
-                                   any(key[0] == "#" for key in surface)))
+        if paragraph.kept and not paragraph.heading:
+            units += [_unit(s, r, rank) for s, r in _readings(paragraph, unit, lexicon)]
     return units
 
 
@@ -389,11 +610,12 @@ class _Matcher:
     def __init__(self, units: list[_Unit]):
         self.units = units
         self.weights = _weights(units)
-        self.sizes = [math.sqrt(sum(self.weights[key] for key in unit.keys)) for unit in units]
+        self.sizes = [math.sqrt(math.fsum(self.weights[key] for key in unit.keys))
+                      for unit in units]
         self.scores: dict[tuple[int, int], float] = {}
 
     def score(self, a: int, b: int) -> float:
-        pair = (min(a, b), max(a, b))
+        pair = (a, b) if a < b else (b, a)
         if pair not in self.scores:
             self.scores[pair] = match_score(self.units[a], self.units[b], self.weights) \
                 / (self.sizes[a] * self.sizes[b])
@@ -407,15 +629,15 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     """How surely two sentences say one fact, before dividing by their sizes: 0 when they cannot
     (too few shared keys, figures that disagree or none in common), else their shared keys'
     weight."""
-    shared = a.keys & b.keys
+    shared = shared_keys(a, b)
     if len(shared) < MIN_SHARED_KEYS or \
             sum(1 for key in shared if key[0] != "#") < MIN_SHARED_WORDS:
         return 0.0
-    if (a.figures and b.figures) and not _figures_agree(a, b):
+    if a.figures and b.figures and not _figures_agree(a, b, shared):
         return 0.0
     if a.figures_any and b.figures_any and not any(key[0] == "#" for key in shared):
         return 0.0
-    return sum(weights[key] for key in shared)
+    return math.fsum(weights[key] for key in shared)
 
 
 class _Groups:
@@ -437,13 +659,14 @@ class _Groups:
         return self.matcher.units[number].sentence.source_id
 
     def _shared(self, a: int, b: int) -> frozenset[str]:
-        return self.matcher.units[a].keys & self.matcher.units[b].keys
+        units = self.matcher.units
+        return shared_keys(units[a], units[b]) | shared_keys(units[b], units[a])
 
     def _fresh(self, number: int, shared: frozenset[str]) -> bool:
         """The match rests mostly on keys this sentence has not matched on in another group."""
         weights = self.matcher.weights
-        new = sum(weights[k] for k in shared - self.used[number])
-        return new >= FRESH_SHARE * sum(weights[k] for k in shared)
+        new = math.fsum(weights[k] for k in shared - self.used[number])
+        return new >= FRESH_SHARE * math.fsum(weights[k] for k in shared)
 
     def _enter(self, group: int, number: int, shared: frozenset[str]) -> None:
         self.members[group].append(number)
@@ -510,7 +733,7 @@ def _statement(units: list[_Unit], members: list[int], weights: Mapping[str, flo
     lead = units[ordered[0]]
     shared: dict[str, int] = defaultdict(int)
     for other in ordered[1:]:
-        for key in lead.keys & units[other].keys:
+        for key in shared_keys(lead, units[other]):
             shared[key] += 1
     strongest = sorted(shared, key=lambda k: (-shared[k], -weights[k], k))[:MATCHED_SHOWN]
     return Statement(lead.sentence, tuple(units[n].sentence for n in ordered),
@@ -518,13 +741,19 @@ def _statement(units: list[_Unit], members: list[int], weights: Mapping[str, flo
 
 
 def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
-                     unit: str = "sentence") -> tuple[Statement, ...]:
+                     unit: str = "sentence", *, people: Iterable[Person] = (),
+                     rules: StatementRules | None = None) -> tuple[Statement, ...]:
     """Facts reported by two sources or more, in the order their leads appear.
 
     ``rank`` orders sources in time (earliest first): the lead is the earliest wording.
-    ``unit`` is "sentence" or "paragraph", what one statement is made of.
+    ``unit`` is "sentence" or "paragraph", what one statement is made of. ``people`` (the
+    briefing's index) makes every name of a person one key; ``rules`` (the `statements:`
+    section of the configuration) default to defaults.yml's.
     """
-    units = sorted(_units(paragraphs, rank, unit), key=lambda u: u.order)
+    people = tuple(people)
+    lexicon = default_lexicon() if rules is None and not people else \
+        Lexicon(rules or default_rules(), people)
+    units = sorted(_units(paragraphs, rank, unit, lexicon), key=lambda u: u.order)
     matcher = _Matcher(units)
     matching = [(matcher.score(a, b), a, b) for a, b in _candidates(units, matcher.weights)]
     groups = _Groups(matcher)
@@ -542,7 +771,19 @@ def time_rank(sources: Iterable[Source]) -> dict[str, int]:
     return {source.meta.id: number for number, source in enumerate(ranked)}
 
 
-def find_statements(briefing: Briefing) -> tuple[Statement, ...]:
-    """Every fact of the briefing that two sources or more report."""
+def find_statements(briefing: Briefing,
+                    rules: StatementRules | None = None) -> tuple[Statement, ...]:
+    """Every fact of the briefing that two sources or more report; ``rules`` are the
+    configuration's `statements:` section (defaults.yml's when not given)."""
     return group_statements((p for s in briefing.sources for p in s.paragraphs),
-                            time_rank(briefing.sources))
+                            time_rank(briefing.sources), people=briefing.people, rules=rules)
+
+
+def statements_by_paragraph(
+        statements: Iterable[Statement]) -> dict[tuple[str, int], tuple[Statement, ...]]:
+    """The statements each paragraph leads, by (source, line): what a page showing that
+    paragraph cites from other sources. Statements keep their order."""
+    found: dict[tuple[str, int], list[Statement]] = defaultdict(list)
+    for statement in statements:
+        found[(statement.lead.source_id, statement.lead.line)].append(statement)
+    return {place: tuple(led) for place, led in found.items()}

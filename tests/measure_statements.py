@@ -6,11 +6,12 @@
 
     python tests/measure_statements.py [a|b|all] [--unit sentence|paragraph] [-v]
 
-A pair of paragraphs is grouped when one statement holds words from both. Printed: the share of
-same-fact pairs grouped, the look-alike pairs grouped (should be none) and the grouped pairs the
-labels do not name (neither right nor wrong: the labels list the facts the writer saw). ``a`` and
-``b`` keep only that cluster's articles (a*.txt, b*.txt); tests/test_statements.py holds the
-thresholds on all of them.
+A pair of paragraphs is grouped when one statement holds words from both. Grouping uses the
+people index of the merged articles and the `statements:` rules of content/briefing.yml, as the
+pipeline does. Printed: the share of same-fact pairs grouped, the look-alike pairs grouped
+(should be none) and the grouped pairs the labels do not name (neither right nor wrong: the
+labels list the facts the writer saw). ``a`` and ``b`` keep only that cluster's articles
+(a*.txt, b*.txt); tests/test_statements.py holds the thresholds on all of them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.clean import remove_cross_source_repeats  # noqa: E402
 from generator.config import load_config  # noqa: E402
-from generator.pipeline import analyse  # noqa: E402
+from generator.pipeline import analyse, merge  # noqa: E402
 from generator.statements import Statement, group_statements  # noqa: E402
 
 LABELLED = ROOT / "tests" / "labelled" / "statements"
@@ -81,13 +82,16 @@ def grouped_pairs(statements: tuple[Statement, ...], names: dict[str, str]) -> s
     return pairs
 
 
-def measure(cluster: str = "all", unit: str = "sentence") -> Result:
+def measure(cluster: str = "all", unit: str = "sentence", with_people: bool = True) -> Result:
     config = load_config(CONFIG)
-    sources = [analyse(path, config).source for path in cluster_files(cluster)]
+    analyses = [analyse(path, config) for path in cluster_files(cluster)]
+    sources = [a.source for a in analyses]
     kept = remove_cross_source_repeats([(s.meta, s.paragraphs) for s in sources])
     names = {s.meta.id: Path(s.meta.path).name for s in sources}
     rank = {s.meta.id: n for n, s in enumerate(sources)}  # no dates: file order
-    statements = group_statements([p for ps in kept for p in ps], rank, unit)
+    people = merge(analyses, config).people if with_people else ()
+    statements = group_statements([p for ps in kept for p in ps], rank, unit, people=people,
+                                  rules=config.statements)
     found = grouped_pairs(statements, names)
     same, look_alike = labelled_pairs(set(names.values()))
     return Result(len(same), len(same & found), len(look_alike),

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.statements import (Statement, group_statements, keys_of, stem)
-from generator.structure import SourceParagraph
+from generator.config import load_config
+from generator.errors import BriefingError
+from generator.statements import (Lexicon, Statement, find_statements, group_statements,
+                                  keys_of, statements_by_paragraph, stem)
+from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.55
-"""Share of labelled same-fact pairs grouped on both clusters (0.59 when set): a floor against
-regressions, below the issue's target of 0.85, which word overlap does not reach."""
+RECALL_FLOOR = 0.65
+"""Share of labelled same-fact pairs grouped on both clusters (0.69 when set; cluster A, tuned
+on, 0.85): a floor against regressions, below the issue's target of 0.85 on unseen wording."""
 LOOK_ALIKES_ALLOWED = 3
 """Look-alike pairs grouped on both clusters when set (0 within each cluster; 3 across them,
 such as one 15% tariff about farm goods and another about cars): the target is none."""
@@ -53,6 +56,21 @@ SAME_FACT = [
      "Trump said the combined tariff rate on goods from China would drop from 57% to 47%."),
     ("The port fees that both countries imposed on each other's ships will be suspended.",
      "Both sides will suspend the port fees charged on each other's vessels."),
+    # an approximate figure, and words of one meaning ("fell", "slipped")
+    ("Copper futures in London fell almost 1 per cent after the announcement.",
+     "London copper futures slipped 0.8% once the announcement came."),
+    # denial and a phrase for "discussed"
+    ("Trump said the question of Taiwan never came up during the talks.",
+     "Taiwan was not discussed during the talks, Trump said."),
+    # a phrase for "suspended"
+    ("Beijing will put on hold its licensing regime for rare earth magnets for one year.",
+     "China suspended the licensing regime for rare-earth magnets for one year."),
+    # numbers written as words
+    ("On a scale from one to ten, Trump rated the summit a twelve.",
+     "Trump rated the summit 12 on a scale of 10."),
+    # a distance in miles and in kilometres
+    ("The delegation drove to the coastal venue, about 76 km from the airport.",
+     "From the airport the delegation drove 47 miles to the coastal venue."),
 ]
 
 LOOK_ALIKE = [
@@ -71,6 +89,12 @@ LOOK_ALIKE = [
      "Trump said tariffs on Chinese steel would stay at 50 per cent for now."),
     ("The meeting in Busan lasted one hour and forty minutes, longer than scheduled.",
      "The meeting in Busan was the first between the two leaders in six years."),
+    # an approximate figure is only as approximate as its last digit
+    ("Copper stocks in Shanghai warehouses fell about 27 per cent this year.",
+     "Copper stocks in Shanghai warehouses fell 25 per cent this year."),
+    # a distance is not a percentage
+    ("Tariffs on Korean cars will stay at 47 per cent, the trade ministry said.",
+     "Korean cars leave the port 47 miles away, the trade ministry said."),
 ]
 
 
@@ -108,6 +132,94 @@ def test_figures_have_one_spelling():
     assert "#$1500000000" in keys_of("$1.5bn") and "#$1500000000" in keys_of("1.5 billion dollars")
     assert "#12000000" in keys_of("12m tonnes") and "#12000000" in keys_of("12 million tonnes")
     assert not any(key.startswith("#") for key in keys_of("the two leaders met"))
+
+
+def test_approximate_figures_distances_and_number_words():
+    assert "#1%" in keys_of("almost 1 per cent") and "#12" in keys_of("rated it a twelve")
+    assert "#75.6 km" in keys_of("47 miles away") and "#76 km" in keys_of("76km north")
+    assert not any(key.startswith("#") for key in keys_of("two leaders and three aides"))
+
+
+def test_words_of_one_meaning_and_denials_share_keys():
+    assert keys_of("put on hold")["pause"] == "put on hold"
+    assert "pause" in keys_of("suspended") and "pause" in keys_of("stood down")
+    assert "down" in keys_of("slipped") and "down" in keys_of("cut")
+    assert "not" in keys_of("never") and "not" in keys_of("didn't") and "not" in keys_of("no")
+    assert "China" in keys_of("Beijing") and "US" in keys_of("Washington")
+
+
+def test_every_name_of_a_person_is_one_key():
+    people = (Person("Xi Jinping", ("Xi", "President Xi"), "Chinese president", 9),
+              Person("Jane Roe", (), "analyst", 1))
+    lexicon = Lexicon(load_config(None).statements, people)
+    for text in ("the Chinese leader", "Mr Xi", "Chinese President Xi Jinping", "Jinping"):
+        assert "@Xi Jinping" in keys_of(text, lexicon), text
+    assert "@Jane Roe" in keys_of("Roe", lexicon) and "@Jane Roe" in keys_of("Jane Roe", lexicon)
+    assert not any(key.startswith("@") for key in keys_of("the president", lexicon))
+
+
+def test_a_role_two_people_share_names_neither():
+    people = (Person("Ann Smith", (), "Foreign minister"),
+              Person("Bob Jones", (), "foreign minister"))
+    lexicon = Lexicon(load_config(None).statements, people)
+    assert not any(key.startswith("@") for key in keys_of("the foreign minister", lexicon))
+
+
+def test_statements_know_people_by_any_name():
+    first = "Mr Xi promised to curb exports of the chemicals used to make the drug."
+    second = "The Chinese leader pledged to stem exports of chemicals used in making the drug."
+    people = (Person("Xi Jinping", ("Xi",), "Chinese president", 5),)
+    statements = group_statements(_desk(first, second), {"a": 0, "b": 1}, people=people)
+    grouped = [s for s in statements if {first, second} <= {m.text for m in s.members}]
+    assert grouped and "Xi" in grouped[0].matched_on
+
+
+def test_a_short_sentence_is_read_with_its_neighbour():
+    first = "Markets slipped. The Shanghai index closed 0.7% lower on Friday."
+    second = "Stocks in Shanghai closed 0.7% lower on Friday as markets slipped."
+    statements = group_statements(_desk(first, second), {"a": 0, "b": 1})
+    lead = next(s.lead for s in statements if s.reported_by == 2)
+    assert lead.text == first and (lead.start, lead.end) == (0, len(first))
+
+
+def test_statements_by_paragraph_lists_what_each_paragraph_leads():
+    paragraphs = _desk(*SAME_FACT[0]) + _desk(*SAME_FACT[1])[len(TOPIC):]
+    paragraphs = [p if p.text not in SAME_FACT[1] else
+                  SourceParagraph(p.source_id, 31, p.text) for p in paragraphs]
+    statements = group_statements(paragraphs, {"a": 0, "b": 1})
+    by_paragraph = statements_by_paragraph(statements)
+    assert by_paragraph[("a", 5)][0].members[1].text == SAME_FACT[0][1]
+    assert by_paragraph[("a", 31)][0].members[1].text == SAME_FACT[1][1]
+    assert ("b", 5) not in by_paragraph
+    assert sum(len(v) for v in by_paragraph.values()) == len(statements)
+
+
+def test_find_statements_uses_the_briefings_people_and_rules(tmp_path):
+    (tmp_path / "briefing.yml").write_text(
+        "title: T\nstatements:\n  same_meaning:\n    resign: [quit, step down]\n",
+        encoding="utf-8")
+    rules = load_config(tmp_path / "briefing.yml").statements
+    assert ("resign", ("quit", "step down")) in rules.same_meaning
+    assert any(name == "down" for name, _ in rules.same_meaning)  # the defaults stay
+    first = "The Chinese leader wants the governor to step down."
+    second = "Xi hopes the governor will quit."
+    sources = tuple(Source(SourceMeta(name, f"{name}.txt", name, name, date), paragraphs)
+                    for name, date, paragraphs in (
+                        ("a", "2025-01-01", (SourceParagraph("a", 3, first),)),
+                        ("b", "2025-01-02", (SourceParagraph("b", 3, second),))))
+    briefing = Briefing("T", sources, (Person("Xi Jinping", ("Xi",), "Chinese president", 3),))
+    assert [s.source_ids for s in find_statements(briefing, rules)] == [("a", "b")]
+    assert find_statements(briefing) == ()  # "quit" is not "step down" by default
+
+
+def test_the_statements_section_is_checked(tmp_path):
+    path = tmp_path / "briefing.yml"
+    path.write_text("title: T\nstatements:\n  synonyms: {}\n", encoding="utf-8")
+    with pytest.raises(BriefingError, match="unknown key 'synonyms'"):
+        load_config(path)
+    path.write_text("title: T\nstatements:\n  hedges: about\n", encoding="utf-8")
+    with pytest.raises(BriefingError, match="must be a list"):
+        load_config(path)
 
 
 def test_words_are_stemmed_and_stopwords_dropped():
