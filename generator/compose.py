@@ -275,7 +275,8 @@ def timeline_page(briefing: Briefing) -> Page:
     flagged heading. A sentence naming two events is listed under each date."""
     when = _when(briefing)
     groups: dict[tuple[str, str], dict] = {}
-    events = [e for s in briefing.sources for e in find_events(s.paragraphs, s.meta.date)]
+    events = [e for s in briefing.sources for e in (
+        s.events if s.events is not None else find_events(s.paragraphs, s.meta.date))]
     for event in sorted(events, key=lambda e: (e.when, when(e.sentence))):
         key = (text_key(event.sentence.text), event.expression.casefold())
         groups.setdefault(key, {}).setdefault(event.when, event)

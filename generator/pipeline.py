@@ -18,7 +18,7 @@ from generator.classify import classify_paragraphs
 from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
 from generator.compose import compose_pages, glossary_entries, source_page_path
 from generator.config import Config, load_config
-from generator.dates import find_events
+from generator.dates import DatedEvent, find_events
 from generator.errors import BriefingError
 from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_ids,
                             find_sources, ignored_entries, load_source)
@@ -26,7 +26,8 @@ from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
-from generator.structure import Briefing, Person, Quote, Source, SourceMeta, SourceParagraph
+from generator.structure import (Briefing, Person, Quote, Sentence, Source, SourceMeta,
+                                 SourceParagraph)
 from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
                              finish_interrupted, nav_block, plan_file, plan_mkdocs_config,
                              plan_pages, run_lock)
@@ -102,13 +103,14 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     index = base_index(config)
     find_people(paragraphs, index)
     quotes = find_quotes(paragraphs, config, index)
+    events = tuple(find_events(paragraphs, meta.date))
     notes = tuple(f"name '{spelling}' (line {index.spelling_lines.get(spelling, '?')}) taken as "
                   f"a misspelling of '{person.name}'; if they are different people, list both "
                   "under people: in briefing.yml"
                   for person in index.people.values() for spelling in person.spellings)
     if notes:
         meta = replace(meta, notes=meta.notes + notes)
-    return Analysis(Source(meta, paragraphs, quotes), tuple(index.people.values()))
+    return Analysis(Source(meta, paragraphs, quotes, events), tuple(index.people.values()))
 
 
 def _cache_key(digest: str, path: Path, config: Config) -> str:
@@ -125,7 +127,9 @@ def _from_cache(data: dict) -> Analysis:
                    for q in data["quotes"])
     people = tuple(Person(**{**p, "variants": tuple(p["variants"]),
                              "spellings": tuple(p["spellings"])}) for p in data["people"])
-    return Analysis(Source(meta, paragraphs, quotes), people)
+    events = tuple(DatedEvent(**{**e, "sentence": Sentence(**e["sentence"])})
+                   for e in data["events"])
+    return Analysis(Source(meta, paragraphs, quotes, events), people)
 
 
 def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
@@ -147,6 +151,8 @@ def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
             payload = {"meta": vars(analysis.source.meta),  # flat records: vars, not asdict
                        "paragraphs": [vars(p) for p in analysis.source.paragraphs],
                        "quotes": [vars(q) for q in analysis.source.quotes],
+                       "events": [{**vars(e), "sentence": vars(e.sentence)}
+                                  for e in analysis.source.events],
                        "people": [vars(p) for p in analysis.people]}
             cache_file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         except OSError:
@@ -170,7 +176,8 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
         kept_lines = {p.line for p in paragraphs if p.kept}
         quotes = tuple(_resolved(q, index) for q in analysis.source.quotes
                        if q.line in kept_lines)
-        sources.append(Source(analysis.source.meta, paragraphs, quotes))
+        events = tuple(e for e in analysis.source.events or () if e.line in kept_lines)
+        sources.append(Source(analysis.source.meta, paragraphs, quotes, events))
     all_paragraphs = [p for s in sources for p in s.paragraphs]
     dates = [s.meta.date for s in sources if s.meta.date]
     notes = tuple(f"{s.meta.path}: {note}" for s in sources for note in s.meta.notes)
@@ -325,7 +332,7 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
                            for p in s.paragraphs],
             "quotes": [{"line": q.line, "text": q.text, "speaker": q.speaker} for q in s.quotes],
             "events": [{"line": e.line, "date": e.when, "text": e.sentence.text}
-                       for e in find_events(s.paragraphs, s.meta.date)],
+                       for e in s.events],
         } for s in ordered],
         "people": [{"name": p.name, "variants": sorted({*p.variants, *p.spellings}),
                     "role": p.role}

@@ -107,6 +107,8 @@ class Source:
     meta: SourceMeta
     paragraphs: tuple[SourceParagraph, ...]
     quotes: tuple[Quote, ...] = ()
+    events: tuple | None = None  # dates.DatedEvent, found with the rest of the analysis (and
+    # cached); None when a source was built without it, and pages find them then
 
     @property
     def kept(self) -> tuple[SourceParagraph, ...]:

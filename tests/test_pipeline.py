@@ -22,3 +22,13 @@ def test_open_speakers_that_are_one_person_become_the_speaker():
         (None, ("Scott Bessent", "Xi Jinping"))
     named = Quote("a", 1, "words", "Xi")
     assert _resolved(named, index).speaker == "Xi Jinping"
+
+
+def test_a_sources_events_come_back_from_the_cache_as_they_were_found(tmp_path, config):
+    from generator.pipeline import analyse_cached
+    from tests.conftest import WIRE_SEED
+    first = analyse_cached(WIRE_SEED, config, tmp_path).source
+    assert list(tmp_path.glob("*.json"))  # written to the cache
+    again = analyse_cached(WIRE_SEED, config, tmp_path).source
+    assert first.events and again.events == first.events
+    assert again.quotes == first.quotes and again.paragraphs == first.paragraphs
