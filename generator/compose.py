@@ -59,6 +59,7 @@ class Corroboration:
     also: dict[tuple[str, int], tuple[Cited, ...]]
     matched_on: dict[tuple[str, int], tuple[str, ...]]
     repeated: frozenset[tuple[str, int, int]]  # (source, line, start) of non-lead sentences
+    lead_of: dict[tuple[str, int, int], tuple[str, int, int]] = field(default_factory=dict)
     reports: dict[tuple[str, int, int], int] = field(default_factory=dict)  # lead -> sources
     members: dict[tuple[str, int, int], tuple[Cited, ...]] = field(default_factory=dict)
 
@@ -85,9 +86,12 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
     repeated: set[tuple[str, int, int]] = set()
     reports: dict[tuple[str, int, int], int] = {}
     members: dict[tuple[str, int, int], tuple[Cited, ...]] = {}
+    lead_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
     for statement in statements:
         key = (statement.lead.source_id, statement.lead.line)
         lead = (*key, statement.lead.start)
+        for member in statement.members:
+            lead_of.setdefault((member.source_id, member.line, member.start), lead)
         reports[lead] = max(reports.get(lead, 1), statement.reported_by)
         members[lead] = tuple({m.source_id: Cited(m.text, m.source_id, m.line)
                                for m in (*members.get(lead, ()), *statement.members[1:])
@@ -100,7 +104,7 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
         matched[key].update(dict.fromkeys(statement.matched_on))
     return Corroboration({k: tuple(v.values()) for k, v in also.items()},
                          {k: tuple(v) for k, v in matched.items()}, frozenset(repeated),
-                         reports, members)
+                         lead_of, reports, members)
 
 
 NO_CORROBORATION = Corroboration({}, {}, frozenset())
@@ -268,31 +272,43 @@ def date_label(when: str) -> str:
     return when
 
 
-def timeline_page(briefing: Briefing) -> Page:
+def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBORATION) -> Page:
     """Events from every source, in date order (month- and year-only dates before the days they
-    contain), each cited. The same sentence from several sources is one entry, citing the first;
-    when sources date its same words differently, each date shows with its source, under a
-    flagged heading. A sentence naming two events is listed under each date."""
+    contain), each cited. Reports of one event are one entry, citing every source: the same
+    words, or sentences the statements stage found to report one fact, dated alike. When
+    sources date the same words differently, each date shows with its sources, under a flagged
+    heading. A sentence naming two events is listed under each date."""
     when = _when(briefing)
-    groups: dict[tuple[str, str], dict] = {}
+    groups: dict[tuple, dict[str, list]] = {}
     events = [e for s in briefing.sources for e in (
         s.events if s.events is not None else find_events(s.paragraphs, s.meta.date))]
     for event in sorted(events, key=lambda e: (e.when, when(e.sentence))):
-        key = (text_key(event.sentence.text), event.expression.casefold())
-        groups.setdefault(key, {}).setdefault(event.when, event)
+        sentence = event.sentence
+        lead = corroboration.lead_of.get((sentence.source_id, sentence.line, sentence.start))
+        key = ("fact", lead, event.when) if lead else \
+            (text_key(sentence.text), event.expression.casefold())
+        groups.setdefault(key, {}).setdefault(event.when, []).append(event)
     by_heading: dict[tuple[str, bool, str], list[Cited]] = defaultdict(list)
     for dated in groups.values():
         differ = len(dated) > 1
         heading = " or ".join(map(date_label, dated)) + (": sources differ" if differ else "")
         by_heading[(next(iter(dated)), differ, heading)].extend(
-            Cited(e.sentence.text, e.sentence.source_id, e.sentence.line)
-            for e in dated.values())
+            _event_entry(reports) for reports in dated.values())
     blocks: tuple[Block, ...] = tuple(CitedList(heading, tuple(items)) for (_day, _differ, heading),
                                       items in sorted(by_heading.items())) or (
         CitedList(None, (), note="No dated events found yet."),)
     return Page("timeline.md", "Timeline",
                 f"Timeline: {len(groups)} events from {len(briefing.sources)} sources, each dated "
                 "at its precision, relative dates resolved.", blocks)
+
+
+def _event_entry(reports: list) -> Cited:
+    """The earliest report's sentence, citing the other sources that report it."""
+    first, *rest = reports
+    also = {e.sentence.source_id: Cited(e.sentence.text, e.sentence.source_id, e.sentence.line)
+            for e in rest if e.sentence.source_id != first.sentence.source_id}
+    return Cited(first.sentence.text, first.sentence.source_id, first.sentence.line,
+                 tuple(also.values()))
 
 
 def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
@@ -514,7 +530,7 @@ def compose_pages(briefing: Briefing, config: Config,
         if page_id == "full":
             wants_full = True
         elif page_id == "timeline":
-            ordered.append(timeline_page(briefing))
+            ordered.append(timeline_page(briefing, corroboration))
         elif page_id == "glossary":
             ordered.append(glossary_page(entries if entries is not None else
                                          glossary_entries(briefing, config)))

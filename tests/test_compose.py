@@ -152,3 +152,21 @@ def test_the_most_reported_entry_ranks_first():
     lone_latest = Cited("x", "c", 1)
     reported = Cited("y", "a", 9, (Cited("z", "b", 2), Cited("w", "c", 3)))
     assert rank(reported) < rank(lone_latest)
+
+
+def test_the_timeline_lists_one_event_several_sources_report_once_citing_each():
+    from generator.compose import corroborate, timeline_page
+    from generator.statements import find_statements
+    texts = {"a": ("2025-10-30", "The US will cut the fentanyl tariff on Chinese goods to 10% "
+                                 "from 20% on November 10, officials said."),
+             "b": ("2025-10-31", "Washington is to lower the fentanyl tariff on Chinese goods "
+                                 "to 10% from 20% on Nov. 10.")}
+    briefing = Briefing("B", tuple(
+        Source(meta(sid, date, sid.upper()), (SourceParagraph(sid, 4, text, sections=("other",)),))
+        for sid, (date, text) in texts.items()))
+    separate = timeline_page(briefing)
+    assert [len(b.items) for b in separate.blocks] == [2]  # two wordings, no statements
+    [block] = timeline_page(briefing, corroborate(find_statements(briefing))).blocks
+    assert block.heading.startswith("10 November 2025")
+    [entry] = block.items
+    assert entry.source_id == "a" and [c.source_id for c in entry.also] == ["b"]
