@@ -57,9 +57,16 @@ WEEKDAY = rf"(?-i:{'|'.join(w.capitalize() for w in WEEKDAYS)})"
 # After "on the tenth": the end of the phrase, not a noun it qualifies ("the tenth round").
 ORDINAL_END = r"(?!\s{1,3}(?!(?:and|or|to|when|at|in|as|with|for|until|before|after|but|of\s" \
     r"(?:the|this|next)\smonth)\b)[a-z])"
+# How a date expression can start (a digit, or the first letters of its first word: "the",
+# "in", "January", "Monday", "two", "yesterday"...): every other word is passed over at once
+# instead of being tried against each alternative. A shortcut only: it decides no match.
+FIRST_LETTERS = r"(?=[\dabdefijlmnostuwy])(?=\d|a[ \t\u00a0]|af|ar|th[eir]|in|by|fr|un|si|of|fo" \
+    r"|bef|du|la|n[ei]|e[ail]|mi|on|st|se|tw|ten|to[dmn]|ye|fi" \
+    r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
 EXPRESSION = re.compile(
-    rf"\b(?:(?:{DAY.format('d1')}{SPACE}(?:of{SPACE})?|(?:the{SPACE})?(?P<o1>{ORDINAL}){SPACE}"
-    rf"of{SPACE}){MONTH.format('m1')}(?:,?{SPACE}{YEAR.format('y1')})?"
+    rf"\b{FIRST_LETTERS}(?:(?:{DAY.format('d1')}{SPACE}(?:of{SPACE})?"
+    rf"|(?:the{SPACE})?(?P<o1>{ORDINAL}){SPACE}of{SPACE}){MONTH.format('m1')}"
+    rf"(?:,?{SPACE}{YEAR.format('y1')})?"
     rf"|{MONTH.format('m2')}{SPACE}(?:{DAY.format('d2')}(?![\d:.]\d)|(?:the{SPACE})?"
     rf"(?P<o2>{ORDINAL}))(?:,?{SPACE}{YEAR.format('y2')})?"
     rf"|(?:(?P<pre>in|by|from|until|through|since|of|for|before|after|during|around|last|next"
@@ -88,6 +95,10 @@ EXPRESSION = re.compile(
     rf"|(?:earlier |later )?this (?:week|month|year)|last (?:week|month|year)"
     rf"|next (?:week|month|year)))\b",
     re.IGNORECASE)
+# What every month name starts with, case and all, and every year: cheap tests before reading
+# the dates that need one.
+MONTH_NAME = re.compile("|".join(dict.fromkeys(m.capitalize()[:3] for m in MONTHS)))
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = re.compile(r"^\s{0,2}(?:and|or|to|through|-|–|—)\s{0,2}$", re.IGNORECASE)
 DETERMINERS = frozenset("the a an this that its their his her our every each".split())
 OPINION = frozenset("""think thinks thought believe believes fear fears doubt doubts reckon
@@ -146,6 +157,10 @@ VERB_PREFIXES = ("re", "co", "pre", "hand", "fast", "double", "cross", "over", "
                  "mis", "de", "un", "back", "up")
 SKIPPED = frozenset("""not also already then just still only never yet again reportedly
     formally officially now finally first later""".split()) - FUTURE_WORDS
+# The words and endings every test of a word's cue (``_cue_at``) needs one of.
+CUE_WORDS = FUTURE_WORDS | {pair[0] for pair in FUTURE_PAIRS} | MODALS | {"to"} | \
+    IRREGULAR_PAST | PAST_WORDS | SCHEDULE_VERBS | PLURAL_SCHEDULE_VERBS | COPULA
+CUE_ENDINGS = ("'ll", "’ll", "s", "ing", "ed")
 STAMP_WORDS = re.compile(r"\b(?:published|posted|updated|modified|first published|last edited)"
                          r"\b", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)([/.-])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
@@ -159,7 +174,13 @@ TEASER = re.compile(r"^\W{0,3}(?:(?:read|watch|listen|related|see also|more on|c
                     re.IGNORECASE)
 CREDIT = re.compile(r"\b(?:photograph|photo|picture|image|file photo|getty|afp|ap photo)\b\s*"
                     r"[:/)\]]", re.IGNORECASE)
+CREDIT_MARK = re.compile(r"[:/)\]]")  # what ends a credit: its patterns need one
+STAMP_VERBS = ("publish", "posted", "updated", "modified")  # every stamp sentence has one
+# Letters the case-blind patterns take for "i" and "s" that lower() leaves as they are.
+CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 DATELINE_HEAD = re.compile(r"^[A-Z][\w.'’-]{0,30}(?:[ ,]{1,2}[A-Z][\w.'’-]{0,30}){0,4},?\s*$")
+DATELINE_MARK = re.compile(r"[-–—:]")  # a dateline's tail ends with one of these
+UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 DATELINE_TAIL = re.compile(r"^[ ,]{0,3}(?:\([^()]{1,40}\)\s{0,3})?[-–—:]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{0,40}")
 CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s")
@@ -505,8 +526,19 @@ def is_period_judged(text: str, match: re.Match) -> bool:
     return bool(PERIOD_JUDGED_AFTER.match(text, match.end(), match.end() + 80))
 
 
+def _holds_any(text: str, words: Iterable[str]) -> bool:
+    """Whether any of these lower-case words is in the text, in any case, as a case-blind
+    pattern would find it: a cheap test before running one."""
+    folded = text.translate(CASE_FOLD).lower()
+    return any(word in folded for word in words)
+
+
 def _words(text: str) -> list[str]:
     return [w.casefold() for w in WORD.findall(text)]
+
+
+def _last_word(text: str) -> str:
+    return (_words(text)[-1:] or [""])[0]
 
 
 def _before_skipping(words: list[str], index: int) -> str:
@@ -526,6 +558,8 @@ def _is_past_form(word: str) -> bool:
 def _cue_at(words: list[str], index: int) -> Cue | None:
     """What ``words[index]`` says about time, read with the words before it."""
     word = words[index]
+    if word not in CUE_WORDS and not word.endswith(CUE_ENDINGS):
+        return None  # most words: none of the tests below can hold
     after = words[index + 1] if index + 1 < len(words) else ""
     before = _before_skipping(words, index)
     if word.endswith(("'ll", "’ll")) or word in FUTURE_WORDS or (word, after) in FUTURE_PAIRS:
@@ -559,9 +593,9 @@ def _cue_at(words: list[str], index: int) -> Cue | None:
     return None
 
 
-def _nearest_cue(left: str, right: str) -> Cue | None:
-    """The cue nearest the date: leftwards first (the verb governing it), then rightwards."""
-    before = _words(left)
+def _nearest_cue(before: list[str], right: str) -> Cue | None:
+    """The cue nearest the date: leftwards first (the verb governing it, among the words
+    ``before`` it), then rightwards."""
     for index in range(len(before) - 1, -1, -1):
         if cue := _cue_at(before, index):
             return cue
@@ -589,12 +623,14 @@ def tense_cue(text: str, start: int, end: int) -> Cue | None:
     comma_low = text.rfind(",", low, start) + 1 or low
     comma_high = text.find(",", end, high)
     comma_high = high if comma_high < 0 else comma_high
-    cue = _nearest_cue(text[comma_low:start], text[end:comma_high]) or \
-        _nearest_cue(text[low:start], text[end:high])
-    lead = (_words(text[max(low, start - 12):start])[-1:] or [""])[0]
-    if cue is None and (lead in STARTING or _words(text[start:end])[0] in STARTING):
+    before = _words(text[comma_low:start])
+    cue = _nearest_cue(before, text[end:comma_high])
+    if cue is None and (comma_low, comma_high) != (low, high):
+        cue = _nearest_cue(_words(text[low:start]), text[end:high])
+    if cue is None and (_last_word(text[max(low, start - 12):start]) in STARTING or
+                        _words(text[start:end])[0] in STARTING):
         cue = Cue("ahead", "scheduled: 'from'", "from")
-    if OPINION.intersection(_words(text[comma_low:start])):
+    if OPINION.intersection(before):
         return Cue(cue.direction if cue else "", None, "think")
     return cue
 
@@ -609,9 +645,9 @@ def _is_caption_date(text: str, match: re.Match) -> bool:
 def sentence_not_event_because(sentence: str) -> str | None:
     """Why no date in this sentence dates an event (a credit, a stamp, a teaser, a question),
     or None. Read once per sentence, whatever the number of dates in it."""
-    if CREDIT.search(sentence):
+    if CREDIT_MARK.search(sentence) and CREDIT.search(sentence):
         return "caption"
-    if STAMP_SENTENCE.search(sentence):
+    if _holds_any(sentence, STAMP_VERBS) and STAMP_SENTENCE.search(sentence):
         return "published or updated stamp"
     if TEASER.match(sentence) or sentence.rstrip("\"”’) ").endswith("?") or (
             sentence.rstrip().endswith(":") and len(sentence.split()) <= TEASER_MAX_WORDS):
@@ -651,19 +687,29 @@ def _because(cue: Cue | None) -> str:
     return cue.event if cue and cue.event else f"scheduled: '{cue.word if cue else ''}'"
 
 
+def _is_written_stamp(paragraph: SourceParagraph) -> bool:
+    """A short "published at …" line: when the text after it was written ("updated" is not)."""
+    text = paragraph.text
+    return len(text.split(None, STAMP_MAX_WORDS)) <= STAMP_MAX_WORDS and bool(
+        STAMP_WORDS.search(text) or "stamp" in (paragraph.removed_because or "")) \
+        and not UPDATED.search(text)
+
+
 def _stamp_date(paragraph: SourceParagraph, reference: dt.date) -> dt.date | None:
     """The date of a dateline ("BUSAN, Oct 30 (Reuters) -") or a "published at …" stamp, which
     the relative dates after it are read against; "updated" stamps are not when it was written."""
     text = paragraph.text
+    if not MONTH_NAME.search(text, 0, 120):
+        return None  # a date with its day names its month
     head = text[:120]
+    stamp = _is_written_stamp(paragraph)
+    if not (stamp or DATELINE_MARK.search(head)):
+        return None
     for match in EXPRESSION.finditer(head):
         if not _has_day(match):
             continue
         dateline = DATELINE_HEAD.match(head[:match.start()]) and \
             DATELINE_TAIL.match(head[match.end():])
-        stamp = len(text.split()) <= STAMP_MAX_WORDS and (
-            STAMP_WORDS.search(text) or "stamp" in (paragraph.removed_because or "")) \
-            and not re.search(r"\b(?:updated|modified|edited)\b", text, re.IGNORECASE)
         if dateline or stamp:
             when = resolve(match, reference, "")
             return dt.date.fromisoformat(when) if when else None
@@ -757,7 +803,7 @@ def date_mentions(paragraphs: Iterable[SourceParagraph], written: str | None
     for paragraph, reference in _dated_paragraphs(paragraphs, estimate.day):
         previous: dt.date | None = None
         for sentence in sentences(paragraph):
-            if len(sentence.text.split()) < MIN_WORDS:
+            if len(sentence.text.split(None, MIN_WORDS)) < MIN_WORDS:
                 continue
             here: dt.date | None = None
             for mention in _sentence_mentions(sentence, sentence.start < 3, reference,
@@ -813,11 +859,15 @@ def stated_date(paragraphs: Iterable[SourceParagraph]) -> tuple[str, int] | None
     and its line: the best guess of when an undated source was written. Dates in the article's
     sentences are what it reports ("until Nov. 10, 2026"), not when it was written."""
     for paragraph in paragraphs:
-        short = len(paragraph.text.split()) <= STAMP_MAX_WORDS
+        short = len(paragraph.text.split(None, STAMP_MAX_WORDS)) <= STAMP_MAX_WORDS
         numeric = _numeric_stamp(paragraph)
-        for match in EXPRESSION.finditer(paragraph.text):
+        full_dates = EXPRESSION.finditer(paragraph.text) if MONTH_NAME.search(paragraph.text) \
+            else ()
+        for match in full_dates:
             if numeric and numeric[0] < match.start():
                 break
+            if not (_has_day(match) and (match.group("y1") or match.group("y2"))):
+                continue
             if not (short or not paragraph.kept or paragraph.heading or
                     _is_dateline(True, paragraph.text, match) or
                     STAMP_SENTENCE.search(paragraph.text, max(0, match.start() - 60), match.start())):
@@ -871,6 +921,8 @@ def _top_date(paragraphs: tuple[SourceParagraph, ...]) -> TopDate | None:
     """The first day and month without a year that dates the source itself, near its top."""
     for paragraph in paragraphs[:TOP_PARAGRAPHS]:
         text = paragraph.text
+        if not MONTH_NAME.search(text, 0, 200):
+            continue
         for match in EXPRESSION.finditer(text[:200]):
             if not _has_day(match) or match.group("y1") or match.group("y2"):
                 continue
@@ -890,6 +942,8 @@ def _named_years(paragraphs: tuple[SourceParagraph, ...]) -> list[int]:
     """The years a source names, most often named first (the later first on a tie)."""
     counts: dict[int, int] = {}
     for paragraph in paragraphs:
+        if not YEAR_DIGITS.search(paragraph.text):
+            continue
         for match in EXPRESSION.finditer(paragraph.text):
             for key in ("y1", "y2", "y3", "y4", "qy"):
                 if match.group(key):
@@ -939,6 +993,8 @@ def _past_days(paragraphs: tuple[SourceParagraph, ...], year: int | None) -> dt.
         if not paragraph.kept or paragraph.heading:
             continue
         for sentence in sentences(paragraph):
+            if not (MONTH_NAME.search(sentence.text) or YEAR_DIGITS.search(sentence.text)):
+                continue  # a date with a year or a day has one or the other
             for match, cue in _reported_dates(sentence.text):
                 named = next((match.group(k) for k in ("y1", "y2", "y3", "y4") if match.group(k)),
                              None)

@@ -12,6 +12,7 @@ page shows is always the source's own words.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -48,6 +49,14 @@ PATTERNS = (
 )
 FACT_KINDS = ("percentage", "money", "quantity")
 """Kinds read as facts, in the order key figures show them; dates and years are the Timeline's."""
+DIGIT = re.compile(r"\d")
+FACT_NEEDS: dict[str, Callable[[str], bool]] = {
+    "percentage": lambda text: "%" in text or "per" in text.lower(),
+    "money": lambda text: any(sign in text for sign in "$€£¥") or
+    any(word in text for word in ("dollars", "yuan", "euros")),
+    "quantity": lambda text: bool(DIGIT.search(text)),
+}
+"""What each kind of fact's pattern needs in a text to match (cheap tests before running it)."""
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
           "bn": 1e9, "trillion": 1e12}
 UNITS = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
@@ -162,7 +171,7 @@ class _Mention:
     key: frozenset[str]
     when: frozenset[str]
 
-    @property
+    @functools.cached_property  # read for every comparison of facts
     def numbers(self) -> tuple[tuple[str, float], ...]:
         return tuple((a.unit, a.number) for a in self.amounts)
 
@@ -228,16 +237,24 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
                    approximate)
 
 
+def _fact_matches(text: str) -> Iterator[tuple[str, re.Match]]:
+    """The matches of the kinds read as facts, as ``_matches`` gives them; a pattern is run only
+    when the text holds what every one of its matches needs."""
+    for kind, pattern in PATTERNS:
+        if kind in FACT_KINDS and FACT_NEEDS[kind](text):
+            for match in pattern.finditer(text):
+                yield kind, match
+
+
 def _amounts(text: str) -> list[_Amount]:
     """The sentence's figures of the kinds read as facts, in order, overlaps dropped."""
     found = []
-    for kind, match in _matches(text):
-        if kind in FACT_KINDS:
-            value = match.group().strip().rstrip(",.")
-            start = match.start() + match.group().index(value)
-            amount = _amount(kind, value, start, text[max(0, start - 30):start])
-            if amount:
-                found.append(amount)
+    for kind, match in _fact_matches(text):
+        value = match.group().strip().rstrip(",.")
+        start = match.start() + match.group().index(value)
+        amount = _amount(kind, value, start, text[max(0, start - 30):start])
+        if amount:
+            found.append(amount)
     found.sort(key=lambda a: (a.start, -a.end))
     kept: list[_Amount] = []
     for amount in found:

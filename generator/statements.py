@@ -138,6 +138,9 @@ MONTHS = {name: number for number, names in enumerate((
     "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
     "august aug", "september sep sept", "october oct", "november nov", "december dec"), start=1)
     for name in names.split()}
+FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() |
+                         {"a", "an", "per", "each", "every"})
+"""The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
 TOKEN = re.compile(r"[$€£¥%]|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
                    r"[^\W\d_]{1,60}(?:['’.][^\W\d_]{1,60}){0,6}")
@@ -353,6 +356,9 @@ def _duration(value: float, tokens: list[str], j: int) -> tuple[str, int]:
 
 def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     """The figure starting at tokens[i] as (normal form, tokens read), if one starts there."""
+    if not (tokens[i][0].isdigit() or tokens[i] in CURRENCY_SIGNS or
+            tokens[i].casefold() in FIGURE_WORDS):
+        return None  # most words: no test below can hold
     if tokens[i].casefold() in YEARLY:
         return "1 year", 1
     date = _date(tokens, i)
@@ -413,17 +419,19 @@ def _read(text: str, lexicon: Lexicon) -> _Reading:
     approximate = set()
     i = 0
     while i < len(tokens):
-        found = _figure(tokens, i)
+        token = tokens[i]
+        found = _figure(tokens, i) if token[0].isdigit() or token in CURRENCY_SIGNS or \
+            token.casefold() in FIGURE_WORDS else None  # _figure's own first test, inlined
         if found:
             form, length = found
             key = "#" + form
             if lexicon.hedged(words, i) or form.endswith(" km"):
                 approximate.add(key)
         else:
-            phrase = lexicon.phrase(words, i)
-            key, length = phrase if phrase else (lexicon.word_key(tokens[i]), 1)
-        if key:
-            keys.setdefault(key, text[matches[i].start():matches[i + length - 1].end()])
+            phrase = lexicon.phrase(words, i) if words[i] in lexicon.starts else None
+            key, length = phrase if phrase else (lexicon.word_key(token), 1)
+        if key and key not in keys:
+            keys[key] = text[matches[i].start():matches[i + length - 1].end()]
         i += length
     return _Reading(keys, frozenset(approximate))
 
@@ -480,7 +488,7 @@ class _Unit:
     keys: frozenset[str]
     surface: Mapping[str, str]
     figures: Mapping[str, frozenset[str]]  # percentages and sums, by kind ("%", "$", ...)
-    figures_any: bool  # any figure at all
+    figure_keys: frozenset[str]  # every figure
     approximate: frozenset[str] = frozenset()
     compared: tuple[str, ...] = ()  # the figures compared with approximate ones
 
@@ -517,7 +525,7 @@ def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Un
     figures = tuple(sorted(k for k in surface if k[0] == "#"))[:FIGURES_COMPARED]
     order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
     return _Unit(sentence, order, frozenset(surface), surface, _figures_by_kind(surface),
-                 any(key[0] == "#" for key in surface), reading.approximate, figures)
+                 frozenset(key for key in surface if key[0] == "#"), reading.approximate, figures)
 
 
 def _joined(paragraph: SourceParagraph, first: Sentence, last: Sentence) -> Sentence:
@@ -589,18 +597,21 @@ def _candidates(units: list[_Unit], weights: Mapping[str, float]) -> set[tuple[i
             postings[key].append(number)
     position = {key: {n: i for i, n in enumerate(ids)} for key, ids in postings.items()
                 if len(ids) > POSTING_CAP}
+    shared = frozenset(key for key, ids in postings.items() if len(ids) > 1)
+    rarity = {key: number for number, key in
+              enumerate(sorted(shared, key=lambda k: (-weights[k], k)))}  # rarest first
+    sources = [unit.sentence.source_id for unit in units]
     pairs: set[tuple[int, int]] = set()
     for number, unit in enumerate(units):
-        rarest = sorted((k for k in unit.keys if len(postings[k]) > 1),
-                        key=lambda k: (-weights[k], k))[:RAREST_KEYS]
-        for key in rarest:
+        source = sources[number]
+        for key in sorted(unit.keys & shared, key=rarity.__getitem__)[:RAREST_KEYS]:
             ids = postings[key]
             if key in position:
                 at = position[key][number]
                 ids = ids[at + 1:at + 1 + NEIGHBOURS]
             for other in ids:
-                if other != number and units[other].sentence.source_id != unit.sentence.source_id:
-                    pairs.add((min(number, other), max(number, other)))
+                if other != number and sources[other] != source:
+                    pairs.add((number, other) if number < other else (other, number))
     return pairs
 
 
@@ -616,10 +627,11 @@ class _Matcher:
 
     def score(self, a: int, b: int) -> float:
         pair = (a, b) if a < b else (b, a)
-        if pair not in self.scores:
-            self.scores[pair] = match_score(self.units[a], self.units[b], self.weights) \
+        score = self.scores.get(pair)
+        if score is None:
+            score = self.scores[pair] = match_score(self.units[a], self.units[b], self.weights) \
                 / (self.sizes[a] * self.sizes[b])
-        return self.scores[pair]
+        return score
 
     def matches(self, a: int, b: int) -> bool:
         return self.score(a, b) >= THRESHOLD
@@ -629,15 +641,19 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     """How surely two sentences say one fact, before dividing by their sizes: 0 when they cannot
     (too few shared keys, figures that disagree or none in common), else their shared keys'
     weight."""
-    shared = shared_keys(a, b)
-    if len(shared) < MIN_SHARED_KEYS or \
-            sum(1 for key in shared if key[0] != "#") < MIN_SHARED_WORDS:
+    shared = a.keys & b.keys  # shared_keys(a, b), inlined: this runs for every candidate pair
+    if a.approximate or b.approximate:
+        shared |= _approximately_shared(a, b)
+    if len(shared) < MIN_SHARED_KEYS:
+        return 0.0
+    figures = shared & a.figure_keys  # what is shared is a's (an approximate match included)
+    if len(shared) - len(figures) < MIN_SHARED_WORDS:
         return 0.0
     if a.figures and b.figures and not _figures_agree(a, b, shared):
         return 0.0
-    if a.figures_any and b.figures_any and not any(key[0] == "#" for key in shared):
+    if a.figure_keys and b.figure_keys and not figures:
         return 0.0
-    return math.fsum(weights[key] for key in shared)
+    return math.fsum(map(weights.__getitem__, shared))
 
 
 class _Groups:
@@ -659,14 +675,16 @@ class _Groups:
         return self.matcher.units[number].sentence.source_id
 
     def _shared(self, a: int, b: int) -> frozenset[str]:
-        units = self.matcher.units
-        return shared_keys(units[a], units[b]) | shared_keys(units[b], units[a])
+        first, second = self.matcher.units[a], self.matcher.units[b]
+        if not (first.approximate or second.approximate):
+            return first.keys & second.keys  # the same both ways
+        return shared_keys(first, second) | shared_keys(second, first)
 
     def _fresh(self, number: int, shared: frozenset[str]) -> bool:
         """The match rests mostly on keys this sentence has not matched on in another group."""
         weights = self.matcher.weights
-        new = math.fsum(weights[k] for k in shared - self.used[number])
-        return new >= FRESH_SHARE * math.fsum(weights[k] for k in shared)
+        new = math.fsum(map(weights.__getitem__, shared - self.used[number]))
+        return new >= FRESH_SHARE * math.fsum(map(weights.__getitem__, shared))
 
     def _enter(self, group: int, number: int, shared: frozenset[str]) -> None:
         self.members[group].append(number)

@@ -348,3 +348,32 @@ def test_a_source_that_only_bounds_its_date_keeps_the_dates_that_do_not_need_the
         "The mayors will meet again in April to review the fees for the fishing fleet.")
     assert written_estimate(paragraphs) == Written("2025-10-30", False)
     assert [e.when for e in find_events(paragraphs, None)] == ["2025-10-30", "2025-05", "2026-04"]
+
+
+# The speed shortcuts (a pattern's first letters, cheap needle tests) must decide nothing.
+SHORTCUT_TEXTS = [
+    "Talks ended on the third of March, 2025, and resumed on Mar. 9 in Geneva.",
+    "They MET last WEEK, two days after the vote, and meet again a week from Thursday.",
+    "In mid-April 2024 the ministers said the deal, due by the end of the year, was done.",
+    "Starting the twenty-first, tariffs rise; the following Monday they fall, 3 weeks ago today.",
+    "The first quarter of 2026 opens this morning, tonight or TOMORROW, said the 10th speaker.",
+    "İn late Sept 1999 ſince Friday the officials, earlier this month, were meeting yesterday.",
+    "Nothing here is a date: the committee examined the proposal and adjourned.",
+]
+
+
+def test_the_first_letters_shortcut_finds_every_date_the_full_pattern_finds():
+    from generator.dates import EXPRESSION, FIRST_LETTERS
+    full = re.compile(EXPRESSION.pattern.replace(FIRST_LETTERS, "", 1), EXPRESSION.flags)
+    for text in SHORTCUT_TEXTS:
+        def found(pattern):
+            return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found(EXPRESSION) == found(full), text
+
+
+def test_stamps_and_credits_are_found_in_any_case_and_spelling():
+    from generator.dates import sentence_not_event_because
+    assert sentence_not_event_because("POſTED 3 March 2025, 10:00 GMT") == \
+        "published or updated stamp"
+    assert sentence_not_event_because("Officials met on Monday. Photo: Wire") == "caption"
+    assert sentence_not_event_because("Officials met on Monday in the city hall.") is None

@@ -198,3 +198,14 @@ def test_reading_facts_in_one_long_paragraph_takes_linear_time(unit):
         return figure_facts([SourceParagraph("x", 1, text)])
     short = repeated(unit, 4096)
     assert_linear(read, short, short * GROWTH)
+
+
+def test_percentages_in_capitals_and_sums_in_words_are_read():
+    """A kind's pattern runs only when the sentence holds what it needs ("%", "per", a currency
+    sign or word, a digit): these tests must not hide a figure."""
+    levy, aid = facts_of("Exporters face a TEN PER CENT levy on timber.",
+                         "Exporters face a 10% levy on timber.",
+                         "The fund holds 5 billion dollars in aid for farmers.")
+    assert (levy.measure, levy.values, levy.sources) == ("levy on timber", ("TEN PER CENT",),
+                                                        {"s0", "s1"})
+    assert (aid.measure, aid.values) == ("aid for farmers", ("5 billion dollars",))

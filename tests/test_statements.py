@@ -305,3 +305,11 @@ def test_three_thousand_paragraphs_group_in_well_under_two_seconds(tmp_path):
     start = time.process_time()  # the processor time this process used: others share the cores
     group_statements(paragraphs, rank)
     assert time.process_time() - start < 2.0
+
+
+def test_figures_that_start_with_a_word_or_a_sign_are_still_read():
+    """Most words cannot start a figure and are passed over at once; these can."""
+    figures = [key for text in ("25m tonnes annually", "on 9 October", "Oct 9", "€5 each",
+                                "talks lasted an hour and a half", "Twenty Five Per Cent")
+               for key in keys_of(text) if key.startswith("#")]
+    assert figures == ["#25000000", "#1 year", "#10-09", "#10-09", "#€5", "#90 minute", "#25%"]
