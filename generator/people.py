@@ -3,10 +3,11 @@ person (surname, title, alias, a misspelling) to one canonical name."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.config import Config
@@ -19,20 +20,61 @@ from generator.structure import Person, SourceParagraph
 CAP = rf"[A-Z][a-z'’]{WORD_RUN}(?:-[A-Za-z][a-z]{WORD_RUN})?"
 PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al) ){0,2}"
 FULL_NAME = rf"{CAP}(?: {PARTICLES}{CAP}){{1,2}}"  # "Piet van der Berg" too
-ROLE_WORDS = (r"(?i:president|vice[- ]president|prime minister|premier|secretary|minister|"
-              r"spokesperson|spokesman|spokeswoman|negotiator|envoy|ambassador|adviser|advisor|"
-              r"analyst|economist|strategist|fellow|professor|chair|chairman|chairwoman|"
-              r"chief executive|ceo|senator|representative|governor|director|official|leader|"
-              r"correspondent|reporter|editor|host|anchor|presenter)")
+ROLE_NAMES = tuple(role.replace("_", " ") for role in """president vice_president vice-president
+    prime_minister premier secretary minister spokesperson spokesman spokeswoman negotiator envoy
+    ambassador adviser advisor analyst economist strategist fellow professor chair chairman
+    chairwoman chief_executive ceo senator representative governor director official leader
+    correspondent reporter editor host anchor presenter""".split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern for any of the words, as a tree of their letters: where "said|says|…" tries
+    every word at every place it is reached, this follows only the branch of the letter there.
+    A longer word is tried before a word it begins with, as longest-first alternatives would."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree) or "(?!)"
+
+
+def _branches(node: dict) -> str:
+    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not options:
+        return ""
+    if len(options) == 1 and "" not in node:
+        return options[0]
+    if len(options) == 1:
+        return f"(?:{options[0]})?"
+    return "(?:" + "|".join(options) + ")" + ("?" if "" in node else "")
+
+
+# Any role in any case. A role that is the start of a longer one ("chair", "chairman") is never
+# followed by what follows a role in these patterns, so trying the longer first changes no match.
+ROLE_WORDS = f"(?i:{alternation(ROLE_NAMES)})"
 ROLE_BEFORE_NAME = re.compile(
     rf"(?<![\w’'])((?:[A-Z][\w.-]{WORD_TAIL}\s+|[a-z][\w-]{WORD_TAIL}\s+){{0,4}}?{ROLE_WORDS})"
     rf"(?:,)?\s+({FULL_NAME})\b")
+# where ROLE_BEFORE_NAME's role may start, found in a text folded by folded_ascii()
+ROLE_START = re.compile(rf"(?<![\w’'])(?={alternation(ROLE_NAMES)})")
+ROLE_WORDS_BEFORE = 4  # ROLE_BEFORE_NAME reads at most this many words before the role ...
+ROLE_WORDS_AFTER = 9  # ... and this many from the role's word on (a role of two words, a comma,
+#                       a name of three words with two particles each)
+ROLE_AFTER_WORDS_BEFORE = 12  # ROLE_AFTER_NAME: a name (7 words), "the" and three words
+ROLE_AFTER_REACH = 66  # characters after a role: " at the Federal Reserve" (60) and the comma
 ROLE_AFTER_NAME = re.compile(
     rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]{WORD_RUN} ){{0,3}}?{ROLE_WORDS}"
     rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
 TITLE_WORDS = re.compile(rf"^(?:(?:[\w’'-]+ )*{ROLE_WORDS}|mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
                          re.IGNORECASE)  # matched at the start of a few words only: no bound needed
-NAME_ANYWHERE = re.compile(rf"(?<![\w’'-]){FULL_NAME}(?![\w’'-])")
+LEADING_ARTICLE = re.compile(r"^(the|a)\s+", re.IGNORECASE)
+NAME_START = re.compile(rf"{CAP} {PARTICLES}[A-Z][a-z'’]")  # how every FULL_NAME starts
+# (?<![\w’'-]){FULL_NAME}(?![\w’'-]), the look-behind tested on the capital and the character
+# before it: a pattern that starts with a letter is found faster
+assert FULL_NAME.startswith("[A-Z]")
+NAME_ANYWHERE = re.compile(rf"[A-Z](?<![\w’'-][A-Z]){FULL_NAME.removeprefix('[A-Z]')}(?![\w’'-])")
 NOT_NAMES = frozenset("""the a an and of in on at for to from with by as this that these those
     he she it they we i you his her their its our my your there here what when where which who
     how why but or if so not no yes also both all some many most more less one two three four
@@ -53,11 +95,12 @@ def split_title(name: str) -> tuple[str, str]:
     return "", name
 
 
-def _neighbourhood(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _neighbourhood(name: str) -> frozenset[str]:
     """The name and every form of it with one letter deleted: two names one typo apart
     (a letter added, dropped, changed or two swapped) share at least one of these keys."""
     folded = name.casefold()
-    return {folded, *(folded[:i] + folded[i + 1:] for i in range(len(folded)))}
+    return frozenset({folded[:i] + folded[i + 1:] for i in range(len(folded))} | {folded})
 
 
 def one_typo_apart(a: str, b: str) -> bool:
@@ -81,6 +124,11 @@ class PeopleIndex:
     typo_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name seen
     spelling_lines: dict[str, int] = field(default_factory=dict)  # misspelling -> its line
+    # what resolve() answered: for good when the text is a form, else while no form is added
+    _found: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _resolved_forms: int = field(default=0, repr=False, compare=False)
+    _indexed: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, name: str, aliases: Iterable[str] = (), role: str | None = None,
             spellings: Iterable[str] = (), line: int | None = None,
@@ -109,6 +157,9 @@ class PeopleIndex:
         # the person's earlier spellings were indexed when they were added: only the new ones now
         # (indexing them all again made every misspelling cost as many as came before it)
         for form in (canonical, *aliases, *merged[len(person.spellings):]):
+            if (form, canonical) in self._indexed:
+                continue  # indexing a form again for the same person changes nothing
+            self._indexed.add((form, canonical))
             self.forms.setdefault(form.casefold(), canonical)
             for key in _neighbourhood(form):
                 self.typo_keys[key].add(canonical)
@@ -129,8 +180,24 @@ class PeopleIndex:
         return None
 
     def resolve(self, text: str) -> str | None:
-        text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.IGNORECASE)
-        found = self.forms.get(text.casefold()) or self.forms.get(f"the {text}".casefold())
+        found = self._found.get(text)
+        if found is not None:
+            return found
+        if self._resolved_forms != len(self.forms):
+            self._resolved.clear()
+            self._resolved_forms = len(self.forms)
+        if text not in self._resolved:
+            self._resolved[text] = self._resolve(text)
+        return self._resolved[text]
+
+    def _resolve(self, text: str) -> str | None:
+        original = text
+        text = LEADING_ARTICLE.sub("", text.strip())
+        found = self.forms.get(text.casefold())
+        if found:
+            self._found[original] = found  # a form, once indexed, names the same person for good
+            return found
+        found = self.forms.get(f"the {text}".casefold())
         if found:
             return found
         words = text.split()
@@ -166,6 +233,79 @@ def _strip_function_words(name: str) -> str:
     return " ".join(words)
 
 
+CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+TOKEN = re.compile(r"\S+")
+SPACE = re.compile(r"\s")
+# the letters outside ASCII that a case-insensitive pattern takes for an ASCII letter
+ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+FOLD_TO_ASCII = {**{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **ASCII_LOOKALIKES}
+
+
+def folded_ascii(text: str) -> str:
+    """The text, letter for letter, with every letter a case-insensitive pattern reads as an
+    ASCII letter in lower case: a lower-case pattern finds on it, at the same places, what the
+    pattern in any case finds on the text, at a fraction of the cost."""
+    lower = text.lower()  # only "İ" changes length, and only "ı", "ſ" are left non-ASCII
+    if len(lower) == len(text) and "ı" not in text and "ſ" not in text:
+        return lower
+    return text.translate(FOLD_TO_ASCII)
+
+
+def token_starts(text: str) -> list[int]:
+    return [match.start() for match in TOKEN.finditer(text)]
+
+
+def token_end(text: str, at: int) -> int:
+    """Where the run of non-space characters at ``at`` ends."""
+    space = SPACE.search(text, at)
+    return space.start() if space else len(text)
+
+
+def finditer_within(pattern: re.Pattern, text: str, windows: Iterable[tuple[int, int]]
+                    ) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` finds, read only inside windows that hold every match.
+
+    A pattern that is costly at every position runs on a few stretches of a paragraph instead
+    of all of it. Each window must end at a space or at the end of the text, where stopping the
+    text changes no test of the pattern; overlapping windows are read as one."""
+    merged: list[list[int]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    at = 0
+    for start, end in merged:
+        for match in pattern.finditer(text, max(start, at), end):
+            at = match.end()
+            yield match
+
+
+def _role_windows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The stretches of a paragraph ROLE_BEFORE_NAME and ROLE_AFTER_NAME can match in: around
+    each place a role word starts."""
+    before: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
+    starts: list[int] = []
+    for role in ROLE_START.finditer(folded_ascii(text)):
+        starts = starts or token_starts(text)
+        word = bisect.bisect_right(starts, role.start()) - 1
+        # a name after the role starts one or two words on ("chief executive Jo Roe")
+        if any(text[at] in CAPITALS for at in starts[word + 1:word + 3]):
+            before.append((starts[max(0, word - ROLE_WORDS_BEFORE)],
+                           _end_of_word(text, starts, word + ROLE_WORDS_AFTER - 1)))
+        # a name before it is followed by ", " at most five words before ("Jo Roe, a US envoy")
+        if text.find(", ", starts[max(0, word - 5)], role.start()) >= 0:
+            role_end = _end_of_word(text, starts, word + 1)  # a role of two words
+            after.append((starts[max(0, word - ROLE_AFTER_WORDS_BEFORE)],
+                          token_end(text, min(len(text), role_end + ROLE_AFTER_REACH))))
+    return before, after
+
+
+def _end_of_word(text: str, starts: list[int], word: int) -> int:
+    return token_end(text, starts[word]) if word < len(starts) else len(text)
+
+
 def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
     """Add people named with a role ("spokesperson Guo Jiakun", "Jane Roe, an analyst") to the
     index, and remember every full name so a later lone surname can be resolved.
@@ -174,16 +314,23 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
     """
     for paragraph in paragraphs:
         text = paragraph.text
+        named = False
         for match in NAME_ANYWHERE.finditer(text):
-            name = _strip_function_words(match.group())
-            if len(name.split()) >= 2:
-                index.full_names.setdefault(name.split()[-1].casefold(), name)
-        for match in ROLE_BEFORE_NAME.finditer(text):
+            named = True
+            words = match.group().split()
+            while words and words[0].casefold() in NOT_NAMES:
+                words = words[1:]
+            if len(words) >= 2:
+                index.full_names.setdefault(words[-1].casefold(), " ".join(words))
+        if not named and not NAME_START.search(text):
+            continue  # both role patterns need a full name
+        before, after = _role_windows(text)
+        for match in finditer_within(ROLE_BEFORE_NAME, text, before):
             name = match.group(2)
             if name.split()[0].casefold() in NOT_NAMES:
                 continue
             index.add(name, role=_clean_role(match.group(1)), line=paragraph.line)
-        for match in ROLE_AFTER_NAME.finditer(text):
+        for match in finditer_within(ROLE_AFTER_NAME, text, after):
             name = _strip_function_words(match.group(1))
             if len(name.split()) >= 2:
                 index.add(name, role=match.group(2), line=paragraph.line)
@@ -324,6 +471,7 @@ def _initial_or_title(token: str) -> bool:
     return (len(stem) == 1 and stem.isupper()) or stem.casefold() in ABBREVIATED_TITLES
 
 
+@functools.lru_cache(maxsize=4096)
 def name_head(phrase: str) -> tuple[str, str] | None:
     """(descriptor, name) of the person a name phrase names, found by its structure.
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from generator.config import Config
-from generator.people import PHRASE_ENDS, ROLE_WORDS, PeopleIndex, name_head, split_title
+from generator.people import (PHRASE_ENDS, ROLE_WORDS, PeopleIndex, alternation, finditer_within,
+                              name_head, split_title, token_end, token_starts)
 from generator.segment import WORD_RUN, WORD_TAIL, _ends_with_abbreviation, split_sentences
 from generator.structure import Quote, SourceParagraph
 
@@ -43,7 +44,9 @@ LISTENER_VERBS = frozenset("told tells asked asks urged warned warns promised be
                            "texted answered answers".split())
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # on the few characters before a name only
+HONORIFIC_ANYWHERE = re.compile(r"M(?<!\wM)(?:rs?|s|iss)\b")  # \b(?:Mr|Mrs|Ms|Miss)\b
 HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+TITLE_TOKEN = re.compile(r"[\w’'-]+")
 SMALL_WORDS = frozenset("a an the of to in on and for with at by or as from".split())
 NOT_SUBJECTS = (r"(?!(?:When|Where|While|As|After|Before|If|In|On|At|But|And|Also|Asked|Speaking|"
                 r"Answering|Addressing|Yet|So|Then|Later|Earlier|Here|There|It|This|That|What|"
@@ -60,6 +63,11 @@ NAME = (rf"(?=[A-Z]){NOT_SUBJECTS}[A-Z][\w'’.-]{WORD_TAIL}"
         rf"(?:\s+{PARTICLES}[A-Z][\w'’-]{WORD_TAIL}){{0,3}}")
 # A word before a space is read possessively ({WORD_RUN}+): giving letters back could never let
 # the space match, and trying to costs a step per letter at every position.
+NAME_AT_END = re.compile(rf"{NAME}$")  # on a speaker's words only (bounded)
+NAME_ONLY = re.compile(NAME)
+POSSESSIVE_END = re.compile(r"(’s|'s)$")
+ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+DETERMINER_START = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
 TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
 # Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
 # (the start of that word reads the same words and is tried first), except just before an ’ ' -
@@ -69,13 +77,39 @@ WORD_START = r"(?:(?<![\w’'-])|(?<=\w)(?=[’'-]))"
 APPOSITION = r"(?:,\s+[^,“”\"]{1,90},)?"
 PARTY = r"(?:\s+\([^()]{1,20}\))?"  # "Sen. Jo Bloggs (D-Ore.)"
 ADVERBS = rf"(?:\s+(?:also|later|then|has|had|have|once|again|\w{WORD_RUN}ly)){{0,3}}"
+# Between a subject and its verb: "post" and three ADVERBS, words; an appositive (160) and a
+# PARTY (20), characters, with their marks and spaces; the marks that open either.
+TAIL_WORDS = 4
+APPOSITION_REACH = 200
+PARENTHESES = re.compile(r"[()]")
+# where the kinds of speaker (speaker_pattern) start
+CAPITAL = re.compile(r"[A-Z]")
+ARTICLE = re.compile(r"(?:[Tt]he|[Aa]n?)\s")
+PRONOUN = re.compile(r"[Hh]e|[Ss]he")
+NAME_LEAD_WORDS = 6  # an article and five words before a name
+NAME_WORDS = 10  # a name's four words, two particles before each of the last three
+CAPITAL_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+PARTICLE = re.compile(r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al)\s")
+TITLE_WORDS = 6  # an article, four words and the title's last
+RELATIVE = re.compile(r"\s+who\s")  # after the comma that opens an appositive
+WIDE_SPACE = re.compile(r"\s\s")
+QUOTE_MARKS = "\"“”"
+BEFORE_VERB_REACH = 161  # "before": words after its verb ({0,160}) and a colon or comma
+WORD_AFTER = re.compile(r"\s+\S")  # colon_intro: the white space and the first letter after ":"
+PARTY_REACH = 21  # a character in a party has its opening parenthesis at most this far before
+APPOSITIVE_REACH = 170  # the comma that opens an appositive is at most this far before the next
 UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")  # only on a speaker (bounded)
-MENTION = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]{WORD_RUN}(?:\s+[A-Z][\w’'-]{WORD_RUN}){{0,2}}")
+# a capital not after a word character: tested on the capital and the character before it, as
+# a pattern that starts with a letter is found faster than one that starts with a look-behind
+MENTION = re.compile(rf"[A-Z](?<![\w’'-][A-Z])[\w’'-]{WORD_RUN}"
+                     rf"(?:\s+[A-Z][\w’'-]{WORD_RUN}){{0,2}}")
 SUBJECT_FOLLOWS = re.compile(rf",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]{WORD_RUN}"
                              rf"(?:s|ed))\b")
 LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<role>[A-Z][A-Z.'’ -]{1,30}?))?"
                    r"(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
                    r"(?P<rest>\S.*)$", re.DOTALL)
+QUOTE_MARK = re.compile(r"[\"“”]")
+LABEL_START = re.compile(r"Q|[A-Z][A-Z.'’ -]")
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
@@ -149,9 +183,8 @@ def quote_spans(text: str) -> list[Span]:
     and a quotation left open at the end (it continues in the next paragraph)."""
     spans: list[Span] = []
     opened: int | None = None
-    for at, char in enumerate(text):
-        if char not in "\"“”":
-            continue
+    for mark in QUOTE_MARK.finditer(text):
+        at = mark.start()
         if _is_open_mark(text, at):
             if opened is None:
                 opened = at + 1
@@ -176,20 +209,24 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def title_like(words: str) -> bool:
     """"Make America Great Again", "Counting the Cost of the Trade War": a title or slogan."""
-    tokens = re.findall(r"[\w’'-]+", words)
-    significant = [t for t in tokens if t.casefold() not in SMALL_WORDS]
-    return len(significant) >= 2 and all(t[0].isupper() or t[0].isdigit() for t in significant)
+    significant = 0
+    for token in TITLE_TOKEN.finditer(words):  # read up to the first word in lower case only
+        word = token.group()
+        if word.casefold() not in SMALL_WORDS:
+            if not (word[0].isupper() or word[0].isdigit()):
+                return False
+            significant += 1
+    return significant >= 2
 
 
 def sentence_start(window: str) -> str:
     """The part of text before a mark that belongs to the mark's sentence (a full stop after an
     abbreviation or an initial, "Mr." or "D.", ends no sentence)."""
-    start = 0
-    for match in SENTENCE_END.finditer(window):
+    for match in reversed(list(SENTENCE_END.finditer(window))):
         if not (match.group().startswith(".") and
                 _ends_with_abbreviation(window[max(0, match.start() - 40):match.start() + 1])):
-            start = match.end()
-    return window[start:]
+            return window[match.end():]
+    return window
 
 
 def speaker_pattern(organisation_words: Iterable[str]) -> str:
@@ -205,36 +242,12 @@ def speaker_pattern(organisation_words: Iterable[str]) -> str:
             rf"|{possessive_title}|[Hh]e|[Ss]he)")
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A pattern for any of the words, as a tree of their letters: where "said|says|…" tries
-    every word at every place it is reached, this follows only the branch of the letter there.
-    A longer word is tried before a word it begins with, as longest-first alternatives would."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree) or "(?!)"
-
-
-def _branches(node: dict) -> str:
-    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not options:
-        return ""
-    if len(options) == 1 and "" not in node:
-        return options[0]
-    if len(options) == 1:
-        return f"(?:{options[0]})?"
-    return "(?:" + "|".join(options) + ")" + ("?" if "" in node else "")
-
-
 @functools.lru_cache(maxsize=8)
 def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
-             ) -> dict[str, re.Pattern | frozenset]:
+             ) -> dict[str, re.Pattern | frozenset | int]:
     """The attribution patterns for a configuration's verbs and bodies, built once: building
     them cost more than reading a short source with them."""
-    grammar: dict[str, re.Pattern | frozenset] = {}
+    grammar: dict[str, re.Pattern | frozenset | int] = {}
     verb = "(?:" + alternation(speech_verbs) + ")"
     # next to the quotation, any verb in the past tense introduces it ("…," Lee quipped)
     near_verb = rf"(?:{verb}|[a-z]{{2,20}}ed)"
@@ -243,8 +256,8 @@ def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
     # ("Jo Roe, who chairs the board said")
     appositive = (rf"(?:,\s+(?P<app>[^,“”\"]{{1,160}}),|,\s+(?P<rel>who\s"
                   rf"[^,“”\"]{{1,160}}?)(?=\s+{verb}\b))?")
-    subject = (rf"(?P<spk>{SPEAKER}){appositive}{PARTY}(?:’s|'s)?"
-               rf"(?:\s+(?:post|statement|message))?")
+    after_speaker = rf"{appositive}{PARTY}(?:’s|'s)?(?:\s+(?:post|statement|message))?"
+    subject = rf"(?P<spk>{SPEAKER}){after_speaker}"
     grammar["before"] = re.compile(rf"{subject}{ADVERBS}\s+(?:{verb}\b[^“”\"]{{0,160}}?[:,]?|"
                                    rf"[a-z]{{2,20}}ed\s*[:,])\s*$")
     grammar["after"] = re.compile(
@@ -275,16 +288,141 @@ def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
     # "…, said Jo Roe": a speaker named after the verb, closing a clause or a quotation
     closing = alternation(v for v in speech_verbs if v not in LISTENER_VERBS)
     grammar["inverted"] = re.compile(rf"[,”\"]\s+(?:{closing})\s+(?P<spk>{NAME})(?=[,.;:]|$)")
+    # "…, explained the moderator, Jo Roe: “…”": the verb before the speaker who introduces
+    # the quotation (tried on a sentence that ends in a colon only)
+    grammar["inverted_intro"] = re.compile(
+        rf"(?<![\w’'-])(?:{closing})\s+(?P<spk>{SPEAKER})(?:,\s+(?P<app>[^,“”\"]{{1,160}}))?"
+        rf":\s*$")
     # Every pattern that needs a speech verb is tried only on text holding one of the
     # verbs' first words: the speaker grammar is the costliest pattern of the pipeline.
     grammar["verb_words"] = frozenset(v.split()[0].casefold() for v in speech_verbs if v.split())
+    grammar["body_words"] = max((len(w.split()) for w in organisation_words), default=0)
+    # where a speech verb starts after a space: the end of every match of "reported"
+    grammar["verb_at"] = re.compile(rf"\s(?=({verb})\b)")
+    # "Lee said: <words>" up to the first of the words (the rest of the text follows them)
     grammar["colon_intro"] = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
-                                        rf"(?P<rest>\S.*)$", re.DOTALL)
+                                        rf"(?P<rest>\S)")
     grammar["unmarked_end"] = re.compile(
         rf"(?P<q>[^“”\"]{{20,}}?),\s+(?:{verb}\s+(?P<a1>{SPEAKER})|(?P<a2>{SPEAKER})\s+{verb})"
         rf"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|during|later|earlier|yesterday|today|this|last|"
         rf"to|a|an|the|reporters)\b)", re.DOTALL)
     return grammar
+
+
+@functools.lru_cache(maxsize=16)
+def _word_pattern(words: tuple[str, ...], before: str, after: str) -> re.Pattern:
+    """Any of the words, in any case, between two pieces of pattern (built once per list)."""
+    return re.compile(before + "|".join(re.escape(w) for w in words) + after, re.IGNORECASE)
+
+
+def _speaker_words(body_words: int) -> int:
+    """The most words speaker_pattern() can read: a body's three capitalised and three other
+    words and its own (``body_words`` at most); or an article, five words and a name of four
+    words, two particles before each of the last three."""
+    return max(1 + 5 + 1 + 3 * 3, 3 + 3 + body_words)
+
+
+def _after_quote_mark(text: str, start: int, at: int) -> int:
+    """``start``, or where the text after the last quotation mark between it and ``at`` starts:
+    a subject never holds a mark, unless in the parenthesis of a party (20 characters at most)."""
+    mark = max(text.rfind(m, start, at) for m in QUOTE_MARKS)
+    return mark + 1 if mark >= 0 and "(" not in text[max(0, mark - PARTY_REACH):mark] else start
+
+
+def subject_windows(text: str, verbs: Iterable[tuple[int, int]], body_words: int
+                    ) -> list[tuple[int, int]]:
+    """The stretches of text a subject and its verb can fill ({subject}{ADVERBS} then the verb,
+    a word after a space, given by where it starts and ends): from each verb back over the words
+    a subject and what follows it can hold, the appositive and party (with their commas and
+    parenthesis) counted in characters."""
+    windows: list[tuple[int, int]] = []
+    starts: list[int] = []
+    wide = False
+    for at, verb_end in verbs:
+        if not starts:
+            starts = token_starts(text)
+            wide = WIDE_SPACE.search(text) is not None  # characters then undercount words
+        start = 0 if wide else _after_quote_mark(
+            text, _subject_start(text, starts, at, body_words), at)
+        windows.append((start, token_end(text, verb_end)))
+    return windows
+
+
+def _subject_start(text: str, starts: list[int], at: int, body_words: int) -> int:
+    """Where a subject whose verb starts at ``at`` (a word's start) can start at the earliest, in
+    a text whose spaces are single. Between the speaker and the verb stand at most TAIL_WORDS
+    words, after an appositive or a party if any: an appositive closed by the last comma, one
+    or two words before the verb, opened by the comma before; or ", who…" after the last comma.
+    """
+    word = bisect.bisect_left(starts, at)  # the verb's word: it starts after a space
+    tail = starts[max(0, word - TAIL_WORDS)]
+    reach = max(0, tail - APPOSITION_REACH)
+    if PARENTHESES.search(text, reach, at):  # a party: as far as it and an appositive reach
+        words = _speaker_words(body_words)
+        return starts[max(0, bisect.bisect_right(starts, reach) - 1 - words - 1)]
+    start = _speaker_start(text, starts, word - TAIL_WORDS - 1, at, body_words)
+    comma = text.rfind(",", reach, at)
+    if comma < 0:
+        return start
+    if RELATIVE.match(text, comma + 1):
+        start = min(start, _speaker_before(text, starts, comma, body_words))
+    if comma >= starts[max(0, word - TAIL_WORDS - 1)]:
+        opening = text.rfind(",", max(0, comma - APPOSITIVE_REACH), comma)
+        if opening >= 0:
+            start = min(start, _speaker_before(text, starts, opening, body_words))
+    return start
+
+
+def _speaker_before(text: str, starts: list[int], comma: int, body_words: int) -> int:
+    """Where a speaker that ends at the comma opening an appositive can start at the earliest."""
+    return _speaker_start(text, starts, bisect.bisect_right(starts, comma) - 1, comma,
+                          body_words)
+
+
+def _speaker_start(text: str, starts: list[int], last_word: int, end: int,
+                   body_words: int) -> int:
+    """Where a speaker whose last word is word ``last_word`` or a later one, before ``end``,
+    can start at the earliest (``end`` if nowhere). A name has at most an article and five words
+    before it (NAME_LEAD_WORDS) and its other words are capitalised (or particles); a body or a
+    possessive starts at a capital; a title at "the", "a" or "an", at most five words before its
+    last; he/she is the speaker's last word."""
+    earliest = end
+    name = _name_start(text, starts, last_word, end)
+    if name is not None:
+        earliest = starts[max(0, name - NAME_LEAD_WORDS)]
+    capital = CAPITAL.search(text, starts[max(0, last_word - (3 + 3 + body_words - 1))], end)
+    if capital:
+        earliest = min(earliest, capital.start())
+    article = ARTICLE.search(text, starts[max(0, last_word - TITLE_WORDS + 1)], end)
+    if article:
+        earliest = min(earliest, article.start())
+    pronoun = PRONOUN.search(text, starts[max(0, last_word)], end)
+    if pronoun:
+        earliest = min(earliest, pronoun.start())
+    return earliest
+
+
+def _name_start(text: str, starts: list[int], last_word: int, end: int) -> int | None:
+    """The first word a NAME that reaches word ``last_word`` (or starts after it, before
+    ``end``) can start in: a word with a capital, followed by capitalised words or particles up
+    to ``last_word``, at most NAME_WORDS words before it."""
+    word = last_word
+    while word > max(0, last_word - NAME_WORDS + 1) and _continues_name(text, starts[word]):
+        word -= 1
+    capital = CAPITAL.search(text, starts[max(0, word)], end)
+    return None if capital is None else bisect.bisect_right(starts, capital.start()) - 1
+
+
+def _continues_name(text: str, at: int) -> bool:
+    """Can the word at ``at`` be a name's second, third or fourth word (or a particle)?"""
+    return text[at] in CAPITAL_LETTERS or PARTICLE.match(text, at) is not None
+
+
+def search_from_windows(pattern: re.Pattern, text: str, windows: Sequence[tuple[int, int]]
+                        ) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern whose every match starts in one of the windows,
+    read from the first of them on (the pattern may read past a window: to the text's end)."""
+    return pattern.search(text, min(start for start, _ in windows)) if windows else None
 
 
 class QuoteFinder:
@@ -293,19 +431,18 @@ class QuoteFinder:
     def __init__(self, config: Config, index: PeopleIndex):
         self.index = index
         self.narrators = frozenset(config.narrator_labels)
-        self.narrator_roles = re.compile(
-            r"\b(?:" + "|".join(re.escape(r) for r in config.narrator_labels) + r")\b",
-            re.IGNORECASE)
-        self.organisation = re.compile(
-            r"(?:" + "|".join(re.escape(w) for w in config.organisation_words) + r")$",
-            re.IGNORECASE)
+        self.narrator_roles = _word_pattern(tuple(config.narrator_labels), r"\b(?:", r")\b")
+        self.organisation = _word_pattern(tuple(config.organisation_words), "(?:", ")$")
         grammar = _grammar(tuple(config.speech_verbs), tuple(config.organisation_words))
         self.before, self.after = grammar["before"], grammar["after"]
         self.sentence_subject = grammar["sentence_subject"]
         self.participle_subject = grammar["participle_subject"]
         self.leading_subject = grammar["leading_subject"]
         self.reported, self.inverted = grammar["reported"], grammar["inverted"]
+        self.inverted_intro = grammar["inverted_intro"]
         self.verb_words = grammar["verb_words"]
+        self.verb_at = grammar["verb_at"]
+        self.body_words = grammar["body_words"]
         self.colon_intro, self.unmarked_end = grammar["colon_intro"], grammar["unmarked_end"]
         self.organisations: dict[str, str] = {}  # "ministry" -> "China's commerce ministry"
         self.last_person: str | None = None
@@ -319,7 +456,7 @@ class QuoteFinder:
     def voice_of(self, raw: str | None) -> Voice:
         """The speaker for how a text names them; for a he/she that the context leaves open
         between two or more people, no speaker but those people."""
-        pronoun = re.sub(r"(’s|'s)$", "", raw.strip()).casefold() if raw else ""
+        pronoun = POSSESSIVE_END.sub("", raw.strip()).casefold() if raw else ""
         if pronoun in PRONOUNS:
             fitting = tuple(p for p in self.last_candidates
                             if self.genders.get(p, PRONOUN_GENDERS[pronoun]) ==
@@ -340,8 +477,8 @@ class QuoteFinder:
         """The canonical speaker for how a text names them (a name, title, pronoun, body)."""
         if not raw:
             return None
-        raw = re.sub(r"(’s|'s)$", "", raw.strip())
-        bare = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
+        raw = POSSESSIVE_END.sub("", raw.strip())
+        bare = ARTICLE_START.sub("", raw)
         if raw.casefold() in PRONOUNS:
             if self.last_person and self.last_person not in self.index.people:
                 self.last_person = self.index.add(self.last_person)
@@ -354,21 +491,19 @@ class QuoteFinder:
             descriptor, name = head
             person = self.index.resolve(name)
             if person is None and len(name.split()) >= 2:
-                role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", descriptor.strip(" ,"),
-                              flags=re.IGNORECASE)
+                role = DETERMINER_START.sub("", descriptor.strip(" ,"))
                 person = self.index.add(name, role=role or None)
             elif person is None:
                 person = self.index.resolve_surname(name)
         elif person is None:
-            name = re.search(rf"{NAME}$", raw)
+            name = NAME_AT_END.search(raw)
             if name and PLACE_LINK.search(raw, max(0, name.start() - 12), name.start()):
                 name = None  # "the state attorney in Palm Grove": a place, not the speaker
             if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
                 title, full = split_title(name.group())
                 person = self.index.resolve(full)
                 if person is None:
-                    role = re.sub(r"^(?:the|a|an)\s+", "", raw[:name.start()].strip(" ,"),
-                                  flags=re.IGNORECASE)
+                    role = ARTICLE_START.sub("", raw[:name.start()].strip(" ,"))
                     person = self.index.add(full, role=" ".join((role + " " + title).split())
                                             or None)
             elif name and raw == name.group():
@@ -382,7 +517,7 @@ class QuoteFinder:
             if bare.casefold() == word or raw.casefold().startswith(("the ", "its ")) and \
                     bare.islower():
                 return self.organisations.get(word)  # "the ministry": the one named before
-            proper = re.search(rf"{NAME}$", bare)
+            proper = NAME_AT_END.search(bare)
             self.organisations[word] = proper.group() if proper and \
                 self.organisation.search(proper.group()) else bare
             return self.organisations[word]
@@ -390,7 +525,7 @@ class QuoteFinder:
             return bare  # "a senior administration official": unnamed, but a speaker
         if head:
             return head[1]  # a lone family name not seen in full
-        name = re.search(rf"{NAME}$", raw)
+        name = NAME_AT_END.search(raw)
         return name.group() if name else None
 
     def _remember(self, person: str) -> None:
@@ -404,32 +539,43 @@ class QuoteFinder:
         and none said to speak ("Lee met Roe on Monday.") fit equally: remember them all."""
         mentions: list[tuple[int, str, bool]] = []  # (where, person, said to speak)
         last_at = -1
-        has_verb = self._has_verb(text)
-        for match in self.reported.finditer(text) if has_verb else ():
+        windows = self._subject_windows(text)
+        for match in self._reported(text, windows):
             person = self.speaker(_subject(match))
             if person in self.index.people:
                 last_at = match.start()
                 mentions.append((last_at, person, True))
-        for match in self.inverted.finditer(text) if has_verb else ():
+        for match in self.inverted.finditer(text) if windows else ():
             person = self.speaker(match.group("spk"))
             if person in self.index.people and match.start("spk") > last_at:
                 mentions.append((match.start("spk"), person, True))
-        for match in MENTION.finditer(text, max(0, last_at)):
-            name = match.group()
-            person = self.index.resolve(name) or self.index.resolve(name.split()[-1])
-            if person not in self.index.people:
-                # a full name the sentence is about ("Laura Okafor, who chairs…"): a person
-                person = name if len(name.split()) > 1 and "’" not in name and "'" not in name \
-                    and SUBJECT_FOLLOWS.match(text, match.end()) else None
-            if person and match.start() > last_at:
-                mentions.append((match.start(), person, False))
-                self._notice_gender(person, text, match.start())
-        if not mentions:
-            return
-        mentions.sort()
-        last = mentions[-1][0]
-        start = last - len(sentence_start(text[max(0, last - BEFORE_WINDOW):last]))
-        sentence = [m for m in mentions if m[0] >= start]
+        named = [m for m in MENTION.finditer(text, max(0, last_at)) if m.start() > last_at]
+        if HONORIFIC_ANYWHERE.search(text):
+            for match in named:  # in order: the first "Mr."/"Mrs." a person is given counts
+                if HONORIFIC.search(text, max(0, match.start() - 6), match.start()):
+                    person = self._mentioned(text, match)
+                    if person:
+                        self._notice_gender(person, text, match.start())
+        # only the last sentence that names anyone counts: its mentions, read from the end
+        said_last = max((at for at, _, _ in mentions), default=-1)
+        start = None  # of that sentence, once its last mention is known
+        for match in reversed(named):
+            at = match.start()
+            if start is None and at < said_last:
+                start = _sentence_start_at(text, said_last)
+            if start is not None and at < start:
+                break
+            person = self._mentioned(text, match)
+            if person is None:
+                continue
+            if start is None:
+                start = _sentence_start_at(text, at)
+            mentions.append((at, person, False))
+        if start is None:
+            if said_last < 0:
+                return
+            start = _sentence_start_at(text, said_last)
+        sentence = sorted(m for m in mentions if m[0] >= start)
         speakers = [person for _, person, said in sentence if said]
         named = tuple(dict.fromkeys(person for _, person, _ in sentence))
         if speakers or len(named) == 1:
@@ -437,6 +583,23 @@ class QuoteFinder:
         else:
             self.last_person = named[-1]
             self.last_candidates = named
+
+    def _mentioned(self, text: str, match: re.Match) -> str | None:
+        """The person a capitalised run (MENTION) names: one known, or a full name the sentence
+        is about ("Laura Okafor, who chairs…")."""
+        name = match.group()
+        person = self._known_person(name)
+        if person is None and "’" not in name and "'" not in name and len(name.split()) > 1 \
+                and SUBJECT_FOLLOWS.match(text, match.end()):
+            person = name
+        return person
+
+    def _known_person(self, name: str) -> str | None:
+        """The known person a run of capitalised words, or its last word, names."""
+        words = name.split()
+        person = self.index.resolve(name) or (self.index.resolve(words[-1])
+                                              if len(words) > 1 else None)
+        return person if person in self.index.people else None
 
     def _notice_gender(self, person: str, text: str, at: int) -> None:
         """"Mr. Lee", "Mrs. Roe": which pronoun can stand for the person."""
@@ -450,7 +613,7 @@ class QuoteFinder:
                voice: Voice | str | None) -> Quote | None:
         start, end = trimmed(paragraph.text, start, end)
         words = paragraph.text[start:end]
-        if len(words.split()) < MIN_WORDS:
+        if len(words.split(None, MIN_WORDS)) < MIN_WORDS:
             return None
         voice = voice if isinstance(voice, Voice) else Voice(voice)
         return Quote(paragraph.source_id, paragraph.line, words, voice.speaker, start, end,
@@ -463,6 +626,8 @@ class QuoteFinder:
 
     def _label_turn(self, paragraph: SourceParagraph) -> tuple[bool, Quote | None]:
         """A transcript turn: (is a turn, its quotation unless the speaker is a narrator)."""
+        if not LABEL_START.match(paragraph.text):
+            return False, None  # the cheap test of what LABEL needs first
         match = LABEL.match(paragraph.text)
         if not match or not re.search(r"[A-Z]{2}|^Q$", match.group("label")):
             return False, None
@@ -504,8 +669,9 @@ class QuoteFinder:
                     and not CLAUSE_END.match(after.string, after.end()):
                 # "…." Jo Roe said the board would…: a new sentence that reports, not a credit
                 raw = lone = None
-            before_text = sentence_start(text[max(0, span.start - 1 - BEFORE_WINDOW):
-                                              max(0, span.start - 1)])
+            # the mark's sentence before it, read only when the words after the mark credit no one
+            window = text[max(0, span.start - 1 - BEFORE_WINDOW):max(0, span.start - 1)]
+            before_text = ""
             late = after and (after.group("a1") and "a1" or after.group("a6") and "a6")
             if late and (after.group(late).startswith("by ") or
                          REPORTED_CLAUSE.match(after.string, after.end(late))):
@@ -513,6 +679,7 @@ class QuoteFinder:
                 # what the mayor said: neither attributes the quotation
                 raw = late = None
                 # "Lee, citing “…,” said the mayor would…": the subject the verb follows
+                before_text = sentence_start(window)
                 interrupted = self.participle_subject.match(before_text)
                 if interrupted and name_head(interrupted.group("spk")):
                     raw = interrupted.group("spk")
@@ -523,10 +690,12 @@ class QuoteFinder:
                 phrase = text[start:start + AFTER_WINDOW]
                 raw = phrase if name_head(phrase) else _whole_title(raw, phrase)
             if raw is None and not lone:
-                before = self.before.search(before_text)
+                before_text = before_text or sentence_start(window)
+                before = self._before(before_text)
                 raw = _relative_head(_subject(before)) if before else None
                 lead = LEAD.match(before_text[:before.start()]) if raw else None
                 raw = _lead_name(lead.group(1), raw) if lead else raw
+                raw = raw or self._inverted_intro(before_text)
             words = text[span.start:span.end]
             if raw is None and not lone and (title_like(words) or TITLE_CUE.search(before_text)):
                 continue
@@ -555,6 +724,58 @@ class QuoteFinder:
                 quotes.append(quote)
         return quotes
 
+    def _reports(self, text: str) -> bool:
+        """Does the text report someone's words ("Lee said…")?"""
+        return next(self._reported(text, self._subject_windows(text)), None) is not None
+
+    def _reported(self, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+        """``reported.finditer(text)``, read in the windows a subject and its verb can fill."""
+        return finditer_within(self.reported, text, windows)
+
+    def _inverted_intro(self, text: str) -> str | None:
+        """The speaker named after the verb that introduces a quotation: "…, explained the
+        moderator, Jo Roe:" (a text that ends in a colon only)."""
+        if not text.rstrip().endswith(":"):
+            return None
+        match = self.inverted_intro.search(text)
+        return _subject(match) if match else None
+
+    def _verbs(self, text: str) -> list[tuple[int, int]]:
+        """Where each speech verb after a space starts and ends (its longest reading)."""
+        return [verb.span(1) for verb in self.verb_at.finditer(text)]
+
+    def _subject_windows(self, text: str) -> list[tuple[int, int]]:
+        """Where a subject and the speech verb after it can be (see subject_windows)."""
+        return subject_windows(text, self._verbs(text), self.body_words)
+
+    def _colon_windows(self, text: str) -> list[tuple[int, int]]:
+        """Where colon_intro can match: up to the first word after the colon that follows a
+        verb (a verb with no colon after it introduces nothing)."""
+        verbs = []
+        colon = -1
+        for at, end in self._verbs(text):
+            if colon < end:  # the first colon after this verb (each stretch read once)
+                colon = text.find(":", end)
+                word = WORD_AFTER.search(text, colon + 1) if colon >= 0 else None
+                if word is None:
+                    break  # no colon after this verb, or no word after its colon: nor later
+            verbs.append((at, word.end() - 1))
+        return subject_windows(text, verbs, self.body_words)
+
+    def _before(self, text: str) -> re.Match | None:
+        """The subject and verb that introduce a quotation, at the end of the text before it:
+        a speech verb at most 160 characters from the end with no quotation mark after it, or a
+        last word that may be any verb in the past tense ("…, Lee quipped:")."""
+        core = text.rstrip()
+        verbs = [(at, end) for at, end in self._verbs(text)
+                 if len(core) - end <= BEFORE_VERB_REACH and not QUOTE_MARK.search(text, end)]
+        if core.endswith((":", ",")):
+            core = core[:-1].rstrip()
+            last_word = core.rsplit(None, 1)[-1] if core else ""
+            verbs.append((len(core) - len(last_word), len(core)))
+        windows = subject_windows(text, verbs, self.body_words)
+        return search_from_windows(self.before, text, windows)
+
     def _has_verb(self, text: str) -> bool:
         """Could a pattern that needs a speech verb match this text? (A cheap test first.)"""
         return not self.verb_words.isdisjoint(WORD.findall(text.casefold()))
@@ -564,7 +785,7 @@ class QuoteFinder:
         text = paragraph.text
         if not self._has_verb(text):
             return None
-        intro = self.colon_intro.search(text)
+        intro = next(finditer_within(self.colon_intro, text, self._colon_windows(text)), None)
         if intro:
             voice = self.voice_of(_subject(intro))
             if voice:
@@ -585,9 +806,12 @@ class QuoteFinder:
         if not text.endswith(":"):
             return NOBODY
         last = sentence_start(text[-BEFORE_WINDOW:])
-        before = self.before.search(last)
+        before = self._before(last)
         if before:
             return self.voice_of(_subject(before))
+        inverted = self._inverted_intro(last)
+        if inverted:
+            return self.voice_of(inverted)
         if INTRO_PARTICIPLE.search(last):
             return voice_of_quote(quotes[-1]) if quotes else self._context_voice()
         return NOBODY
@@ -630,7 +854,7 @@ class QuoteFinder:
                     found = [unmarked]
                 elif unmarked_from and SPEECH_MARKERS.search(text) and \
                         len(text.split()) <= CONTINUATION_MAX_WORDS and \
-                        not (self._has_verb(text) and self.reported.search(text)):
+                        not self._reports(text):
                     found = self._whole(paragraph, unmarked_from)
             if not found:
                 self._notice_speakers(text)
@@ -650,6 +874,11 @@ class QuoteFinder:
             pending = self._introduces(paragraph, found)
             previous = paragraph
         return quotes
+
+
+def _sentence_start_at(text: str, at: int) -> int:
+    """Where the sentence holding the character at ``at`` starts (within BEFORE_WINDOW)."""
+    return at - len(sentence_start(text[max(0, at - BEFORE_WINDOW):at]))
 
 
 def _with_context(quote: Quote, paragraph: SourceParagraph,
@@ -681,7 +910,7 @@ def _subject(match: re.Match, group: str = "spk") -> str:
     """The speaker a subject names; in "the trade spokesperson, Olof Gill, said" the name."""
     appositive = match.group("app")
     if appositive and len(appositive.split()) >= 2 and (
-            re.fullmatch(NAME, appositive.strip()) or
+            NAME_ONLY.fullmatch(appositive.strip()) or
             (name_head(appositive) or ("", ""))[1] == appositive.strip()):
         return f"{match.group(group)} {appositive.strip()}"
     return match.group(group)

@@ -1,3 +1,7 @@
+import re
+
+from hypothesis import given, settings, strategies as st
+
 from generator.config import PersonRule
 from generator.people import PeopleIndex, base_index, count_mentions, find_people, one_typo_apart
 from generator.structure import SourceParagraph
@@ -92,3 +96,34 @@ def test_mentions_of_names_with_letters_that_fold_to_two_are_counted(config):
     paragraphs = [SourceParagraph("s", 1, "Johann Strauß wrote it; Strauß conducted it.")]
     counted = {p.name: p.mentions for p in count_mentions(paragraphs, index)}
     assert counted["Johann Strauß"] == 2
+
+
+ROLE_TEXT_WORDS = ["Jo", "Roe", "Ann", "van", "der", "Berg", "Li-Wei", "O’Neil", "president", "vice",
+                   "Vice", "President", "vice-president", "ex-president", "prime", "minister",
+                   "chief", "executive", "CHAIRMAN", "chair", "chairman,", "presidential", "a",
+                   "an", "the", "US", "Roe,", "envoy,", "at", "of", "Federal", "Reserve", "said",
+                   ",", ".", ";", "(", "“", "former", "senior", "adviser"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ROLE_TEXT_WORDS),
+                          st.sampled_from([" ", " ", " ", "", "  ", "\n"])),
+                min_size=1, max_size=30).map(lambda ws: "".join(w + s for w, s in ws)))
+def test_role_patterns_read_around_roles_find_what_they_find_everywhere(text):
+    from generator.people import (ROLE_AFTER_NAME, ROLE_BEFORE_NAME, _role_windows,
+                                  finditer_within)
+    before, after = _role_windows(text)
+    for pattern, windows in ((ROLE_BEFORE_NAME, before), (ROLE_AFTER_NAME, after)):
+        assert [m.span() + m.groups() for m in finditer_within(pattern, text, windows)] == \
+            [m.span() + m.groups() for m in pattern.finditer(text)]
+
+
+def test_folding_keeps_places_and_reads_letters_as_a_case_blind_pattern_does():
+    from generator.people import folded_ascii
+    for text in ("PRESIDENT Jo", "İstanbul’s president", "ſecretary", "\u212aing", "Straße"):
+        folded = folded_ascii(text)
+        assert len(folded) == len(text)
+        for at, letter in enumerate(text):
+            for ascii_letter in "abcdefghijklmnopqrstuvwxyz":
+                blind = re.fullmatch(f"(?i:{ascii_letter})", letter) is not None
+                assert blind == (folded[at] == ascii_letter)

@@ -346,3 +346,59 @@ def test_an_unattributed_quotation_with_nobody_named_has_no_candidates(config):
     found = voices_of(config, "The talks ended late on Monday night.",
                       '"It was the hardest week of my working life."')
     assert found == [(None, ())]
+
+
+# -- the speaker grammar read in windows finds what it finds read everywhere ---------------------
+
+SUBJECT_WORDS = ["Jo", "Roe", "Lee", "Mr.", "U.S.", "McDonald", "van", "der", "Berg", "the", "The",
+                 "a", "an", "mayor", "city’s", "White", "House", "ministry", "he", "She", "the",
+                 "who", "chairs", "board", "(D-Ore.)", "(", ")", "post", "also", "quickly",
+                 "said", "says", "told", "reporters", "pointed", "out", "quipped", "added:",
+                 "said:", "said,", "Roe,", "mayor,", "board,", ",", ".", ":", ";", "—", "“", "”",
+                 '"', "Said", "panda", "the.", "Lee’s", "x"]
+
+
+texts_of_subjects = st.lists(st.tuples(st.sampled_from(SUBJECT_WORDS),
+                                       st.sampled_from([" ", " ", " ", "", "  ", "\n"])),
+                             min_size=1, max_size=40).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(texts_of_subjects)
+def test_reported_subjects_read_in_windows_are_those_read_everywhere(config, text):
+    from generator.quotes import QuoteFinder
+    finder = QuoteFinder(config, base_index(config))
+    windowed = list(finder._reported(text, finder._subject_windows(text)))
+    everywhere = list(finder.reported.finditer(text))
+    assert [(m.span(), m.groupdict()) for m in windowed] == \
+        [(m.span(), m.groupdict()) for m in everywhere]
+    before, everywhere_before = finder._before(text), finder.before.search(text)
+    assert (before and (before.span(), before.groupdict())) == \
+        (everywhere_before and (everywhere_before.span(), everywhere_before.groupdict()))
+    intro = finder.colon_intro.search(text)
+    from generator.people import finditer_within
+    windowed_intro = next(finditer_within(finder.colon_intro, text, finder._colon_windows(text)),
+                          None)
+    assert (intro and (intro.span(), intro.groupdict())) == \
+        (windowed_intro and (windowed_intro.span(), windowed_intro.groupdict()))
+
+
+def test_sentence_start_skips_abbreviations():
+    from generator.quotes import sentence_start
+    assert sentence_start("It rained. Then Mr. Lee said") == "Then Mr. Lee said"
+    assert sentence_start("Mr. Lee said") == "Mr. Lee said"
+    assert sentence_start("One. Two! Three? Four") == "Four"
+
+
+def test_speaker_named_after_the_verb_that_introduces_with_a_colon(config):
+    found = quotes_of(config, "In other words, explained panel moderator Jane Okoro: “What does "
+                              "that change for the budget this year?”")
+    assert found == [(1, "What does that change for the budget this year?", "Jane Okoro")]
+    found = quotes_of(config, "Before the vote, added the council chair, Jane Okoro:",
+                      "We will not sign a budget that closes the library on weekends.")
+    assert found == [(2, "We will not sign a budget that closes the library on weekends.",
+                      "Jane Okoro")]
+    # the person told is the listener, not the speaker
+    found = quotes_of(config, "At the hearing, he told Jane Okoro: “The plan is not ready yet.”")
+    assert all(speaker != "Jane Okoro" for _, _, speaker in found)
