@@ -19,6 +19,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from generator.structure import SourceParagraph
@@ -30,7 +32,7 @@ FUNCTION_WORDS = frozenset(
     "not no it its he she they them his her their this these those there than then into over "
     "after before about up out if so what when where while because also just more most very".split())
 READER_WORDS = frozenset("you your yours we our us".split())  # the page speaking to its reader
-SENTENCE_STOP = re.compile(r"[.!?…][\"”’')\]]*$")
+SENTENCE_STOP = re.compile(r"[.!?…][\"”’')\]]*$")  # ends_sentence reads it from the end
 TRAILING = "\"”’')]"
 PICTURE_REASONS = ("picture", "caption")
 RUN_CAP = 6
@@ -67,38 +69,86 @@ def configured_model(setting: float | bool) -> ShapeModel | None:
     return replace(model, threshold=float(setting))
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _bare(word: str) -> str:
-    return word.strip(",;:.!?\"“”‘’'()[]").casefold()
+BARE_STRIP = ",;:.!?\"“”‘’'()[]"
+OPENERS = "\"“‘'(["
+SENTENCES = re.compile(r"[.!?][\"”’)]* [A-Z“\"]")
+ASCII_LOWER = re.compile(r"[a-z]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_STOP.search(text))
+    """SENTENCE_STOP found: a stop, then closing quotes or brackets (TRAILING) to the end or to
+    a last line break. Read from the end rather than searched for."""
+    return _ends_with_stop(text) or (text[-1:] == "\n" and _ends_with_stop(text[:-1]))
+
+
+def _ends_with_stop(text: str) -> bool:
+    bare = text.rstrip(TRAILING)
+    return bool(bare) and bare[-1] in ".!?…"
+
+
+@dataclass(frozen=True)
+class WordShape:
+    """What a paragraph's words say, read from one split of them (issue 13): every word is
+    stripped and folded once, and every share is counted from that one list."""
+
+    function_share: float
+    title_share: float
+    reader_words: bool
+
+
+def word_shape(words: list[str]) -> WordShape:
+    bare = [w.strip(BARE_STRIP).casefold() for w in words]
+    small = [b in FUNCTION_WORDS for b in bare]
+    function = sum(small) / len(words) if words else 0.0
+    return WordShape(function, _title_share(words, small), not READER_WORDS.isdisjoint(bare))
 
 
 def is_title_shaped(text: str) -> bool:
     """A headline or link: 4 to 16 words, no closing stop, most long words capitalised or few
     small words."""
-    words = _words(text)
-    if not 4 <= len(words) <= 16 or ends_sentence(text) or text[-1] in ",;:":
+    words = text.split()
+    return _title_sized(text, len(words)) and _title_worded(word_shape(words))
+
+
+def _title_sized(text: str, count: int) -> bool:
+    return 4 <= count <= 16 and not ends_sentence(text) and text[-1] not in ",;:"
+
+
+def _title_worded(shape: WordShape) -> bool:
+    return shape.title_share >= 0.5 or shape.function_share < 0.25
+
+
+def word_count(text: str) -> int:
+    """len(text.split()), counted without splitting when the text is a line of printable ASCII
+    with single spaces between words, as cleaning leaves most paragraphs."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " \
+            and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
+
+
+def _title_share(words: list[str], small: list[bool]) -> float:
+    """Of the words after the first that are not function words (`small`), the share that start
+    with a capital (headlines in title case score near 1, sentences near the share of names)."""
+    capital = [w.lstrip(OPENERS)[:1].isupper() for w, s in zip(words[1:], small[1:])
+               if not s and (w.isalpha() or any(map(str.isalpha, w)))]
+    return sum(capital) / len(capital) if capital else 0.0
+
+
+def _digit_share(text: str) -> float:
+    """The share of digits (str.isdigit) among the characters, ASCII ones counted in C."""
+    ascii_digits = sum(map(text.count, "0123456789"))
+    others = 0 if text.isascii() else sum(map(str.isdigit, NON_ASCII.findall(text)))
+    return (ascii_digits + others) / len(text)
+
+
+def _in_capitals(text: str) -> bool:
+    """More than three letters, every one a capital."""
+    if ASCII_LOWER.search(text):
         return False
-    return _title_share(words) >= 0.5 or _function_share(words) < 0.25
-
-
-def _function_share(words: list[str]) -> float:
-    return sum(1 for w in words if _bare(w) in FUNCTION_WORDS) / len(words) if words else 0.0
-
-
-def _title_share(words: list[str]) -> float:
-    """Of the words after the first that are not function words, the share that start with a
-    capital (headlines in title case score near 1, sentences near the share of names)."""
-    rest = [w for w in words[1:] if _bare(w) not in FUNCTION_WORDS and any(c.isalpha() for c in w)]
-    if not rest:
-        return 0.0
-    return sum(1 for w in rest if w.lstrip("\"“‘'([").lstrip()[:1].isupper()) / len(rest)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) > 3 and all(map(str.isupper, letters))
 
 
 def _reason_kind(paragraph: SourceParagraph | None) -> str | None:
@@ -110,6 +160,20 @@ def _reason_kind(paragraph: SourceParagraph | None) -> str | None:
         if any(mark in reason for mark in marks):
             return kind
     return "other"
+
+
+def _reason_kinds(paragraphs: list[SourceParagraph]) -> list[str | None]:
+    """_reason_kind of each paragraph, worked out once per distinct reason."""
+    by_reason: dict[str | None, str | None] = {}
+    kinds = []
+    for p in paragraphs:
+        if p.kept:
+            kinds.append(None)
+            continue
+        if p.removed_because not in by_reason:
+            by_reason[p.removed_because] = _reason_kind(p)
+        kinds.append(by_reason[p.removed_because])
+    return kinds
 
 
 def _is_picture_reason(reason: str | None) -> bool:
@@ -138,14 +202,19 @@ def _block_sizes(paragraphs: list[SourceParagraph]) -> list[int]:
     return sizes
 
 
-def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool]
-                       ) -> list[dict[str, float] | None]:
+def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool],
+                       guard: list[bool] | None = None) -> list[dict[str, float] | None]:
     """Features of every kept paragraph (None for removed ones). `body` marks the article's body
-    paragraphs (running prose closed as a sentence). One pass over the list and its runs."""
+    paragraphs (running prose closed as a sentence). One pass over the list and its runs, and one
+    split of each paragraph's words. Given `guard`, only the paragraphs the model may score get
+    features: the guarded ones and the article's core (body_is_article_core) get None too."""
     n = len(paragraphs)
     body_at = [i for i, b in enumerate(body) if b]
     first, last = (body_at[0], body_at[-1]) if body_at else (n, -1)
-    title = [p.kept and is_title_shaped(p.text) for p in paragraphs]
+    counts = [word_count(p.text) if p.kept and p.text else None for p in paragraphs]
+    shapes = {i: word_shape(p.text.split()) for i, (p, count) in enumerate(zip(paragraphs, counts))
+              if count is not None and _title_sized(p.text, count)}  # the rest's made as needed
+    title = [i in shapes and _title_worded(shapes[i]) for i in range(n)]
     title_runs = _runs(title)
     furniture = [not p.kept or t for p, t in zip(paragraphs, title)]
     furniture_runs = _runs(furniture)
@@ -153,39 +222,45 @@ def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool]
     if sum(1 for b in blocks if b > 1) * 2 > n:  # pasted without blank lines: blocks say nothing
         blocks = [1] * n
     nearest_body = _distance_to(body, n)
-    cluster, share = _body_clusters(paragraphs, body)
+    cluster, share = _body_clusters(paragraphs, body, counts)
     main = max(range(len(share)), key=share.__getitem__) if share else -1
+    kinds = _reason_kinds(paragraphs) + [None]  # kinds[-1]: beyond either end
     out: list[dict[str, float] | None] = []
     for i, p in enumerate(paragraphs):
-        if not p.kept or not p.text:
+        count = counts[i]
+        between = i > 0 and i + 1 < n and body[i - 1] and body[i + 1]
+        if count is None or guard is not None and (guard[i] or _article_core(
+                body[i], between, cluster[i] == main, math.log(count))):
             out.append(None)
             continue
-        words = _words(p.text)
-        count = len(words)
+        shape = shapes.get(i) or word_shape(p.text.split())
         prev = paragraphs[i - 1] if i > 0 else None
         nxt = paragraphs[i + 1] if i + 1 < n else None
+        before, after = kinds[i - 1], kinds[i + 1]
         same_prev = i > 0 and blocks[i] > 1 and prev.line + 1 == p.line
         same_next = nxt is not None and blocks[i] > 1 and p.line + 1 == nxt.line
-        letters = [c for c in p.text if c.isalpha()]
+        text = p.text
+        tail = text.rstrip(TRAILING)
+        sentences = len(SENTENCES.findall(text))
+        ends = ends_sentence(text)
         f = {
             "words_1_3": float(count <= 3),
             "words_4_7": float(4 <= count <= 7),
             "words_8_14": float(8 <= count <= 14),
             "words_15_30": float(15 <= count <= 30),
             "log_words": math.log(count),
-            "ends_sentence": float(ends_sentence(p.text)),
-            "ends_colon": float(p.text.rstrip(TRAILING).endswith(":")),
-            "ends_open": float(p.text[-1].isalnum()),
-            "ends_ellipsis": float(p.text.rstrip(TRAILING).endswith(("...", "…"))),
-            "function_share": _function_share(words),
-            "title_share": _title_share(words),
-            "capitals": float(bool(letters) and all(c.isupper() for c in letters)
-                              and len(letters) > 3),
-            "digit_share": sum(c.isdigit() for c in p.text) / len(p.text),
-            "reader_words": float(any(_bare(w) in READER_WORDS for w in words)),
-            "sentences": min(3.0, float(len(re.findall(r"[.!?][\"”’)]* [A-Z“\"]", p.text)))),
-            "link_marks": float("@" in p.text or "://" in p.text or "www." in p.text),
-            "starts_dash_or_quote": float(p.text[0] in "—–-\"“‘'"),
+            "ends_sentence": float(ends),
+            "ends_colon": float(tail.endswith(":")),
+            "ends_open": float(text[-1].isalnum()),
+            "ends_ellipsis": float(tail.endswith(("...", "…"))),
+            "function_share": shape.function_share,
+            "title_share": shape.title_share,
+            "capitals": float(_in_capitals(text)),
+            "digit_share": _digit_share(text),
+            "reader_words": float(shape.reader_words),
+            "sentences": min(3.0, float(sentences)),
+            "link_marks": float("@" in text or "://" in text or "www." in text),
+            "starts_dash_or_quote": float(text[0] in "—–-\"“‘'"),
             "body": float(body[i]),
             "before_article": float(i < first),
             "after_article": float(i > last),
@@ -209,24 +284,19 @@ def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool]
             "after_main_run": float(cluster[i] > main),
             "cluster_share": share[int(cluster[i])] if cluster[i] >= 0
             and cluster[i] == int(cluster[i]) else 0.0,
-            "between_body": float(i > 0 and i + 1 < n and body[i - 1] and body[i + 1]),
-            "next_credit": float(nxt is not None and _reason_kind(nxt) == "credit"),
-            "prev_credit": float(prev is not None and _reason_kind(prev) == "credit"),
-            "next_byline": float(nxt is not None and _reason_kind(nxt) == "byline"),
-            "prev_byline": float(prev is not None and _reason_kind(prev) == "byline"),
-            "near_repeat": float((prev is not None and _reason_kind(prev) == "repeat")
-                                 or (nxt is not None and _reason_kind(nxt) == "repeat")),
-            "near_headline": float((prev is not None and _reason_kind(prev) == "headline")
-                                   or (nxt is not None and _reason_kind(nxt) == "headline")),
-            "prev_stamp": float(prev is not None and _reason_kind(prev) == "stamp"),
-            "one_sentence_by_credit": float(len(re.findall(r"[.!?][\"”’)]* [A-Z“\"]", p.text)) == 0
-                                            and ends_sentence(p.text) and count <= 40 and (
-                                                _reason_kind(nxt) in ("credit", "byline")
-                                                or _reason_kind(prev) == "credit")),
+            "between_body": float(between),
+            "next_credit": float(after == "credit"),
+            "prev_credit": float(before == "credit"),
+            "next_byline": float(after == "byline"),
+            "prev_byline": float(before == "byline"),
+            "near_repeat": float(before == "repeat" or after == "repeat"),
+            "near_headline": float(before == "headline" or after == "headline"),
+            "prev_stamp": float(before == "stamp"),
+            "one_sentence_by_credit": float(sentences == 0 and ends and count <= 40 and (
+                after in ("credit", "byline") or before == "credit")),
             "body_among_furniture": float(body[i] and prev is not None and nxt is not None
                                           and not prev.kept and not nxt.kept),
-            "reader_call": float(any(_bare(w) in READER_WORDS for w in words)
-                                 and p.text.rstrip(TRAILING)[-1:] in "!?"),
+            "reader_call": float(shape.reader_words and tail[-1:] in "!?"),
             "prev_body": float(i > 0 and body[i - 1]),
             "next_body": float(i + 1 < n and body[i + 1]),
         }
@@ -234,8 +304,8 @@ def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool]
     return out
 
 
-def _body_clusters(paragraphs: list[SourceParagraph], body: list[bool]
-                   ) -> tuple[list[int], list[float]]:
+def _body_clusters(paragraphs: list[SourceParagraph], body: list[bool],
+                   counts: list[int | None]) -> tuple[list[int], list[float]]:
     """Body paragraphs grouped into runs: one more than CLUSTER_GAP paragraphs after the last
     starts a new run. A paragraph gets its run's number, or that number plus a half once it is
     past the gap (between runs); each run gets its share of the body's words. The run with most
@@ -249,7 +319,8 @@ def _body_clusters(paragraphs: list[SourceParagraph], body: list[bool]
             if gap > CLUSTER_GAP:
                 weights.append(0.0)
                 current = len(weights) - 1
-            weights[current] += len(p.text.split())
+            count = counts[i]
+            weights[current] += count if count is not None else len(p.text.split())
             gap = 0
         else:
             gap += 1
@@ -277,8 +348,8 @@ def _distance_to(marks: list[bool], n: int) -> list[int]:
 
 
 def score(model: ShapeModel, features: dict[str, float]) -> float:
-    z = model.bias + sum(w * features.get(name, 0.0) for name, w in zip(model.features,
-                                                                        model.weights))
+    values = map(features.get, model.features, repeat(0.0))
+    z = model.bias + sum(map(mul, model.weights, values))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -336,7 +407,7 @@ def remove_by_shape(paragraphs: list[SourceParagraph], body: list[bool], guard: 
     if model is None or sum(body) < 2:
         return paragraphs
     out = list(paragraphs)
-    for i, features in enumerate(paragraph_features(paragraphs, body)):
+    for i, features in enumerate(paragraph_features(paragraphs, body, guard)):
         if features is not None and not guard[i] and not body_is_article_core(features) \
                 and score(model, features) >= model.threshold:
             out[i] = replace(out[i], kept=False, removed_because=reason_for(model, features),
@@ -347,5 +418,10 @@ def remove_by_shape(paragraphs: list[SourceParagraph], body: list[bool], guard: 
 def body_is_article_core(features: dict[str, float]) -> bool:
     """A body paragraph with body paragraphs on both sides, or a long one in the article's main
     run, is the article itself."""
-    return bool(features["body"] and (features["between_body"] or (
-        features["in_main_run"] and features["log_words"] >= CORE_LOG_WORDS)))
+    return _article_core(features["body"], features["between_body"], features["in_main_run"],
+                         features["log_words"])
+
+
+def _article_core(body: float, between_body: float, in_main_run: float, log_words: float
+                  ) -> bool:
+    return bool(body and (between_body or (in_main_run and log_words >= CORE_LOG_WORDS)))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from generator.boilerplate_shape import configured_model, remove_by_shape
 from generator.config import BoilerplateRule, Config
@@ -17,7 +18,9 @@ from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta, SourceParagraph
 
+# What normalise_space makes one space, by a faster road (tests hold it to this pattern).
 WHITESPACE = re.compile(r"[\s\u00a0\u200b\u2028\u2029\ufeff]+")
+INVISIBLE_SPACES = str.maketrans({"\u200b": " ", "\ufeff": " "})  # the two \s does not match
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # BYLINE and NAME_CAPTION are only matched at the start of a paragraph, never searched: one pass
 # over it however long its words, so they need no bound on a word's length.
@@ -41,7 +44,17 @@ CREDIT_RULE = "picture-credit"  # the id of the boilerplate rule that finds pict
 
 
 def normalise_space(text: str) -> str:
-    return WHITESPACE.sub(" ", CONTROL.sub("", text)).strip()
+    """Control characters out, every run of spaces (WHITESPACE) one space, none at the ends.
+    Split and joined: str.split() breaks at exactly the characters \\s matches, and the two
+    invisible spaces it does not know are made spaces first."""
+    if text.isascii() and text.isprintable():  # no control character, no space but " "
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+        return " ".join(text.split())
+    text = CONTROL.sub("", text)
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.translate(INVISIBLE_SPACES)
+    return " ".join(text.split())
 
 
 def _wrapped(block: list[RawLine]) -> bool:
@@ -91,9 +104,11 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
     first = True
 
     def flush() -> None:
-        if not block:
+        if len(block) == 1:  # a line on its own: its own paragraph whatever its shape
+            paragraphs.append((block[0].number, normalise_space(block[0].text)))
+        elif not block:
             return
-        if _wrapped(block):
+        elif _wrapped(block):
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
             start = 0
@@ -125,17 +140,27 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
     return paragraphs
 
 
+# For ASCII text, text_key in one table lookup per character: word characters (\w) in lower
+# case, every other character a space.
+ASCII_WORD_BYTES = bytes((ord(chr(c).lower()) if WORD.match(chr(c)) else 32) if c < 128 else c
+                         for c in range(256))
+
+
 def text_key(text: str) -> str:
     """What two paragraphs share when one repeats the other: letters and digits, any case.
     Cleaning computes it once per paragraph and hands it on (issue 13)."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
+        return b" ".join(text.encode("ascii").translate(ASCII_WORD_BYTES).split()).decode("ascii")
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(WORD.findall(folded))
 
 
 def is_heading(text: str, config: Config) -> bool:
-    words = text.split()
-    return (0 < len(words) <= config.heading_max_words and text[-1] not in CLOSING
-            and any(c.isalpha() for c in text) and not text[0].islower())
+    if not text or text[-1] in CLOSING:
+        return False
+    most = config.heading_max_words  # words counted only as far as the limit
+    return (0 < len(text.split(None, most)) <= most and any(map(str.isalpha, text))
+            and not text[0].islower())
 
 
 # A date or time stamp: a short line that is mostly a date or a time. Its other words may only
@@ -148,12 +173,15 @@ STAMP_WORDS = frozenset("updated update published posted first last modified ori
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([ap]\.?m\.?)?$")
 NUMERIC_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
 NUMBER = re.compile(r"^\d{1,4}(st|nd|rd|th)?$")
+DIGIT = re.compile(r"\d")
 
 
 def is_date_stamp(text: str) -> bool:
     """`Mar. 4, 2025 9:15 am ET`, `Published: 30 Oct. 2025, 13:40`, `Jane Roe - 19/11/2019`:
     a month name with a number, a numeric date, or a clock time, and next to nothing else."""
-    words = text.split()
+    if not DIGIT.search(text):
+        return False  # every stamp has a number (CLOCK, NUMERIC_DATE or NUMBER)
+    words = text.split(None, STAMP_MAX_WORDS)
     if not 0 < len(words) <= STAMP_MAX_WORDS or text[0] in "—–":  # "— Name (@name) date" signs
         return False  # an embedded post, which is part of the article
     dated = other = numbers = 0
@@ -198,24 +226,210 @@ def _mostly_the_phrase(rule: BoilerplateRule, text: str, match: re.Match) -> boo
     return not rule.min_share or _sentence_words(text, match.start()) >= rule.min_share * words
 
 
-def boilerplate_reason(text: str, config: Config) -> str | None:
-    """Why a paragraph is clutter, or None when it is content."""
+# A paragraph is only tried against the rules that could match it (RuleSieve, issue 13); the
+# first of those that matches gives the reason, as when every rule is tried in turn. The rules
+# that can only match at its start, with literal text or a digit ("^(read|see) …", "^\\d+ min"),
+# are tried together as one pattern, which fails at the first character of most paragraphs.
+# Every other rule is tried only when the paragraph holds one of its needles: strings that every
+# match holds, read from the parsed pattern (literal runs, alternatives, required groups). An
+# ignore-case needle is looked for in the folded text: lower case, with the four non-ASCII
+# letters that Python's ignore-case matching takes for an ASCII letter made that letter.
+_parser = getattr(re, "_parser", None)
+TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+IGNORECASE_TWINS = str.maketrans(TWINS)
+
+
+def fold(text: str) -> str:
+    """The text as an ignore-case needle is looked for in it."""
+    if not text.isascii() and any(twin in text for twin in TWINS):
+        text = text.translate(IGNORECASE_TWINS)
+    return text.lower()
+
+
+def _needle_char(op: object, value: object, ignorecase: bool) -> str | None:
+    """A literal character a needle may hold: any without ignore-case, else an ASCII one or one
+    with no case at all (which matches only itself)."""
+    if op is not _parser.LITERAL:
+        return None
+    char = chr(value)
+    if ignorecase and not (char.isascii() or char.lower() == char == char.upper()):
+        return None
+    return fold(char) if ignorecase else char
+
+
+def _needles(items: list, ignorecase: bool) -> tuple[str, ...] | None:
+    """Strings one of which every match of this parsed sequence holds; None when none is known.
+    Of the sequence's literal runs, groups, required repeats and alternatives, the candidate
+    whose shortest needle is longest."""
+    candidates: list[tuple[str, ...] | None] = []
+    run = ""
+    for op, value in items:
+        char = _needle_char(op, value, ignorecase)
+        if char is not None:
+            run += char
+            continue
+        candidates.append((run,) if run else None)
+        run = ""
+        if op is _parser.SUBPATTERN and not value[1] and not value[2]:  # no local flags
+            candidates.append(_needles(value[3], ignorecase))
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and value[0] >= 1:
+            candidates.append(_needles(value[2], ignorecase))
+        elif op is _parser.BRANCH:
+            branches = [_needles(branch, ignorecase) for branch in value[1]]
+            if all(branches):
+                candidates.append(tuple(n for branch in branches for n in branch))
+        elif op is _parser.IN:
+            chars = [_needle_char(o, v, ignorecase) for o, v in value]
+            if chars and None not in chars:
+                candidates.append(tuple(chars))
+    candidates.append((run,) if run else None)
+    return max((c for c in candidates if c), key=lambda c: min(map(len, c)), default=None)
+
+
+def _starts_narrow(items: list) -> bool:
+    """Every match of the parsed sequence starts with one of a few literal characters or with
+    a digit (after any optional part, which starts so too): it fails at once on most text."""
+    for op, value in items:
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            if not _starts_narrow(list(value[2])):
+                return False
+            if value[0] >= 1:
+                return True
+            continue  # optional: what follows may start the match
+        if op is _parser.SUBPATTERN:
+            return not value[1] and not value[2] and _starts_narrow(list(value[3]))
+        if op is _parser.BRANCH:
+            return all(_starts_narrow(list(branch)) for branch in value[1])
+        if op is _parser.IN:
+            return all(o is _parser.LITERAL or (o, v) == (_parser.CATEGORY,
+                                                          _parser.CATEGORY_DIGIT)
+                       for o, v in value)
+        return op is _parser.LITERAL
+    return False
+
+
+def _refers_back(items: list) -> bool:
+    """The parsed pattern names a group by its number, which moves inside a combination."""
+    for op, value in items:
+        if op in (_parser.GROUPREF, _parser.GROUPREF_EXISTS):
+            return True
+        parts = value if isinstance(value, (tuple, list)) else ()
+        nested = [p for part in parts for p in (part if isinstance(part, list) else [part])]
+        if any(isinstance(p, _parser.SubPattern) and _refers_back(list(p)) for p in nested):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class PatternSieve:
+    needles: tuple[str, ...] | None  # None: the pattern has to be tried on every paragraph
+    folded: bool  # ignore-case: its needles are looked for in the folded text
+    leading: bool  # "^" then _starts_narrow, no alternative outside a group: combined
+
+
+@lru_cache(maxsize=1024)
+def read_pattern(regex: re.Pattern) -> PatternSieve:
+    """What the sieve needs of a rule's pattern. A pattern with group names or back-references
+    is not combined with others (they would clash or point elsewhere)."""
+    folded = bool(regex.flags & re.IGNORECASE)
+    if _parser is None or not isinstance(regex.pattern, str):
+        return PatternSieve(None, folded, False)
+    try:
+        items = list(_parser.parse(regex.pattern, regex.flags))
+        leading = bool(items) and items[0] == (_parser.AT, _parser.AT_BEGINNING) \
+            and _starts_narrow(items[1:]) and not regex.flags & re.MULTILINE \
+            and not regex.groupindex and not _refers_back(items)
+        return PatternSieve(_needles(items, folded), folded, leading)
+    except Exception:  # the parser of another Python version: the rule is tried everywhere
+        return PatternSieve(None, folded, False)
+
+
+@dataclass(frozen=True)
+class RuleSieve:
+    rules: tuple[BoilerplateRule, ...]
+    leading: re.Pattern | None  # the leading rules (PatternSieve.leading) as one pattern
+    in_leading: tuple[int, ...]  # their places in `rules`
+    folded_needles: tuple[tuple[str, int], ...]  # the other rules' needles, with their places
+    needles: tuple[tuple[str, int], ...]
+    always: tuple[int, ...]  # other rules with no needle
+
+    def candidates(self, text: str) -> list[int]:
+        """The places of the rules that could match the text, in order."""
+        found = list(self.always)
+        if self.folded_needles:
+            folded = fold(text)
+            found += [i for needle, i in self.folded_needles if needle in folded]
+        found += [i for needle, i in self.needles if needle in text]
+        if self.leading is not None and self.leading.match(text):
+            found += self.in_leading
+        return sorted(set(found)) if found else found
+
+
+def _combined(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One pattern matching at the start where any of these (of one set of flags) does."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
+def _make_sieve(rules: tuple[BoilerplateRule, ...]) -> RuleSieve:
+    """The leading rules with the most common flags are combined; the others are sieved by
+    their needles."""
+    read = [read_pattern(rule.regex) for rule in rules]
+    flags = [rules[i].regex.flags for i, sieve in enumerate(read) if sieve.leading]
+    common = max(flags, key=flags.count, default=None)
+    in_leading = tuple(i for i, sieve in enumerate(read)
+                       if sieve.leading and rules[i].regex.flags == common)
+    leading = _combined([rules[i].regex for i in in_leading])
+    others = [(i, sieve) for i, sieve in enumerate(read) if leading is None or i not in in_leading]
+    return RuleSieve(rules, leading, in_leading if leading is not None else (),
+                     tuple((n, i) for i, s in others if s.folded for n in s.needles or ()),
+                     tuple((n, i) for i, s in others if not s.folded for n in s.needles or ()),
+                     tuple(i for i, s in others if s.needles is None))
+
+
+_SIEVES: dict[int, tuple[tuple[BoilerplateRule, ...], RuleSieve]] = {}
+
+
+def rule_sieve(rules: tuple[BoilerplateRule, ...]) -> RuleSieve:
+    """The sieve for these rules, made once for them (a few sets of rules are remembered, by
+    identity) rather than once per source or paragraph."""
+    known = _SIEVES.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    if len(_SIEVES) >= 8:
+        _SIEVES.clear()
+    sieve = _make_sieve(rules)
+    _SIEVES[id(rules)] = (rules, sieve)
+    return sieve
+
+
+def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None) -> str | None:
+    """Why a paragraph is clutter, or None when it is content. `sieve`: rule_sieve of the
+    configured rules, when the caller has it already."""
     if DATE_LINE.match(text) and not DATE_LINE.sub("", text).strip():
         return "date line (used as the source's date)"
     if text.rstrip(" .:").casefold() in config.labels:
         return "lone label"
-    for rule in config.boilerplate:
+    sieve = sieve or rule_sieve(config.boilerplate)
+    for place in sieve.candidates(text):  # the rules that could match, in their order
+        rule = sieve.rules[place]
         match = rule.regex.search(text)
         if match and _mostly_the_phrase(rule, text, match):
             return rule.reason
     if is_date_stamp(text):
         return STAMP
-    if SLASH_CREDIT.match(text) and len(text.split()) <= SLASH_CREDIT_MAX_WORDS \
+    if "/" in text and SLASH_CREDIT.match(text) and len(text.split()) <= SLASH_CREDIT_MAX_WORDS \
             and text[-1] not in ".!?\"”":
         return "picture credit (Name/Agency)"
-    if config.detect_name_captions and NAME_CAPTION.match(text) and len(text.split()) <= 12:
+    if config.detect_name_captions and len(text.split(None, 12)) <= 12 \
+            and NAME_CAPTION.match(text):
         return "picture or caption note"
-    if config.detect_bylines and BYLINE.match(text) and all(w[0].isupper() for w in text.split()):
+    if config.detect_bylines and len(text.split(None, 3)) <= 3 and BYLINE.match(text) \
+            and all(w[0].isupper() for w in text.split()):  # a byline is two or three words
         return "byline"
     return None
 
@@ -248,10 +462,15 @@ def _title_keys(title: str, breadcrumb_tails: list[str]) -> set[str]:
     return {k for k in keys if k}
 
 
+SECTION_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Section"
+
+
 def _is_title(text: str, key: str, keys: set[str]) -> bool:
     if key in keys:
         return True
-    without_section = re.sub(r"\s+\|\s+[^|]{1,40}$", "", text)
+    if "|" not in text:
+        return False
+    without_section = SECTION_SUFFIX.sub("", text)
     return without_section != text and text_key(without_section) in keys
 
 
@@ -268,13 +487,15 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     previous_reason: str | None = None
     in_tags = False
     headline_open = not meta.title  # until the first kept paragraph or headline
+    sieve = rule_sieve(config.boilerplate)
+    credit_rules = [rule for rule in config.boilerplate if rule.id == CREDIT_RULE]
     for number, text in split_paragraphs(lines):
         if not text:  # the line held only control characters
             keys.append("")
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because="no visible text"))
             continue
-        reason = boilerplate_reason(text, config)
+        reason = boilerplate_reason(text, config, sieve)
         if reason == "breadcrumb":
             crumbs.append(re.split(r"\s+[/›»>|]\s+", text)[-1])
             title_keys = _title_keys(meta.title, crumbs)
@@ -297,8 +518,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         in_tags = (reason == "lone label" and text.rstrip(" .:").casefold() in config.tag_labels) \
             or (in_tags and reason == "topic tag")
         previous_reason = CREDIT if reason and any(
-            rule.id == CREDIT_RULE and rule.regex.search(text) for rule in config.boilerplate) \
-            else reason
+            rule.regex.search(text) for rule in credit_rules) else reason
         headline_open = headline_open and reason not in (None, HEADLINE)
         if reason is None:
             seen[key] = number
@@ -307,11 +527,14 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         else:
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
-    by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys)
+    prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
+    by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
+                                        prose=prose)
     model = configured_model(config.shape_model)
     if model is None:
         return tuple(by_position)
-    return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config), model=model))
+    return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config, prose),
+                                 model=model))
 
 
 def _small_word_share(words: list[str]) -> float:
@@ -330,6 +553,11 @@ def is_body_paragraph(text: str) -> bool:
     return is_prose(text) and text[-1] in BODY_END
 
 
+def _is_body(text: str, prose: bool) -> bool:
+    """is_body_paragraph, for a text whose is_prose is known."""
+    return prose and text[-1] in BODY_END
+
+
 def is_sentence(text: str) -> bool:
     """A short sentence: a few words closed by a full stop, question or exclamation mark."""
     return len(text.split()) >= SENTENCE_MIN_WORDS and text.rstrip("\"”’')")[-1:] in (".", "!", "?")
@@ -337,7 +565,8 @@ def is_sentence(text: str) -> bool:
 
 def is_label_like(text: str) -> bool:
     """A menu item, tag, button or link: a few words with no sentence punctuation at the end."""
-    return 0 < len(text.split()) <= LINK_MAX_WORDS and text[-1] not in ".!?,;\"”"
+    return 0 < len(text.split(None, LINK_MAX_WORDS)) <= LINK_MAX_WORDS \
+        and text[-1] not in ".!?,;\"”"
 
 
 def _remove(paragraph: SourceParagraph, reason: str) -> SourceParagraph:
@@ -362,14 +591,15 @@ def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
     return end
 
 
-def _is_text(text: str) -> bool:
+def _is_text(text: str, prose: bool) -> bool:
     """What a subheading stands over: prose, a sentence, a line that opens a list, or the
-    attribution or link that closes an embedded post."""
-    return (is_prose(text) or is_sentence(text) or text.endswith(":")
+    attribution or link that closes an embedded post (`prose`: is_prose of the text)."""
+    return (prose or is_sentence(text) or text.endswith(":")
             or text[0] in "—–" or "://" in text.rsplit(" ", 1)[-1])  # an attribution, a link
 
 
-def _restore_subheadings(out: list[SourceParagraph], first: int, last: int) -> None:
+def _restore_subheadings(out: list[SourceParagraph], first: int, last: int,
+                         prose: list[bool]) -> None:
     """Inside the article, a short line taken for a byline or a names caption is a subheading
     when it is in capitals, or has no closing full stop and stands right over a body paragraph
     ("Ports and Shipping"): bylines and captions stand over the article, not inside it."""
@@ -384,7 +614,8 @@ def _restore_subheadings(out: list[SourceParagraph], first: int, last: int) -> N
             continue
         after = out[next_kept] if next_kept is not None else None
         capitals = p.text.upper() == p.text and p.removed_because == "byline"
-        names = NAME_CAPTION.match(p.text) and after is not None and is_body_paragraph(after.text)
+        names = NAME_CAPTION.match(p.text) and after is not None \
+            and _is_body(after.text, prose[next_kept])
         if capitals or names:
             out[i] = replace(p, kept=True, removed_because=None, heading=True)
 
@@ -393,7 +624,7 @@ REPEAT = re.compile(r"^repeats line (\d+)$")
 
 
 def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: int,
-                                keys: list[str]) -> None:
+                                keys: list[str], prose: list[bool]) -> None:
     """Inside the article, a short line (not prose) that repeats one also inside it is part of
     the article's structure: a table's header row over each table, a source label under each
     quoted review, the signature under each embedded post. It is kept, unless it stands right
@@ -402,7 +633,7 @@ def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: in
     for i in range(first + 1, last + 1):
         p = out[i]
         match = REPEAT.match(p.removed_because or "")
-        if not match or is_prose(p.text):
+        if not match or prose[i]:
             continue
         j = index.get(int(match.group(1)))
         if j is None or j < first or not out[j].kept or keys[i - 1] == keys[i]:
@@ -421,18 +652,20 @@ def _block_sizes(out: list[SourceParagraph]) -> list[int]:
     return sizes
 
 
-def _subheading_over(out: list[SourceParagraph], run: list[int], below: int) -> bool:
+def _subheading_over(out: list[SourceParagraph], run: list[int], below: int,
+                     prose: list[bool]) -> bool:
     """The last line of a run of headline-shaped lines is the subheading of the body paragraph
     right under it (one blank line at most between) when it alone is headline-sized: the lines
     above it are labels of a few words (a source's name, a credit), not other stories' headlines,
     which come as several lines of headline length."""
     last = out[run[-1]]
     return (len(last.text.split()) >= HEADLINE_MIN_WORDS and last.text[-1] not in CLOSING
-            and is_body_paragraph(out[below].text) and out[below].line - last.line <= 2
+            and _is_body(out[below].text, prose[below]) and out[below].line - last.line <= 2
             and all(len(out[j].text.split()) < HEADLINE_MIN_WORDS for j in run[:-1]))
 
 
-def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int) -> None:
+def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
+                          prose: list[bool]) -> None:
     """Inside the article, two or more headline-shaped lines with no text between them are a
     list of other stories or links, not subheadings: a subheading stands over text. Lines of a
     block of LIST_BLOCK or more lines with no blank line between them are a list the article
@@ -444,10 +677,10 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int) -> 
         p = out[i] if i <= last else None
         if p is not None and not p.kept:
             continue
-        if p is not None and not _is_text(p.text) and any(c.isalnum() for c in p.text):
+        if p is not None and not _is_text(p.text, prose[i]) and any(c.isalnum() for c in p.text):
             run.append(i)
             continue
-        if len(run) >= 2 and p is not None and _subheading_over(out, run, i):
+        if len(run) >= 2 and p is not None and _subheading_over(out, run, i, prose):
             run.pop()  # the run's last line heads the paragraph under it
         if len(run) >= 2:
             for j in run:
@@ -478,12 +711,15 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
 
 
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
-                          keys: list[str] | None = None) -> list[SourceParagraph]:
+                          keys: list[str] | None = None, prose: list[bool] | None = None
+                          ) -> list[SourceParagraph]:
     """Page furniture found by where it stands: outside the article (before its first body
     paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
     short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
-    body paragraphs; a short note is left as it is."""
-    body = [i for i, p in enumerate(paragraphs) if p.kept and is_body_paragraph(p.text)]
+    body paragraphs; a short note is left as it is. `keys` and `prose` (each paragraph's
+    text_key and is_prose) are computed here when the caller has not."""
+    prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
+    body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
     if len(body) < 2:
         return paragraphs
     out = list(paragraphs)
@@ -494,12 +730,12 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     for i, p in enumerate(out):
         if not p.kept or first <= i <= last or not any(c.isalnum() for c in p.text):
             continue
-        if is_prose(p.text) or is_sentence(p.text):
+        if prose[i] or is_sentence(p.text):
             continue
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
-    _restore_subheadings(out, first, last)
-    _remove_headline_runs(out, first, last)
-    _restore_structural_repeats(out, first, last, keys)
+    _restore_subheadings(out, first, last, prose)
+    _remove_headline_runs(out, first, last, prose)
+    _restore_structural_repeats(out, first, last, keys, prose)
     start = 0
     while start < len(out):  # runs of label-like lines, kept or lone labels
         end = start
@@ -514,13 +750,14 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     return out
 
 
-def shape_inputs(paragraphs: list[SourceParagraph], config: Config
-                 ) -> tuple[list[bool], list[bool]]:
+def shape_inputs(paragraphs: list[SourceParagraph], config: Config,
+                 prose: list[bool] | None = None) -> tuple[list[bool], list[bool]]:
     """What the shape model needs from the rules: which paragraphs are body paragraphs, and
     which it must leave alone whatever their shape: a transcript's speaker lines, a standfirst
     (an open line of some length right under the headline, which the project keeps), and inside
     the article a heading standing over text (a subheading or a live blog's entry title)."""
-    body = [p.kept and is_body_paragraph(p.text) for p in paragraphs]
+    prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
+    body = [p.kept and _is_body(p.text, flag) for p, flag in zip(paragraphs, prose)]
     guard = [bool(SPEAKER_LABEL.match(p.text)) for p in paragraphs]
     after_headline = False
     for i, p in enumerate(paragraphs):
@@ -531,7 +768,7 @@ def shape_inputs(paragraphs: list[SourceParagraph], config: Config
             after_headline = False
     seen_body = False
     for i, p in enumerate(paragraphs[:-1]):
-        if seen_body and p.kept and len(p.text.split()) >= 2 and is_heading(p.text, config) \
+        if seen_body and p.kept and len(p.text.split(None, 2)) >= 2 and is_heading(p.text, config) \
                 and _stands_over_text(paragraphs, i, body):
             guard[i] = True
         seen_body = seen_body or body[i]

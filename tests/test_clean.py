@@ -421,3 +421,133 @@ def test_template_removal_does_not_depend_on_source_order():
     backward = removed(remove_cross_source_repeats(sources_with(pages)[::-1]))
     templates = lambda out: {k: v for k, v in out.items() if "template" in v}  # noqa: E731
     assert templates(forward) == templates(backward) and len(templates(forward)) == 4
+
+
+# Cleaning at speed (issue 13): every shortcut gives what the plain definition gives.
+def test_the_ignore_case_twins_are_the_only_non_ascii_letters_an_ascii_letter_matches():
+    import re
+    from generator.clean import TWINS
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    assert {chr(c) for c in range(0x80, 0x110000) if ascii_letter.match(chr(c))} == set(TWINS)
+    assert all(re.fullmatch(letter, twin, re.IGNORECASE) for twin, letter in TWINS.items())
+
+
+def _rule(pattern, flags=None):
+    import re
+    from generator.config import BoilerplateRule
+    return BoilerplateRule(pattern, re.compile(pattern, re.IGNORECASE if flags is None else flags))
+
+
+# Patterns of every shape the sieve reads: anchored and not, alternatives, optional and required
+# groups, classes, back-references, named groups, local flags, lookahead, an empty match, and
+# letters that ignore-case matching pairs with non-ASCII ones (long s, Kelvin sign, dotted I),
+# and non-ASCII letters it pairs with other ones (micro sign and mu, the three sigmas).
+SIEVE_RULES = tuple(_rule(p) for p in (
+    r"^(home|news)\s*/\s*\S", r"^[^/.!?]{1,20}( / [^/]{1,40}){2,}$", r"\bkeep (reading|watching)\b",
+    r"^\(?(photo|image)s?\s*:", r"(©|\(c\)) ?\d{4}", r"^\d+\s*min(ute)?s?\s+read\b",
+    r"^(?:(a)|b)(?(1)c|d)x", r"^(k)\1", r"(?P<w>sk)i", r"(?-i:AB)c", r"[^a]bc", r"x(?=yz)",
+    r"(?:ab)?q*", "\u017ftop", "\u212aelvin", r"^[\[(](begin|end)[\])]$", r"^by [A-Z]\w+$",
+    "\u0130st", r"^(a|b)+[xz]", "\u00b5m", "\u03c3x")) \
+    + (_rule(r"Keep\b", 0), _rule(r"^Ab", 0))  # two rules that mind case
+SIEVE_PIECES = ["home / ", "HOME/x", "a / b / c / d", "keep reading", "KEEP Watching", "(Photo: ",
+                "IMAGES:", "(c) 2024", "© 1999", "5 min read", "12 MINUTES READ", "acx", "bdx",
+                "kk", "KK", "SKI", "sK\u0130", "ABc", "abc", "xbc", "xyz", "\u017ftop", "STOP",
+                "\u212aelvin", "KELVIN", "[begin]", "(END)", "by Jane", "BY jane", "\u0130st",
+                "ist", "\u0131st", "Keep", "Ab", "abz", "\u017f\u212a\u0131", "\u03bcm",
+                "\u0391\u03a3x", "\u03c2x"]
+sieve_text = st.lists(st.one_of(st.sampled_from(SIEVE_PIECES),
+                                st.text("aAbBkKsSiIxyz /:.()©1234\n’\u017f\u0131\u0130\u212a",
+                                        max_size=6)), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sieve_text)
+def test_the_rule_sieve_never_leaves_out_a_rule_that_matches(text):
+    from generator.clean import rule_sieve
+    candidates = rule_sieve(SIEVE_RULES).candidates(text)
+    assert candidates == sorted(set(candidates))
+    assert {i for i, rule in enumerate(SIEVE_RULES) if rule.regex.search(text)} <= set(candidates)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_text)
+def test_the_sieved_rules_give_the_reason_trying_every_rule_gives(config, text):
+    from generator.clean import _mostly_the_phrase, rule_sieve
+    for paragraph in [p for p in text.split("\n") if p.strip()]:
+        every = next((r.reason for r in config.boilerplate if (m := r.regex.search(paragraph))
+                      and _mostly_the_phrase(r, paragraph, m)), None)
+        sieve = rule_sieve(config.boilerplate)
+        sieved = next((sieve.rules[i].reason for i in sieve.candidates(paragraph)
+                       if (m := sieve.rules[i].regex.search(paragraph))
+                       and _mostly_the_phrase(sieve.rules[i], paragraph, m)), None)
+        assert sieved == every
+
+
+def test_a_paragraph_with_no_rule_words_is_tried_against_no_rule(config):
+    from generator.clean import rule_sieve
+    assert rule_sieve(config.boilerplate).candidates(BODY_1) == []
+
+
+SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\u200b\ufeff"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(SPACES + "\x00\x01\x0b\x7f ab’.", max_size=16))
+def test_normalising_space_is_the_whitespace_pattern(text):
+    from generator.clean import CONTROL, WHITESPACE
+    assert normalise_space(text) == WHITESPACE.sub(" ", CONTROL.sub("", text)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=24))
+def test_the_text_key_of_ascii_text_is_its_definition(text):
+    import unicodedata
+    from generator.clean import WORD, text_key
+    assert text_key(text) == " ".join(WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("aZé1٣²ⓐ .!?…\"”’')]\n\t\u00a0", max_size=12))
+def test_shape_shortcuts_are_their_definitions(text):
+    from generator.boilerplate_shape import (SENTENCE_STOP, _digit_share, _in_capitals,
+                                             ends_sentence, word_count)
+    assert ends_sentence(text) == bool(SENTENCE_STOP.search(text))
+    assert word_count(text) == len(text.split())
+    letters = [c for c in text if c.isalpha()]
+    assert _in_capitals(text) == (bool(letters) and all(c.isupper() for c in letters)
+                                  and len(letters) > 3)
+    if text:
+        assert _digit_share(text) == sum(c.isdigit() for c in text) / len(text)
+
+
+SHAPE_PAGE = (f"Harbour talks end early\n\nThe two delegations agreed to meet again within a month"
+              f"\n\nJane Roe\n\n{BODY_1}\n\nPorts And Shipping Lanes Reopen\n{BODY_2}\n\n"
+              f"{BODY_1} Again.\n\nFollow the ferry news\nShare with friends\n\n"
+              "Ferry Timetable Changes Confuse Island Commuters")
+
+
+def test_shape_features_are_left_out_only_where_the_model_never_scores(config):
+    from dataclasses import replace
+    from generator.boilerplate_shape import body_is_article_core, paragraph_features
+    from generator.clean import shape_inputs
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    paragraphs = list(clean_paragraphs(meta, lines(SHAPE_PAGE), replace(config, shape_model=False)))
+    body, guard = shape_inputs(paragraphs, config)
+    full, scored = paragraph_features(paragraphs, body), paragraph_features(paragraphs, body, guard)
+    assert scored == [None if f is None or g or body_is_article_core(f) else f
+                      for f, g in zip(full, guard)]
+    assert any(scored) and any(f and not s for f, s in zip(full, scored))
+
+
+def test_prose_and_word_shares_are_computed_once_per_paragraph(config, monkeypatch):
+    import generator.boilerplate_shape as shape
+    import generator.clean as clean
+    prose, shares = [], []
+    is_prose, word_shape = clean.is_prose, shape.word_shape
+    monkeypatch.setattr(clean, "is_prose", lambda text: prose.append(text) or is_prose(text))
+    monkeypatch.setattr(shape, "word_shape",
+                        lambda words: shares.append(" ".join(words)) or word_shape(words))
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    paragraphs = clean_paragraphs(meta, lines(SHAPE_PAGE), config)
+    assert sorted(prose) == sorted(p.text for p in paragraphs)
+    assert shares and len(shares) == len(set(shares))
