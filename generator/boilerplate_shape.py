@@ -192,7 +192,8 @@ def _runs(flags: list[bool]) -> list[int]:
     return out
 
 
-def _block_sizes(paragraphs: list[SourceParagraph]) -> list[int]:
+def block_sizes(paragraphs: list[SourceParagraph]) -> list[int]:
+    """For each paragraph, how many lines its block has (lines with no blank line between)."""
     sizes = [1] * len(paragraphs)
     start = 0
     for i in range(1, len(paragraphs) + 1):
@@ -218,7 +219,7 @@ def paragraph_features(paragraphs: list[SourceParagraph], body: list[bool],
     title_runs = _runs(title)
     furniture = [not p.kept or t for p, t in zip(paragraphs, title)]
     furniture_runs = _runs(furniture)
-    blocks = _block_sizes(paragraphs)
+    blocks = block_sizes(paragraphs)
     if sum(1 for b in blocks if b > 1) * 2 > n:  # pasted without blank lines: blocks say nothing
         blocks = [1] * n
     nearest_body = _distance_to(body, n)

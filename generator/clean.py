@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from generator.boilerplate_shape import configured_model, remove_by_shape
+from generator.boilerplate_shape import block_sizes, configured_model, remove_by_shape
 from generator.config import BoilerplateRule, Config
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
@@ -641,17 +641,6 @@ def _restore_structural_repeats(out: list[SourceParagraph], first: int, last: in
         out[i] = replace(p, kept=True, removed_because=None)
 
 
-def _block_sizes(out: list[SourceParagraph]) -> list[int]:
-    """For each paragraph, how many lines its block has (lines with no blank line between)."""
-    sizes = [1] * len(out)
-    start = 0
-    for i in range(1, len(out) + 1):
-        if i == len(out) or out[i].line != out[i - 1].line + 1:
-            sizes[start:i] = [i - start] * (i - start)
-            start = i
-    return sizes
-
-
 def _subheading_over(out: list[SourceParagraph], run: list[int], below: int,
                      prose: list[bool]) -> bool:
     """The last line of a run of headline-shaped lines is the subheading of the body paragraph
@@ -671,7 +660,7 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
     block of LIST_BLOCK or more lines with no blank line between them are a list the article
     gives (results, dates, places), and are left with the line over them; so are numbered
     subheadings ("2. What was agreed")."""
-    sizes = _block_sizes(out)
+    sizes = block_sizes(out)
     run: list[int] = []
     for i in range(first, last + 2):
         p = out[i] if i <= last else None
