@@ -1,7 +1,10 @@
 """Stage 4c: sort paragraphs into sections by transparent weighted rules from configuration.
 
-A paragraph's score for a section is the sum of the weights of the distinct terms it contains;
-it joins every section whose threshold it reaches. One that reaches none is "other", never lost.
+A paragraph's score for a section is the sum of the weights of the distinct terms it contains
+(plus its live-blog heading's score); it joins every section whose threshold it reaches. One
+that reaches none carries on a section of the paragraph just before it when it has enough of
+that section's terms to be on the same subject (``classify.same_run_share`` of its threshold),
+else it is "other", never lost.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from dataclasses import replace
 from generator.config import Config, SectionRule, Term
 
 OTHER = "other"
-
 
 def term_score(text: str, terms: Iterable[Term], folded: str | None = None) -> float:
     """The weights of the distinct terms in the text. A term's regex runs only when the text
@@ -43,7 +45,7 @@ def sections_of(text: str, config: Config) -> tuple[str, ...]:
 
 def classify_paragraphs(paragraphs, config: Config):
     """Kept paragraphs get their sections, from their own terms plus their context: the heading
-    they stand under, or (with no term of their own) the paragraph they follow."""
+    they stand under, or the paragraph they follow when they carry on its subject."""
     result = []
     heading_scores: dict[str, float] = {}
     previous: tuple[str, ...] = (OTHER,)
@@ -59,14 +61,27 @@ def classify_paragraphs(paragraphs, config: Config):
             scores = {k: v + config.heading_weight * heading_scores.get(k, 0.0)
                       for k, v in own.items()}
         chosen = _chosen(scores, config)
-        if not chosen and not paragraph.heading and config.continue_previous \
-                and not any(own.values()):
-            chosen = previous
-        chosen = chosen or (OTHER,)
         if not paragraph.heading:
-            previous = chosen
-        result.append(replace(paragraph, sections=chosen))
+            carried = () if chosen else _continued(previous, own, config)
+            # only a paragraph without any term (continue_previous) passes carried sections on
+            previous = chosen or (carried if not any(own.values()) else ()) or (OTHER,)
+            chosen = chosen or carried
+        result.append(replace(paragraph, sections=chosen or (OTHER,)))
     return tuple(result)
+
+
+def _continued(previous: tuple[str, ...], scores: dict[str, float],
+               config: Config) -> tuple[str, ...]:
+    """The previous paragraph's sections this one carries on: those it has ``same_run_share``
+    of the threshold of by its own terms (the next figure, the market's reaction, a quote on
+    it), or all of them if it has no term at all and ``continue_previous`` is on (a quote's
+    second paragraph). One weak paragraph does not carry the next: a run needs a paragraph
+    that reached the section itself."""
+    if config.continue_previous and not any(scores.values()):
+        return tuple(s for s in previous if s != OTHER)
+    thresholds = {rule.id: rule.threshold for rule in config.sections}
+    return tuple(s for s in previous if s != OTHER and scores.get(s, 0.0) > 0
+                 and scores[s] >= config.same_run_share * thresholds[s])
 
 
 def topic_of(text: str, rule: SectionRule) -> str | None:

@@ -125,6 +125,7 @@ class Config:
     organisation_words: tuple[str, ...]
     heading_weight: float
     continue_previous: bool
+    same_run_share: float  # of a section's threshold, to carry on the paragraph before's
     people: tuple[PersonRule, ...]
     glossary: dict[str, str]
     path: str = "briefing.yml"
@@ -552,7 +553,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
 
     cleaning = root.child("cleaning")
     classify = root.child("classify")
-    classify.only("heading_weight", "continue_previous")
+    classify.only("heading_weight", "continue_previous", "same_run_share")
     quotes = root.child("quotes")
     quotes.only("speech_verbs", "narrator_labels", "organisation_words")
 
@@ -587,6 +588,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         organisation_words=tuple(str(v) for v in quotes.get("organisation_words", list, [])),
         heading_weight=classify.get("heading_weight", float, 1.0),
         continue_previous=classify.get("continue_previous", bool, False),
+        same_run_share=_share(classify, "same_run_share", 0.4),
         people=tuple(people),
         glossary=glossary,
         path=display,

@@ -3,9 +3,10 @@
 Each ``tests/labelled/*.yml`` names a source and gives every paragraph (by its first line) its
 gold label: ``boilerplate`` or the sections it belongs to (``other`` for none). Run:
 
-    python tests/measure_quality.py
+    python tests/measure_quality.py [-v] [--only PREFIX,...]
 
-It prints boilerplate precision/recall and section precision/recall/F1 (micro-averaged over
+``--only`` keeps the blind-labelled articles whose names start with one of the prefixes (to
+report a tuning split apart from the articles kept aside). It prints boilerplate precision/recall and section precision/recall/F1 (micro-averaged over
 (paragraph, section) pairs), per article and overall. tests/test_quality.py holds the thresholds.
 """
 
@@ -76,14 +77,18 @@ def by_paragraph(gold: dict[int, set[str]], starts: list[int]) -> dict[int, set[
     return {line: labels - {"boilerplate"} or labels for line, labels in joined.items()}
 
 
+def source_of(spec_path: Path) -> Path:
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    return (spec_path.parent / spec["source"]).resolve()
+
+
 def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResult:
     """Scores one labelled article. Labels are per paragraph (strict: a labelled line must
     start one) or, for articles labelled per line without seeing the cleaner, per line."""
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    source = (spec_path.parent / spec["source"]).resolve()
     result = ArticleResult(spec_path.stem, spec.get("shape", ""))
     gold = gold_labels(spec)
-    paragraphs = analyse(source, config).source.paragraphs
+    paragraphs = analyse(source_of(spec_path), config).source.paragraphs
     found = {p.line for p in paragraphs}
     if not strict:
         gold = by_paragraph(gold, sorted(found))
@@ -118,11 +123,12 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
 BLIND = LABELLED / "sections_blind"  # labelled by a session that never saw the rules
 
 
-def measure(config_path: Path = CONFIG, folder: Path = LABELLED
-            ) -> tuple[Counts, Counts, list[ArticleResult]]:
+def measure(config_path: Path = CONFIG, folder: Path = LABELLED,
+            only: tuple[str, ...] = ()) -> tuple[Counts, Counts, list[ArticleResult]]:
     config = load_config(config_path)
-    results = [measure_article(path, config, strict=folder != BLIND)
-               for path in sorted(folder.glob("*.yml"))]
+    paths = [path for path in sorted(folder.glob("*.yml"))
+             if not only or path.stem.startswith(only)]
+    results = [measure_article(path, config, strict=folder != BLIND) for path in paths]
     boilerplate, sections = Counts(), Counts()
     for result in results:
         boilerplate.add(result.boilerplate)
@@ -130,12 +136,21 @@ def measure(config_path: Path = CONFIG, folder: Path = LABELLED
     return boilerplate, sections, results
 
 
+def only_prefixes(argv: list[str]) -> tuple[str, ...]:
+    """The article-name prefixes after ``--only`` (comma-separated), or none."""
+    if "--only" not in argv or argv.index("--only") + 1 >= len(argv):
+        return ()
+    return tuple(p for p in argv[argv.index("--only") + 1].split(",") if p)
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
+    only = only_prefixes(sys.argv)
     report(*measure(), verbose)
     if BLIND.is_dir():
-        print("\nLabelled blind, never tuned on (tests/labelled/sections_blind/):")
-        report(*measure(folder=BLIND), verbose)
+        kept = f", only {', '.join(only)}" if only else ""
+        print(f"\nLabelled blind, never tuned on (tests/labelled/sections_blind/{kept}):")
+        report(*measure(folder=BLIND, only=only), verbose)
 
 
 def report(boilerplate: Counts, sections: Counts, results: list[ArticleResult],

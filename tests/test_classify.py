@@ -28,9 +28,40 @@ def test_topics_order_a_section(config):
 
 
 def test_a_paragraph_fitting_two_sections_lists_its_best_fit_first(config):
-    both = "Taiwan and Taipei came up once, beside the fentanyl tariff."
+    both = "Taiwan, Taipei and the Taiwan Strait came up once, beside the fentanyl tariff."
     sections = sections_of(both, config)
     assert sections[0] == "taiwan" and "framework-deal" in sections
     deal = ("The fentanyl tariff, soybean purchases, rare earths export controls and port fees "
             "were all in the deal; Taiwan was not.")
     assert sections_of(deal, config)[0] == "framework-deal"
+
+
+def _body(line: int, text: str, source: str = "s") -> SourceParagraph:
+    return SourceParagraph(source, line, text)
+
+
+def test_the_deal_is_told_in_general_news_words(config):
+    for text in ("Levies on each other's goods will come down by ten points.",
+                 "Both governments will stop collecting port fees on each other's vessels.",
+                 "The export controls on magnets are on ice for twelve months.",
+                 "Beijing promised to resume purchases of soya beans from American farmers."):
+        assert "framework-deal" in sections_of(text, config), text
+    assert sections_of("The mayor opened a new library on Tuesday.", config) == (OTHER,)
+
+
+def test_a_paragraph_carries_on_the_subject_of_the_one_before(config):
+    deal = _body(1, "The tariff on the other side's goods will fall to 10%, officials said.")
+    figure = _body(2, "Shares in exporters rose 3% on the news.")
+    aside = _body(3, "The weather in the port city was mild.")
+    assert classify_paragraphs([deal, figure], config)[1].sections == ("framework-deal",)
+    assert classify_paragraphs([figure], config)[0].sections == (OTHER,)
+    assert classify_paragraphs([deal, aside], config)[1].sections == (OTHER,)
+
+
+def test_a_run_needs_a_paragraph_that_reached_the_section_itself(config):
+    deal = _body(1, "The tariff on the other side's goods will fall to 10%, officials said.")
+    first = _body(2, "Shares in exporters rose 3% on the news.")
+    second = _body(3, "Futures were flat in early trade.")
+    result = classify_paragraphs([deal, first, second], config)
+    assert result[1].sections == ("framework-deal",)
+    assert result[2].sections == (OTHER,)
