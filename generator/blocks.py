@@ -10,6 +10,12 @@ from dataclasses import dataclass
 from generator.structure import SourceParagraph
 
 
+ALSO_SHOWN = 6
+"""Other sources an entry cites by name; the rest are counted (one fact may have hundreds)."""
+PERSON_QUOTES = 5
+"""Quotations on a Who's who card; the card links to all of them on Key quotes."""
+
+
 @dataclass(frozen=True)
 class Cited:
     """Verbatim source text and the paragraph it came from; ``also`` cites other sources'
@@ -114,8 +120,9 @@ class PersonCard:
     role: str | None
     mentions: int
     spellings: tuple[str, ...]
-    quotes: tuple[Cited, ...]
+    quotes: tuple[Cited, ...]  # the most reported first, at most PERSON_QUOTES
     quotes_link: str | None  # the person's group on the Key quotes page
+    quote_count: int = 0  # all of the person's entries on Key quotes
 
 
 @dataclass(frozen=True)

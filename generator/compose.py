@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from generator.blocks import (Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
+from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
                                Link, LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
                                RemovedList, SourceText)
 from generator.classify import OTHER, term_score, topic_of
@@ -250,10 +250,12 @@ def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
         quoted = entries.get(person.name, [])
         if not person.mentions and not quoted:
             continue
+        best = sorted(quoted, key=lambda e: -(1 + len(e.same) + len(e.variants)))
         cards.append(PersonCard(
             person.name, anchor_for(person.name, taken), person.role, person.mentions,
-            person.spellings, tuple(entry.quote for entry in quoted),
-            f"quotes.md#{quote_anchors[person.name]}" if person.name in quote_anchors else None))
+            person.spellings, tuple(entry.quote for entry in best[:PERSON_QUOTES]),
+            f"quotes.md#{quote_anchors[person.name]}" if person.name in quote_anchors else None,
+            len(quoted)))
     blocks: tuple[Block, ...] = tuple(cards) or (
         CitedList(None, (), note="No people found yet."),)
     return Page("people.md", "Who's who",

@@ -17,6 +17,7 @@ import re
 
 import yaml
 
+from generator.blocks import ALSO_SHOWN
 from generator.compose import (Block, Cited, CitedList, Definition, Facts, FigureTable, LinkList,
                                Page, Part, PersonCard, QuoteGroup, RemovedList, SourceText,
                                source_page_path)
@@ -114,7 +115,14 @@ class Renderer:
         why = escape_text(", ".join(item.matched_on)).replace('"', "&quot;")
         label = f'*also reported by*{{ title="matched on: {why}" }}' if why else \
             "*also reported by*"
-        return f" · {label} " + " ".join(self.cite(c, page.path) for c in item.also)
+        return f" · {label} {self.cites(item.also, page.path)}"
+
+    def cites(self, cited: tuple[Cited, ...], page_path: str) -> str:
+        """Citations of the sources that report the same thing: the first ``ALSO_SHOWN`` by
+        name, the others counted (at a thousand sources one fact can have hundreds)."""
+        shown = " ".join(self.cite(c, page_path) for c in cited[:ALSO_SHOWN])
+        more = len(cited) - ALSO_SHOWN
+        return shown + (f" *and {more} more sources*" if more > 0 else "")
 
     def short_date(self, date: str | None) -> str:
         """"30 Oct", with the year only when it is not the briefing's latest."""
@@ -178,11 +186,11 @@ class Renderer:
         first citation's words, the arrow a label; values other sources give instead follow."""
         lines = [self.heading(2, block.heading), ""]
         for fact in block.facts:
-            cites = " ".join(self.cite(c, page.path) for c in fact.citations)
+            cites = self.cites(fact.citations, page.path)
             lines.append(f"- **{escape_text(fact.measure)}:** {escape_text(fact.figure)} {cites}")
             for other in fact.disagreeing:
                 lines.append(f"    - *Sources differ:* {escape_text(other.figure)} "
-                             + " ".join(self.cite(c, page.path) for c in other.citations))
+                             + self.cites(other.citations, page.path))
         return lines
 
     def quoted(self, cited: Cited, page: Page) -> str:
@@ -191,7 +199,7 @@ class Renderer:
     def quote_group(self, group: QuoteGroup, page: Page) -> list[str]:
         lines = [self.heading(2, group.heading, group.anchor), ""]
         for entry in group.entries:
-            also = "".join(f" {self.cite(c, page.path)}" for c in entry.same)
+            also = f" {self.cites(entry.same, page.path)}" if entry.same else ""
             lines += [f"- {self.quoted(entry.quote, page)}{also}", ""]
             for variant in entry.variants:
                 lines += [f"    *Worded differently:* {self.quoted(variant, page)}",
@@ -217,7 +225,7 @@ class Renderer:
         if card.quotes:
             link = f" ([on Key quotes]({_relative(card.quotes_link, page.path)}))" \
                 if card.quotes_link else ""
-            lines += [f"**Quotations:** {len(card.quotes)}{link}", ""]
+            lines += [f"**Quotations:** {card.quote_count or len(card.quotes)}{link}", ""]
             lines += [f"- {self.quoted(q, page)}" for q in card.quotes]
         else:
             lines.append("*No quotations.*")

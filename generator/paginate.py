@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from generator.blocks import (Block, Cited, CitedList, Definition, Link, LinkList, Page,
+from generator.blocks import (ALSO_SHOWN, Block, Cited, CitedList, Definition, Link, LinkList, Page,
                                Part, PersonCard, QuoteEntry, QuoteGroup)
 
 FIRST_BUDGET = 40_000  # characters of text on a first page
@@ -53,10 +53,11 @@ def _with_items(block: Block, items: tuple) -> Block:
 def weight(thing: object) -> int:
     """About how many characters of Markdown a block or an item becomes."""
     if isinstance(thing, Cited):
-        return len(thing.text) + CITATION * (1 + len(thing.also))
+        return len(thing.text) + CITATION * (1 + min(len(thing.also), ALSO_SHOWN))
     if isinstance(thing, QuoteEntry):
-        return sum(weight(c) for c in (thing.quote, *thing.same, *thing.variants,
-                                       *((thing.context,) if thing.context else ())))
+        return sum(weight(c) for c in (thing.quote, *thing.variants,
+                                       *((thing.context,) if thing.context else ()))) + \
+            CITATION * min(len(thing.same), ALSO_SHOWN)
     if isinstance(thing, Link):
         return len(thing.title) + len(thing.note) + len(thing.page) + 10
     if isinstance(thing, PersonCard):

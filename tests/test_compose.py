@@ -170,3 +170,13 @@ def test_the_timeline_lists_one_event_several_sources_report_once_citing_each():
     assert block.heading.startswith("10 November 2025")
     [entry] = block.items
     assert entry.source_id == "a" and [c.source_id for c in entry.also] == ["b"]
+
+
+def test_a_persons_card_shows_their_most_reported_quotations_and_counts_all():
+    from generator.blocks import PERSON_QUOTES
+    words = "soybeans tariffs chips ports visits markets farmers rules summit truce".split()
+    quotes = [source(f"q{n}", "2025-10-30", f"“{' '.join(words[n:] + words[:n])}”", "T")
+              for n in range(PERSON_QUOTES + 3)]
+    briefing = Briefing("B", tuple(quotes), (Person("T", mentions=3),))
+    [card] = people_page(briefing).blocks
+    assert len(card.quotes) == PERSON_QUOTES and card.quote_count == PERSON_QUOTES + 3

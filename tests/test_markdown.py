@@ -113,3 +113,17 @@ def test_citations_stay_out_of_the_search_index_and_keep_hostile_outlets_literal
     assert "<img" not in html_out and "onerror=alert(1)" not in link
     text = html.unescape(re.sub(r"<[^>]+>", "", html_out))
     assert text == f"Said so. {outlet}, 30 Oct"
+
+
+def test_an_entry_many_sources_report_names_a_few_and_counts_the_rest():
+    from generator.blocks import ALSO_SHOWN, Cited, CitedList, Page
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    sources = {f"s{n}": SourceMeta(f"s{n}", f"s{n}.txt", "T", f"Outlet {n}", "2025-10-30")
+               for n in range(40)}
+    item = Cited("The tariff falls to 10%.", "s0", 3,
+                 tuple(Cited("Same.", f"s{n}", 4) for n in range(1, 40)))
+    page = Page("x.md", "X", "d", (CitedList(None, (item,)),))
+    [line] = Renderer(sources).block(page.blocks[0], page)
+    assert line.count("{ .cite") == 1 + ALSO_SHOWN
+    assert line.endswith(f"*and {39 - ALSO_SHOWN} more sources*")
