@@ -12,6 +12,8 @@ from generator.structure import SourceParagraph
 
 ALSO_SHOWN = 6
 """Other sources an entry cites by name; the rest are counted (one fact may have hundreds)."""
+RIVALS_SHOWN = 3
+"""Other values of a key figure shown under it; the rest are counted."""
 PERSON_QUOTES = 5
 """Quotations on a Who's who card; the card links to all of them on Key quotes."""
 

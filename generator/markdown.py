@@ -17,7 +17,7 @@ import re
 
 import yaml
 
-from generator.blocks import ALSO_SHOWN
+from generator.blocks import ALSO_SHOWN, RIVALS_SHOWN
 from generator.compose import (Block, Cited, CitedList, Definition, Facts, FigureTable, LinkList,
                                Page, Part, PersonCard, QuoteGroup, RemovedList, SourceText,
                                source_page_path)
@@ -188,9 +188,12 @@ class Renderer:
         for fact in block.facts:
             cites = self.cites(fact.citations, page.path)
             lines.append(f"- **{escape_text(fact.measure)}:** {escape_text(fact.figure)} {cites}")
-            for other in fact.disagreeing:
+            for other in fact.disagreeing[:RIVALS_SHOWN]:
                 lines.append(f"    - *Sources differ:* {escape_text(other.figure)} "
                              + self.cites(other.citations, page.path))
+            if len(fact.disagreeing) > RIVALS_SHOWN:
+                lines.append(f"    - *and {len(fact.disagreeing) - RIVALS_SHOWN} other values "
+                             "in other sources*")
         return lines
 
     def quoted(self, cited: Cited, page: Page) -> str:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from generator.blocks import (ALSO_SHOWN, Block, Cited, CitedList, Definition, Link, LinkList, Page,
-                               Part, PersonCard, QuoteEntry, QuoteGroup)
+from generator.blocks import (ALSO_SHOWN, RIVALS_SHOWN, Block, Cited, CitedList, Definition,
+                              FigureRow, FigureTable, Link, LinkList, Page, Part, PersonCard,
+                              QuoteEntry, QuoteGroup)
 
 FIRST_BUDGET = 40_000  # characters of text on a first page
 PAGE_BUDGET = 60_000  # characters of text on each further page
@@ -64,10 +65,19 @@ def weight(thing: object) -> int:
         return 200 + sum(weight(q) for q in thing.quotes)
     if isinstance(thing, Definition):
         return 200 + (weight(thing.definition) if thing.definition else len(thing.written or ""))
+    if isinstance(thing, FigureTable):
+        return sum(_figure_weight(fact) + sum(_figure_weight(rival) for rival in
+                                              fact.disagreeing[:RIVALS_SHOWN])
+                   for fact in thing.facts)
     items = _items(thing)  # type: ignore[arg-type]
     if items is not None:
         return 100 + sum(weight(item) for item in items)
     return 500
+
+
+def _figure_weight(fact: FigureRow) -> int:
+    return len(fact.measure) + len(fact.figure) + CITATION * min(len(fact.citations),
+                                                                 1 + ALSO_SHOWN)
 
 
 def split(blocks: tuple[Block, ...], rank: Rank, budget: int | None = None,

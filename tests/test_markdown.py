@@ -127,3 +127,17 @@ def test_an_entry_many_sources_report_names_a_few_and_counts_the_rest():
     [line] = Renderer(sources).block(page.blocks[0], page)
     assert line.count("{ .cite") == 1 + ALSO_SHOWN
     assert line.endswith(f"*and {39 - ALSO_SHOWN} more sources*")
+
+
+def test_a_key_figure_shows_three_rival_values_and_counts_the_rest():
+    from generator.blocks import RIVALS_SHOWN, Cited, FigureRow, FigureTable, Page
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    sources = {f"s{n}": SourceMeta(f"s{n}", f"s{n}.txt", "T", f"Outlet {n}", "2025-10-30")
+               for n in range(10)}
+    rivals = tuple(FigureRow("copper", (f"{n}%",), (Cited("x", f"s{n}", 2),)) for n in range(1, 10))
+    fact = FigureRow("copper", ("5%",), (Cited("x", "s0", 2),), disagreeing=rivals)
+    page = Page("x.md", "X", "d", (FigureTable("Key figures", (fact,)),))
+    lines = Renderer(sources).block(page.blocks[0], page)
+    assert sum("*Sources differ:*" in line for line in lines) == RIVALS_SHOWN
+    assert lines[-1] == f"    - *and {9 - RIVALS_SHOWN} other values in other sources*"
