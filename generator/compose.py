@@ -27,7 +27,8 @@ from generator.glossary import GlossaryEntry, define_terms
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import sentences
 from generator.statements import Statement, find_statements
-from generator.structure import Briefing, Quote, Sentence, Source, SourceParagraph
+from generator.structure import (Briefing, Quote, Sentence, Source, SourceMeta,
+                                 SourceParagraph)
 
 MORE = "More"
 MAX_FIGURES = 12
@@ -293,7 +294,7 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
     by_heading: dict[tuple[str, bool, str], list[Cited]] = defaultdict(list)
     for dated in groups.values():
         differ = len(dated) > 1
-        heading = " or ".join(map(date_label, dated)) + (": sources differ" if differ else "")
+        heading = " or ".join(map(date_label, dated)) + (SOURCES_DIFFER if differ else "")
         by_heading[(next(iter(dated)), differ, heading)].extend(
             _event_entry(reports) for reports in dated.values())
     blocks: tuple[Block, ...] = tuple(CitedList(heading, tuple(items)) for (_day, _differ, heading),
@@ -302,6 +303,30 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
     return Page("timeline.md", "Timeline",
                 f"Timeline: {len(groups)} events from {len(briefing.sources)} sources, each dated "
                 "at its precision, relative dates resolved.", blocks)
+
+
+SOURCES_DIFFER = ": sources differ"
+MAX_DISAGREEMENTS = 12
+
+
+def disagreements(pages: Iterable[Page], sources: dict[str, SourceMeta]) -> list[str]:
+    """What the editor is told: each key figure and each event that sources give differently,
+    with where, so it can be checked against the originals."""
+    def where(cited: tuple[Cited, ...]) -> str:
+        return ", ".join(f"{sources[c.source_id].path} line {c.line}" for c in cited[:2])
+    found = []
+    for page in pages:
+        for block in page.blocks:
+            if isinstance(block, FigureTable):
+                found += [f"key figure '{fact.measure}': {fact.figure} ({where(fact.citations)})"
+                          + "".join(f" or {rival.figure} ({where(rival.citations)})"
+                                    for rival in fact.disagreeing[:2])
+                          for fact in block.facts if fact.disagreeing]
+            elif isinstance(block, CitedList) and (block.heading or "").endswith(SOURCES_DIFFER):
+                found.append(f"timeline: {block.heading.removesuffix(SOURCES_DIFFER)} "
+                             f"({where(block.items)})")
+    more = len(found) - MAX_DISAGREEMENTS
+    return found[:MAX_DISAGREEMENTS] + ([f"and {more} more"] if more > 0 else [])
 
 
 def _event_entry(reports: list) -> Cited:

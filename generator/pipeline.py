@@ -16,7 +16,8 @@ from pathlib import Path
 from generator import freshness
 from generator.classify import classify_paragraphs
 from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
-from generator.compose import compose_pages, glossary_entries, source_page_path
+from generator.compose import (compose_pages, disagreements, glossary_entries,
+                               source_page_path)
 from generator.config import Config, load_config
 from generator.dates import DatedEvent, find_events
 from generator.errors import BriefingError
@@ -265,6 +266,11 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
             f"{config.path}: glossary terms no source defines, left off the site: "
             f"{', '.join(undefined)} (write a definition under glossary:)",))
     pages = compose_pages(briefing, config, entries)
+    differ = disagreements(pages, {s.meta.id: s.meta for s in briefing.sources})
+    if differ:
+        briefing = replace(briefing, notes=briefing.notes + (
+            "sources differ (both shown on the site; check the originals): "
+            + "; ".join(differ),))
     stamp = {"as_of": briefing.as_of or "unknown", "sources": len(briefing.sources)}
     rendered = render_pages(pages, {s.meta.id: s.meta for s in briefing.sources}, stamp)
     extra = editor_pages(project.docs_dir, set(rendered))

@@ -180,3 +180,19 @@ def test_a_persons_card_shows_their_most_reported_quotations_and_counts_all():
     briefing = Briefing("B", tuple(quotes), (Person("T", mentions=3),))
     [card] = people_page(briefing).blocks
     assert len(card.quotes) == PERSON_QUOTES and card.quote_count == PERSON_QUOTES + 3
+
+
+def test_the_editor_is_told_where_sources_differ_on_a_figure_or_a_date():
+    from generator.compose import compose_pages, disagreements
+    from generator.config import load_config
+    from tests.conftest import ROOT
+    config = load_config(ROOT / "content" / "briefing.yml")
+    texts = {"a": "Overall tariffs on Ruritanian goods fall to 47% from 57%, officials said.",
+             "b": "Overall tariffs on Ruritanian goods fall to 45% from 57%, officials said."}
+    briefing = Briefing("B", tuple(
+        Source(meta(sid, "2025-10-30", sid.upper()), (SourceParagraph(sid, 4, text),))
+        for sid, text in texts.items()))
+    pages = compose_pages(briefing, config)
+    [note] = disagreements(pages, {s.meta.id: s.meta for s in briefing.sources})
+    assert "tariffs on Ruritanian goods" in note and "a.txt line 4" in note
+    assert "b.txt line 4" in note and "45%" in note and "47%" in note
