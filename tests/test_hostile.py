@@ -54,7 +54,7 @@ from generator.pipeline import generate  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 
 SLOTS = ("site", "section", "outlet", "title", "headline", "term", "definition", "person",
-         "role", "what", "where")
+         "role", "what", "where", "figure")
 NASTY = ['<img src=x onerror=alert(1)> Trump Xi meet', '"><script>alert(1)</script>',
          "' onmouseover='alert(1)' x='", "{{ config.site_name }} {% if 1 %}x{% endif %}",
          "\\<b>bold</b> [link](javascript:alert(1)) *em* `code` <!-- c -->",
@@ -73,9 +73,14 @@ def slot_project(root: Path, strings: dict[str, str]):
             f"Trump and Xi agreed a framework deal on tariffs and Taiwan, officials said. "
             f"{term} was mentioned, and {person} spoke.\n\n"
             f"\"We have a deal on tariffs and soybeans,\" {person} said on Thursday.\n")
-    (project.sources_dir / "a.txt").write_text("date 2025-10-30\n" + body, encoding="utf-8")
-    (project.sources_dir / "b.txt").write_text(body.replace("Thursday", "Friday"),
-                                               encoding="utf-8")
+    figure = yaml_text(strings["figure"])  # a key figure's measure, and a statement two
+    # sources report in other words (its matched words go in a tooltip)
+    (project.sources_dir / "a.txt").write_text(
+        "date 2025-10-30\n" + body + f"\nThe {figure} tariff fell to 10% from 20% on Thursday, "
+        "officials said.\n", encoding="utf-8")
+    (project.sources_dir / "b.txt").write_text(
+        body.replace("Thursday", "Friday") + f"\nOn Friday the {figure} tariff was cut to 10% "
+        "from 20%, the ministry said.\n", encoding="utf-8")
     config = yaml.safe_load(project.config_path.read_text(encoding="utf-8"))
     config["title"] = strings["site"]
     config["event"] = {"what": strings["what"], "when": "2025-10-30", "where": strings["where"]}
@@ -174,7 +179,7 @@ def check_site(pages: dict[str, Inventory], strings: dict[str, str], section: st
     assert "".join(pages["sources/a.html"].h1).strip().removesuffix("¶") == shown["title"]
     everything = " ".join(" ".join(p.texts) for p in pages.values())
     everything = " ".join(everything.split())
-    for slot in ("outlet", "person", "what", "where", "term"):
+    for slot in ("outlet", "person", "what", "where", "term", "figure"):
         assert shown[slot] in everything, slot
     people = " ".join(" ".join(pages["people.html"].texts).split())
     if shown["person"] in people:  # a card only for a person found in the text (escaping aside)
