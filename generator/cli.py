@@ -227,13 +227,15 @@ def build_command(project_root: Path, site_dir: Path | None) -> None:
               default=None, help="Rules to use (default: content/briefing.yml if present, "
                                  "else built-in defaults).")
 def extract_command(paths: tuple[Path, ...], as_json: bool, config_path: Path | None) -> None:
-    """Show what the pipeline finds in any text files: paragraphs, sections, quotes, people.
+    """Show what the pipeline finds in any text files: paragraphs, sections, quotes, events,
+    people.
 
     \b
     The JSON document is:
       {"sources": [{"path", "title", "outlet", "date",
                     "paragraphs": [{"line", "text", "kept", "removed_because", "sections"}],
-                    "quotes": [{"line", "text", "speaker"}]}],
+                    "quotes": [{"line", "text", "speaker"}],
+                    "events": [{"line", "date", "text"}]}],
        "people": [{"name", "variants", "role"}]}
     """
     if config_path is None and Path("content/briefing.yml").is_file():
@@ -247,7 +249,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, config_path: Path | 
         _echo(f"{source['path']}: {source['title']} ({source['outlet']}, "
                    f"{source['date'] or 'date unknown'})")
         _echo(f"  {len(kept)} paragraphs kept, {len(source['paragraphs']) - len(kept)} "
-                   f"removed, {len(source['quotes'])} quotes")
+                   f"removed, {len(source['quotes'])} quotes, {len(source['events'])} events")
         for paragraph in source["paragraphs"]:
             label = ",".join(paragraph["sections"]) if paragraph["kept"] else \
                 f"removed: {paragraph['removed_because']}"

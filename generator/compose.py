@@ -36,7 +36,7 @@ SAME_QUOTE = 0.85  # share of matching characters for two wordings of one quotat
 
 
 def time_order(briefing: Briefing) -> dict[str, int]:
-    """Rank of each source in time (date, then file order): pages list things in this order."""
+    """Rank of each source in time (date, then id): pages list things in this order."""
     ranked = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999-99-99", s.meta.id))
     return {source.meta.id: rank for rank, source in enumerate(ranked)}
 
@@ -415,9 +415,10 @@ def key_points(briefing: Briefing, config: Config,
     order = time_order(briefing)
     chosen: list[Cited] = []
     seen: set[str] = set()
+    everything = list(_candidates(briefing, corroboration))  # split once, not per section
     for rule in config.sections:
         candidates = []
-        for paragraph, sentence in _candidates(briefing, corroboration):
+        for paragraph, sentence in everything:
             if rule.id in paragraph.sections:
                 reports = corroboration.reports.get(
                     (sentence.source_id, sentence.line, sentence.start), 1)

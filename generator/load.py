@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import difflib
 import hashlib
 import os
@@ -72,11 +73,20 @@ def decode(data: bytes, display: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(notes)
 
 
-def leading_date(lines: tuple[RawLine, ...]) -> str | None:
+def leading_date(lines: tuple[RawLine, ...], display: str = "") -> str | None:
+    """The ``date YYYY-MM-DD`` a source may open with; a date that does not exist stops the
+    run with its line, like any other bad input."""
     for line in lines:
         if line.text.strip():
             match = DATE_LINE.match(line.text)
-            return match.group(1) if match else None
+            if not match:
+                return None
+            try:
+                dt.date.fromisoformat(match.group(1))
+            except ValueError:
+                raise BriefingError(f"no such date {match.group(1)}", display, line.number,
+                                    hint="write an existing date as YYYY-MM-DD") from None
+            return match.group(1)
     return None
 
 
@@ -92,7 +102,7 @@ def load_source(path: Path, config: Config, follow_links: bool = False) -> Loade
                             f"{MAX_LINE_CHARS:,}); the file seems to have lost its line breaks",
                             display, longest.number, "put each paragraph on its own line")
     entry = config.sources.get(path.name)
-    found_date = leading_date(lines)
+    found_date = leading_date(lines, display)
     title = entry.title if entry and entry.title else ""  # else the cleaner finds the headline
     date = (entry.date if entry and entry.date else None) or found_date
     notes_list = list(notes)

@@ -147,7 +147,7 @@ def chunks(blocks: tuple[Block, ...], budget: int | None = None) -> list[tuple[B
     room = budget
     for block in blocks:
         items = _items(block)
-        if items is None:
+        if not items:  # not a list, or a list showing only its note
             if weight(block) > room and pages[-1]:
                 pages.append([])
                 room = budget
@@ -171,7 +171,9 @@ def chunks(blocks: tuple[Block, ...], budget: int | None = None) -> list[tuple[B
 
 
 def more_path(page: Page, number: int) -> str:
-    return f"{MORE_FOLDER}/{page.path.removesuffix('.md').replace('/', '-')}-{number}.md"
+    """``more/framework-deal-2.md``; a page in a folder keeps it (``more/sources/index-2.md``),
+    so two pages' further pages never share a path."""
+    return f"{MORE_FOLDER}/{page.path.removesuffix('.md')}-{number}.md"
 
 
 def paginate(page: Page, rank: Rank) -> list[Page]:

@@ -175,8 +175,9 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     sources = []
     for analysis, paragraphs in zip(analyses, deduped):
         kept_lines = {p.line for p in paragraphs if p.kept}
-        quotes = tuple(_resolved(q, index) for q in analysis.source.quotes
-                       if q.line in kept_lines)
+        quotes = tuple(_resolved(q, index) if not q.context or q.context_line in kept_lines
+                       else replace(_resolved(q, index), context="", context_line=0)
+                       for q in analysis.source.quotes if q.line in kept_lines)
         events = tuple(e for e in analysis.source.events or () if e.line in kept_lines)
         sources.append(Source(analysis.source.meta, paragraphs, quotes, events))
     all_paragraphs = [p for s in sources for p in s.paragraphs]

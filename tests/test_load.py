@@ -174,3 +174,14 @@ def test_a_source_key_that_matches_no_file_is_reported(tmp_path):
     with pytest.raises(BriefingError, match=r"briefing.yml:3: sources: '004_x.text' matches no "
                                             r"file .*did you mean '004_x.txt'"):
         check_source_entries(config, [tmp_path / "004_x.txt", tmp_path / "other.txt"])
+
+
+def test_a_leading_date_that_does_not_exist_is_an_error_naming_its_line(tmp_path, config):
+    import pytest
+    from generator.errors import BriefingError
+    from generator.load import load_source
+    path = tmp_path / "bad.txt"
+    path.write_text("date 2025-02-30\nHeadline\n\nText of the story here.\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_source(path, config)
+    assert caught.value.line == 1 and "2025-02-30" in caught.value.message

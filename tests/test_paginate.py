@@ -110,3 +110,13 @@ def test_the_first_page_ranks_the_most_recent_source_first(desk, config):
     oldest = min(desk.sources, key=lambda s: (s.meta.date or "", s.meta.id))
     assert rank(Cited("x", newest.meta.id, 5)) < rank(Cited("x", oldest.meta.id, 5))
     assert rank(Cited("x", oldest.meta.id, 5)) > rank(Cited("x", newest.meta.id, 50))
+
+
+def test_a_list_showing_only_its_note_is_kept_when_pages_are_cut():
+    note = CitedList("Empty", (), note="Nothing yet.")
+    assert pg.chunks((note,)) == [(note,)]
+
+
+def test_further_pages_of_pages_in_folders_keep_their_folder():
+    assert pg.more_path(Page("sources/index.md", "S", "d", ()), 2) == "more/sources/index-2.md"
+    assert pg.more_path(Page("sources-index.md", "S", "d", ()), 2) == "more/sources-index-2.md"

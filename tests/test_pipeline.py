@@ -32,3 +32,22 @@ def test_a_sources_events_come_back_from_the_cache_as_they_were_found(tmp_path, 
     again = analyse_cached(WIRE_SEED, config, tmp_path).source
     assert first.events and again.events == first.events
     assert again.quotes == first.quotes and again.paragraphs == first.paragraphs
+
+
+def test_a_quotation_loses_its_context_when_that_paragraph_is_removed_as_a_repeat(config):
+    from dataclasses import replace as with_
+    from generator.pipeline import Analysis, merge
+    from generator.structure import Source, SourceMeta, SourceParagraph
+    shared = "The two leaders met for nearly two hours at the air base on Thursday."
+    first = Source(SourceMeta("a", "a.txt", "A", "A", "2025-10-30"),
+                   (SourceParagraph("a", 2, shared),))
+    quote = Quote("b", 4, "We agreed on almost everything today", "Trump", context=shared,
+                  context_line=2)
+    second = Source(SourceMeta("b", "b.txt", "B", "B", "2025-10-31"),
+                    (SourceParagraph("b", 2, shared),
+                     SourceParagraph("b", 4, "“We agreed on almost everything today”")), (quote,))
+    briefing = merge([Analysis(first, ()), Analysis(second, ())], config)
+    [kept] = briefing.sources[1].quotes
+    assert not briefing.sources[1].paragraphs[0].kept  # removed as a repeat of a's
+    assert kept.context == "" and kept.context_line == 0
+    assert with_(kept, context=shared, context_line=2) == with_(quote, speaker=kept.speaker)
