@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -278,21 +278,26 @@ def date_label(when: str) -> str:
 def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBORATION) -> Page:
     """Events from every source, in date order (month- and year-only dates before the days they
     contain), each cited. Reports of one event are one entry, citing every source: the same
-    words, or sentences the statements stage found to report one fact, dated alike. When
-    sources date the same words differently, each date shows with its sources, under a flagged
-    heading. A sentence naming two events is listed under each date."""
+    words, or sentences the statements stage found to report one fact. When sources date one
+    event differently, each date shows with its sources, under a flagged heading. A sentence
+    naming two events is listed under each date."""
     when = _when(briefing)
     groups: dict[tuple, dict[str, list]] = {}
     events = [e for s in briefing.sources for e in (
         s.events if s.events is not None else find_events(s.paragraphs, s.meta.date))]
+    dates_in = Counter((e.sentence.source_id, e.sentence.line, e.sentence.start) for e in events)
     for event in sorted(events, key=lambda e: (e.when, when(e.sentence))):
         sentence = event.sentence
-        lead = corroboration.lead_of.get((sentence.source_id, sentence.line, sentence.start))
-        key = ("fact", lead, event.when) if lead else \
-            (text_key(sentence.text), event.expression.casefold())
+        place = (sentence.source_id, sentence.line, sentence.start)
+        lead = corroboration.lead_of.get(place)
+        # a fact's reports that each give one date are one event, whatever date each gives;
+        # a sentence giving several dates cannot say which is which, so only equal dates join
+        key = (("fact", lead) if dates_in[place] == 1 else ("fact", lead, event.when)) \
+            if lead else (text_key(sentence.text), event.expression.casefold())
         groups.setdefault(key, {}).setdefault(event.when, []).append(event)
     by_heading: dict[tuple[str, bool, str], list[Cited]] = defaultdict(list)
-    for dated in groups.values():
+    entries = [part for group in groups.values() for part in _conflicting(group)]
+    for dated in entries:
         differ = len(dated) > 1
         heading = " or ".join(map(date_label, dated)) + (SOURCES_DIFFER if differ else "")
         by_heading[(next(iter(dated)), differ, heading)].extend(
@@ -301,8 +306,18 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
                                       items in sorted(by_heading.items())) or (
         CitedList(None, (), note="No dated events found yet."),)
     return Page("timeline.md", "Timeline",
-                f"Timeline: {len(groups)} events from {len(briefing.sources)} sources, each dated "
+                f"Timeline: {len(entries)} events from {len(briefing.sources)} sources, each dated "
                 "at its precision, relative dates resolved.", blocks)
+
+
+def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
+    """One event dated differently stays one flagged entry; dates that only differ in
+    precision (2025, October 2025, 29 October 2025) do not conflict, and may well date
+    different things the sentences say: each stays its own entry."""
+    finest = max(dated, key=len)
+    if len(dated) > 1 and all(finest.startswith(when) for when in dated):
+        return [{when: events} for when, events in dated.items()]
+    return [dated]
 
 
 SOURCES_DIFFER = ": sources differ"

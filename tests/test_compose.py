@@ -196,3 +196,18 @@ def test_the_editor_is_told_where_sources_differ_on_a_figure_or_a_date():
     [note] = disagreements(pages, {s.meta.id: s.meta for s in briefing.sources})
     assert "tariffs on Ruritanian goods" in note and "a.txt line 4" in note
     assert "b.txt line 4" in note and "45%" in note and "47%" in note
+
+
+def test_the_timeline_flags_one_event_two_sources_date_differently():
+    from generator.compose import corroborate, timeline_page
+    from generator.statements import find_statements
+    texts = {"a": ("2025-10-30", "The US will cut the fentanyl tariff on Chinese goods to 10% "
+                                 "from 20% on November 10, officials said."),
+             "b": ("2025-10-31", "Washington is to lower the fentanyl tariff on Chinese goods "
+                                 "to 10% from 20% on Nov. 11.")}
+    briefing = Briefing("B", tuple(
+        Source(meta(sid, date, sid.upper()), (SourceParagraph(sid, 4, text, sections=("other",)),))
+        for sid, (date, text) in texts.items()))
+    [block] = timeline_page(briefing, corroborate(find_statements(briefing))).blocks
+    assert block.heading.endswith(": sources differ") and "10 November" in block.heading
+    assert [item.source_id for item in block.items] == ["a", "b"]
