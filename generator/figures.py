@@ -715,7 +715,8 @@ def pick_key_figures(facts: Iterable[KeyFigure], limit: int,
                      order: Callable[[Sentence], tuple] | None = None) -> list[KeyFigure]:
     """The facts a reader sees first: stated by the most sources, then the most sentences, then
     percentages before money before quantities, then the earliest (``order`` of a sentence).
-    A fact shown as another's rival is not shown again on its own."""
+    A fact shown as another's rival is not shown again on its own, nor is a fact whose rival
+    is already shown (the same contested measure, reached another way)."""
     order = order or (lambda s: (s.source_id, s.line, s.start))
     facts = list(facts)
 
@@ -729,7 +730,7 @@ def pick_key_figures(facts: Iterable[KeyFigure], limit: int,
     for fact in sorted(facts, key=rank):
         if len(picked) >= limit:
             break
-        if _identity(fact) in shown:
+        if _identity(fact) in shown or any(_identity(r) in shown for r in fact.disagrees_with):
             continue
         picked.append(fact)
         shown.add(_identity(fact))

@@ -209,3 +209,16 @@ def test_percentages_in_capitals_and_sums_in_words_are_read():
     assert (levy.measure, levy.values, levy.sources) == ("levy on timber", ("TEN PER CENT",),
                                                         {"s0", "s1"})
     assert (aid.measure, aid.values) == ("aid for farmers", ("5 billion dollars",))
+
+
+def test_a_contested_measure_reached_from_two_sides_is_one_row():
+    from generator.figures import KeyFigure
+    from generator.structure import Sentence
+
+    def fact(source, value, rivals=()):
+        sentence = Sentence(source, 1, 0, 20, f"The levy is {value} now.")
+        return KeyFigure("levy", 4, 8, (value,), "", "percentage", sentence, (sentence,),
+                         tuple(rivals))
+    rival = fact("c", "35%")
+    first, second = fact("a", "50%", [rival]), fact("b", "47%", [rival])
+    assert pick_key_figures([first, second], 12) == [first]
