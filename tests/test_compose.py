@@ -154,16 +154,21 @@ def test_the_most_reported_entry_ranks_first():
     assert rank(reported) < rank(lone_latest)
 
 
-def test_the_timeline_lists_one_event_several_sources_report_once_citing_each():
-    from generator.compose import corroborate, timeline_page
-    from generator.statements import find_statements
+def two_reports_of_the_tariff_cut(second_day: str) -> Briefing:
+    """Two outlets, two wordings of one event; the second dates it ``Nov. {second_day}``."""
     texts = {"a": ("2025-10-30", "The US will cut the fentanyl tariff on Chinese goods to 10% "
                                  "from 20% on November 10, officials said."),
              "b": ("2025-10-31", "Washington is to lower the fentanyl tariff on Chinese goods "
-                                 "to 10% from 20% on Nov. 10.")}
-    briefing = Briefing("B", tuple(
+                                 f"to 10% from 20% on Nov. {second_day}.")}
+    return Briefing("B", tuple(
         Source(meta(sid, date, sid.upper()), (SourceParagraph(sid, 4, text, sections=("other",)),))
         for sid, (date, text) in texts.items()))
+
+
+def test_the_timeline_lists_one_event_several_sources_report_once_citing_each():
+    from generator.compose import corroborate, timeline_page
+    from generator.statements import find_statements
+    briefing = two_reports_of_the_tariff_cut("10")
     separate = timeline_page(briefing)
     assert [len(b.items) for b in separate.blocks] == [2]  # two wordings, no statements
     [block] = timeline_page(briefing, corroborate(find_statements(briefing))).blocks
@@ -201,13 +206,7 @@ def test_the_editor_is_told_where_sources_differ_on_a_figure_or_a_date():
 def test_the_timeline_flags_one_event_two_sources_date_differently():
     from generator.compose import corroborate, timeline_page
     from generator.statements import find_statements
-    texts = {"a": ("2025-10-30", "The US will cut the fentanyl tariff on Chinese goods to 10% "
-                                 "from 20% on November 10, officials said."),
-             "b": ("2025-10-31", "Washington is to lower the fentanyl tariff on Chinese goods "
-                                 "to 10% from 20% on Nov. 11.")}
-    briefing = Briefing("B", tuple(
-        Source(meta(sid, date, sid.upper()), (SourceParagraph(sid, 4, text, sections=("other",)),))
-        for sid, (date, text) in texts.items()))
+    briefing = two_reports_of_the_tariff_cut("11")
     [block] = timeline_page(briefing, corroborate(find_statements(briefing))).blocks
     assert block.heading.endswith(": sources differ") and "10 November" in block.heading
     assert [item.source_id for item in block.items] == ["a", "b"]
