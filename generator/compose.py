@@ -26,7 +26,7 @@ from generator.figures import KeyFigure, figure_facts, pick_key_figures
 from generator.glossary import GlossaryEntry, define_terms
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import sentences
-from generator.statements import Statement, find_statements
+from generator.statements import Statement, find_statements, time_rank
 from generator.structure import (Briefing, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
 
@@ -36,9 +36,9 @@ SAME_QUOTE = 0.85  # share of matching characters for two wordings of one quotat
 
 
 def time_order(briefing: Briefing) -> dict[str, int]:
-    """Rank of each source in time (date, then id): pages list things in this order."""
-    ranked = sorted(briefing.sources, key=lambda s: (s.meta.date or "9999-99-99", s.meta.id))
-    return {source.meta.id: rank for rank, source in enumerate(ranked)}
+    """Rank of each source in time (date, then id): pages list things in this order, and the
+    statements stage takes the earliest wording as a fact's lead by the same rank."""
+    return time_rank(briefing.sources)
 
 
 def _when(briefing: Briefing):
