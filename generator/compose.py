@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
@@ -46,8 +46,9 @@ def _when(briefing: Briefing):
     return lambda item: (rank[item.source_id], item.line)
 
 
-def _cited(paragraph: SourceParagraph) -> Cited:
-    return Cited(paragraph.text, paragraph.source_id, paragraph.line)
+def _cited(said: SourceParagraph | Sentence | Quote) -> Cited:
+    """A paragraph, a sentence or a quotation, cited where it stands."""
+    return Cited(said.text, said.source_id, said.line)
 
 
 @dataclass(frozen=True)
@@ -82,30 +83,28 @@ class Corroboration:
 
 
 def corroborate(statements: Iterable[Statement]) -> Corroboration:
-    also: dict[tuple[str, int], dict[str, Cited]] = defaultdict(dict)
+    members: dict[tuple[str, int, int], dict[str, Cited]] = defaultdict(dict)
     matched: dict[tuple[str, int], dict[str, None]] = defaultdict(dict)
     repeated: set[tuple[str, int, int]] = set()
     reports: dict[tuple[str, int, int], int] = {}
-    members: dict[tuple[str, int, int], tuple[Cited, ...]] = {}
     lead_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
     for statement in statements:
-        key = (statement.lead.source_id, statement.lead.line)
-        lead = (*key, statement.lead.start)
+        lead = (statement.lead.source_id, statement.lead.line, statement.lead.start)
         for member in statement.members:
             lead_of.setdefault((member.source_id, member.line, member.start), lead)
         reports[lead] = max(reports.get(lead, 1), statement.reported_by)
-        members[lead] = tuple({m.source_id: Cited(m.text, m.source_id, m.line)
-                               for m in (*members.get(lead, ()), *statement.members[1:])
-                               if m.source_id != key[0]}.values())
         for member in statement.members[1:]:
             repeated.add((member.source_id, member.line, member.start))
-            if member.source_id != key[0]:
-                also[key].setdefault(member.source_id,
-                                     Cited(member.text, member.source_id, member.line))
-        matched[key].update(dict.fromkeys(statement.matched_on))
+            if member.source_id != lead[0]:
+                members[lead].setdefault(member.source_id, _cited(member))
+        matched[lead[:2]].update(dict.fromkeys(statement.matched_on))
+    also: dict[tuple[str, int], dict[str, Cited]] = defaultdict(dict)
+    for lead, cited in members.items():  # a paragraph cites what its lead sentences do
+        for source_id, sentence in cited.items():
+            also[lead[:2]].setdefault(source_id, sentence)
     return Corroboration({k: tuple(v.values()) for k, v in also.items()},
                          {k: tuple(v) for k, v in matched.items()}, frozenset(repeated),
-                         lead_of, reports, members)
+                         lead_of, reports, {k: tuple(v.values()) for k, v in members.items()})
 
 
 NO_CORROBORATION = Corroboration({}, {}, frozenset())
@@ -189,11 +188,9 @@ def quote_entry(group: list[Quote]) -> QuoteEntry:
     citation, any other wording is shown as it stands in its source."""
     first, *rest = group
     context = Cited(first.context, first.source_id, first.context_line) if first.context else None
-    return QuoteEntry(
-        Cited(first.text, first.source_id, first.line),
-        tuple(Cited(q.text, q.source_id, q.line) for q in rest if q.text == first.text),
-        tuple(Cited(q.text, q.source_id, q.line) for q in rest if q.text != first.text),
-        context, first.candidates)
+    return QuoteEntry(_cited(first), tuple(_cited(q) for q in rest if q.text == first.text),
+                      tuple(_cited(q) for q in rest if q.text != first.text), context,
+                      first.candidates)
 
 
 QuoteGroups = list[tuple[str, list[QuoteEntry]]]
@@ -347,10 +344,9 @@ def disagreements(pages: Iterable[Page], sources: dict[str, SourceMeta]) -> list
 def _event_entry(reports: list) -> Cited:
     """The earliest report's sentence, citing the other sources that report it."""
     first, *rest = reports
-    also = {e.sentence.source_id: Cited(e.sentence.text, e.sentence.source_id, e.sentence.line)
+    also = {e.sentence.source_id: _cited(e.sentence)
             for e in rest if e.sentence.source_id != first.sentence.source_id}
-    return Cited(first.sentence.text, first.sentence.source_id, first.sentence.line,
-                 tuple(also.values()))
+    return replace(_cited(first.sentence), also=tuple(also.values()))
 
 
 def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
@@ -359,16 +355,13 @@ def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
     return define_terms((p for s in ordered for p in s.paragraphs), config.glossary)
 
 
-def _sentence(sentence: Sentence | None) -> Cited | None:
-    return Cited(sentence.text, sentence.source_id, sentence.line) if sentence else None
-
-
 def glossary_page(entries: list[GlossaryEntry]) -> Page:
     """Terms with a definition, from a source or briefing.yml. A term nobody defines is the
     editor's to-do (``briefing generate`` names it), not something to show readers."""
     defined = [e for e in entries if e.text]
     blocks: tuple[Block, ...] = tuple(
-        Definition(e.term, _sentence(e.definition), e.written, e.forms, _sentence(e.expansion))
+        Definition(e.term, e.definition and _cited(e.definition), e.written, e.forms,
+                   e.expansion and _cited(e.expansion))
         for e in defined) or (
         CitedList(None, (), note="No defined terms yet."),)
     return Page("glossary.md", "Glossary",
@@ -482,7 +475,7 @@ def key_figures(briefing: Briefing) -> list[FigureRow]:
 def _figure_row(fact: KeyFigure, when) -> FigureRow:
     """The sentence the measure and values come from is cited first, the others by time."""
     others = sorted((s for s in fact.citations if s != fact.sentence), key=when)
-    citations = tuple(Cited(s.text, s.source_id, s.line) for s in (fact.sentence, *others))
+    citations = tuple(_cited(s) for s in (fact.sentence, *others))
     return FigureRow(fact.measure, fact.values, citations, fact.change,
                      tuple(_figure_row(rival, when) for rival in fact.disagrees_with))
 
