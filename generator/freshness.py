@@ -44,7 +44,7 @@ def _entries(folder: Path, recursive: bool) -> list[str]:
 @functools.cache
 def code_digest() -> str:
     """The generator's own code and default rules, hashed by content (not by path, so two
-    checkouts of one commit share their caches)."""
+    checkouts of one commit share their caches); read once per process, as the code is."""
     rows = [__version__, *(row.split("\0", 1)[1] + name for name, row in sorted(
         (name, _row(GENERATOR_DIR / name)) for name in os.listdir(GENERATOR_DIR)))]
     return hashlib.sha256("\n".join(rows).encode("utf-8", "surrogateescape")).hexdigest()
@@ -53,7 +53,7 @@ def code_digest() -> str:
 def stamp(files: list[Path], folders: list[Path], trees: list[Path]) -> str:
     """One hash of the state of these files, of what lies directly in these folders and of
     everything in these trees (the generator's own code always counts)."""
-    rows = [__version__, *_entries(GENERATOR_DIR, recursive=False)]
+    rows = [code_digest()]
     rows += [_row(path) for path in files]
     for folder in folders:
         rows += _entries(folder, recursive=False)
