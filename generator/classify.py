@@ -9,10 +9,12 @@ else it is "other", never lost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.config import Config, SectionRule, Term
+from generator.people import alternation
 
 OTHER = "other"
 
@@ -24,9 +26,65 @@ def term_score(text: str, terms: Iterable[Term], folded: str | None = None) -> f
                if (term.needle is None or term.needle in folded) and term.regex.search(text))
 
 
+class SectionTerms:
+    """Every section's terms by their needle, so one pass over a paragraph finds the few terms
+    worth running: a term can only match where its first word starts, so one pattern of all
+    the needles at word starts (longest first; a needle's prefixes among the needles count as
+    found with it) replaces a substring test per term and section."""
+
+    def __init__(self, sections: tuple[SectionRule, ...]):
+        self.sections = sections
+        self.always: list[tuple[int, str, Term]] = []  # terms without a needle
+        self.by_needle: dict[str, list[tuple[int, str, Term]]] = {}
+        self.inside: list[tuple[str, tuple[int, str, Term]]] = []  # needle inside a word
+        for position, (rule, term) in enumerate((r, t) for r in sections for t in r.terms):
+            entry = (position, rule.id, term)
+            if term.needle is None:
+                self.always.append(entry)
+            elif _first_word(term.phrase).startswith(term.needle):
+                self.by_needle.setdefault(term.needle, []).append(entry)
+            else:
+                self.inside.append((term.needle, entry))
+        needles = sorted(self.by_needle, key=lambda n: (-len(n), n))
+        self.with_prefixes = {n: [m for m in needles if n.startswith(m)] for n in needles}
+        self.pattern = re.compile(r"(?<![\w-])" + alternation(needles)) if needles else None
+
+    def scores(self, text: str) -> dict[str, float]:
+        folded = text.casefold()
+        found: dict[str, None] = {}
+        if self.pattern:
+            for needle in set(self.pattern.findall(folded)):
+                found.update(dict.fromkeys(self.with_prefixes[needle]))
+        candidates = [entry for needle in found for entry in self.by_needle[needle]]
+        candidates += self.always
+        candidates += [entry for needle, entry in self.inside if needle in folded]
+        candidates.sort(key=lambda entry: entry[0])  # summed in the rules' order, as written
+        scores = dict.fromkeys((rule.id for rule in self.sections), 0.0)
+        for _position, rule_id, term in candidates:
+            if term.regex.search(text):
+                scores[rule_id] += term.weight
+        return scores
+
+
+def _first_word(phrase: str) -> str:
+    return (re.split(r"[\s-]+", phrase.strip())[0] if phrase.strip() else "").casefold()
+
+
+_SECTION_TERMS: dict[int, SectionTerms] = {}
+
+
+def section_terms(config: Config) -> SectionTerms:
+    """The index of a configuration's section terms, built once per configuration."""
+    index = _SECTION_TERMS.get(id(config.sections))
+    if index is None or index.sections is not config.sections:
+        if len(_SECTION_TERMS) > 64:
+            _SECTION_TERMS.clear()
+        index = _SECTION_TERMS[id(config.sections)] = SectionTerms(config.sections)
+    return index
+
+
 def section_scores(text: str, config: Config) -> dict[str, float]:
-    folded = text.casefold()
-    return {rule.id: term_score(text, rule.terms, folded) for rule in config.sections}
+    return section_terms(config).scores(text)
 
 
 def _chosen(scores: dict[str, float], config: Config) -> tuple[str, ...]:

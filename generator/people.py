@@ -7,7 +7,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.config import Config
@@ -27,21 +27,23 @@ ROLE_NAMES = tuple(role.replace("_", " ") for role in """president vice_presiden
     correspondent reporter editor host anchor presenter""".split())
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], atom: Callable[[str], str] = re.escape) -> str:
     """A pattern for any of the words, as a tree of their letters: where "said|says|…" tries
     every word at every place it is reached, this follows only the branch of the letter there.
-    A longer word is tried before a word it begins with, as longest-first alternatives would."""
+    A longer word is tried before a word it begins with, as longest-first alternatives would.
+    ``atom`` is the pattern one letter stands for."""
     tree: dict = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(tree) or "(?!)"
+    return _branches(tree, atom) or "(?!)"
 
 
-def _branches(node: dict) -> str:
-    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+def _branches(node: dict, atom: Callable[[str], str]) -> str:
+    options = [atom(char) + _branches(child, atom) for char, child in sorted(node.items())
+               if char]
     if not options:
         return ""
     if len(options) == 1 and "" not in node:
@@ -439,15 +441,34 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
             if len(form.split()) == 2:  # either word may be the family name, as in add()
                 for word in form.split():
                     owner.setdefault(_form_key(word), name)
-    forms = _FormTree(sorted(owner, key=len, reverse=True))
     counts: Counter[str] = Counter()
-    for paragraph in paragraphs:
-        if paragraph.kept:
-            counts.update(owner[key] for key in forms.finditer(paragraph.text))
+    if owner:
+        forms = _FormTree(sorted(owner, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(owner, _atom)})(?![\w’'-])",
+                             re.IGNORECASE)
+        for paragraph in paragraphs:
+            if paragraph.kept:
+                counts.update(owner[key] for key in _mentioned(pattern, forms, owner,
+                                                               paragraph.text))
     people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
                      tuple(sorted(set(p.spellings))))
               for p in index.people.values()]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.name)))
+
+
+def _mentioned(pattern: re.Pattern, forms: _FormTree, owner: dict[str, str],
+               text: str) -> Iterator[str]:
+    """The forms the tree finds in the text, found by the pattern of the same tree (one pass
+    in C). A match whose letters map back to no form only in an odd case (a letter that
+    matches another in any case but lowers to something else) is read again by the tree."""
+    for match in pattern.finditer(text):
+        key = _form_key(match.group())
+        if key not in owner:
+            found = forms._longest(text, match.start())
+            if found is None:
+                continue
+            key = found[1]
+        yield key
 
 
 # -- a speaker's name inside a name phrase ---------------------------------------------------------
