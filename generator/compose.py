@@ -18,6 +18,7 @@ from pathlib import PurePath
 from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
                                Link, LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
                                RemovedList, SourceText)
+from generator.centrality import centrality
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
 from generator.config import Config
@@ -418,19 +419,22 @@ def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=Non
 def key_points(briefing: Briefing, config: Config,
                corroboration: Corroboration = NO_CORROBORATION) -> list[Cited]:
     """What happened, first: for each section, its sentences reported by the most sources,
-    then the strongest by the section's terms, then the most recent; each self-contained (no
-    opening "this", "he added that") and said once."""
+    then the most central (closest to what the sources together are about), then the
+    strongest by the section's terms, then the most recent; each self-contained (no opening
+    "this", "he added that") and said once."""
     order = time_order(briefing)
     chosen: list[Cited] = []
     seen: set[str] = set()
     everything = list(_candidates(briefing, corroboration))  # split once, not per section
+    central = centrality(sentence for _paragraph, sentence in everything)
     for rule in config.sections:
         candidates = []
         for paragraph, sentence in everything:
             if rule.id in paragraph.sections:
                 reports = corroboration.reports.get(
                     (sentence.source_id, sentence.line, sentence.start), 1)
-                candidates.append(((-reports, -term_score(sentence.text, rule.terms),
+                candidates.append(((-reports, -round(central.of(sentence), 3),
+                                    -term_score(sentence.text, rule.terms),
                                     -order[sentence.source_id], sentence.line), sentence))
         picked = 0
         for _key, sentence in sorted(candidates, key=lambda c: c[0]):
