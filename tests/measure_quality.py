@@ -92,6 +92,7 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
     found = {p.line for p in paragraphs}
     if not strict:
         gold = by_paragraph(gold, sorted(found))
+        gold = {p.line: gold.get(p.line) or _enclosing(gold, p.line) for p in paragraphs}
     for line in sorted(set(gold) - found):
         raise ValueError(f"{spec_path.name}: line {line} is labelled but starts no paragraph")
     for paragraph in paragraphs:
@@ -118,6 +119,12 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
             result.errors.append(f"line {paragraph.line}: sections {sorted(predicted)}, gold "
                                  f"{sorted(labels)}")
     return result
+
+
+def _enclosing(gold: dict[int, set[str]], line: int) -> set[str]:
+    """The labels of the labelled paragraph a line lies in (the last labelled line before
+    it), for a paragraph the labeller saw as part of a longer one (a wrapped headline)."""
+    return gold[max((g for g in gold if g < line), default=min(gold))]
 
 
 BLIND = LABELLED / "sections_blind"  # labelled by a session that never saw the rules
