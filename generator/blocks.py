@@ -125,6 +125,9 @@ class PersonCard:
     quotes: tuple[Cited, ...]  # the most reported first, at most PERSON_QUOTES
     quotes_link: str | None  # the person's group on the Key quotes page
     quote_count: int = 0  # all of the person's entries on Key quotes
+    # when the sources spell the name differently: each spelling (the name's first) with the
+    # first paragraphs that write it, so the editor can check which is right
+    written: tuple[tuple[str, tuple[Cited, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -236,6 +236,30 @@ def quotes_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
                 tuple(blocks))
 
 
+SPELLING_CITES = 3
+
+
+def spelling_citations(briefing: Briefing) -> dict[str, tuple[tuple[str, tuple[Cited, ...]], ...]]:
+    """For each person whose name the sources spell differently, every spelling (the name's
+    first) with the first paragraphs, in time order, that write it. One pass over the kept
+    paragraphs with one pattern of all those spellings."""
+    owner = {form: person.name for person in briefing.people if person.spellings
+             for form in (person.name, *person.spellings)}
+    if not owner:
+        return {}
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+        re.escape(f) for f in sorted(owner, key=lambda f: (-len(f), f))) + r")(?![\w’'-])")
+    cited: dict[str, list[Cited]] = {form: [] for form in owner}
+    when = _when(briefing)
+    for paragraph in sorted(_content(briefing), key=when):
+        for form in dict.fromkeys(pattern.findall(paragraph.text)):
+            if len(cited[form]) < SPELLING_CITES:
+                cited[form].append(_cited(paragraph))
+    return {person.name: tuple((form, tuple(cited[form]))
+                               for form in (person.name, *person.spellings))
+            for person in briefing.people if person.spellings}
+
+
 def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
     """Who's who: everyone the sources mention, with role, mentions and quotations. A person's
     quotations are the Key quotes page's entries for them (a quotation several sources report
@@ -243,6 +267,7 @@ def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
     groups = quote_groups(briefing) if groups is None else groups
     quote_anchors = speaker_anchors(groups)
     entries = {speaker: group for speaker, group in groups if speaker}
+    written = spelling_citations(briefing)
     taken: set[str] = set()
     cards = []
     for person in briefing.people:
@@ -254,7 +279,7 @@ def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
             person.name, anchor_for(person.name, taken), person.role, person.mentions,
             person.spellings, tuple(entry.quote for entry in best[:PERSON_QUOTES]),
             f"quotes.md#{quote_anchors[person.name]}" if person.name in quote_anchors else None,
-            len(quoted)))
+            len(quoted), written.get(person.name, ())))
     blocks: tuple[Block, ...] = tuple(cards) or (
         CitedList(None, (), note="No people found yet."),)
     return Page("people.md", "Who's who",

@@ -225,6 +225,9 @@ class Renderer:
             lines += [f"**Also written as:** {escape_text(', '.join(card.spellings))} "
                       "(the sources spell this name differently: check which is right)",
                       "{ .spelling-note }", ""]
+            lines += [f"- {escape_text(form)}: {self.cites(cited, page.path)}"
+                      for form, cited in card.written if cited]
+            lines += [""] if any(cited for _form, cited in card.written) else []
         if card.quotes:
             link = f" ([on Key quotes]({_relative(card.quotes_link, page.path)}))" \
                 if card.quotes_link else ""

@@ -210,3 +210,22 @@ def test_the_timeline_flags_one_event_two_sources_date_differently():
     [block] = timeline_page(briefing, corroborate(find_statements(briefing))).blocks
     assert block.heading.endswith(": sources differ") and "10 November" in block.heading
     assert [item.source_id for item in block.items] == ["a", "b"]
+
+
+def test_whos_who_cites_where_each_spelling_of_a_name_is_written():
+    def said(source_id, date, text):
+        return Source(meta(source_id, date, source_id.upper()),
+                      (SourceParagraph(source_id, 5, text),), ())
+    briefing = Briefing("B", (said("b", "2025-10-30", "Gou Jiakun told reporters on Friday."),
+                              said("a", "2025-10-29", "Guo Jiakun spoke in Beijing."),
+                              said("c", "2025-10-31", "Guo Jiakun and Gou Jiakun, again.")),
+                        (Person("Guo Jiakun", mentions=4, spellings=("Gou Jiakun",)),))
+    [card] = people_page(briefing).blocks
+    assert [(form, [c.source_id for c in cited]) for form, cited in card.written] == [
+        ("Guo Jiakun", ["a", "c"]), ("Gou Jiakun", ["b", "c"])]
+
+
+def test_a_name_spelt_one_way_has_no_spelling_citations():
+    quoted = source("a", "2025-10-29", "“We are willing to work with the US side”", "Guo Jiakun")
+    [card] = people_page(Briefing("B", (quoted,), (Person("Guo Jiakun", mentions=1),))).blocks
+    assert card.written == ()

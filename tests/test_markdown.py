@@ -141,3 +141,19 @@ def test_a_key_figure_shows_three_rival_values_and_counts_the_rest():
     lines = Renderer(sources).block(page.blocks[0], page)
     assert sum("*Sources differ:*" in line for line in lines) == RIVALS_SHOWN
     assert lines[-1] == f"    - *and {9 - RIVALS_SHOWN} other values in other sources*"
+
+
+def test_a_name_spelt_two_ways_shows_each_spelling_with_its_citation():
+    from generator.blocks import Cited, Page, PersonCard
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    sources = {"a": SourceMeta("a", "a.txt", "T", "The Wire", "2025-10-30"),
+               "b": SourceMeta("b", "b.txt", "T", "The Post", "2025-10-30")}
+    card = PersonCard("Guo Jiakun", "guo-jiakun", None, 3, ("Gou Jiakun",), (), None, 0,
+                      (("Guo Jiakun", (Cited("x", "a", 4),)), ("Gou Jiakun", (Cited("y", "b", 9),))))
+    page = Page("people.md", "Who's who", "d", (card,))
+    lines = Renderer(sources).block(card, page)
+    assert any(line.startswith("- Guo Jiakun: [The Wire, 30 Oct](sources/a.md#p4 ")
+               for line in lines)
+    assert any(line.startswith("- Gou Jiakun: [The Post, 30 Oct](sources/b.md#p9 ")
+               for line in lines)
