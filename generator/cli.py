@@ -236,7 +236,8 @@ def extract_command(paths: tuple[Path, ...], as_json: bool, config_path: Path | 
                     "paragraphs": [{"line", "text", "kept", "removed_because", "sections"}],
                     "quotes": [{"line", "text", "speaker"}],
                     "events": [{"line", "date", "text"}]}],
-       "people": [{"name", "variants", "role"}]}
+       "people": [{"name", "variants", "role"}],
+       "statements": [{"text", "section", "sources": [{"path", "line"}]}]}
     """
     if config_path is None and Path("content/briefing.yml").is_file():
         config_path = Path("content/briefing.yml")

@@ -25,8 +25,10 @@ from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_i
                             find_sources, ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
 from generator.people import PeopleIndex, base_index, count_mentions, find_people
+from generator.partition import partition
 from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
+from generator.statements import find_statements
 from generator.structure import (Briefing, Person, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
 from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
@@ -330,6 +332,7 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
     briefing = build_briefing(paths, config, follow_links=True)
     order = {str(path): number for number, path in enumerate(paths)}
     ordered = sorted(briefing.sources, key=lambda s: order.get(s.meta.path, len(order)))
+    paths_of = {s.meta.id: s.meta.path for s in ordered}
     return {
         "sources": [{
             "path": s.meta.path, "title": s.meta.title, "outlet": s.meta.outlet,
@@ -344,4 +347,9 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
         "people": [{"name": p.name, "variants": sorted({*p.variants, *p.spellings}),
                     "role": p.role}
                    for p in briefing.people],
+        "statements": [{"text": part.text, "section": part.section,
+                        "sources": [{"path": paths_of[s.source_id], "line": s.line}
+                                    for s in part.sentences]}
+                       for part in partition(ordered, find_statements(briefing,
+                                                                      config.statements))],
     }

@@ -158,7 +158,7 @@ def test_extract_json_contract(tmp_path):
                                        "--config", str(ROOT / "content/briefing.yml")])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"sources", "people"}
+    assert set(data) == {"sources", "people", "statements"}
     first = data["sources"][0]
     assert set(first) == {"path", "title", "outlet", "date", "paragraphs", "quotes", "events"}
     assert all(set(event) == {"line", "date", "text"} for event in first["events"])
@@ -172,6 +172,11 @@ def test_extract_json_contract(tmp_path):
     assert quote == {"line": 8, "text": "I don’t know that we’ll even speak about Taiwan.",
                      "speaker": "Donald Trump"}
     assert {"name", "variants", "role"} == set(data["people"][0])
+    assert all(set(s) == {"text", "section", "sources"} for s in data["statements"])
+    held = [(place["path"], place["line"]) for s in data["statements"] for place in s["sources"]]
+    kept = {(source["path"], p["line"]) for source in data["sources"]
+            for p in source["paragraphs"] if p["kept"]}
+    assert set(held) == kept  # every kept paragraph is in the statements, and nothing else
 
 
 def test_bad_input_is_one_line_without_traceback(project):
