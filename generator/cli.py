@@ -14,6 +14,7 @@ import click
 
 from generator import __version__
 from generator.build import build_site
+from generator.check import check
 from generator.errors import BriefingError
 from generator.pipeline import Project, extract, generate, render_site
 from generator.write import read_page, run_lock
@@ -117,6 +118,7 @@ def main() -> None:
     Typical use, from the project folder:
       briefing generate      write the Markdown pages from content/
       briefing build         generate, then build the site into site/
+      briefing check         the editor's report before publishing
       briefing extract FILE --json   print what the pipeline finds in any text file
 
     Sources live in content/sources/, rules in content/briefing.yml, and the generated pages
@@ -172,6 +174,34 @@ def generate_command(project_root: Path, check: bool, force: bool) -> None:
     """Write the briefing's Markdown pages from content/ into content/pages/."""
     if not _run_generate(Project(project_root), force, check):
         sys.exit(1)
+
+
+@main.command("check")
+@PROJECT_OPTION
+def check_command(project_root: Path) -> None:
+    """The editor's report before publishing: what to look at, written nowhere.
+
+    \b
+    Lists where sources disagree (figures, dates), names spelt differently, quotations
+    without a speaker, facts several sources report that fit no section, sources without
+    an outlet or a date, pages kept because you edited them and what they now miss, and
+    the generator's notes. Exits 1 only when generation itself would (bad input), never on
+    findings.
+    """
+    report = check(Project(project_root), progress=ProgressBar())
+    _echo(f"briefing check: {report.sources} sources, {report.pages} pages")
+    for part in report.parts:
+        _echo(f"\n{part.title} ({part.total})")
+        for finding in part.findings:
+            _echo(f"  {finding}")
+        if part.total > len(part.findings):
+            _echo(f"  and {part.total - len(part.findings)} more")
+        if not part.total:
+            _echo("  none")
+    if report.stale:
+        _echo(f"\n{len(report.stale)} page(s) would change on `briefing generate`: "
+              f"{', '.join(report.stale[:10])}" + (" …" if len(report.stale) > 10 else ""))
+    _echo(f"\n{report.findings} finding(s) to review; nothing blocks publishing")
 
 
 @main.command("diff")

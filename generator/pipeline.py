@@ -245,6 +245,7 @@ class Rendered:
     nav: str  # the generated block of mkdocs.yml
     abbreviations: str  # the glossary's tooltips, appended to every page
     editor_pages: tuple[str, ...] = ()  # pages editors wrote themselves (in the navigation)
+    disagreements: tuple[str, ...] = ()  # what sources give differently (also in the notes)
 
 
 def render_site(project: Project, cache: bool = True, progress: Progress | None = None
@@ -279,7 +280,8 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
     extra = editor_pages(project.docs_dir, set(rendered))
     block = nav_block(yaml_text(config.title), site_navigation(pages, extra),
                       {"briefing": {**stamp, "footer_sources": footer_sources(briefing)}})
-    return Rendered(briefing, rendered, block, render_abbreviations(entries), tuple(extra))
+    return Rendered(briefing, rendered, block, render_abbreviations(entries), tuple(extra),
+                    tuple(differ))
 
 
 def generate(project: Project, force: bool = False, check: bool = False,
@@ -309,7 +311,18 @@ def generate(project: Project, force: bool = False, check: bool = False,
 
 def _generate(project: Project, force: bool, check: bool, progress: Progress | None,
               recovered: list[str]) -> tuple[Briefing, WriteReport, bool]:
-    result = render_site(project, cache=not check, progress=progress)
+    result, report, nav_changed, changes = plan(project, force, not check, progress, recovered)
+    if not check:
+        changes.commit()
+    return result.briefing, report, nav_changed
+
+
+def plan(project: Project, force: bool = False, cache: bool = True,
+         progress: Progress | None = None, recovered: list[str] | None = None
+         ) -> tuple[Rendered, WriteReport, bool, Changes]:
+    """What a generation would write, planned and not committed: the rendered site, the
+    report (kept edits, stale pages, notes) and whether the navigation changes."""
+    result = render_site(project, cache=cache, progress=progress)
     changes = Changes(project.docs_dir / JOURNAL)
     report = plan_pages(project.docs_dir, result.pages, changes, force=force)
     nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)
@@ -317,12 +330,10 @@ def _generate(project: Project, force: bool, check: bool, progress: Progress | N
         report.written.append(ABBREVIATIONS)
     kept = [*report.kept_edits, *report.kept_orphans, *report.editor_pages,
             *result.editor_pages]
-    report.notes += recovered + dead_source_links(
+    report.notes += (recovered or []) + dead_source_links(
         project.docs_dir, sorted(set(kept)), {s.meta.id for s in result.briefing.sources})
     report.sources = len(result.briefing.sources)
-    if not check:
-        changes.commit()
-    return result.briefing, report, nav_changed
+    return result, report, nav_changed, changes
 
 
 def extract(paths: Iterable[Path], config_path: Path | None) -> dict:

@@ -12,7 +12,7 @@ from generator.cli import ProgressBar, main
 from generator.write import run_lock
 from tests.conftest import LIVE_SEED, WIRE_SEED
 
-COMMANDS = [[], ["generate"], ["build"], ["diff"], ["extract"]]
+COMMANDS = [[], ["generate"], ["build"], ["check"], ["diff"], ["extract"]]
 
 
 def run(*args, **kwargs):

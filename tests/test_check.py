@@ -1,0 +1,59 @@
+"""`briefing check`: the editor's report before publishing."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from generator.check import check
+from generator.cli import main
+from generator.pipeline import generate
+
+
+def part(report, title):
+    return next(p for p in report.parts if p.title == title)
+
+
+def test_the_seeds_report_their_spelling_variant_and_nothing_stale(project):
+    generate(project)
+    report = check(project)
+    spelt = part(report, "Names spelt differently")
+    assert spelt.total == 1 and "Guo Jiakun" in spelt.findings[0] \
+        and "Gou Jiakun" in spelt.findings[0]
+    assert re.search(r"000_\w+\.txt line 14", spelt.findings[0])  # where the variant is written
+    assert report.stale == ()
+    assert part(report, "Pages kept because you edited them").total == 0
+
+
+def test_an_edited_page_is_listed_with_what_the_generator_now_cites_beyond_it(project):
+    generate(project)
+    page = project.docs_dir / "taiwan.md"
+    text = page.read_text(encoding="utf-8")
+    cited = [line for line in text.splitlines() if line.startswith("- ") and "#p" in line]
+    page.write_text(text.replace(cited[0] + "\n", ""), encoding="utf-8")
+    [finding] = part(check(project), "Pages kept because you edited them").findings
+    line = re.search(r"#p(\d+)", cited[0]).group(1)
+    assert finding.startswith("taiwan.md: kept as you edited it") and f"line {line}" in finding
+
+
+def test_a_source_without_outlet_or_date_is_listed(project):
+    (project.sources_dir / "undated.txt").write_text(
+        "A headline about tariffs\n\nTrade talks went on in a city by the sea, officials "
+        "said, and tariffs were the main subject of the day.\n", encoding="utf-8")
+    [finding] = part(check(project), "Sources without an outlet or a date").findings
+    assert finding.startswith(str(project.sources_dir / "undated.txt")) and "no date" in finding
+
+
+def test_findings_do_not_fail_the_command_but_bad_input_does(project):
+    ok = CliRunner().invoke(main, ["check", "--project", str(project.root)])
+    assert ok.exit_code == 0, ok.output
+    assert "Names spelt differently (1)" in ok.output and "nothing blocks publishing" in ok.output
+    project.config_path.write_text("titel: x\n", encoding="utf-8")
+    bad = CliRunner().invoke(main, ["check", "--project", str(project.root)])
+    assert bad.exit_code == 1 and "did you mean 'title'" in bad.output
+
+
+def test_check_writes_no_page(project):
+    check(project)
+    assert not any(project.docs_dir.glob("*.md"))
