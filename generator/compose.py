@@ -585,11 +585,14 @@ OUTLET_INDEX = "sources/by-outlet.md"
 
 
 def compose_pages(briefing: Briefing, config: Config,
-                  entries: list[GlossaryEntry] | None = None) -> list[Page]:
-    """All pages, in navigation order: home, the configured page order, then each source."""
+                  entries: list[GlossaryEntry] | None = None,
+                  statements: Iterable[Statement] | None = None) -> list[Page]:
+    """All pages, in navigation order: home, the configured page order, then each source.
+    ``statements`` are the briefing's (as the editor steered them), found here if not given."""
     ordered: list[Page] = []
     groups = quote_groups(briefing)  # merged once for Key quotes and Who's who
-    corroboration = corroborate(find_statements(briefing, config.statements))
+    corroboration = corroborate(find_statements(briefing, config.statements)
+                                if statements is None else statements)
     wants_full = False
     for page_id in config.pages:
         if page_id == "full":

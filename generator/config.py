@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -99,6 +100,15 @@ class StatementRules:
 
 
 @dataclass(frozen=True)
+class Steering:
+    """The `steer:` section: facts an editor drops from the pages, or pins to one page, each
+    named by a paragraph reporting it as its source file and line ("wire.txt:12")."""
+
+    drop: tuple[tuple[str, int], ...] = ()
+    pin: tuple[tuple[str, int, str], ...] = ()  # file, line, page (a section id or "other")
+
+
+@dataclass(frozen=True)
 class Event:
     what: str = ""
     when: str | None = None
@@ -131,6 +141,7 @@ class Config:
     path: str = "briefing.yml"
     fingerprint: str = ""
     statements: StatementRules = StatementRules()
+    steer: Steering = Steering()
 
     def section(self, section_id: str) -> SectionRule:
         return next(s for s in self.sections if s.id == section_id)
@@ -463,6 +474,36 @@ def _statement_rules(root: _Checker) -> StatementRules:
                           _words(rules, "leader_nouns"))
 
 
+PLACE = re.compile(r"^(?P<file>[^/\\:]+):(?P<line>[1-9]\d{0,8})$")
+
+
+def _place(text: Any, checker: _Checker, key: str) -> tuple[str, int]:
+    found = PLACE.match(str(text).strip())
+    if not found:
+        raise BriefingError(f"'{text}' in steer.{key} is not a source file and line",
+                            checker.path, checker.line_of(key),
+                            "write it as FILE:LINE, e.g. wire.txt:12")
+    return found["file"], int(found["line"])
+
+
+def _steering(root: _Checker, pages: Iterable[str]) -> Steering:
+    """The `steer:` section (generator/steer.py): `drop` a list of FILE:LINE, `pin` a mapping
+    of FILE:LINE to a section id (or "other")."""
+    steer = root.child("steer")
+    steer.only("drop", "pin")
+    drop = tuple(_place(item, steer, "drop") for item in steer.get("drop", list, []))
+    pins = steer.child("pin")
+    pin = []
+    for key, page in pins.data.items():
+        if str(page) not in pages:
+            close = difflib.get_close_matches(str(page), sorted(pages), n=1)
+            raise BriefingError(f"steer.pin: '{page}' is not a section id", root.path,
+                                pins.line_of(key), f"did you mean '{close[0]}'?" if close
+                                else f"known: {', '.join(sorted(pages))}")
+        pin.append((*_place(key, pins, "pin"), str(page)))
+    return Steering(drop, tuple(pin))
+
+
 def _merge(defaults: dict, override: dict) -> dict:
     merged = dict(defaults)
     for key, value in override.items():
@@ -512,7 +553,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
                                 f"{_kind(user)}", display, 1)
         top = _Checker(user, display, "briefing.yml")
         top.only("title", "event", "sources", "sections", "pages", "cleaning", "classify",
-                 "quotes", "people", "glossary", "statements")
+                 "quotes", "people", "glossary", "statements", "steer")
         if isinstance(user.get("cleaning"), dict):
             top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
@@ -593,8 +634,11 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         glossary=glossary,
         path=display,
         statements=_statement_rules(root),
+        steer=_steering(root, [*section_ids, "other"]),
     )
-    fingerprint = hashlib.sha256(json.dumps(_plain(merged), sort_keys=True, default=str)
+    analysed = {k: v for k, v in merged.items() if k != "steer"}  # steering is after analysis:
+    # pinning a fact must not make a desk of thousands of sources be read again
+    fingerprint = hashlib.sha256(json.dumps(_plain(analysed), sort_keys=True, default=str)
                                  .encode()).hexdigest()[:16]
     return replace(config, fingerprint=fingerprint)
 

@@ -29,6 +29,7 @@ from generator.partition import partition
 from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
 from generator.statements import find_statements
+from generator.steer import steer
 from generator.structure import (Briefing, Person, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
 from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
@@ -263,13 +264,16 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
         briefing = replace(briefing, notes=briefing.notes + (
             f"{project.sources_dir}: not read (sources are .txt, .text or .md files in this "
             f"folder itself): {', '.join(ignored)}",))
+    steered = steer(briefing, find_statements(briefing, config.statements), config.steer,
+                    config.path)
+    briefing = steered.briefing
     entries = glossary_entries(briefing, config)
     undefined = [e.term for e in entries if not e.text]
     if undefined:
         briefing = replace(briefing, notes=briefing.notes + (
             f"{config.path}: glossary terms no source defines, left off the site: "
             f"{', '.join(undefined)} (write a definition under glossary:)",))
-    pages = compose_pages(briefing, config, entries)
+    pages = compose_pages(briefing, config, entries, steered.statements)
     differ = disagreements(pages, {s.meta.id: s.meta for s in briefing.sources})
     if differ:
         briefing = replace(briefing, notes=briefing.notes + (

@@ -1,0 +1,93 @@
+"""Stage 5a: the editor steers facts, not whole pages (`steer:` in briefing.yml).
+
+Between statements and composition. An editor who finds a fact wrong or beside the point
+drops it; one who finds it on the wrong page pins it to another. Each is named by one
+paragraph that reports it (FILE:LINE), and reaches the whole statement: a dropped fact leaves
+every page, with every other source's paragraph that says nothing else (their source pages
+keep them, with the reason); a pinned fact's paragraph and its statement's lead go to the page
+named. The pages stay generated, so everything else keeps updating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from generator.classify import OTHER
+from generator.config import Steering
+from generator.segment import sentences
+from generator.statements import Statement
+from generator.structure import Briefing, Source, SourceParagraph
+
+Place = tuple[str, int]  # source id, line
+
+
+@dataclass(frozen=True)
+class Steered:
+    briefing: Briefing
+    statements: tuple[Statement, ...]
+
+
+def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steering,
+          where: str = "briefing.yml") -> Steered:
+    statements = tuple(statements)
+    if not steering.drop and not steering.pin:
+        return Steered(briefing, statements)
+    ids = {PurePath(s.meta.path).name: s.meta.id for s in briefing.sources}
+    kept = {(p.source_id, p.line) for s in briefing.sources for p in s.paragraphs if p.kept}
+    notes: list[str] = []
+
+    def found(file: str, line: int, what: str) -> Place | None:
+        place = (ids.get(file, ""), line)
+        if place not in kept:
+            notes.append(f"{where}: steer.{what} {file}:{line} names no kept paragraph (a "
+                         "source renamed or changed? check the line on its source page)")
+            return None
+        return place
+
+    dropped = {p for file, line, in steering.drop if (p := found(file, line, "drop"))}
+    pinned = {p: page for file, line, page in steering.pin if (p := found(file, line, "pin"))}
+    gone = [s for s in statements if any((m.source_id, m.line) in dropped for m in s.members)]
+    removed = dropped | _only_these(briefing, gone)
+    for statement in statements:
+        for member in statement.members:
+            page = pinned.get((member.source_id, member.line))
+            if page:
+                pinned.setdefault((statement.lead.source_id, statement.lead.line), page)
+    sources = tuple(_steered(source, removed, pinned) for source in briefing.sources)
+    gone_ids = {id(s) for s in gone}
+    return Steered(replace(briefing, sources=sources, notes=briefing.notes + tuple(notes)),
+                   tuple(s for s in statements if id(s) not in gone_ids))
+
+
+def _only_these(briefing: Briefing, statements: list[Statement]) -> set[Place]:
+    """Paragraphs of the dropped statements whose every sentence is in one of them."""
+    held = {(m.source_id, m.line, m.start) for s in statements for m in s.members}
+    places = {(m.source_id, m.line) for s in statements for m in s.members}
+    return {(p.source_id, p.line) for s in briefing.sources for p in s.paragraphs
+            if (p.source_id, p.line) in places
+            and all((x.source_id, x.line, x.start) in held for x in sentences(p))}
+
+
+def _steered(source: Source, removed: set[Place], pinned: dict[Place, str]) -> Source:
+    paragraphs = tuple(_paragraph(p, removed, pinned) for p in source.paragraphs)
+    if paragraphs == source.paragraphs:
+        return source
+    lines = {p.line for p in paragraphs if p.kept}
+    return replace(source, paragraphs=paragraphs,
+                   quotes=tuple(q for q in source.quotes if q.line in lines),
+                   events=tuple(e for e in source.events or () if e.line in lines))
+
+
+def _paragraph(paragraph: SourceParagraph, removed: set[Place],
+               pinned: dict[Place, str]) -> SourceParagraph:
+    place = (paragraph.source_id, paragraph.line)
+    if place in removed and paragraph.kept:
+        return replace(paragraph, kept=False,
+                       removed_because="dropped by the editor (steer: in briefing.yml)")
+    page = pinned.get(place)
+    if page and paragraph.kept:
+        rest = tuple(s for s in paragraph.sections if s not in (page, OTHER))
+        return replace(paragraph, sections=(page,) if page == OTHER else (page, *rest))
+    return paragraph

@@ -1,0 +1,105 @@
+"""Steering: an editor drops a fact from the pages or pins it to one, by FILE:LINE."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from generator.config import Steering, load_config
+from generator.errors import BriefingError
+from generator.pipeline import generate
+from generator.segment import sentences
+from generator.statements import Statement
+from generator.steer import steer
+from generator.structure import Briefing, Source, SourceMeta, SourceParagraph
+
+
+def source(source_id: str, *texts: str, sections=("deal",)) -> Source:
+    return Source(SourceMeta(source_id, f"content/sources/{source_id}.txt", "T", "O",
+                             "2025-10-30"),
+                  tuple(SourceParagraph(source_id, line, text, sections=sections)
+                        for line, text in enumerate(texts, start=1)))
+
+
+WIRE = source("wire", "The tariff falls to 10%.", "Soybean buying resumes.")
+PAPER = source("paper", "The levy drops to 10 per cent.",
+               "The duty is cut to 10%. Markets rose sharply in Asia.")
+BRIEFING = Briefing("B", (WIRE, PAPER))
+
+
+def tariff() -> Statement:
+    [lead] = sentences(WIRE.paragraphs[0])
+    [other] = sentences(PAPER.paragraphs[0])
+    said_too = sentences(PAPER.paragraphs[1])[0]
+    return Statement(lead, (lead, other, said_too), ("10%",))
+
+
+def paragraph(briefing: Briefing, source_id: str, line: int) -> SourceParagraph:
+    return next(p for s in briefing.sources if s.meta.id == source_id for p in s.paragraphs
+                if p.line == line)
+
+
+def test_a_dropped_fact_leaves_with_every_paragraph_that_says_nothing_else():
+    steered = steer(BRIEFING, [tariff()], Steering(drop=(("paper.txt", 1),)))
+    assert steered.statements == ()
+    for place in (("wire", 1), ("paper", 1)):
+        dropped = paragraph(steered.briefing, *place)
+        assert not dropped.kept and "steer" in dropped.removed_because
+    assert paragraph(steered.briefing, "paper", 2).kept  # it also says the markets rose
+    assert paragraph(steered.briefing, "wire", 2).kept
+
+
+def test_a_pinned_fact_goes_to_the_page_named_with_its_statement_s_lead():
+    steered = steer(BRIEFING, [tariff()], Steering(pin=(("paper.txt", 1, "taiwan"),)))
+    assert paragraph(steered.briefing, "paper", 1).sections == ("taiwan", "deal")
+    assert paragraph(steered.briefing, "wire", 1).sections == ("taiwan", "deal")
+    assert paragraph(steered.briefing, "wire", 2).sections == ("deal",)
+    assert len(steered.statements) == 1
+
+
+def test_a_place_that_names_no_paragraph_is_a_note_not_a_change():
+    steered = steer(BRIEFING, [tariff()], Steering(drop=(("wire.txt", 9),)), "briefing.yml")
+    assert steered.briefing.sources == BRIEFING.sources
+    assert any("steer.drop wire.txt:9 names no kept paragraph" in n
+               for n in steered.briefing.notes)
+
+
+@pytest.mark.parametrize("steer_yaml, message", [
+    ({"drop": ["wire.txt"]}, "is not a source file and line"),
+    ({"drop": ["../x.txt:3"]}, "is not a source file and line"),
+    ({"pin": {"wire.txt:3": "taiwn"}}, "did you mean 'taiwan'"),
+    ({"pinn": {}}, "did you mean 'pin'"),
+])
+def test_bad_steering_is_one_error_naming_briefing_yml(tmp_path, steer_yaml, message):
+    path = tmp_path / "briefing.yml"
+    path.write_text(yaml.safe_dump({"sections": {"taiwan": {"terms": {"taiwan": 1}}},
+                                    "steer": steer_yaml}), encoding="utf-8")
+    with pytest.raises(BriefingError) as error:
+        load_config(path)
+    assert message in str(error.value) and "briefing.yml" in str(error.value)
+
+
+def test_steering_is_not_part_of_the_analysis_cache_key(tmp_path):
+    path = tmp_path / "briefing.yml"
+    path.write_text("title: T\n", encoding="utf-8")
+    before = load_config(path).fingerprint
+    path.write_text("title: T\nsteer:\n  drop: [a.txt:3]\n", encoding="utf-8")
+    assert load_config(path).fingerprint == before
+
+
+def test_dropping_a_seed_fact_regenerates_pages_without_freezing_them(project):
+    generate(project)
+    page = project.docs_dir / "framework-deal.md"
+    cited = next(line for line in page.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("- ") and "sources/000_" in line.split("](")[1])
+    line = int(cited.split("#p")[1].split()[0].rstrip(")\""))
+    name = next(p.name for p in project.sources_dir.glob("000_*.txt"))
+    config = yaml.safe_load(project.config_path.read_text(encoding="utf-8"))
+    config["steer"] = {"drop": [f"{name}:{line}"]}
+    project.config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    _briefing, report, _nav = generate(project)
+    assert "framework-deal.md" in report.written and not report.kept_edits
+    assert not any(f"sources/{name[:-4]}.md#p{line} " in row
+                   for row in page.read_text(encoding="utf-8").splitlines())
+    source_page = next(project.docs_dir.glob("sources/000_*.md")).read_text(encoding="utf-8")
+    assert "dropped by the editor" in source_page
