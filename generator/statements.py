@@ -4,18 +4,22 @@ Between extraction and composition. Every kept, non-heading paragraph is cut int
 (verbatim slices; a sentence too short to say a fact alone is read with its neighbour); each
 becomes a set of keys: content words (lower case, crude suffix stripping, stopwords dropped),
 figures normalised to one spelling ("10 per cent", "10%" and "ten percent" are all ``10%``;
-"$1.5bn" and "1.5 billion dollars" are both ``$1500000000``; miles are kilometres), words that
-deny ("not", "never"), and one key per person however they are named. The `statements:` section
+"$1.5bn" and "1.5 billion dollars" are both ``$1500000000``, "three hundred and fifty" is 350;
+miles are kilometres; a range's bare end takes the other's unit, "from 25% to 15", and a bare
+amount the currency its source named last), words that deny ("not", "never"), and one key per
+person however they are named. A paragraph's leading label (a speaker, a live blog's time, a
+dateline) and clock times are not read: they say when or who, not what. The `statements:` section
 of defaults.yml lists words and phrases with one meaning ("suspend", "put on hold"), the hedges
 that make a figure approximate ("almost 1 per cent" matches 0.8%) and the words that deny.
 
 Never all pairs: an inverted index over each sentence's rarest keys gives the candidate pairs; a
 key found in more than ``POSTING_CAP`` sentences only pairs neighbours in its posting list, so the
 work is linear in the input. Candidates from different sources are scored by the weighted overlap
-of their keys (rare keys weigh more, figures most); a pair must share enough keys, two sentences
-that both carry figures must share one, and figures of one kind (percentages, money) must agree
-when both carry them. Groups grow greedily from the best pairs, and a sentence joins a group only
-if it matches the group's lead and its source is not in the group yet: one chain of look-alikes
+of their keys (rare keys weigh more, figures most); a pair must share enough keys (one fewer when
+one is a percentage or a sum), two sentences that both carry figures must share one, and figures
+of one kind (percentages, money, minutes, distances) must agree when both carry them. Groups grow
+greedily from the best pairs, and a sentence joins a group only if its source is not in the group
+yet and it matches the group's lead or most of its first members: one chain of look-alikes
 cannot swallow everything. A sentence reporting two facts may join two groups, on different words.
 """
 
@@ -71,14 +75,15 @@ MIN_SHARED_WORDS = 1
 different things."""
 MIN_SHARED_KEYS = 3
 """Keys (content words and figures) two wordings must share: a name and a place are a topic,
-not a fact."""
+not a fact. One fewer will do when one of them is a percentage or a sum (see _telling)."""
 THRESHOLD = 0.20
 """Shared keys' weight over the geometric mean of both sentences' weights (weights by rarity,
 inverse document frequency) to be one fact. Tuned on tests/labelled/statements/ cluster A."""
 FIGURE_WEIGHT = 2.0
 """A figure weighs this many times a content word of the same rarity."""
-AGREEING_KINDS = ("%", "$", "€", "£", "¥")
-"""Figure kinds that must agree when both sentences carry one: a percentage or a sum."""
+AGREEING_KINDS = ("%", "$", "€", "£", "¥", " minute", " km", " points")
+"""Figure kinds that must agree when both sentences carry one: a percentage, a sum, a length of
+time counted in minutes (a meeting's), a distance."""
 APPROXIMATE = 0.25
 """An approximate figure ("almost 1%", a distance converted from miles) matches another of its
 kind within half its last digit ("about 27 million" is 26.5 to 27.5 million) or a hundredth,
@@ -142,8 +147,17 @@ FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() |
                          {"a", "an", "per", "each", "every"})
 """The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
-TOKEN = re.compile(r"[$€£¥%]|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
+TOKEN = re.compile(r"[$€£¥%]|\d{1,2}:\d{2}(?!\d)|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
                    r"[^\W\d_]{1,60}(?:['’.][^\W\d_]{1,60}){0,6}")
+LABEL_SEPARATORS = (": ", " - ", " – ", " — ")
+LABEL_LONGEST = 48
+"""A paragraph's leading label (a speaker, a time, a dateline) ends within this many characters."""
+LABEL_TOKENS = 8
+BARE = re.compile(r"\d{1,40}(?:\.\d{1,40})?")
+RANGE_UNITS = {"%": 100.0, " points": 100.0}
+"""Units the other end of a range takes ("from 25% to 15"), up to the largest value it can have."""
+RANGE_WORDS = frozenset({"to", "and", "or", "from"})
+AMOUNT_SCALES = frozenset({"million", "billion", "trillion", "m", "mn", "bn", "tn", "trn"})
 ACRONYM = re.compile(r"[A-Z](?:\.[A-Z]){1,6}")
 FIGURE_PARTS = re.compile(r"#([$€£¥]?)(\d{1,40}(?:\.\d{1,40})?)((?: [a-z]{1,20}|%)?)")
 NEGATION = "not"
@@ -316,6 +330,35 @@ def _number(token: str) -> float | None:
     return None if value is None else float(value)
 
 
+def _spelled(tokens: list[str], start: int) -> tuple[float, int] | None:
+    """A number written in words ("twelve", "twenty five", "three hundred and fifty"; the hyphen
+    is not a token) as its value and the index after it."""
+    words = [token.casefold() for token in tokens[start:start + 6]]
+    value, n = 0, 0
+    if words[0] == "hundred":
+        value, n = 100, 1
+    elif len(words) > 1 and words[1] == "hundred" and 0 < NUMBER_WORDS.get(words[0], 10) < 10:
+        value, n = NUMBER_WORDS[words[0]] * 100, 2
+    if value and n + 1 < len(words) and words[n] == "and" and words[n + 1] != "hundred" and \
+            words[n + 1] in NUMBER_WORDS:
+        n += 1
+    rest = _below_hundred(words, n)
+    if rest is None:
+        return (float(value), start + n) if value else None
+    return float(value + rest[0]), start + rest[1]
+
+
+def _below_hundred(words: list[str], n: int) -> tuple[int, int] | None:
+    """"twenty five", "fifteen", "seven" at words[n]: its value and the index after it."""
+    value = NUMBER_WORDS.get(words[n], 100) if n < len(words) else 100
+    if value >= 100:
+        return None
+    unit = NUMBER_WORDS.get(words[n + 1], 10) if n + 1 < len(words) else 10
+    if value >= 20 and value % 10 == 0 and 0 < unit < 10:
+        return value + unit, n + 2
+    return value, n + 1
+
+
 def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:.6g}"
 
@@ -368,17 +411,13 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     start = i + 1 if sign else i
     if start >= len(tokens):
         return None
-    value = _number(tokens[start])
+    value, j = (_number(tokens[start]), start + 1) if tokens[start][0].isdigit() else \
+        _spelled(tokens, start) or (None, start + 1)
     if value is None and tokens[start].casefold() in ("a", "an", "per", "each", "every") and \
             not sign and start + 1 < len(tokens) and tokens[start + 1].casefold() in TIME_UNITS:
         value = 1.0  # "a year" is "one year"
     if value is None:
         return None
-    j = start + 1
-    if j < len(tokens) and value < 100 and tokens[start].casefold() in NUMBER_WORDS:
-        tail = _number(tokens[j])  # "twenty five" (the hyphen is not a token)
-        if tail is not None and tail < 10 and not tokens[j][0].isdigit():
-            value, j = value + tail, j + 1
     nxt = tokens[j].casefold() if j < len(tokens) else ""
     if nxt in SCALES and (nxt not in ("m", "b", "k") or tokens[j - 1][0].isdigit()):
         value, j = value * SCALES[nxt], j + 1
@@ -405,17 +444,78 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 @dataclass(frozen=True)
 class _Reading:
-    """A text's keys, each with the first words it came from, and its approximate figures."""
+    """A text's keys, each with the first words it came from, its approximate figures and the
+    currency it named last (a later bare amount, "two hundred billion of that", is in it)."""
 
     surface: dict[str, str]
     approximate: frozenset[str]
+    currency: str = ""
 
 
-def _read(text: str, lexicon: Lexicon) -> _Reading:
+def _label_end(text: str) -> int:
+    """Where a paragraph's leading label ends: a speaker ("ANCHOR:"), a time ("13:10 -") or a
+    dateline ("SEOUL, Oct 29 -"). Not part of the fact, and its figures would look like one."""
+    head = text[:LABEL_LONGEST]
+    found = [(head.find(separator), separator) for separator in LABEL_SEPARATORS
+             if separator in head]
+    if not found:
+        return 0
+    cut, separator = min(found)
+    tokens = TOKEN.findall(head[:cut])
+    if not tokens or len(tokens) > LABEL_TOKENS or \
+            not all(t[0].isupper() or t[0].isdigit() for t in tokens):
+        return 0
+    shouted = [t for t in tokens if t[0].isdigit() or (t.isupper() and len(t) > 1)]
+    if not shouted or (separator == ": " and len(shouted) < len(tokens)):
+        return 0
+    return cut + len(separator)
+
+
+def _is_bare(form: str) -> bool:
+    return bool(BARE.fullmatch(form))
+
+
+def _carried(forms: list[str], spans: list[tuple[int, int]], tokens: list[str],
+             currency: str) -> str:
+    """Units writers do not repeat, given back: "from 25 per cent to 15" (a range's other end
+    takes its unit) and "two hundred billion of that" (an amount counting no noun is in the
+    currency named last). Returns the currency named last."""
+    for n, form in enumerate(forms):
+        if form[0] in CURRENCY_SIGNS:
+            currency = form[0]
+        elif _is_bare(form):
+            forms[n] = _range_unit(forms, spans, tokens, n) or \
+                _in_currency(form, spans[n], tokens, currency)
+    return currency
+
+
+def _range_unit(forms: list[str], spans: list[tuple[int, int]], tokens: list[str],
+                n: int) -> str | None:
+    for other in (n - 1, n + 1):
+        if 0 <= other < len(forms) and not _is_bare(forms[other]):
+            first, second = sorted((spans[n], spans[other]))
+            between = [t.casefold() for t in tokens[first[1]:second[0]]]
+            unit = forms[other].lstrip("0123456789.")
+            if unit in RANGE_UNITS and len(between) <= 1 and set(between) <= RANGE_WORDS and \
+                    float(forms[n]) <= RANGE_UNITS[unit] and \
+                    not any(t.casefold() in SCALES for t in tokens[slice(*spans[n])]):
+                return forms[n] + unit
+    return None
+
+
+def _in_currency(form: str, span: tuple[int, int], tokens: list[str], currency: str) -> str:
+    start, end = span
+    scaled = any(t.casefold() in AMOUNT_SCALES for t in tokens[start:end])
+    counts_nothing = end >= len(tokens) or tokens[end].casefold() in STOPWORDS
+    return currency + form if currency and scaled and counts_nothing else form
+
+
+def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
     matches = list(TOKEN.finditer(text))
     tokens = [match.group() for match in matches]
     words = [_phrase_word(token) for token in tokens]
     keys: dict[str, str] = {}
+    figures: list[tuple[str, int, int]] = []  # normal form, first token, token after
     approximate = set()
     i = 0
     while i < len(tokens):
@@ -425,15 +525,36 @@ def _read(text: str, lexicon: Lexicon) -> _Reading:
         if found:
             form, length = found
             key = "#" + form
+            figures.append((form, i, i + length))
             if lexicon.hedged(words, i) or form.endswith(" km"):
                 approximate.add(key)
+        elif ":" in token:  # a clock time: when it was said, not what
+            key, length = None, 1
         else:
             phrase = lexicon.phrase(words, i) if words[i] in lexicon.starts else None
             key, length = phrase if phrase else (lexicon.word_key(token), 1)
+            if i == 0 and key and token[1:].islower() and key == _plain(token):
+                key = lexicon.word_key(token.casefold())  # a capital only as the first word
         if key and key not in keys:
             keys[key] = text[matches[i].start():matches[i + length - 1].end()]
         i += length
-    return _Reading(keys, frozenset(approximate))
+    if figures:
+        currency = _with_units(keys, approximate, figures, tokens, currency)
+    return _Reading(keys, frozenset(approximate), currency)
+
+
+def _with_units(keys: dict[str, str], approximate: set[str], figures: list[tuple[str, int, int]],
+                tokens: list[str], currency: str) -> str:
+    """The text's figures with the units their writers did not repeat (see _carried); returns
+    the currency named last."""
+    forms = [form for form, _, _ in figures]
+    currency = _carried(forms, [(first, end) for _, first, end in figures], tokens, currency)
+    for (form, _, _), carried in zip(figures, forms):
+        if carried != form and "#" + form in keys:
+            keys.setdefault("#" + carried, keys.pop("#" + form))
+            if "#" + form in approximate:
+                approximate.add("#" + carried)
+    return currency
 
 
 def keys_of(text: str, lexicon: Lexicon | None = None) -> dict[str, str]:
@@ -445,7 +566,9 @@ def keys_of(text: str, lexicon: Lexicon | None = None) -> dict[str, str]:
 def _kind(key: str) -> str:
     if key.endswith("%"):
         return "%"
-    return key[1] if key[1] in CURRENCY_SIGNS else ""
+    if key[1] in CURRENCY_SIGNS:
+        return key[1]
+    return key[key.rfind(" "):] if " " in key else ""
 
 
 def _figures_by_kind(keys: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -520,6 +643,12 @@ def _figures_agree(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
                for kind, figures in a.figures.items() if kind in b.figures)
 
 
+def _telling(unit: _Unit, figures: frozenset[str]) -> bool:
+    """A shared percentage or sum says which fact it is: with one word more, two keys will do
+    ("$150bn for shipbuilding")."""
+    return any(not kind.isdisjoint(figures) for kind in unit.figures.values())
+
+
 def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Unit:
     surface = reading.surface
     figures = tuple(sorted(k for k in surface if k[0] == "#"))[:FIGURES_COMPARED]
@@ -537,19 +666,22 @@ def _merged(first: _Reading, second: _Reading) -> _Reading:
     surface = dict(first.surface)
     for key, words in second.surface.items():
         surface.setdefault(key, words)
-    return _Reading(surface, first.approximate | second.approximate)
+    return _Reading(surface, first.approximate | second.approximate, second.currency)
 
 
-def _readings(paragraph: SourceParagraph, unit: str,
-              lexicon: Lexicon) -> list[tuple[Sentence, _Reading]]:
-    """A paragraph's sentences (or the whole paragraph) with their keys; a sentence with fewer
-    than MIN_KEYS keys is read with the next one, or with the one before when it is the last."""
+def _readings(paragraph: SourceParagraph, unit: str, lexicon: Lexicon,
+              currency: str = "") -> tuple[list[tuple[Sentence, _Reading]], str]:
+    """A paragraph's sentences (or the whole paragraph) with their keys, and the currency it
+    named last; a sentence with fewer than MIN_KEYS keys is read with the next one, or with the
+    one before when it is the last. A leading label is not read."""
     whole = Sentence(paragraph.source_id, paragraph.line, 0, len(paragraph.text), paragraph.text)
     pieces = sentences(paragraph) if unit == "sentence" else [whole]
+    label = _label_end(paragraph.text)
     read: list[tuple[Sentence, _Reading]] = []
     pending: tuple[Sentence, _Reading] | None = None
     for sentence in pieces:
-        reading = _read(sentence.text, lexicon)
+        reading = _read(sentence.text[max(0, label - sentence.start):], lexicon, currency)
+        currency = reading.currency
         if pending:
             sentence, reading = _joined(paragraph, pending[0], sentence), \
                 _merged(pending[1], reading)
@@ -561,15 +693,20 @@ def _readings(paragraph: SourceParagraph, unit: str,
     if pending and read:
         sentence, reading = read.pop()
         read.append((_joined(paragraph, sentence, pending[0]), _merged(reading, pending[1])))
-    return read
+    return read, currency
 
 
 def _units(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
            unit: str, lexicon: Lexicon) -> list[_Unit]:
+    """Every kept sentence as the matcher sees it; a source's paragraphs are read in turn, each
+    knowing the currency the one before named last."""
     units = []
+    currency: dict[str, str] = {}
     for paragraph in paragraphs:
         if paragraph.kept and not paragraph.heading:
-            units += [_unit(s, r, rank) for s, r in _readings(paragraph, unit, lexicon)]
+            read, currency[paragraph.source_id] = _readings(
+                paragraph, unit, lexicon, currency.get(paragraph.source_id, ""))
+            units += [_unit(s, r, rank) for s, r in read]
     return units
 
 
@@ -633,6 +770,20 @@ class _Matcher:
                 / (self.sizes[a] * self.sizes[b])
         return score
 
+    def score_all(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[float, int, int]]:
+        """Every candidate pair (a < b) scored once; those that match, as (score, a, b)."""
+        units, weights, sizes, scores = self.units, self.weights, self.sizes, self.scores
+        matching = []
+        for a, b in pairs:
+            score = match_score(units[a], units[b], weights)
+            if score:
+                score = scores[(a, b)] = score / (sizes[a] * sizes[b])
+                if score >= THRESHOLD:
+                    matching.append((score, a, b))
+            else:
+                scores[(a, b)] = 0.0
+        return matching
+
     def matches(self, a: int, b: int) -> bool:
         return self.score(a, b) >= THRESHOLD
 
@@ -644,9 +795,11 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     shared = a.keys & b.keys  # shared_keys(a, b), inlined: this runs for every candidate pair
     if a.approximate or b.approximate:
         shared |= _approximately_shared(a, b)
-    if len(shared) < MIN_SHARED_KEYS:
+    if len(shared) < MIN_SHARED_KEYS - 1:
         return 0.0
     figures = shared & a.figure_keys  # what is shared is a's (an approximate match included)
+    if len(shared) < MIN_SHARED_KEYS and not _telling(a, figures):
+        return 0.0
     if len(shared) - len(figures) < MIN_SHARED_WORDS:
         return 0.0
     if a.figures and b.figures and not _figures_agree(a, b, shared):
@@ -701,9 +854,10 @@ class _Groups:
         self._enter(group, b, shared)
 
     def _try_join(self, group: int, newcomer: int) -> bool:
+        if self._source(newcomer) in self.sources[group]:
+            return False
         lead = self.lead[group]
-        if self._source(newcomer) in self.sources[group] or \
-                not self.matcher.matches(lead, newcomer):
+        if not self.matcher.matches(lead, newcomer):
             return False
         shared = self._shared(lead, newcomer)
         if self.groups_of[newcomer] and not self._fresh(newcomer, shared):
@@ -773,10 +927,9 @@ def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, i
         Lexicon(rules or default_rules(), people)
     units = sorted(_units(paragraphs, rank, unit, lexicon), key=lambda u: u.order)
     matcher = _Matcher(units)
-    matching = [(matcher.score(a, b), a, b) for a, b in _candidates(units, matcher.weights)]
+    matching = matcher.score_all(_candidates(units, matcher.weights))
     groups = _Groups(matcher)
-    for _score, a, b in sorted((m for m in matching if m[0] >= THRESHOLD),
-                               key=lambda m: (-m[0], m[1], m[2])):
+    for _score, a, b in sorted(matching, key=lambda m: (-m[0], m[1], m[2])):
         groups.add(a, b)
     statements = [_statement(units, members, matcher.weights) for members in groups.groups()]
     return tuple(sorted(statements, key=lambda s: (rank.get(s.lead.source_id, len(rank)),

@@ -15,12 +15,15 @@ from generator.statements import (Lexicon, Statement, find_statements, group_sta
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.65
-"""Share of labelled same-fact pairs grouped on both clusters (0.69 when set; cluster A, tuned
-on, 0.85): a floor against regressions, below the issue's target of 0.85 on unseen wording."""
-LOOK_ALIKES_ALLOWED = 3
-"""Look-alike pairs grouped on both clusters when set (0 within each cluster; 3 across them,
-such as one 15% tariff about farm goods and another about cars): the target is none."""
+RECALL_FLOOR = 0.80
+"""Share of labelled same-fact pairs grouped on the three clusters (0.82 when set: A 0.85 and B
+0.69, both tuned on; C 0.92, written blind and never tuned on): a floor against regressions."""
+LOOK_ALIKES_ALLOWED = 4
+"""Look-alike pairs grouped on the three clusters when set (4 of 78, all across clusters A and
+B, such as one 15% tariff about farm goods and another about cars): the target is none."""
+UNSEEN_TARGET = 0.85
+"""Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
+changes made without looking at it."""
 
 # Background sentences every test desk carries, so rare and common words weigh as in a briefing:
 # the topic's names and words (Beijing, tariffs, rare earths, soybeans, Busan) recur.
@@ -282,13 +285,21 @@ def test_many_sources_reporting_one_fact_are_one_statement():
 
 
 def test_labelled_articles_meet_the_targets():
-    """tests/labelled/statements/, both clusters: same-fact pairs grouped, look-alikes kept
-    apart. Measured by tests/measure_statements.py (tuned on cluster A only)."""
+    """tests/labelled/statements/, all clusters: same-fact pairs grouped, look-alikes kept
+    apart. Measured by tests/measure_statements.py."""
     from tests.measure_statements import measure
 
     result = measure("all")
     assert result.recall >= RECALL_FLOOR, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert len(result.look_alike_grouped) <= LOOK_ALIKES_ALLOWED, result.look_alike_grouped
+
+
+def test_the_cluster_written_blind_meets_issue_14_s_target():
+    from tests.measure_statements import measure
+
+    result = measure("c")
+    assert result.recall >= UNSEEN_TARGET, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert not result.look_alike_grouped
 
 
 def test_three_thousand_paragraphs_group_in_well_under_two_seconds(tmp_path):
@@ -313,3 +324,61 @@ def test_figures_that_start_with_a_word_or_a_sign_are_still_read():
                                 "talks lasted an hour and a half", "Twenty Five Per Cent")
                for key in keys_of(text) if key.startswith("#")]
     assert figures == ["#25000000", "#1 year", "#10-09", "#10-09", "#€5", "#90 minute", "#25%"]
+
+
+def test_clock_times_and_leading_labels_are_not_figures():
+    """A live blog's "13:10 -", a transcript's "ANCHOR:" and a dateline say when or who, not
+    what: their numbers would stop two wordings of one fact sharing their figures."""
+    from generator.statements import _label_end
+
+    assert not any(key.startswith("#") for key in keys_of("At 13:10 the talks ended."))
+    for text, label in (("13:10 - The talks ended.", "13:10 - "),
+                        ("ANCHOR: Good evening.", "ANCHOR: "),
+                        ("LISBON, May 4 - The port reopened.", "LISBON, May 4 - "),
+                        ("Nov 2, 09:45 GMT - Markets opened.", "Nov 2, 09:45 GMT - ")):
+        assert text[:_label_end(text)] == label, text
+    for text in ("Ministers said: the port reopened.", "China - the biggest buyer - said no.",
+                 "The port reopened - at last."):
+        assert _label_end(text) == 0, text
+
+
+def test_a_live_blog_entry_matches_the_report_of_it():
+    first = "Railway workers in the north will get a pay rise of 6 per cent from January."
+    second = "16:20 - Unions confirm: northern railway workers get a 6% pay rise from January."
+    assert _grouped(first, second)
+
+
+def test_numbers_in_words_and_units_writers_leave_out():
+    assert "#$350000000000" in keys_of("three hundred and fifty billion dollars")
+    assert "#150" in keys_of("a hundred and fifty") and "#99" in keys_of("ninety-nine")
+    assert {"#25%", "#15%"} <= set(keys_of("down from twenty-five percent to fifteen"))
+    assert {"#20%", "#10%"} <= set(keys_of("cut from 20 to 10 per cent"))
+    assert "#4081" in keys_of("the index rose 0.8% to 4,081")  # a level, not a percentage
+    amounts = keys_of("The fund holds $300 billion. Only two hundred billion of that is cash.")
+    assert "#$200000000000" in amounts
+    assert "#12000000" in keys_of("We spent $5bn. They bought 12 million tonnes.")  # counts a noun
+
+
+def test_a_bare_amount_is_in_the_currency_its_source_named_last():
+    texts = (("a", "The recovery package agreed by ministers is worth 90 billion euros."),
+             ("a", "Of that, sixty billion is for upgrading the national power grid."),
+             ("b", "Upgrading the national power grid gets €60bn of the package."),
+             ("c", "Sixty billion people is not a real number."))
+    paragraphs = [SourceParagraph(source, 3 + 2 * (n == 1), text)
+                  for n, (source, text) in enumerate(texts)]
+    statements = group_statements(paragraphs, {"a": 0, "b": 1, "c": 2})
+    assert [(s.lead.line, s.source_ids) for s in statements] == [(5, ("a", "b"))]
+
+
+def test_a_capital_only_as_the_first_word_is_an_ordinary_word():
+    assert "profit" in keys_of("Profits will be shared equally.")
+    assert "profit" in keys_of("The profits will be shared equally.")
+    assert "hastings" in keys_of("The minister met Hastings.")
+
+
+def test_a_shared_sum_and_one_word_are_enough():
+    """Two keys do when one is a percentage or a sum; a length of time in minutes must agree."""
+    assert _grouped("The remaining $40 billion will be spent upgrading northern railways.",
+                    "Railways receive $40bn under the plan unveiled by the cabinet.")
+    assert not _grouped("The two leaders talked for 90 minutes at the museum on Tuesday.",
+                        "The two leaders talked for 100 minutes at the museum on Tuesday.")
