@@ -32,7 +32,7 @@ SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:")
 NUMBERED = re.compile(r"^\d{1,2}[.)] ")
 # A picture credit "Name/Agency" ("Jane Roe/Pool/Agency", "Photo by Jane Roe/Agency"): a short
 # line with a capitalised word, a slash and a capitalised word, and no sentence punctuation.
-SLASH_CREDIT = re.compile(r"^[^.!?/]{0,80}\b[A-Z][\w'’.-]{0,30}/[A-Z]")
+SLASH_CREDIT = re.compile(r"^[^.!?/]{0,80}\b[A-Z][\w'’.-]{0,30} ?/ ?[A-Z]")
 SLASH_CREDIT_MAX_WORDS = 12
 SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
@@ -40,6 +40,8 @@ SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence end
 WRAP_WIDTH = 100
 WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
+SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
+PICTURE_NOTE = "picture or caption note"
 CREDIT_RULE = "picture-credit"  # the id of the boilerplate rule that finds picture credits
 
 
@@ -424,10 +426,10 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
         return STAMP
     if "/" in text and SLASH_CREDIT.match(text) and len(text.split()) <= SLASH_CREDIT_MAX_WORDS \
             and text[-1] not in ".!?\"”":
-        return "picture credit (Name/Agency)"
+        return SLASH_CREDIT_REASON
     if config.detect_name_captions and len(text.split(None, 12)) <= 12 \
             and NAME_CAPTION.match(text):
-        return "picture or caption note"
+        return PICTURE_NOTE
     if config.detect_bylines and len(text.split(None, 3)) <= 3 and BYLINE.match(text) \
             and all(w[0].isupper() for w in text.split()):  # a byline is two or three words
         return "byline"
@@ -503,7 +505,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
             reason = "topic tag"
         if reason is None and previous_reason == CREDIT and config.caption_after_credit \
                 and len(text.split()) <= 20:
-            reason = "picture or caption note"
+            reason = PICTURE_NOTE
         key = text_key(text)
         keys.append(key)
         if reason is None and _is_title(text, key, title_keys):
@@ -527,6 +529,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         else:
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
+    result = captions_between(result, credit_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
     by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
                                         prose=prose)
@@ -535,6 +538,20 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         return tuple(by_position)
     return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config, prose),
                                  model=model))
+
+
+def captions_between(paragraphs: list[SourceParagraph], credit_rules
+                     ) -> list[SourceParagraph]:
+    """A gallery: "Image 3 of 12", the picture's caption, its credit ("Jane Roe / Agency").
+    A paragraph between a picture note and a picture credit is that picture's caption."""
+    result = list(paragraphs)
+    for i in range(1, len(result) - 1):
+        before, here, after = result[i - 1], result[i], result[i + 1]
+        if here.kept and before.removed_because == PICTURE_NOTE and not after.kept and (
+                after.removed_because == SLASH_CREDIT_REASON
+                or any(rule.regex.search(after.text) for rule in credit_rules)):
+            result[i] = replace(here, kept=False, removed_because=PICTURE_NOTE)
+    return result
 
 
 def _small_word_share(words: list[str]) -> float:
@@ -609,7 +626,7 @@ def _restore_subheadings(out: list[SourceParagraph], first: int, last: int,
         if p.kept:
             next_kept = i
             continue
-        if p.removed_because not in ("byline", "picture or caption note") or \
+        if p.removed_because not in ("byline", PICTURE_NOTE) or \
                 p.text[-1] in CLOSING:
             continue
         after = out[next_kept] if next_kept is not None else None

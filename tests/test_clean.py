@@ -551,3 +551,50 @@ def test_prose_and_word_shares_are_computed_once_per_paragraph(config, monkeypat
     paragraphs = clean_paragraphs(meta, lines(SHAPE_PAGE), config)
     assert sorted(prose) == sorted(p.text for p in paragraphs)
     assert shares and len(shares) == len(set(shares))
+
+
+BODY = ("The two delegations met for most of the morning and agreed to keep talking about "
+        "tariffs, export controls and farm purchases in the months ahead, officials said.")
+
+
+def test_a_gallery_s_caption_sits_between_its_counter_and_its_credit(config):
+    text = (f"Harbour talks in pictures\n\n{BODY}\n\nPicture 1 of 3\n\n"
+            "Delegates shake hands on the quay before the talks begin in the morning.\n\n"
+            "Jane Roe / Harbour Pictures via Wire\n\n"
+            "Both sides said the next round would be held in the spring, without giving a "
+            "date.\n\n" + BODY.replace("morning", "afternoon"))
+    result = cleaned(text, config)
+    assert "caption" in result["Delegates shake hands on the quay before the talks begin in "
+                               "the morning."]
+    assert "picture credit" in result["Jane Roe / Harbour Pictures via Wire"]
+    assert result["Both sides said the next round would be held in the spring, without giving "
+                  "a date."] is None  # after a credit, not between a counter and a credit
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("(SOUNDBITE OF ARCHIVED RECORDING)", "broadcast marker"),
+    ("[END VIDEO CLIP]", "broadcast marker"),
+    ("[Editor's note: an earlier version misspelt the minister's name.]", "bracketed note"),
+    ("MARY JONES, HOST:", "transcript speaker label"),
+    ("JOHN LEE, BYLINE: Good morning.", "broadcast greeting"),
+    ("JONES: The Harbour Network's John Lee. Thanks, John.", "broadcast sign-off"),
+    ("This article was translated from Korean by our foreign desk.", "translation note"),
+    ("Copyright Harbour Daily. Reproduction prohibited.", "syndication notice"),
+    ("Listen to this article", "audio player text"),
+    ("Get our trade analysis delivered to your inbox every Friday.", "newsletter prompt"),
+])
+def test_transcript_and_page_notes_are_removed_by_their_shape(config, line, reason):
+    result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
+    assert result[line] == reason
+
+
+@pytest.mark.parametrize("line", [
+    "(The talks, officials said later, had run two hours over time.)",
+    "SECRETARY LEE: We have a deal on ports, and the fees are gone for a year.",
+    "Good morning for farmers, said one trader, as soybean prices rose on the news.",
+    "The statement was translated from Korean by the ministry and circulated on Friday.",
+    "Thanks to the truce, port fees on both sides are suspended for a year.",
+])
+def test_content_in_those_shapes_is_kept(config, line):
+    result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
+    assert result[line] is None
