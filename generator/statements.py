@@ -17,10 +17,12 @@ key found in more than ``POSTING_CAP`` sentences only pairs neighbours in its po
 work is linear in the input. Candidates from different sources are scored by the weighted overlap
 of their keys (rare keys weigh more, figures most); a pair must share enough keys (one fewer when
 one is a percentage or a sum), two sentences that both carry figures must share one, and figures
-of one kind (percentages, money, minutes, distances) must agree when both carry them. Groups grow
-greedily from the best pairs, and a sentence joins a group only if its source is not in the group
-yet and it matches the group's lead or most of its first members: one chain of look-alikes
-cannot swallow everything. A sentence reporting two facts may join two groups, on different words.
+of one kind (percentages, money, minutes, distances) must agree when both carry them. When one
+shared figure and few words make the match, a key read beside the figure must be shared too: 15%
+on cars and 15% on farm goods are two facts. Groups grow greedily from the best pairs, and a
+sentence joins a group only if its source is not in the group yet and it matches the group's
+lead, and two groups merge when their leads match. A sentence reporting two facts may join two
+groups, on different words.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.config import StatementRules, load_config
 from generator.segment import sentences
@@ -88,6 +90,8 @@ APPROXIMATE = 0.25
 """An approximate figure ("almost 1%", a distance converted from miles) matches another of its
 kind within half its last digit ("about 27 million" is 26.5 to 27.5 million) or a hundredth,
 and never further than this share of its value."""
+BESIDE = 4
+"""Keys read on each side of a figure that say what it counts; one of them must be shared."""
 FIGURES_COMPARED = 12
 """Approximate figures are compared with at most this many figures of each sentence."""
 MEMBERSHIPS = 3
@@ -173,7 +177,7 @@ def stem(word: str) -> str:
             break
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "ls":
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
         word = word[:-1]
     return word
 
@@ -240,6 +244,8 @@ class Lexicon:
         if len(word) < 2 or word in STOPWORDS or word in NUMBER_WORDS:
             return None
         root = stem(word)
+        if root == NEGATION:
+            return word  # "noting" denies nothing
         if token[0].isupper() and root in self.people:
             return self.people[root]
         found = self.meaning.get(word) or self.meaning.get(root)
@@ -450,6 +456,7 @@ class _Reading:
     surface: dict[str, str]
     approximate: frozenset[str]
     currency: str = ""
+    sequence: tuple[str, ...] = ()  # every key in the order read, repeats included
 
 
 def _label_end(text: str) -> int:
@@ -515,6 +522,7 @@ def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
     tokens = [match.group() for match in matches]
     words = [_phrase_word(token) for token in tokens]
     keys: dict[str, str] = {}
+    sequence: list[str] = []
     figures: list[tuple[str, int, int]] = []  # normal form, first token, token after
     approximate = set()
     i = 0
@@ -535,26 +543,31 @@ def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
             key, length = phrase if phrase else (lexicon.word_key(token), 1)
             if i == 0 and key and token[1:].islower() and key == _plain(token):
                 key = lexicon.word_key(token.casefold())  # a capital only as the first word
-        if key and key not in keys:
-            keys[key] = text[matches[i].start():matches[i + length - 1].end()]
+        if key:
+            if key not in keys:
+                keys[key] = text[matches[i].start():matches[i + length - 1].end()]
+            sequence.append(key)
         i += length
     if figures:
-        currency = _with_units(keys, approximate, figures, tokens, currency)
-    return _Reading(keys, frozenset(approximate), currency)
+        currency, renamed = _with_units(keys, approximate, figures, tokens, currency)
+        sequence = [renamed.get(key, key) for key in sequence]
+    return _Reading(keys, frozenset(approximate), currency, tuple(sequence))
 
 
 def _with_units(keys: dict[str, str], approximate: set[str], figures: list[tuple[str, int, int]],
-                tokens: list[str], currency: str) -> str:
+                tokens: list[str], currency: str) -> tuple[str, dict[str, str]]:
     """The text's figures with the units their writers did not repeat (see _carried); returns
-    the currency named last."""
+    the currency named last and the figures given a unit."""
     forms = [form for form, _, _ in figures]
     currency = _carried(forms, [(first, end) for _, first, end in figures], tokens, currency)
+    renamed = {}
     for (form, _, _), carried in zip(figures, forms):
         if carried != form and "#" + form in keys:
             keys.setdefault("#" + carried, keys.pop("#" + form))
+            renamed["#" + form] = "#" + carried
             if "#" + form in approximate:
                 approximate.add("#" + carried)
-    return currency
+    return currency, renamed
 
 
 def keys_of(text: str, lexicon: Lexicon | None = None) -> dict[str, str]:
@@ -614,6 +627,7 @@ class _Unit:
     figure_keys: frozenset[str]  # every figure
     approximate: frozenset[str] = frozenset()
     compared: tuple[str, ...] = ()  # the figures compared with approximate ones
+    beside: Mapping[str, frozenset[str]] = field(default_factory=dict)  # keys next to a figure
 
 
 def _approximately_shared(a: _Unit, b: _Unit) -> frozenset[str]:
@@ -654,7 +668,36 @@ def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Un
     figures = tuple(sorted(k for k in surface if k[0] == "#"))[:FIGURES_COMPARED]
     order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
     return _Unit(sentence, order, frozenset(surface), surface, _figures_by_kind(surface),
-                 frozenset(key for key in surface if key[0] == "#"), reading.approximate, figures)
+                 frozenset(key for key in surface if key[0] == "#"), reading.approximate, figures,
+                 _beside_figures(reading.sequence))
+
+
+def _beside_figures(sequence: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The keys read within BESIDE of each figure's first mention: what it counts ("tariffs on
+    cars", "of farm goods") and any figure it goes with ("to 15% from 25%")."""
+    beside: dict[str, frozenset[str]] = {}
+    for number, key in enumerate(sequence):
+        if key[0] == "#" and key not in beside:
+            before, after = sequence[max(0, number - BESIDE):number], \
+                sequence[number + 1:number + 1 + BESIDE]
+            beside[key] = frozenset(before + after) - {key}
+    return beside
+
+
+def _figures_about_one_thing(a: _Unit, b: _Unit, figures: frozenset[str]) -> bool:
+    """Some shared figure has a key in common beside it in both: 15% on cars and 15% on farm
+    goods are two facts, however much else the sentences share."""
+    elsewhere = None
+    for figure in figures:
+        theirs = b.beside.get(figure)
+        if theirs is None:  # matched approximately: any of b's other figures
+            if elsewhere is None:
+                elsewhere = frozenset().union(*(near for key, near in b.beside.items()
+                                                if key not in a.keys))
+            theirs = elsewhere
+        if not a.beside.get(figure, frozenset()).isdisjoint(theirs):
+            return True
+    return False
 
 
 def _joined(paragraph: SourceParagraph, first: Sentence, last: Sentence) -> Sentence:
@@ -666,7 +709,8 @@ def _merged(first: _Reading, second: _Reading) -> _Reading:
     surface = dict(first.surface)
     for key, words in second.surface.items():
         surface.setdefault(key, words)
-    return _Reading(surface, first.approximate | second.approximate, second.currency)
+    return _Reading(surface, first.approximate | second.approximate, second.currency,
+                    first.sequence + second.sequence)
 
 
 def _readings(paragraph: SourceParagraph, unit: str, lexicon: Lexicon,
@@ -798,13 +842,16 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     if len(shared) < MIN_SHARED_KEYS - 1:
         return 0.0
     figures = shared & a.figure_keys  # what is shared is a's (an approximate match included)
-    if len(shared) < MIN_SHARED_KEYS and not _telling(a, figures):
-        return 0.0
     if len(shared) - len(figures) < MIN_SHARED_WORDS:
         return 0.0
     if a.figures and b.figures and not _figures_agree(a, b, shared):
         return 0.0
     if a.figure_keys and b.figure_keys and not figures:
+        return 0.0
+    if len(shared) < MIN_SHARED_KEYS and not _telling(a, figures):
+        return 0.0
+    if len(figures) == 1 and len(shared) - 1 < MIN_SHARED_KEYS and \
+            not _figures_about_one_thing(a, b, figures):
         return 0.0
     return math.fsum(map(weights.__getitem__, shared))
 

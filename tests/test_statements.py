@@ -15,12 +15,13 @@ from generator.statements import (Lexicon, Statement, find_statements, group_sta
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.80
-"""Share of labelled same-fact pairs grouped on the three clusters (0.82 when set: A 0.85 and B
-0.69, both tuned on; C 0.92, written blind and never tuned on): a floor against regressions."""
+RECALL_FLOOR = 0.83
+"""Share of labelled same-fact pairs grouped on the three clusters (0.83 when set: A 0.85 and B
+0.72, both tuned on; C 0.92, written blind and never tuned on): a floor against regressions."""
 LOOK_ALIKES_ALLOWED = 4
 """Look-alike pairs grouped on the three clusters when set (4 of 78, all across clusters A and
-B, such as one 15% tariff about farm goods and another about cars): the target is none."""
+B: two about one air base, one about a first meeting "since 2019", one 15% tariff on farm goods
+and another on cars through a lead reporting both): the target is none."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
 changes made without looking at it."""
@@ -98,6 +99,9 @@ LOOK_ALIKE = [
     # a distance is not a percentage
     ("Tariffs on Korean cars will stay at 47 per cent, the trade ministry said.",
      "Korean cars leave the port 47 miles away, the trade ministry said."),
+    # one percentage counting two things: the words beside it differ
+    ("Lisbon will lift the retaliatory duties, of up to 12 per cent, it put on Canadian fish.",
+     "Ottawa will lower its duties on Portuguese wine and cork stoppers to 12% from 30%."),
 ]
 
 
@@ -127,6 +131,15 @@ def test_one_fact_in_other_words_is_one_statement(first, second):
                          ids=[str(n) for n in range(len(LOOK_ALIKE))])
 def test_look_alikes_stay_apart(first, second):
     assert not _grouped(first, second)
+
+
+def test_a_word_whose_root_looks_like_a_denial_is_not_one():
+    assert "not" not in keys_of("noting that reserves are large")
+    assert "not" in keys_of("reserves are not large")
+
+
+def test_a_doubled_consonant_is_undone_before_meanings_are_looked_up():
+    assert "limit" in keys_of("payments capped at a level") and stem("capped") == "cap"
 
 
 def test_figures_have_one_spelling():
