@@ -716,6 +716,33 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
             out[i] = _remove(out[i], f"repeats line {out[chosen].line}")
 
 
+STANDFIRST = "standfirst (the summary above the byline)"
+ARTICLE_HEADER = frozenset({"byline", STAMP, "read-time or updated stamp"})
+
+
+def _remove_standfirsts(out: list[SourceParagraph], first: int) -> None:
+    """Between the headline and the article a page sets a summary, then the byline or the date:
+    prose that stands after the headline but before a byline or stamp that precedes the first
+    body paragraph is the standfirst, not the article's first paragraph. A later copy of it,
+    removed as its repeat, is kept instead."""
+    headline = next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
+    if headline is None:
+        return
+    header = max((i for i in range(headline + 1, first)
+                  if out[i].removed_because in ARTICLE_HEADER), default=None)
+    if header is None:
+        return
+    repeated = set()
+    for i in range(headline + 1, header):
+        if out[i].kept and not out[i].heading:
+            out[i] = _remove(out[i], STANDFIRST)
+            repeated.add(f"repeats line {out[i].line}")
+    for i in range(header + 1, len(out)):  # the body's copy of the summary is the one kept
+        if out[i].removed_because in repeated:
+            repeated.discard(out[i].removed_because)  # a third copy stays a repeat
+            out[i] = replace(out[i], kept=True, removed_because=None)
+
+
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
                           keys: list[str] | None = None, prose: list[bool] | None = None
                           ) -> list[SourceParagraph]:
@@ -739,6 +766,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
         if prose[i] or is_sentence(p.text):
             continue
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
+    _remove_standfirsts(out, first)
     _restore_subheadings(out, first, last, prose)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)

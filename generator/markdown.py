@@ -225,7 +225,7 @@ class Renderer:
             lines += [f"**Also written as:** {escape_text(', '.join(card.spellings))} "
                       "(the sources spell this name differently: check which is right)",
                       "{ .spelling-note }", ""]
-            lines += [f"- {escape_text(form)}: {self.cites(cited, page.path)}"
+            lines += [f"- {escape_text(form)} {self.cites(cited, page.path)}"
                       for form, cited in card.written if cited]
             lines += [""] if any(cited for _form, cited in card.written) else []
         if card.quotes:

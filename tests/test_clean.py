@@ -18,9 +18,9 @@ def test_wire_seed_clutter_is_removed_with_reasons(wire):
     assert reasons[3].startswith("headline")
     assert reasons[7] == reasons[8] == "picture or caption note"
     assert reasons[9] == "read-time or updated stamp"
-    assert reasons[12] == "repeats line 5"
+    assert reasons[5].startswith("standfirst")  # its copy in the body, line 12, is kept
     assert reasons[48] == "syndication notice"
-    assert paragraph_at(wire, 10).kept and paragraph_at(wire, 44).kept
+    assert all(paragraph_at(wire, line).kept for line in (10, 12, 44))
 
 
 def test_live_blog_labels_teasers_bylines_and_repeated_summary(live):
@@ -308,15 +308,25 @@ def test_shape_reasons_name_what_weighed_most(config):
     assert reason_for(model, {n: 0.0 for n in model.features}) == SHAPE_REASON
 
 
-def test_the_shape_model_leaves_standfirsts_subheadings_and_speakers_alone(config):
-    standfirst = "The two delegations agreed to meet again within a month in the port city"
-    text = (f"Harbour talks end early\n\n{standfirst}\n\nJane Roe\n\n{BODY_1}\n\n"
+def test_the_shape_model_leaves_summaries_subheadings_and_speakers_alone(config):
+    summary = "The two delegations agreed to meet again within a month in the port city"
+    text = (f"Harbour talks end early\n\n{summary}\n\n{BODY_1}\n\n"
             f"Ports And Shipping Lanes Reopen\n{BODY_2}\n\nHOST: What happens next?\n\n"
             f"{BODY_1} Again.")
     reasons = cleaned(text, config)
-    assert reasons[standfirst] is None
+    assert reasons[summary] is None  # nothing marks it as a standfirst: no byline below it
     assert reasons["Ports And Shipping Lanes Reopen"] is None
     assert reasons["HOST: What happens next?"] is None
+
+
+def test_a_summary_between_the_headline_and_the_byline_is_the_standfirst(config):
+    standfirst = "The two delegations agreed to meet again within a month in the port city"
+    text = (f"Harbour talks end early\n\n{standfirst}\n\nBy Jane Roe\n\n{BODY_1}\n\n"
+            f"{standfirst}.\n\n{BODY_2}")
+    result = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    summary, copy = [p for p in result if p.text.startswith(standfirst)]
+    assert not summary.kept and "standfirst" in summary.removed_because
+    assert copy.kept  # the body's copy is the one kept, not removed as its repeat
 
 
 def test_shape_features_are_computed_in_one_pass_over_long_pages():
