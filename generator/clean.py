@@ -559,8 +559,10 @@ def _small_word_share(words: list[str]) -> float:
     return small / len(words) if words else 0.0
 
 
+@lru_cache(maxsize=4096)
 def is_prose(text: str) -> bool:
-    """Long enough and with the small words of a sentence (a headline or a menu has few)."""
+    """Long enough and with the small words of a sentence (a headline or a menu has few).
+    Remembered for the last few thousand texts: provenance asks again of cleaning's paragraphs."""
     words = text.split()
     return len(words) >= BODY_MIN_WORDS and _small_word_share(words) >= 0.15
 

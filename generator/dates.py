@@ -99,6 +99,12 @@ EXPRESSION = re.compile(
 # the dates that need one.
 MONTH_NAME = re.compile("|".join(dict.fromkeys(m.capitalize()[:3] for m in MONTHS)))
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# What every match of EXPRESSION holds: a digit, a month name (MONTH_NAME), or in any case one
+# of these words (weekdays, "today" and "yesterday" end in "day"; "tonight" and "last night" hold
+# "night"; "on the tenth" an ordinal). A text with none is passed over unread (issue 13).
+DATE_WORDS = ("day", "week", "month", "year", "quarter", "tomorrow", "night", "morning",
+              "afternoon", "evening", "thirtieth") + ORDINAL_WORDS
+DIGIT = re.compile(r"\d")
 RANGE_JOIN = re.compile(r"^\s{0,2}(?:and|or|to|through|-|–|—)\s{0,2}$", re.IGNORECASE)
 DETERMINERS = frozenset("the a an this that its their his her our every each".split())
 OPINION = frozenset("""think thinks thought believe believes fear fears doubt doubts reckon
@@ -529,11 +535,19 @@ def is_period_judged(text: str, match: re.Match) -> bool:
 def _holds_any(text: str, words: Iterable[str]) -> bool:
     """Whether any of these lower-case words is in the text, in any case, as a case-blind
     pattern would find it: a cheap test before running one."""
-    folded = text.translate(CASE_FOLD).lower()
+    folded = (text if text.isascii() else text.translate(CASE_FOLD)).lower()
     return any(word in folded for word in words)
 
 
+def may_hold_date(text: str) -> bool:
+    """Whether EXPRESSION could match in the text (see DATE_WORDS): a cheap test, never wrong
+    when it says no."""
+    return bool(DIGIT.search(text) or MONTH_NAME.search(text)) or _holds_any(text, DATE_WORDS)
+
+
 def _words(text: str) -> list[str]:
+    if text.isascii():  # casefold is lower, and lower leaves WORD's words where they are
+        return WORD.findall(text.lower())
     return [w.casefold() for w in WORD.findall(text)]
 
 
@@ -766,6 +780,8 @@ def _needs_the_day_written(match: re.Match) -> bool:
 def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.date,
                        anchors: Anchors, estimated: bool = False) -> Iterator[Mention]:
     text = sentence.text
+    if not may_hold_date(text):
+        return
     dropped_sentence = None
     previous_end = -1
     for number, match in enumerate(EXPRESSION.finditer(text)):
@@ -801,6 +817,8 @@ def date_mentions(paragraphs: Iterable[SourceParagraph], written: str | None
         return
     last: dt.date | None = None
     for paragraph, reference in _dated_paragraphs(paragraphs, estimate.day):
+        if not may_hold_date(paragraph.text):
+            continue
         previous: dt.date | None = None
         for sentence in sentences(paragraph):
             if len(sentence.text.split(None, MIN_WORDS)) < MIN_WORDS:

@@ -50,11 +50,13 @@ PATTERNS = (
 FACT_KINDS = ("percentage", "money", "quantity")
 """Kinds read as facts, in the order key figures show them; dates and years are the Timeline's."""
 DIGIT = re.compile(r"\d")
+UNIT_STEMS = ("km", "kilomet", "miles", "ton", "year", "hours", "days", "minutes")
+"""What each unit of the quantity pattern (case as written) starts with."""
 FACT_NEEDS: dict[str, Callable[[str], bool]] = {
-    "percentage": lambda text: "%" in text or "per" in text.lower(),
+    "percentage": lambda text: "%" in text or all(part in text.lower() for part in ("per", "cent")),
     "money": lambda text: any(sign in text for sign in "$€£¥") or
     any(word in text for word in ("dollars", "yuan", "euros")),
-    "quantity": lambda text: bool(DIGIT.search(text)),
+    "quantity": lambda text: bool(DIGIT.search(text)) and any(unit in text for unit in UNIT_STEMS),
 }
 """What each kind of fact's pattern needs in a text to match (cheap tests before running it)."""
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,

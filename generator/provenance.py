@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.clean import HEADLINE, is_body_paragraph, is_date_stamp, is_prose
+from generator.clean import HEADLINE, fold, is_body_paragraph, is_date_stamp, is_prose
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import UNKNOWN_OUTLET
 from generator.structure import RawLine, SourceMeta, SourceParagraph
@@ -230,7 +230,7 @@ def _dateline_clue(paragraph: SourceParagraph) -> Clue | None:
 
 def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | None:
     text = paragraph.text.strip()
-    match = COPYRIGHT.search(text[:160])
+    match = COPYRIGHT.search(text[:160]) if _may_hold_copyright(text[:160]) else None
     if not match or len(text.split()) > 2 * MAX_LINE_WORDS:
         return None
     before = text[:match.start()].split()
@@ -245,6 +245,14 @@ def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | N
         return None  # "Copyright Policy" is a link
     strength = STRENGTH["copyright"] if after_article else STRENGTH["copyright"] - 0.1
     return Clue(name, paragraph.line, "copyright", strength)
+
+
+def _may_hold_copyright(text: str) -> bool:
+    """What every match of COPYRIGHT holds, in any case: a cheap test before searching."""
+    if "©" in text:
+        return True
+    folded = fold(text)
+    return "copyright" in folded or "(c)" in folded
 
 
 def _masthead_clue(paragraphs: list[SourceParagraph], lead: int | None,
@@ -331,7 +339,8 @@ def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
     prose's small words ("Posted by Jane Doe on ...", "By Jane Doe | Oct 30, 2025 at 2 PM")
     counts only with a stamp's word or as a byline: "In this Dec. 12 file photo" is a caption."""
     text = paragraph.text
-    if len(text.split()) > MAX_LINE_WORDS or not FULL_DATE.search(text):
+    if len(text.split()) > MAX_LINE_WORDS or not _may_hold_year(text) or \
+            not FULL_DATE.search(text):
         return []
     byline = _byline_led(text)
     if is_body_paragraph(text) and not byline:
@@ -354,6 +363,11 @@ def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
             (UPDATED_PENALTY if said in ("updated", "last updated", "modified") else 0)
         clues.append(Clue(when, paragraph.line, "stamp", round(strength, 2)))
     return clues
+
+
+def _may_hold_year(text: str) -> bool:
+    """Every alternative of FULL_DATE ends or starts with a year, 19xx or 20xx."""
+    return "20" in text or "19" in text
 
 
 def _byline_led(text: str) -> bool:

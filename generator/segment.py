@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.structure import Sentence, SourceParagraph
 
@@ -29,8 +30,18 @@ def _ends_with_abbreviation(text: str) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
+SPANS_REMEMBERED = 1 << 15  # paragraphs whose spans are kept: a desk of about a thousand sources
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in text; each span's slice is the verbatim sentence."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=SPANS_REMEMBERED)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """split_sentences, remembered by text: dates, figures, statements and composition all cut
+    the same paragraphs."""
     spans = []
     start = len(text) - len(text.lstrip())
     for match in BOUNDARY.finditer(text):
@@ -46,7 +57,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start += 1
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def sentences(paragraph: SourceParagraph) -> list[Sentence]:

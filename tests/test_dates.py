@@ -3,6 +3,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.dates import Written, find_events, stated_date, written_estimate
 from generator.structure import Briefing, Source, SourceMeta, SourceParagraph
@@ -371,3 +372,42 @@ def test_stamps_and_credits_are_found_in_any_case_and_spelling():
         "published or updated stamp"
     assert sentence_not_event_because("Officials met on Monday. Photo: Wire") == "caption"
     assert sentence_not_event_because("Officials met on Monday in the city hall.") is None
+
+
+# Pieces of every alternative of EXPRESSION, in odd cases and with the non-ASCII letters that
+# ignore-case matching takes for ASCII ones (dotted and dotless i, long s, Kelvin sign).
+DATE_PIECES = ["on the tenth", "by the Twenty-First", "the 3rd of ", "Tonight", "LAST NIGHT",
+               "the following Monday", "two weeks ago", "a day later", "3 days from now",
+               "the end of the month", "the fourth quarter of 2026", "in 2025", "Oct. 30",
+               "30 October", "since May", "this morning", "Yesterday", "the thirtieth",
+               "this wee\u212a", "\u0130n 2025", "\u017fince Monday", "DAY", "Thur", "Jan",
+               "next YEAR", "two MONTHS ago", "the previous week", "١٢ ", "mid-", "the"]
+date_text = st.lists(st.one_of(st.sampled_from(DATE_PIECES),
+                               st.text("adkmnorstuwyADKMNY 1.,-\u212a\u0131\u0130\u017f",
+                                       max_size=6)), max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(date_text)
+def test_the_date_prescreen_never_passes_over_a_date(text):
+    from generator.dates import EXPRESSION, may_hold_date
+    assert may_hold_date(text) or not EXPRESSION.search(text)
+
+
+@pytest.mark.parametrize("text", ["The talks went well, the ministry said.",
+                                  "Both sides called the meeting constructive."])
+def test_a_sentence_with_no_date_word_is_passed_over(text):
+    from generator.dates import may_hold_date
+    assert not may_hold_date(text)
+
+
+def test_ignore_case_takes_only_letters_that_fold_to_it_for_an_ascii_letter():
+    """What the prescreens of dates, provenance and figures rest on: a letter that matches an
+    ASCII letter in an ignore-case pattern is that letter once folded (CASE_FOLD, then lower)."""
+    from generator.dates import CASE_FOLD
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            folded = char.translate(CASE_FOLD).lower()
+            assert re.fullmatch(folded, char, re.IGNORECASE) and folded.isascii(), hex(code)

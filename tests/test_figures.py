@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.blocks import Cited, FigureRow, FigureTable
 from generator.compose import key_figures
@@ -222,3 +223,20 @@ def test_a_contested_measure_reached_from_two_sides_is_one_row():
     rival = fact("c", "35%")
     first, second = fact("a", "50%", [rival]), fact("b", "47%", [rival])
     assert pick_key_figures([first, second], 12) == [first]
+
+
+FIGURE_PIECES = ["10%", "ten PER CENT", "5 percent", "Per Cent", "$5bn", "€3 million",
+                 "2 billion yuan", "47 miles", "76km", "3 tonnes", "2 years", "40 minutes", "9 hours", "4 days",
+                 "1,000 metric tons", "5 million tonnes", "per", "cent"]
+figure_text = st.lists(st.one_of(st.sampled_from(FIGURE_PIECES),
+                                 st.text("perPERcentCENT %$0159,. kmilesyardhounts", max_size=6)),
+                       max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(figure_text)
+def test_the_cheap_tests_before_each_fact_pattern_never_skip_a_match(text):
+    from generator.figures import FACT_KINDS, FACT_NEEDS, PATTERNS
+    for kind, pattern in PATTERNS:
+        if kind in FACT_KINDS:
+            assert FACT_NEEDS[kind](text) or not pattern.search(text), kind

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.config import load_config
 from generator.load import load_source
@@ -262,3 +263,20 @@ if __name__ == "__main__":
               f"{tally['date_wrong_guess']})")
         for miss in tally["misses"]:
             print("   ", miss)
+
+
+STAMP_PIECES = ["Copyright ", "COPYRIGHT", "(c) ", "(C)", "©", "COPYR\u0130GHT", "copyr\u0131ght",
+                "Nov 15, 2019", "15 NOV 2019", "2025/10/30", "30-10-2025", "Oct. 3rd, 2025",
+                "Nov 5, 1999", "5/11/1998", "All Rights Reserved", "1999", "20", "19"]
+stamp_text = st.lists(st.one_of(st.sampled_from(STAMP_PIECES),
+                                st.text("cCopyrighT()©0129/-. \u0131\u0130", max_size=6)),
+                      max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stamp_text)
+def test_the_cheap_tests_never_skip_a_copyright_or_a_full_date(text):
+    from generator.provenance import (COPYRIGHT, FULL_DATE, _may_hold_copyright,
+                                      _may_hold_year)
+    assert _may_hold_copyright(text) or not COPYRIGHT.search(text)
+    assert _may_hold_year(text) or not FULL_DATE.search(text)

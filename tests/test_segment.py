@@ -16,3 +16,11 @@ def test_every_sentence_is_a_verbatim_slice(text):
     for start, end in split_sentences(text):
         assert text[start:end].strip() == text[start:end]
         assert text[start:end]
+
+
+def test_sentences_are_cut_once_per_text_and_each_caller_gets_its_own_list():
+    text = "Talks ended. Both sides left."
+    first = split_sentences(text)
+    first.append((0, 0))
+    assert split_sentences(text) == [(0, 12), (13, 29)]
+    assert split_sentences(text) is not split_sentences(text)
