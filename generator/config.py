@@ -56,6 +56,7 @@ class SectionRule:
     terms: tuple[Term, ...]
     topics: tuple[Topic, ...] = ()
     key_points: int = 2
+    time: str | None = None  # "past" (how we got here) or "now" (what happens now)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Config:
     same_run_share: float  # of a section's threshold, to carry on the paragraph before's
     people: tuple[PersonRule, ...]
     glossary: dict[str, str]
+    past_days: int = 30  # dates this many days or more before a source's own are its past
     path: str = "briefing.yml"
     fingerprint: str = ""
     statements: StatementRules = StatementRules()
@@ -394,7 +396,11 @@ def _sections(root: _Checker) -> tuple[SectionRule, ...]:
                                 "use lower-case letters, digits and hyphens, and not "
                                 + ", ".join(SPECIAL_PAGES))
         rule = raw.child(section_id)
-        rule.only("title", "threshold", "terms", "topics", "key_points")
+        rule.only("title", "threshold", "terms", "topics", "key_points", "time")
+        time = rule.text("time")
+        if time not in (None, "past", "now"):
+            raise BriefingError(f"time of section '{section_id}' must be past or now, not "
+                                f"'{time}'", root.path, rule.line_of("time"))
         topics_checker = rule.child("topics")
         topics = tuple(Topic(label, _terms(topics_checker, label)) for label in topics_checker.data)
         sections.append(SectionRule(
@@ -404,6 +410,7 @@ def _sections(root: _Checker) -> tuple[SectionRule, ...]:
             terms=_terms(rule, "terms"),
             topics=topics,
             key_points=rule.get("key_points", int, 2),
+            time=time,
         ))
     return tuple(sections)
 
@@ -594,7 +601,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
 
     cleaning = root.child("cleaning")
     classify = root.child("classify")
-    classify.only("heading_weight", "continue_previous", "same_run_share")
+    classify.only("heading_weight", "continue_previous", "same_run_share", "past_days")
     quotes = root.child("quotes")
     quotes.only("speech_verbs", "narrator_labels", "organisation_words")
 
@@ -630,6 +637,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         heading_weight=classify.get("heading_weight", float, 1.0),
         continue_previous=classify.get("continue_previous", bool, False),
         same_run_share=_share(classify, "same_run_share", 0.4),
+        past_days=classify.get("past_days", int, 30),
         people=tuple(people),
         glossary=glossary,
         path=display,

@@ -30,6 +30,7 @@ from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
 from generator.statements import find_statements
 from generator.steer import steer
+from generator.time_sections import place_in_time
 from generator.structure import (Briefing, Person, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
 from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
@@ -108,6 +109,7 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     find_people(paragraphs, index)
     quotes = find_quotes(paragraphs, config, index)
     events = tuple(find_events(paragraphs, meta.date))
+    paragraphs = place_in_time(paragraphs, events, meta.date, config)
     notes = tuple(f"name '{spelling}' (line {index.spelling_lines.get(spelling, '?')}) taken as "
                   f"a misspelling of '{person.name}'; if they are different people, list both "
                   "under people: in briefing.yml"
