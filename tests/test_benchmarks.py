@@ -33,7 +33,8 @@ def test_boilerplate_on_real_pages(tmp_path):
     briefing = result["variants"]["region"]["systems"]["briefing"]
     print({k: round(v, 3) for k, v in briefing.items() if isinstance(v, float)})
     # Issue 10 asks for P 0.95, R 0.90, content kept 0.97. Honest (leave-sites-out) figures of
-    # the shape model's cut-off: P 0.975, R 0.841, kept 0.970 (boilerplate_shape.json); in-sample
-    # here 0.975 / 0.842 / 0.971. Floors: those less a margin.
-    assert briefing["P"] >= 0.965 and briefing["R"] >= 0.83
+    # the shape model's cut-off: P 0.975, R 0.841, kept 0.970 (boilerplate_shape.json); with the
+    # later shape rules (standfirsts, gallery captions) 0.975 / 0.852 / 0.970 here. Floors:
+    # those less a margin.
+    assert briefing["P"] >= 0.965 and briefing["R"] >= 0.84
     assert briefing["content_kept"] >= 0.965
