@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 from generator.config import load_config
 from generator.pipeline import Project, analyse
@@ -50,3 +51,11 @@ def copy_project(root: Path, with_pages: bool = False) -> Project:
 @pytest.fixture
 def project(tmp_path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+def pieces_text(pieces: list[str], alphabet: str, most: int = 6):
+    """Texts made of up to ``most`` pieces, each one of ``pieces`` (the shapes a pattern or a
+    cheap test is about) or a few characters of ``alphabet`` around them: the strategy of the
+    property tests that hold a shortcut to the pattern it stands before."""
+    return st.lists(st.one_of(st.sampled_from(pieces), st.text(alphabet, max_size=6)),
+                    max_size=most).map("".join)

@@ -5,7 +5,7 @@ from generator.clean import (clean_paragraphs, normalise_space, remove_cross_sou
                              split_paragraphs)
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta
-from tests.conftest import LIVE_SEED, WIRE_SEED, paragraph_at
+from tests.conftest import LIVE_SEED, WIRE_SEED, paragraph_at, pieces_text
 
 
 def lines(text):
@@ -465,9 +465,7 @@ SIEVE_PIECES = ["home / ", "HOME/x", "a / b / c / d", "keep reading", "KEEP Watc
                 "\u212aelvin", "KELVIN", "[begin]", "(END)", "by Jane", "BY jane", "\u0130st",
                 "ist", "\u0131st", "Keep", "Ab", "abz", "\u017f\u212a\u0131", "\u03bcm",
                 "\u0391\u03a3x", "\u03c2x"]
-sieve_text = st.lists(st.one_of(st.sampled_from(SIEVE_PIECES),
-                                st.text("aAbBkKsSiIxyz /:.()©1234\n’\u017f\u0131\u0130\u212a",
-                                        max_size=6)), max_size=8).map("".join)
+sieve_text = pieces_text(SIEVE_PIECES, "aAbBkKsSiIxyz /:.()©1234\n’\u017f\u0131\u0130\u212a", 8)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

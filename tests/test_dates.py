@@ -3,10 +3,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
 
 from generator.dates import Written, find_events, stated_date, written_estimate
 from generator.structure import Briefing, Source, SourceMeta, SourceParagraph
+from tests.conftest import pieces_text
 
 DEV = Path(__file__).parent / "labelled" / "events" / "dev"
 HOLDOUT = Path(__file__).parent / "labelled" / "events" / "holdout"
@@ -382,9 +383,7 @@ DATE_PIECES = ["on the tenth", "by the Twenty-First", "the 3rd of ", "Tonight", 
                "30 October", "since May", "this morning", "Yesterday", "the thirtieth",
                "this wee\u212a", "\u0130n 2025", "\u017fince Monday", "DAY", "Thur", "Jan",
                "next YEAR", "two MONTHS ago", "the previous week", "١٢ ", "mid-", "the"]
-date_text = st.lists(st.one_of(st.sampled_from(DATE_PIECES),
-                               st.text("adkmnorstuwyADKMNY 1.,-\u212a\u0131\u0130\u017f",
-                                       max_size=6)), max_size=6).map("".join)
+date_text = pieces_text(DATE_PIECES, "adkmnorstuwyADKMNY 1.,-\u212a\u0131\u0130\u017f")
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

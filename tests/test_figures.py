@@ -10,12 +10,13 @@ from __future__ import annotations
 import string
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
 
 from generator.blocks import Cited, FigureRow, FigureTable
 from generator.compose import key_figures
 from generator.figures import figure_facts, find_figures, pick_key_figures
 from generator.structure import Briefing, Source, SourceMeta, SourceParagraph
+from tests.conftest import pieces_text
 from tests.test_linear import GROWTH, UNITS, assert_linear, repeated
 
 
@@ -228,9 +229,7 @@ def test_a_contested_measure_reached_from_two_sides_is_one_row():
 FIGURE_PIECES = ["10%", "ten PER CENT", "5 percent", "Per Cent", "$5bn", "€3 million",
                  "2 billion yuan", "47 miles", "76km", "3 tonnes", "2 years", "40 minutes", "9 hours", "4 days",
                  "1,000 metric tons", "5 million tonnes", "per", "cent"]
-figure_text = st.lists(st.one_of(st.sampled_from(FIGURE_PIECES),
-                                 st.text("perPERcentCENT %$0159,. kmilesyardhounts", max_size=6)),
-                       max_size=6).map("".join)
+figure_text = pieces_text(FIGURE_PIECES, "perPERcentCENT %$0159,. kmilesyardhounts")
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

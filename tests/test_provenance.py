@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
 
 from generator.config import load_config
 from generator.load import load_source
 from generator.pipeline import _analyse_loaded, analyse
 from generator.provenance import find_provenance, outlet_name
 from generator.structure import RawLine, SourceMeta, SourceParagraph
+from tests.conftest import pieces_text
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "labelled" / "provenance"
@@ -268,9 +269,7 @@ if __name__ == "__main__":
 STAMP_PIECES = ["Copyright ", "COPYRIGHT", "(c) ", "(C)", "©", "COPYR\u0130GHT", "copyr\u0131ght",
                 "Nov 15, 2019", "15 NOV 2019", "2025/10/30", "30-10-2025", "Oct. 3rd, 2025",
                 "Nov 5, 1999", "5/11/1998", "All Rights Reserved", "1999", "20", "19"]
-stamp_text = st.lists(st.one_of(st.sampled_from(STAMP_PIECES),
-                                st.text("cCopyrighT()©0129/-. \u0131\u0130", max_size=6)),
-                      max_size=6).map("".join)
+stamp_text = pieces_text(STAMP_PIECES, "cCopyrighT()©0129/-. \u0131\u0130")
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
