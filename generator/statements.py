@@ -375,7 +375,7 @@ def _month(token: str) -> int | None:
 
 
 def _day(token: str) -> int | None:
-    return int(token) if token.isdigit() and 1 <= int(token) <= 31 else None
+    return int(token) if token.isdecimal() and 1 <= int(token) <= 31 else None
 
 
 def _date(tokens: list[str], i: int) -> tuple[str, int] | None:

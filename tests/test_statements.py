@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.config import load_config
 from generator.errors import BriefingError
@@ -395,3 +396,14 @@ def test_a_shared_sum_and_one_word_are_enough():
                     "Railways receive $40bn under the plan unveiled by the cabinet.")
     assert not _grouped("The two leaders talked for 90 minutes at the museum on Tuesday.",
                         "The two leaders talked for 100 minutes at the museum on Tuesday.")
+
+
+def test_digits_that_are_not_decimal_read_as_no_date():
+    """A superscript "³" is a digit to str.isdigit but no number to int()."""
+    assert keys_of("October ³ and 0³ October, the ministry said.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_any_text_reads_into_keys_without_error(text):
+    keys_of(text)
