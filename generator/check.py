@@ -15,10 +15,8 @@ from pathlib import Path
 
 from generator.classify import OTHER
 from generator.compose import spelling_citations
-from generator.config import load_config
 from generator.load import UNKNOWN_OUTLET
 from generator.pipeline import Progress, Project, plan
-from generator.statements import find_statements
 from generator.structure import Briefing, SourceParagraph
 from generator.write import read_page
 
@@ -51,7 +49,6 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
     """The report, from a generation planned in memory: nothing is written but the cache."""
     rendered, report, nav_changed, _changes = plan(project, progress=progress)
     briefing = rendered.briefing
-    config = load_config(project.config_path)
     where = {s.meta.id: s.meta.path for s in briefing.sources}
     paragraphs = {(p.source_id, p.line): p for s in briefing.sources for p in s.paragraphs}
     parts = (
@@ -64,7 +61,7 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
         _part("Facts several sources report that fit no section", [
             f"{where[st.lead.source_id]} line {st.lead.line}: {_opening(st.lead.text)} "
             f"(reported by {st.reported_by}; add terms to a section in briefing.yml)"
-            for st in find_statements(briefing, config.statements)
+            for st in rendered.statements
             if _section(paragraphs.get((st.lead.source_id, st.lead.line))) == OTHER]),
         _part("Sources without an outlet or a date", [
             f"{s.meta.path}: " + " and ".join(

@@ -249,6 +249,7 @@ class Rendered:
     abbreviations: str  # the glossary's tooltips, appended to every page
     editor_pages: tuple[str, ...] = ()  # pages editors wrote themselves (in the navigation)
     disagreements: tuple[str, ...] = ()  # what sources give differently (also in the notes)
+    statements: tuple = ()  # the facts several sources report, as the editor steered them
 
 
 def render_site(project: Project, cache: bool = True, progress: Progress | None = None
@@ -287,7 +288,7 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
     block = nav_block(yaml_text(config.title), site_navigation(pages, extra),
                       {"briefing": {**stamp, "footer_sources": footer_sources(briefing)}})
     return Rendered(briefing, rendered, block, render_abbreviations(entries), tuple(extra),
-                    tuple(differ))
+                    tuple(differ), steered.statements)
 
 
 def generate(project: Project, force: bool = False, check: bool = False,
