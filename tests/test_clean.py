@@ -590,6 +590,8 @@ def test_a_gallery_s_caption_sits_between_its_counter_and_its_credit(config):
     ("Copyright Harbour Daily. Reproduction prohibited.", "syndication notice"),
     ("Listen to this article", "audio player text"),
     ("Get our trade analysis delivered to your inbox every Friday.", "newsletter prompt"),
+    ("This site uses cookies to improve your experience. You can opt out of these cookies "
+     "in your browser settings.", "cookie notice"),
 ])
 def test_transcript_and_page_notes_are_removed_by_their_shape(config, line, reason):
     result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
@@ -602,6 +604,7 @@ def test_transcript_and_page_notes_are_removed_by_their_shape(config, line, reas
     "Good morning for farmers, said one trader, as soybean prices rose on the news.",
     "The statement was translated from Korean by the ministry and circulated on Friday.",
     "Thanks to the truce, port fees on both sides are suspended for a year.",
+    "Bakers in the port city sold cookies shaped like soybeans to mark the talks.",
 ])
 def test_content_in_those_shapes_is_kept(config, line):
     result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
