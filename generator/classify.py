@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.config import Config, SectionRule, Term
-from generator.people import alternation
+from generator.people import tree_pattern
 
 OTHER = "other"
 
@@ -47,7 +47,10 @@ class SectionTerms:
                 self.inside.append((term.needle, entry))
         needles = sorted(self.by_needle, key=lambda n: (-len(n), n))
         self.with_prefixes = {n: [m for m in needles if n.startswith(m)] for n in needles}
-        self.pattern = re.compile(r"(?<![\w-])" + alternation(needles)) if needles else None
+        self.pattern = tree_pattern(needles, r"(?<![\w-])")
+        if self.pattern is None:  # no pattern holds them: each needle is looked for alone
+            self.inside += [(needle, entry) for needle in needles
+                            for entry in self.by_needle.pop(needle)]
 
     def scores(self, text: str) -> dict[str, float]:
         folded = text.casefold()

@@ -540,14 +540,21 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                                  model=model))
 
 
+GALLERY_COUNTER = re.compile(r"^((image|photo|picture|slide)s? )?\d{1,3} ?(of|/) ?\d{1,3}$",
+                             re.IGNORECASE)
+CAPTION_MAX_WORDS = 60
+
+
 def captions_between(paragraphs: list[SourceParagraph], credit_rules
                      ) -> list[SourceParagraph]:
     """A gallery: "Image 3 of 12", the picture's caption, its credit ("Jane Roe / Agency").
-    A paragraph between a picture note and a picture credit is that picture's caption."""
+    A short paragraph between a gallery's counter and a picture credit is that picture's
+    caption (a byline or another picture note before it opens nothing)."""
     result = list(paragraphs)
     for i in range(1, len(result) - 1):
         before, here, after = result[i - 1], result[i], result[i + 1]
-        if here.kept and before.removed_because == PICTURE_NOTE and not after.kept and (
+        if here.kept and GALLERY_COUNTER.match(before.text) and not after.kept and \
+                len(here.text.split()) <= CAPTION_MAX_WORDS and (
                 after.removed_because == SLASH_CREDIT_REASON
                 or any(rule.regex.search(after.text) for rule in credit_rules)):
             result[i] = replace(here, kept=False, removed_because=PICTURE_NOTE)
@@ -722,11 +729,11 @@ STANDFIRST = "standfirst (the summary above the byline)"
 ARTICLE_HEADER = frozenset({"byline", STAMP, "read-time or updated stamp"})
 
 
-def _remove_standfirsts(out: list[SourceParagraph], first: int) -> None:
+def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:
     """Between the headline and the article a page sets a summary, then the byline or the date:
     prose that stands after the headline but before a byline or stamp that precedes the first
     body paragraph is the standfirst, not the article's first paragraph. A later copy of it,
-    removed as its repeat, is kept instead."""
+    removed as its repeat and standing in the article, is kept instead."""
     headline = next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
     if headline is None:
         return
@@ -739,7 +746,7 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int) -> None:
         if out[i].kept and not out[i].heading:
             out[i] = _remove(out[i], STANDFIRST)
             repeated.add(f"repeats line {out[i].line}")
-    for i in range(header + 1, len(out)):  # the body's copy of the summary is the one kept
+    for i in range(header + 1, last + 1):  # the body's copy of the summary is the one kept
         if out[i].removed_because in repeated:
             repeated.discard(out[i].removed_because)  # a third copy stays a repeat
             out[i] = replace(out[i], kept=True, removed_because=None)
@@ -768,7 +775,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
         if prose[i] or is_sentence(p.text):
             continue
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
-    _remove_standfirsts(out, first)
+    _remove_standfirsts(out, first, last)
     _restore_subheadings(out, first, last, prose)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)

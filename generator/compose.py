@@ -25,6 +25,7 @@ from generator.config import Config
 from generator.dates import find_events
 from generator.figures import KeyFigure, figure_facts, pick_key_figures
 from generator.glossary import GlossaryEntry, define_terms
+from generator.people import tree_pattern
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import sentences
 from generator.statements import Statement, find_statements, time_rank
@@ -247,8 +248,9 @@ def spelling_citations(briefing: Briefing) -> dict[str, tuple[tuple[str, tuple[C
              for form in (person.name, *person.spellings)}
     if not owner:
         return {}
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(
-        re.escape(f) for f in sorted(owner, key=lambda f: (-len(f), f))) + r")(?![\w’'-])")
+    pattern = tree_pattern(owner, r"(?<![\w’'-])", r"(?![\w’'-])") or re.compile(
+        "|".join(rf"(?<![\w’'-]){re.escape(f)}(?![\w’'-])"
+                 for f in sorted(owner, key=lambda f: (-len(f), f))))
     cited: dict[str, list[Cited]] = {form: [] for form in owner}
     when = _when(briefing)
     for paragraph in sorted(_content(briefing), key=when):

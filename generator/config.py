@@ -451,6 +451,18 @@ def _share(checker: _Checker, key: str, default: float) -> float:
     return value
 
 
+MAX_DAYS = 36500
+
+
+def _days(checker: _Checker, key: str, default: int) -> int:
+    """A number of days, from 1 to a century."""
+    value = checker.get(key, int, default)
+    if not 1 <= value <= MAX_DAYS:
+        raise BriefingError(f"'{key}' in {checker.where} must be from 1 to {MAX_DAYS} days, "
+                            f"not {value}", checker.path, checker.line_of(key))
+    return value
+
+
 def _shape_model(cleaning: _Checker) -> float | bool:
     """`shape_model`: false turns the shape model off, true keeps its trained cut-off, a number
     from 0 to 1 replaces that cut-off (higher removes less)."""
@@ -637,7 +649,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         heading_weight=classify.get("heading_weight", float, 1.0),
         continue_previous=classify.get("continue_previous", bool, False),
         same_run_share=_share(classify, "same_run_share", 0.4),
-        past_days=classify.get("past_days", int, 30),
+        past_days=_days(classify, "past_days", 30),
         people=tuple(people),
         glossary=glossary,
         path=display,

@@ -949,8 +949,9 @@ def _top_date(paragraphs: tuple[SourceParagraph, ...]) -> TopDate | None:
             if named or stamp or _is_dateline(True, text, match) or \
                     len(text.split()) <= DATE_LINE_WORDS:
                 month = MONTHS[(match.group("m1") or match.group("m2")).casefold().rstrip(".")]
+                ordinal = match.group("o1") or match.group("o2")
                 day = int(match.group("d1") or match.group("d2") or 0) or \
-                    _ordinal(match.group("o1") or match.group("o2"))
+                    (_ordinal(ordinal) if ordinal else 0)  # "October 0" names no day
                 weekday = WEEKDAYS.index(named.group("wd").casefold()) if named else None
                 return TopDate(day, month, weekday, paragraph.line)
     return None
@@ -1021,8 +1022,9 @@ def _past_days(paragraphs: tuple[SourceParagraph, ...], year: int | None) -> dt.
                 if not _has_day(match) or cue.direction != "behind":
                     continue
                 month = MONTHS[(match.group("m1") or match.group("m2")).casefold().rstrip(".")]
+                ordinal = match.group("o1") or match.group("o2")
                 day = int(match.group("d1") or match.group("d2") or 0) or \
-                    _ordinal(match.group("o1") or match.group("o2"))
+                    (_ordinal(ordinal) if ordinal else 0)  # "October 0" names no day
                 if named:
                     past.append(_date_or_none(int(named), month, day))
                 else:

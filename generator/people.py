@@ -41,6 +41,22 @@ def alternation(words: Iterable[str], atom: Callable[[str], str] = re.escape) ->
     return _branches(tree, atom) or "(?!)"
 
 
+ALTERNATION_DEPTH = 200  # letters: a longer word nests the pattern past what re can compile
+
+
+def tree_pattern(words: Iterable[str], before: str = "", after: str = "",
+                 atom: Callable[[str], str] = re.escape, flags: int = 0) -> re.Pattern | None:
+    """``before``, any of the words as a tree of their letters, ``after``, compiled; None when
+    no pattern can hold them (a word hundreds of letters long), for the caller's slower way."""
+    words = list(words)
+    if not words or max(map(len, words)) > ALTERNATION_DEPTH:
+        return None
+    try:
+        return re.compile(f"{before}(?:{alternation(words, atom)}){after}", flags)
+    except (RecursionError, re.error, OverflowError):
+        return None
+
+
 def _branches(node: dict, atom: Callable[[str], str]) -> str:
     options = [atom(char) + _branches(child, atom) for char, child in sorted(node.items())
                if char]
@@ -444,12 +460,12 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
     counts: Counter[str] = Counter()
     if owner:
         forms = _FormTree(sorted(owner, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(owner, _atom)})(?![\w’'-])",
-                             re.IGNORECASE)
+        pattern = tree_pattern(owner, r"(?<![\w’'-])", r"(?![\w’'-])", _atom, re.IGNORECASE)
         for paragraph in paragraphs:
             if paragraph.kept:
-                counts.update(owner[key] for key in _mentioned(pattern, forms, owner,
-                                                               paragraph.text))
+                found = forms.finditer(paragraph.text) if pattern is None else \
+                    _mentioned(pattern, forms, owner, paragraph.text)
+                counts.update(owner[key] for key in found)
     people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
                      tuple(sorted(set(p.spellings))))
               for p in index.people.values()]

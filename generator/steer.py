@@ -5,7 +5,8 @@ drops it; one who finds it on the wrong page pins it to another. Each is named b
 paragraph that reports it (FILE:LINE), and reaches the whole statement: a dropped fact leaves
 every page, with every other source's paragraph that says nothing else (their source pages
 keep them, with the reason); a pinned fact's paragraph and its statement's lead go to the page
-named. The pages stay generated, so everything else keeps updating.
+named. A paragraph that reports several facts drops them all: name one that reports only the
+fact to drop. The pages stay generated, so everything else keeps updating.
 """
 
 from __future__ import annotations
@@ -49,24 +50,28 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
     dropped = {p for file, line, in steering.drop if (p := found(file, line, "drop"))}
     pinned = {p: page for file, line, page in steering.pin if (p := found(file, line, "pin"))}
     gone = [s for s in statements if any((m.source_id, m.line) in dropped for m in s.members)]
-    removed = dropped | _only_these(briefing, gone)
+    gone_ids = {id(s) for s in gone}
+    kept = [s for s in statements if id(s) not in gone_ids]
+    removed = dropped | _only_these(briefing, gone, kept)
     for statement in statements:
         for member in statement.members:
             page = pinned.get((member.source_id, member.line))
             if page:
                 pinned.setdefault((statement.lead.source_id, statement.lead.line), page)
     sources = tuple(_steered(source, removed, pinned) for source in briefing.sources)
-    gone_ids = {id(s) for s in gone}
     return Steered(replace(briefing, sources=sources, notes=briefing.notes + tuple(notes)),
-                   tuple(s for s in statements if id(s) not in gone_ids))
+                   tuple(kept))
 
 
-def _only_these(briefing: Briefing, statements: list[Statement]) -> set[Place]:
-    """Paragraphs of the dropped statements whose every sentence is in one of them."""
-    held = {(m.source_id, m.line, m.start) for s in statements for m in s.members}
-    places = {(m.source_id, m.line) for s in statements for m in s.members}
+def _only_these(briefing: Briefing, gone: list[Statement], kept: list[Statement]
+                ) -> set[Place]:
+    """Paragraphs of the dropped statements whose every sentence is in one of them and none in
+    a statement that stays (its page would otherwise cite a dropped paragraph)."""
+    held = {(m.source_id, m.line, m.start) for s in gone for m in s.members}
+    places = {(m.source_id, m.line) for s in gone for m in s.members}
+    staying = {(m.source_id, m.line) for s in kept for m in s.members}
     return {(p.source_id, p.line) for s in briefing.sources for p in s.paragraphs
-            if (p.source_id, p.line) in places
+            if (p.source_id, p.line) in places and (p.source_id, p.line) not in staying
             and all((x.source_id, x.line, x.start) in held for x in sentences(p))}
 
 

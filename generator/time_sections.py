@@ -12,6 +12,7 @@ gave it, and so does every paragraph of an undated article.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -30,7 +31,9 @@ def place_in_time(paragraphs: Iterable[SourceParagraph], events: Iterable[DatedE
     now = {rule.id for rule in config.sections if rule.time == "now"}
     if not written or len(past) != 1 or not now:
         return paragraphs
-    border = dt.date.fromisoformat(written) - dt.timedelta(days=config.past_days)
+    written_day = dt.date.fromisoformat(written)
+    border = written_day - dt.timedelta(days=min(config.past_days,
+                                                 (written_day - dt.date.min).days))
     times: dict[int, set[bool]] = defaultdict(set)  # line -> {is past}
     for event in events:
         times[event.sentence.line].add(_latest_day(event.when) < border)
@@ -57,6 +60,5 @@ def _latest_day(when: str) -> dt.date:
     if len(parts) == 3:
         return dt.date(*parts)
     if len(parts) == 2:
-        year, month = parts
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(parts[0], parts[1], calendar.monthrange(*parts)[1])
     return dt.date(parts[0], 12, 31)

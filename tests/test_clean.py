@@ -579,6 +579,12 @@ def test_a_gallery_s_caption_sits_between_its_counter_and_its_credit(config):
                   "a date."] is None  # after a credit, not between a counter and a credit
 
 
+def test_only_a_gallery_counter_opens_a_caption_before_a_credit(config):
+    text = (f"Harbour talks end early\n\nBy Jane Roe, The Harbour Wire\n\n{BODY}\n\n"
+            f"Photograph: Jane Roe/Harbour Pictures\n\n{BODY[:-1]} again.")
+    assert cleaned(text, config)[BODY] is None  # the lead, after a byline, before a credit
+
+
 @pytest.mark.parametrize("line, reason", [
     ("(SOUNDBITE OF ARCHIVED RECORDING)", "broadcast marker"),
     ("[END VIDEO CLIP]", "broadcast marker"),
@@ -605,6 +611,10 @@ def test_transcript_and_page_notes_are_removed_by_their_shape(config, line, reas
     "The statement was translated from Korean by the ministry and circulated on Friday.",
     "Thanks to the truce, port fees on both sides are suspended for a year.",
     "Bakers in the port city sold cookies shaped like soybeans to mark the talks.",
+    "Regulators fined the app because users found it harder to reject all cookies than to "
+    "accept them.",
+    "Copyright theft and forced technology transfer were not on the agenda, officials said.",
+    "Xi arrived in the port city on Wednesday. Farmers lined the road and said thanks.",
 ])
 def test_content_in_those_shapes_is_kept(config, line):
     result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)

@@ -127,3 +127,14 @@ def test_folding_keeps_places_and_reads_letters_as_a_case_blind_pattern_does():
             for ascii_letter in "abcdefghijklmnopqrstuvwxyz":
                 blind = re.fullmatch(f"(?i:{ascii_letter})", letter) is not None
                 assert blind == (folded[at] == ascii_letter)
+
+
+def test_a_name_too_long_for_one_pattern_is_still_counted(config):
+    from generator.people import base_index, count_mentions
+    from generator.structure import SourceParagraph
+    name = "Ann " + "Bee" * 400
+    index = base_index(config)
+    index.add(name)
+    [person] = [p for p in count_mentions([SourceParagraph("s", 1, f"{name} spoke.")], index)
+                if p.name == name]
+    assert person.mentions == 1

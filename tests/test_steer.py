@@ -103,3 +103,20 @@ def test_dropping_a_seed_fact_regenerates_pages_without_freezing_them(project):
                    for row in page.read_text(encoding="utf-8").splitlines())
     source_page = next(project.docs_dir.glob("sources/000_*.md")).read_text(encoding="utf-8")
     assert "dropped by the editor" in source_page
+
+
+def test_a_paragraph_a_staying_fact_holds_is_not_dropped_with_another_fact():
+    wire = source("wire", "The tariff falls to 10%.", "Markets in Asia rose sharply on Friday.")
+    paper = source("paper", "The levy drops to 10 per cent.",
+                   "The duty is cut to 10%. Markets rose sharply in Asia on Friday.")
+    [tariff_w] = sentences(wire.paragraphs[0])
+    [tariff_p] = sentences(paper.paragraphs[0])
+    duty_p, markets_p = sentences(paper.paragraphs[1])
+    [markets_w] = sentences(wire.paragraphs[1])
+    tariff = Statement(tariff_w, (tariff_w, tariff_p, duty_p, markets_p), ("10%",))
+    markets = Statement(markets_w, (markets_w, markets_p), ("markets",))
+    steered = steer(Briefing("B", (wire, paper)), [tariff, markets],
+                    Steering(drop=(("paper.txt", 1),)))
+    assert steered.statements == (markets,)
+    assert not paragraph(steered.briefing, "wire", 1).kept
+    assert paragraph(steered.briefing, "paper", 2).kept  # the markets' fact, which stays, is there

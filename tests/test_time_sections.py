@@ -66,3 +66,21 @@ def test_a_section_s_time_is_past_or_now(tmp_path):
     with pytest.raises(BriefingError, match="must be past or now"):
         load_config(path)
     assert SectionRule("x", "X", 1.0, ()).time is None
+
+
+@pytest.mark.parametrize("written, when", [("0001-01-05", "0001-01-02"), ("9999-12-30", "9999-12"),
+                                           ("2024-03-01", "2024-02")])
+def test_dates_at_the_ends_of_the_calendar_are_placed_without_error(timed, written, when):
+    [placed] = place_in_time([paragraph(1, "background", "framework-deal")],
+                             [dated(1, when)], written, timed)
+    assert placed.sections == ("framework-deal",)
+
+
+def test_past_days_is_a_number_of_days_within_reason(tmp_path):
+    from generator.config import load_config
+    from generator.errors import BriefingError
+    path = tmp_path / "briefing.yml"
+    for days in (0, -5, 100000000):
+        path.write_text(f"classify:\n  past_days: {days}\n", encoding="utf-8")
+        with pytest.raises(BriefingError, match="past_days"):
+            load_config(path)
