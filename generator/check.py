@@ -93,10 +93,12 @@ def _section(paragraph: SourceParagraph | None) -> str:
 
 
 def _spellings(briefing: Briefing, where: dict[str, str]) -> list[str]:
-    return [f"{name}: " + "; ".join(
-        f"{form} ({', '.join(f'{where[c.source_id]} line {c.line}' for c in cited) or 'no full mention'})"
-        for form, cited in written) + " (check which is right)"
-        for name, written in spelling_citations(briefing).items()]
+    def places(cited) -> str:
+        return ", ".join(f"{where[c.source_id]} line {c.line}" for c in cited) \
+            or "no full mention"
+    return [f"{name}: " + "; ".join(f"{form} ({places(cited)})" for form, cited in written)
+            + " (check which is right)"
+            for name, written in spelling_citations(briefing).items()]
 
 
 def _kept_page(path: Path, generated: str, page: str, where: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ targets of issue 13:
 - growth: time(1,000) / time(100), linear is 10;
 - re-runs at 1,000: unchanged / cold and one source changed / cold;
 - generation / `mkdocs build` time of the site it writes;
-- peak memory at the largest size;
+- peak memory of generation at the largest size (and of any step, site builds included);
 - site size and build time per article at each size (linear: about constant);
 - the largest generated page's HTML at the largest size (at most 300 KB).
 
@@ -90,7 +90,10 @@ def main() -> None:
         for count in sizes:
             project, size = make_project(Path(temp) / f"desk{count}", count)
             cold = generate(project)
-            row = {"bytes": size, "cold": cold}
+            # the largest child so far: at the largest size, this generation (smaller sizes ran
+            # first, and no site was built at this size yet)
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            row = {"bytes": size, "cold": cold, "generate_peak_mb": peak}
             if count == 1000 or count == sizes[-1] and 1000 not in sizes:
                 row["unchanged"] = generate(project)
                 changed = project / "content" / "sources" / "desk_00000.txt"
@@ -133,8 +136,9 @@ def main() -> None:
     size, name = largest["largest_page"]
     print(f"largest page, {sizes[-1]} articles:       {size / 1e3:6.0f} KB (target <= 300: "
           f"{name})" + verdict(size <= 300_000))
-    print(f"peak memory, {sizes[-1]} articles:        {largest['peak_mb']:6.0f} MB (target < 500)"
-          + verdict(largest["peak_mb"] < 500))
+    print(f"peak memory, generation, {sizes[-1]}:     {largest['generate_peak_mb']:6.0f} MB "
+          "(target < 500)" + verdict(largest["generate_peak_mb"] < 500))
+    print(f"peak memory, any step (site builds too): {largest['peak_mb']:4.0f} MB")
     for count, row in rows.items():
         print(f"per article at {count:>5}: site {row['site'] / count / 1e3:7.1f} KB, "
               f"mkdocs {row['mkdocs'] / count * 1e3:6.1f} ms"
