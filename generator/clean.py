@@ -705,15 +705,30 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
         run = []
 
 
+NAVIGATION = frozenset({LINK_LIST, "lone label", "breadcrumb"})
+
+
+def _navigation_between(out: list[SourceParagraph], start: int, end: int) -> bool:
+    """Menu items or labels between two headline-shaped lines: the first is another story's or
+    the site's, since only the article's own header (byline, stamps, standfirst, picture)
+    stands between a headline and its article."""
+    return any(out[i].removed_because in NAVIGATION
+               or (out[i].kept and len(out[i].text.split()) < HEADLINE_MIN_WORDS)
+               for i in range(start + 1, end))
+
+
 def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) -> None:
     """On a pasted page the first heading-shaped line is often a section label or a menu item
     (`World`, `Personal Technology: Review`). The headline is the first line above the article
     of HEADLINE_MIN_WORDS or more words without closing punctuation that no other rule took;
     the line taken before it goes as furniture, and later copies of the headline as repeats."""
-    chosen = next((i for i in range(first) if out[i].removed_because in (None, HEADLINE)
-                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
-                   and out[i].text[-1] not in ".!:;,"
-                   and len(out[i].text.split()) <= TITLE_MAX_WORDS), None)
+    candidates = [i for i in range(first) if out[i].removed_because in (None, HEADLINE)
+                  and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
+                  and out[i].text[-1] not in ".!:;,"
+                  and len(out[i].text.split()) <= TITLE_MAX_WORDS]
+    chosen = next((i for n, i in enumerate(candidates)
+                   if n + 1 == len(candidates) or not _navigation_between(out, i, candidates[n + 1])),
+                  None)
     if chosen is None or out[chosen].removed_because == HEADLINE:
         return
     for i in range(first):

@@ -215,6 +215,15 @@ def test_the_headline_is_the_first_longer_line_above_the_article(config):
     assert headline(paragraphs) == "Harbour talks end early in the port city"
 
 
+def test_a_headline_shaped_line_above_the_menu_is_not_the_headline(config):
+    text = (f"Markets rally as the port reopens for business\n\nWorld\n\nAsia\n\n"
+            f"Harbour talks end early in the port city\n\nBy Jane Roe\n\n{BODY_1}\n\n{BODY_2}")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline
+    assert headline(paragraphs) == "Harbour talks end early in the port city"
+    assert not paragraphs[0].kept and not paragraphs[0].removed_because.startswith("headline")
+
+
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None
