@@ -53,11 +53,13 @@ screenshots: $(VENV)/.test-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-## quality: print cleaning, section and quotation figures over tests/labelled/, then the
-## outside benchmarks in ../shared/benchmarks/ when they are there
+## quality: print cleaning, section, quotation, statement and timeline figures over
+## tests/labelled/, then the outside benchmarks in ../shared/benchmarks/ when they are there
 quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quality.py
 	$(BIN)/python tests/measure_quotes.py
+	@for cluster in a b c all; do $(BIN)/python tests/measure_statements.py $$cluster; done
+	@for set in dev holdout holdout2; do $(BIN)/python tests/measure_events.py tests/labelled/events/$$set; done
 	@if [ -d ../shared/benchmarks ]; then \
 	  $(BIN)/python ../shared/benchmarks/quotes/score.py && \
 	  $(BIN)/python ../shared/benchmarks/boilerplate/score.py --variant region --no-trafilatura; \
