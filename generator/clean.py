@@ -761,10 +761,14 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
         if out[i].kept and not out[i].heading:
             out[i] = _remove(out[i], STANDFIRST)
             repeated.add(f"repeats line {out[i].line}")
-    for i in range(header + 1, last + 1):  # the body's copy of the summary is the one kept
-        if out[i].removed_because in repeated:
-            repeated.discard(out[i].removed_because)  # a third copy stays a repeat
+    kept_copy: dict[str, str] = {}  # a standfirst's repeat reason -> its kept copy's
+    for i in range(header + 1, len(out)):  # the body's copy of the summary is the one kept
+        reason = out[i].removed_because
+        if reason in repeated and i <= last and reason not in kept_copy:
+            kept_copy[reason] = f"repeats line {out[i].line}"
             out[i] = replace(out[i], kept=True, removed_because=None)
+        elif reason in kept_copy:  # a third copy repeats the kept one
+            out[i] = replace(out[i], removed_because=kept_copy[reason])
 
 
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,

@@ -338,6 +338,15 @@ def test_a_summary_between_the_headline_and_the_byline_is_the_standfirst(config)
     assert copy.kept  # the body's copy is the one kept, not removed as its repeat
 
 
+def test_a_third_copy_of_a_standfirst_repeats_the_kept_one(config):
+    standfirst = "The two delegations agreed to meet again within a month in the port city"
+    text = (f"Harbour talks end early\n\n{standfirst}\n\nBy Jane Roe\n\n{BODY_1}\n\n"
+            f"{standfirst}.\n\n{BODY_2}\n\n{standfirst}.\n\n{BODY_1} Again.")
+    result = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    summary, copy, third = [p for p in result if p.text.startswith(standfirst)]
+    assert copy.kept and third.removed_because == f"repeats line {copy.line}"
+
+
 def test_shape_features_are_computed_in_one_pass_over_long_pages():
     from generator.boilerplate_shape import paragraph_features
     from generator.structure import SourceParagraph
