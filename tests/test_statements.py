@@ -16,13 +16,14 @@ from generator.statements import (Lexicon, Statement, find_statements, group_sta
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.83
-"""Share of labelled same-fact pairs grouped on the three clusters (0.83 when set: A 0.85 and B
-0.72, both tuned on; C 0.92, written blind and never tuned on): a floor against regressions."""
-LOOK_ALIKES_ALLOWED = 4
-"""Look-alike pairs grouped on the three clusters when set (4 of 78, all across clusters A and
-B: two about one air base, one about a first meeting "since 2019", one 15% tariff on farm goods
-and another on cars through a lead reporting both): the target is none."""
+RECALL_FLOOR = 0.80
+"""Share of labelled same-fact pairs grouped on the four clusters (0.81 when set: A 0.85 and B
+0.72, both tuned on; C 0.92 and D 0.76, written blind and never tuned on): a floor against
+regressions."""
+LOOK_ALIKES_ALLOWED = 6
+"""Look-alike pairs grouped on the four clusters when set (6 of 116: 3 across clusters A and B,
+two sentences naming one air base and a first meeting "since 2019" about different people
+among them; 3 within D, never tuned on): the target is none."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
 changes made without looking at it."""
