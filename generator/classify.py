@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.config import Config, SectionRule, Term
+from generator.structure import SourceParagraph
 from generator.people import tree_pattern
 
 OTHER = "other"
@@ -128,6 +129,23 @@ def classify_paragraphs(paragraphs, config: Config):
             previous = chosen or (carried if not any(own.values()) else ()) or (OTHER,)
             chosen = chosen or carried
         result.append(replace(paragraph, sections=chosen or (OTHER,)))
+    return _leads_in(result)
+
+
+def _leads_in(paragraphs: list[SourceParagraph]) -> tuple[SourceParagraph, ...]:
+    """A heading or a question that reached no section is about what follows it: an
+    explainer's "What was agreed?", an interviewer's turn, a numbered subheading take the
+    sections of the paragraph after them."""
+    result = list(paragraphs)
+    following: tuple[str, ...] = (OTHER,)
+    for i in range(len(result) - 1, -1, -1):
+        paragraph = result[i]
+        if not paragraph.kept:
+            continue
+        if paragraph.sections == (OTHER,) and (
+                paragraph.heading or paragraph.text.rstrip(" \"”’'").endswith("?")):
+            result[i] = replace(paragraph, sections=following)
+        following = result[i].sections
     return tuple(result)
 
 

@@ -65,3 +65,17 @@ def test_a_run_needs_a_paragraph_that_reached_the_section_itself(config):
     result = classify_paragraphs([deal, first, second], config)
     assert result[1].sections == ("framework-deal",)
     assert result[2].sections == (OTHER,)
+
+
+def test_a_question_or_heading_takes_the_sections_of_what_follows(config):
+    texts = ["HOST: And what did the two sides settle on?",
+             "GUEST: Washington will cut the fentanyl tariff to 10% and Beijing will buy soybeans.",
+             "What happens next",
+             "The deal's tariff cuts take effect on November 10, and the truce runs for a year.",
+             "HOST: Anything else before we go?"]
+    paragraphs = [SourceParagraph("s", n, t, heading=t == "What happens next")
+                  for n, t in enumerate(texts, start=1)]
+    sections = [p.sections for p in classify_paragraphs(paragraphs, config)]
+    assert sections[0] == sections[1] != (OTHER,)  # the question is about its answer
+    assert sections[2] == sections[3] != (OTHER,)  # so is the heading over a paragraph
+    assert sections[4] == (OTHER,)  # nothing answers the last question
