@@ -64,7 +64,7 @@ class Statement:
 POSTING_CAP = 40
 """A key found in more sentences than this is too common to propose candidates (it still counts
 in the score): posting lists stay short, so candidate pairs grow linearly with the input."""
-RAREST_KEYS = 8
+RAREST_KEYS = 6
 """Each sentence proposes candidates through its rarest keys only (prefix filtering): two
 wordings of one fact share several keys, so they share at least one of the rarest."""
 NEIGHBOURS = 4
