@@ -25,7 +25,7 @@ CITED_PARAGRAPH = re.compile(r"sources/([\w.-]+)\.md#p(\d+)")
 
 
 @dataclass(frozen=True)
-class Part:
+class ReportPart:
     """One part of the report: a title, its findings (one line each) and how many in all."""
 
     title: str
@@ -37,7 +37,7 @@ class Part:
 class CheckReport:
     sources: int
     pages: int
-    parts: tuple[Part, ...]
+    parts: tuple[ReportPart, ...]
     stale: tuple[str, ...]  # pages `briefing generate` would change
 
     @property
@@ -78,9 +78,9 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
     return CheckReport(len(briefing.sources), len(rendered.pages), parts, stale)
 
 
-def _part(title: str, findings: list[str]) -> Part:
+def _part(title: str, findings: list[str]) -> ReportPart:
     findings = list(dict.fromkeys(findings))  # one paragraph may lead two facts
-    return Part(title, tuple(findings[:SHOWN]), len(findings))
+    return ReportPart(title, tuple(findings[:SHOWN]), len(findings))
 
 
 def _opening(text: str, words: int = 12) -> str:
