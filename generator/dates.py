@@ -314,6 +314,14 @@ def _ordinal(word: str) -> int:
     return tens + ORDINAL_WORDS.index(rest) + 1
 
 
+def _day_of_month(match: re.Match) -> int:
+    """The day a month-and-day date names ("30 October", "October the tenth"), 0 when it names
+    none ("October 0")."""
+    ordinal = match.group("o1") or match.group("o2")
+    return int(match.group("d1") or match.group("d2") or 0) or \
+        (_ordinal(ordinal) if ordinal else 0)
+
+
 def _named_day(word: str, written: dt.date, direction: str) -> dt.date:
     """"today", "yesterday", "Thursday": the day a count of days or weeks is counted from."""
     word = word.casefold().split()[-1]
@@ -949,9 +957,7 @@ def _top_date(paragraphs: tuple[SourceParagraph, ...]) -> TopDate | None:
             if named or stamp or _is_dateline(True, text, match) or \
                     len(text.split()) <= DATE_LINE_WORDS:
                 month = MONTHS[(match.group("m1") or match.group("m2")).casefold().rstrip(".")]
-                ordinal = match.group("o1") or match.group("o2")
-                day = int(match.group("d1") or match.group("d2") or 0) or \
-                    (_ordinal(ordinal) if ordinal else 0)  # "October 0" names no day
+                day = _day_of_month(match)
                 weekday = WEEKDAYS.index(named.group("wd").casefold()) if named else None
                 return TopDate(day, month, weekday, paragraph.line)
     return None
@@ -1022,9 +1028,7 @@ def _past_days(paragraphs: tuple[SourceParagraph, ...], year: int | None) -> dt.
                 if not _has_day(match) or cue.direction != "behind":
                     continue
                 month = MONTHS[(match.group("m1") or match.group("m2")).casefold().rstrip(".")]
-                ordinal = match.group("o1") or match.group("o2")
-                day = int(match.group("d1") or match.group("d2") or 0) or \
-                    (_ordinal(ordinal) if ordinal else 0)  # "October 0" names no day
+                day = _day_of_month(match)
                 if named:
                     past.append(_date_or_none(int(named), month, day))
                 else:

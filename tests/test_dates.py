@@ -410,3 +410,14 @@ def test_ignore_case_takes_only_letters_that_fold_to_it_for_an_ascii_letter():
         if letter.fullmatch(char):
             folded = char.translate(CASE_FOLD).lower()
             assert re.fullmatch(folded, char, re.IGNORECASE) and folded.isascii(), hex(code)
+
+
+def test_a_month_with_day_zero_names_no_day_in_an_undated_source():
+    """"October 0" is no date; reading it to estimate when the source was written must not
+    fail."""
+    paragraphs = [SourceParagraph("s", 1, "Trump and Xi met in Busan, and the truce expired on "
+                                          "October 0 after the talks ended."),
+                  SourceParagraph("s", 3, "The two leaders spoke for an hour and talked about "
+                                          "tariffs on Thursday.")]
+    written_estimate(paragraphs)
+    find_events(paragraphs, None)
