@@ -43,6 +43,7 @@ CREDIT = "picture credit"
 SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
 PICTURE_NOTE = "picture or caption note"
 CREDIT_RULE = "picture-credit"  # the id of the boilerplate rule that finds picture credits
+COUNTER_RULE = "gallery-counter"  # ... and of the one that finds a gallery's counter
 
 
 def normalise_space(text: str) -> str:
@@ -491,6 +492,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     headline_open = not meta.title  # until the first kept paragraph or headline
     sieve = rule_sieve(config.boilerplate)
     credit_rules = [rule for rule in config.boilerplate if rule.id == CREDIT_RULE]
+    counter_rules = [rule for rule in config.boilerplate if rule.id == COUNTER_RULE]
     for number, text in split_paragraphs(lines):
         if not text:  # the line held only control characters
             keys.append("")
@@ -529,7 +531,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         else:
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because=reason))
-    result = captions_between(result, credit_rules)
+    result = captions_between(result, credit_rules, counter_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
     by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
                                         prose=prose)
@@ -540,12 +542,10 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                                  model=model))
 
 
-GALLERY_COUNTER = re.compile(r"^((image|photo|picture|slide)s? )?\d{1,3} ?(of|/) ?\d{1,3}$",
-                             re.IGNORECASE)
 CAPTION_MAX_WORDS = 60
 
 
-def captions_between(paragraphs: list[SourceParagraph], credit_rules
+def captions_between(paragraphs: list[SourceParagraph], credit_rules, counter_rules
                      ) -> list[SourceParagraph]:
     """A gallery: "Image 3 of 12", the picture's caption, its credit ("Jane Roe / Agency").
     A short paragraph between a gallery's counter and a picture credit is that picture's
@@ -553,8 +553,8 @@ def captions_between(paragraphs: list[SourceParagraph], credit_rules
     result = list(paragraphs)
     for i in range(1, len(result) - 1):
         before, here, after = result[i - 1], result[i], result[i + 1]
-        if here.kept and GALLERY_COUNTER.match(before.text) and not after.kept and \
-                len(here.text.split()) <= CAPTION_MAX_WORDS and (
+        if here.kept and not after.kept and len(here.text.split()) <= CAPTION_MAX_WORDS and \
+                any(rule.regex.search(before.text) for rule in counter_rules) and (
                 after.removed_because == SLASH_CREDIT_REASON
                 or any(rule.regex.search(after.text) for rule in credit_rules)):
             result[i] = replace(here, kept=False, removed_because=PICTURE_NOTE)
