@@ -9,11 +9,10 @@ else it is "other", never lost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator.config import Config, SectionRule, Term
+from generator.config import Config, SectionRule, Term, first_word
 from generator.structure import SourceParagraph
 from generator.people import tree_pattern
 
@@ -42,7 +41,7 @@ class SectionTerms:
             entry = (position, rule.id, term)
             if term.needle is None:
                 self.always.append(entry)
-            elif _first_word(term.phrase).startswith(term.needle):
+            elif first_word(term.phrase).casefold().startswith(term.needle):
                 self.by_needle.setdefault(term.needle, []).append(entry)
             else:
                 self.inside.append((term.needle, entry))
@@ -68,10 +67,6 @@ class SectionTerms:
             if term.regex.search(text):
                 scores[rule_id] += term.weight
         return scores
-
-
-def _first_word(phrase: str) -> str:
-    return (re.split(r"[\s-]+", phrase.strip())[0] if phrase.strip() else "").casefold()
 
 
 _SECTION_TERMS: dict[int, SectionTerms] = {}

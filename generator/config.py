@@ -363,12 +363,16 @@ def phrase_regex(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}{ending}(?![\w-])", re.IGNORECASE)
 
 
+def first_word(phrase: str) -> str:
+    """A phrase's first word as phrase_regex reads it (spaces and hyphens part words)."""
+    return re.split(r"[\s-]+", phrase.strip())[0] if phrase.strip() else ""
+
+
 def phrase_needle(phrase: str) -> str | None:
     """Letters every match of the phrase contains, in lower case: a text without them cannot
     match, so the regex is not run (most terms are absent from most paragraphs). None when the
     phrase has no plain ASCII stretch to look for."""
-    first = re.split(r"[\s-]+", phrase.strip())[0] if phrase.strip() else ""
-    needle = max(re.split(r"['’]", first), key=len).casefold()
+    needle = max(re.split(r"['’]", first_word(phrase)), key=len).casefold()
     return needle if needle and needle.isascii() and needle.isalnum() else None
 
 
