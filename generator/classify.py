@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator.config import Config, SectionRule, Term, first_word
+from generator.config import Config, SectionRule, Term, derived, first_word
 from generator.structure import SourceParagraph
 from generator.people import tree_pattern
 
@@ -69,17 +69,9 @@ class SectionTerms:
         return scores
 
 
-_SECTION_TERMS: dict[int, SectionTerms] = {}
-
-
 def section_terms(config: Config) -> SectionTerms:
     """The index of a configuration's section terms, built once per configuration."""
-    index = _SECTION_TERMS.get(id(config.sections))
-    if index is None or index.sections is not config.sections:
-        if len(_SECTION_TERMS) > 64:
-            _SECTION_TERMS.clear()
-        index = _SECTION_TERMS[id(config.sections)] = SectionTerms(config.sections)
-    return index
+    return derived(SectionTerms, config.sections)
 
 
 def section_scores(text: str, config: Config) -> dict[str, float]:

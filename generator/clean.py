@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from generator.boilerplate_shape import block_sizes, configured_model, remove_by_shape
-from generator.config import BoilerplateRule, Config
+from generator.config import BoilerplateRule, Config, derived
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta, SourceParagraph
@@ -394,20 +394,10 @@ def _make_sieve(rules: tuple[BoilerplateRule, ...]) -> RuleSieve:
                      tuple(i for i, s in others if s.needles is None))
 
 
-_SIEVES: dict[int, tuple[tuple[BoilerplateRule, ...], RuleSieve]] = {}
-
-
 def rule_sieve(rules: tuple[BoilerplateRule, ...]) -> RuleSieve:
-    """The sieve for these rules, made once for them (a few sets of rules are remembered, by
-    identity) rather than once per source or paragraph."""
-    known = _SIEVES.get(id(rules))
-    if known is not None and known[0] is rules:
-        return known[1]
-    if len(_SIEVES) >= 8:
-        _SIEVES.clear()
-    sieve = _make_sieve(rules)
-    _SIEVES[id(rules)] = (rules, sieve)
-    return sieve
+    """The sieve for these rules, made once for them rather than once per source or
+    paragraph."""
+    return derived(_make_sieve, rules)
 
 
 def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None) -> str | None:

@@ -12,10 +12,10 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -361,6 +361,25 @@ def phrase_regex(phrase: str) -> re.Pattern:
     body = r"[\s-]+".join(parts)
     ending = "(?:s|es|d|ed|ing)?" if phrase[-1:].isalpha() else ""
     return re.compile(rf"(?<![\w-]){body}{ending}(?![\w-])", re.IGNORECASE)
+
+
+Built = TypeVar("Built")
+_DERIVED: dict[tuple[Callable, int], tuple[Any, Any]] = {}
+DERIVED_KEPT = 32  # parts remembered at a time: tests and tools load many configurations
+
+
+def derived(make: Callable[[Any], Built], part: Any) -> Built:
+    """What ``make`` builds from one part of a configuration (its boilerplate rules, its
+    sections), built once per part rather than once per source or paragraph: remembered by
+    the part's identity (a configuration is frozen), a few parts at a time."""
+    known = _DERIVED.get((make, id(part)))
+    if known is not None and known[0] is part:
+        return known[1]
+    if len(_DERIVED) >= DERIVED_KEPT:
+        _DERIVED.clear()
+    built = make(part)
+    _DERIVED[(make, id(part))] = (part, built)
+    return built
 
 
 def first_word(phrase: str) -> str:
