@@ -263,6 +263,12 @@ def read_yaml(text: str, path: str) -> Any:
         raise BriefingError(f"invalid YAML: {error}", path) from None
 
 
+def _did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
+    """The hint for a name that is not one of the known ones: the closest, or ``otherwise``."""
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f"did you mean '{close[0]}'?" if close else otherwise
+
+
 class _Checker:
     """Typed access to a YAML mapping that reports unknown keys and wrong types with a line."""
 
@@ -283,10 +289,9 @@ class _Checker:
     def only(self, *known: str) -> None:
         for key in self.data:
             if key not in known:
-                close = difflib.get_close_matches(key, known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
                 raise BriefingError(f"unknown key '{key}' in {self.where}", self.path,
-                                    self.line_of(key), hint)
+                                    self.line_of(key), _did_you_mean(
+                                        key, known, f"known keys: {', '.join(known)}"))
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
         value = self.data.get(key, default)
@@ -538,10 +543,9 @@ def _steering(root: _Checker, pages: Iterable[str]) -> Steering:
     pin = []
     for key, page in pins.data.items():
         if str(page) not in pages:
-            close = difflib.get_close_matches(str(page), sorted(pages), n=1)
             raise BriefingError(f"steer.pin: '{page}' is not a section id", root.path,
-                                pins.line_of(key), f"did you mean '{close[0]}'?" if close
-                                else f"known: {', '.join(sorted(pages))}")
+                                pins.line_of(key), _did_you_mean(
+                                    str(page), sorted(pages), f"known: {', '.join(sorted(pages))}"))
         pin.append((*_place(key, pins, "pin"), str(page)))
     return Steering(drop, tuple(pin))
 
@@ -626,11 +630,10 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
     pages = tuple(str(p) for p in root.get("pages", list, []))
     for page in pages:
         if page not in section_ids and page not in SPECIAL_PAGES:
-            close = difflib.get_close_matches(page, sorted(section_ids | set(SPECIAL_PAGES)), n=1)
             raise BriefingError(f"unknown section id '{page}' in pages", display,
-                                root.line_of("pages"),
-                                f"did you mean '{close[0]}'?" if close else
-                                "define it under 'sections:'")
+                                root.line_of("pages"), _did_you_mean(
+                                    page, sorted(section_ids | set(SPECIAL_PAGES)),
+                                    "define it under 'sections:'"))
     pages += tuple(s.id for s in sections if s.id not in pages)
     pages += tuple(p for p in SPECIAL_PAGES if p not in pages)
 
