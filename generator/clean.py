@@ -734,6 +734,29 @@ STANDFIRST = "standfirst (the summary above the byline)"
 ARTICLE_HEADER = frozenset({"byline", STAMP, "read-time or updated stamp"})
 
 
+STANDFIRST_MOST = 2  # paragraphs a summary between headline and byline runs to
+
+
+def _first_below_header(out: list[SourceParagraph], body: list[int], first: int) -> int:
+    """The article's first paragraph when the page sets a summary of body-like prose between
+    the headline and a "By …" line: the first body paragraph under that line, if at most
+    STANDFIRST_MOST paragraphs stand above it and two body paragraphs below. (A capitalised
+    subheading can pass for a byline; a "By" line cannot.)"""
+    headline = next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
+    if headline is None:
+        return first
+    above = 0
+    for i in range(first, len(out)):
+        if out[i].removed_because == "byline" and out[i].text.split()[0].casefold() == "by":
+            below = [b for b in body if b > i][:2]
+            return below[0] if len(below) == 2 and above else first
+        if out[i].kept and not out[i].heading:
+            above += 1
+            if above > STANDFIRST_MOST:
+                return first
+    return first
+
+
 def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:
     """Between the headline and the article a page sets a summary, then the byline or the date:
     prose that stands after the headline but before a byline or stamp that precedes the first
@@ -778,6 +801,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     first, last = body[0], _article_end(paragraphs, body[-1])
     if find_headline:
         _repick_headline(out, first, keys)
+    first = _first_below_header(out, body, first)
     for i, p in enumerate(out):
         if not p.kept or first <= i <= last or not any(c.isalnum() for c in p.text):
             continue

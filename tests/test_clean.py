@@ -338,6 +338,23 @@ def test_a_summary_between_the_headline_and_the_byline_is_the_standfirst(config)
     assert copy.kept  # the body's copy is the one kept, not removed as its repeat
 
 
+def test_a_summary_written_as_a_full_sentence_above_the_byline_is_the_standfirst(config):
+    standfirst = "The delegations agreed to meet again within a month, officials said on Friday."
+    text = (f"Harbour talks end early\n\n{standfirst}\n\nBy Jane Roe\n\nUpdated 10:04 a.m.\n\n"
+            f"{BODY_1}\n\n{BODY_2}")
+    reasons = cleaned(text, config)
+    assert "standfirst" in reasons[standfirst]  # body-like prose, but the byline comes after it
+    assert reasons[BODY_1] is None and reasons[BODY_2] is None
+
+
+def test_a_byline_after_several_paragraphs_makes_no_standfirst(config):
+    opening = "The delegations agreed to meet again within a month, officials said on Friday."
+    text = (f"Harbour talks end early\n\n{opening}\n\n{BODY_1}\n\n{BODY_2}\n\n"
+            f"By Jane Roe\n\n{BODY_1} Again.\n\n{BODY_2} Again.")
+    reasons = cleaned(text, config)
+    assert reasons[opening] is None and reasons[BODY_1] is None
+
+
 def test_a_third_copy_of_a_standfirst_repeats_the_kept_one(config):
     standfirst = "The two delegations agreed to meet again within a month in the port city"
     text = (f"Harbour talks end early\n\n{standfirst}\n\nBy Jane Roe\n\n{BODY_1}\n\n"
