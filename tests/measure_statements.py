@@ -4,15 +4,15 @@
 ``file:line``, that report each) and pairs of paragraphs that look alike but say different things
 (``look_alike``). Run:
 
-    python tests/measure_statements.py [a|b|c|d|all] [--unit sentence|paragraph] [-v]
+    python tests/measure_statements.py [a|b|c|d|e|all] [--unit sentence|paragraph] [-v]
 
 A pair of paragraphs is grouped when one statement holds words from both. Grouping uses the
 people index of the merged articles and the `statements:` rules of content/briefing.yml, as the
 pipeline does. Printed: the share of same-fact pairs grouped, the look-alike pairs grouped
 (should be none) and the grouped pairs the labels do not name (neither right nor wrong: the
-labels list the facts the writer saw). ``a`` to ``d`` keep only that cluster's articles
-(a*.txt … d*.txt; c and d were written and labelled blind, and scored before any tuning on
-them);
+labels list the facts the writer saw). ``a`` to ``e`` keep only that cluster's articles
+(a*.txt … e*.txt; c, d and e were written and labelled blind, and scored before any tuning on
+them); ``all`` runs every cluster's articles as one desk;
 tests/test_statements.py holds the thresholds.
 """
 
@@ -36,6 +36,7 @@ from generator.statements import Statement, group_statements  # noqa: E402
 
 LABELLED = ROOT / "tests" / "labelled" / "statements"
 CONFIG = ROOT / "content" / "briefing.yml"
+CLUSTERS = ("a", "b", "c", "d", "e")  # the first letter of a cluster's file names
 Place = tuple[str, int]  # file name, line
 Pair = frozenset[Place]
 
@@ -108,7 +109,7 @@ def _show(pair: Pair) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("cluster", nargs="?", default="a", choices=("a", "b", "c", "d", "all"))
+    parser.add_argument("cluster", nargs="?", default="a", choices=(*CLUSTERS, "all"))
     parser.add_argument("--unit", default="sentence", choices=("sentence", "paragraph"))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()

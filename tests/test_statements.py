@@ -16,14 +16,15 @@ from generator.statements import (Lexicon, Statement, find_statements, group_sta
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.80
-"""Share of labelled same-fact pairs grouped on the four clusters (0.81 when set: A 0.85 and B
-0.72, both tuned on; C 0.92 and D 0.76, written blind and never tuned on): a floor against
-regressions."""
-LOOK_ALIKES_ALLOWED = 6
-"""Look-alike pairs grouped on the four clusters when set (6 of 116: 3 across clusters A and B,
-two sentences naming one air base and a first meeting "since 2019" about different people
-among them; 3 within D, never tuned on): the target is none."""
+RECALL_FLOOR = 0.79
+"""Share of labelled same-fact pairs grouped with the five clusters' articles in one desk: a
+floor against regressions. Set at 0.79 when cluster E (written blind, 85% and 2 look-alikes of
+40 alone, untuned) joined A-D (0.81 together: A 0.85 and B 0.72 tuned on, C 0.92 and D 0.76
+never tuned on): in one desk E's sentences compete with A's and C's for the same facts."""
+LOOK_ALIKES_ALLOWED = 7
+"""Look-alike pairs grouped in the same desk (7 of 156: 3 across clusters A and B, two
+sentences naming one air base and a first meeting "since 2019" about different people among
+them; 2 within D and 2 within E, never tuned on): the target is none."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
 changes made without looking at it."""
