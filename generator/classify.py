@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from generator.clean import STAMP
 from generator.config import Config, SectionRule, Term, derived, first_word
 from generator.structure import SourceParagraph
 from generator.people import tree_pattern
@@ -94,12 +95,16 @@ def sections_of(text: str, config: Config) -> tuple[str, ...]:
 
 def classify_paragraphs(paragraphs, config: Config):
     """Kept paragraphs get their sections, from their own terms plus their context: the heading
-    they stand under, or the paragraph they follow when they carry on its subject."""
+    they stand under, or the paragraph they follow when they carry on its subject. A time stamp
+    (a live blog's next post) ends both: a list of key points at the top is not the heading of
+    every post below it."""
     result = []
     heading_scores: dict[str, float] = {}
     previous: tuple[str, ...] = (OTHER,)
     for paragraph in paragraphs:
         if not paragraph.kept:
+            if paragraph.removed_because == STAMP:  # a live blog's next post: no context crosses
+                heading_scores, previous = {}, (OTHER,)
             result.append(paragraph)
             continue
         own = section_scores(paragraph.text, config)

@@ -21,6 +21,16 @@ def test_heading_context_counts(config):
     assert classify_paragraphs([body], config)[0].sections == (OTHER,)
 
 
+def test_a_heading_counts_only_up_to_the_next_live_blog_post(config):
+    from generator.clean import STAMP
+    heading = SourceParagraph("s", 1, "Background: how did we get here?", heading=True)
+    body = SourceParagraph("s", 2, "Both sides met in Geneva in May.")
+    stamp = SourceParagraph("s", 3, "14.22 GMT", kept=False, removed_because=STAMP)
+    later = SourceParagraph("s", 4, "Both sides met in the port city in the morning.")
+    sections = [p.sections for p in classify_paragraphs([heading, body, stamp, later], config)]
+    assert sections[1] == ("background",) and sections[3] == (OTHER,)
+
+
 def test_topics_order_a_section(config):
     rule = config.section("framework-deal")
     assert topic_of("The fentanyl tariff will be halved.", rule) == "Tariffs and fentanyl"
