@@ -6,8 +6,9 @@ about (`time: past` for a background section, `time: now` for the news). After t
 stage has dated each sentence, a paragraph whose every date lies ``classify.past_days`` or
 more before its article's own date is about the past: its sections about now give way to the
 past section. One whose every date is within that time or later is about now: a past section
-it also reached is dropped. A paragraph without dates, or with both, keeps what its terms
-gave it, and so does every paragraph of an undated article.
+it also reached is dropped. A date that spans the border ("this year") says neither. A
+paragraph without dates, or with both, keeps what its terms gave it, and so does every
+paragraph of an undated article.
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ def place_in_time(paragraphs: Iterable[SourceParagraph], events: Iterable[DatedE
                                                  (written_day - dt.date.min).days))
     times: dict[int, set[bool]] = defaultdict(set)  # line -> {is past}
     for event in events:
-        times[event.sentence.line].add(_latest_day(event.when) < border)
+        if _latest_day(event.when) < border:
+            times[event.sentence.line].add(True)
+        elif _earliest_day(event.when) >= border:
+            times[event.sentence.line].add(False)
     return tuple(_placed(p, times.get(p.line), past[0], now) for p in paragraphs)
 
 
@@ -52,6 +56,12 @@ def _placed(paragraph: SourceParagraph, times: set[bool] | None, past: str,
     else:
         return paragraph
     return replace(paragraph, sections=placed or (OTHER,))
+
+
+def _earliest_day(when: str) -> dt.date:
+    """The first day a date at its precision may mean: "2025" is from 1 January."""
+    parts = [int(p) for p in when.split("-")] + [1, 1]
+    return dt.date(*parts[:3])
 
 
 def _latest_day(when: str) -> dt.date:

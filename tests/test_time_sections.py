@@ -50,6 +50,14 @@ def test_a_date_within_the_month_before_is_not_yet_the_past(timed):
     assert placed.sections == ("framework-deal",)  # October ends after the article's date
 
 
+def test_a_year_that_holds_the_border_says_neither_past_nor_now(timed):
+    """"This year" (2025 in an article of 30 October 2025) runs from long before to after it."""
+    placed = place_in_time([paragraph(1, "framework-deal"), paragraph(2, "framework-deal")],
+                           [dated(1, "2019-06"), dated(1, "2025"), dated(2, "2025")],
+                           "2025-10-30", timed)
+    assert [p.sections for p in placed] == [("background",), ("framework-deal",)]
+
+
 def test_without_dates_or_sections_in_time_nothing_moves(config, timed):
     timeless = replace(config, sections=tuple(replace(r, time=None) for r in config.sections))
     assert place_in_time(PARAGRAPHS, EVENTS, None, timed) == PARAGRAPHS
