@@ -306,8 +306,9 @@ def abbreviation_line(term: str, definition: str) -> str | None:
     """``*[term]: definition`` for the abbr extension, or None when the term cannot be one:
     the extension reads a term up to the first ``]`` and none with a backslash, and every line
     break would start a new line that Markdown and pymdownx.snippets read as syntax. The
-    definition becomes an HTML attribute, which the extension escapes."""
-    term, definition = yaml_text(term), yaml_text(definition)
+    definition becomes an HTML attribute, which the extension escapes, all but an ``&`` that
+    starts an entity: every ``&`` is escaped here, so "&amp;" in a definition shows as typed."""
+    term, definition = yaml_text(term), yaml_text(definition).replace("&", "&amp;")
     if not term or not definition or "]" in term or "\\" in term or "[" in term:
         return None
     return f"*[{term}]: {definition}"

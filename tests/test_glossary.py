@@ -46,6 +46,15 @@ def test_tooltips_cover_every_written_form_and_skip_undefined_terms():
     assert "TikTok" not in text
 
 
+def test_a_tooltip_shows_an_ampersand_and_a_written_entity_as_typed():
+    import markdown
+    entries = define_terms(paragraphs("The USTR spoke."),
+                           {"USTR": "Trade & tariffs office, not &amp; or &#38;"})
+    html = markdown.markdown("The USTR spoke.\n\n" + render_abbreviations(entries),
+                             extensions=["abbr"])
+    assert 'title="Trade &amp; tariffs office, not &amp;amp; or &amp;#38;"' in html
+
+
 def test_a_term_nobody_defines_is_the_editors_to_do_not_the_readers(project):
     from generator.compose import glossary_page
     from generator.pipeline import generate
