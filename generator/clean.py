@@ -707,6 +707,39 @@ def _navigation_between(out: list[SourceParagraph], start: int, end: int) -> boo
                for i in range(start + 1, end))
 
 
+TITLE_BODY_PARAGRAPHS = 6  # a headline's words come back in the article's first paragraphs
+TITLE_MIN_SHARE = 0.3
+CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """A text's words beyond the function words, cut to five letters (plague, plagues)."""
+    return {w[:5] for w in CONTENT_WORD.findall(text.casefold()) if w not in FUNCTION_WORDS}
+
+
+def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
+                       first: int) -> int | None:
+    """The candidate with most words the article's first paragraphs use again (another
+    story's headline or a site's slogan shares few), nearer the article on a tie, among those
+    with TITLE_MIN_SHARE of their words there."""
+    opening = [p.text for p in out[first:] if p.kept][:TITLE_BODY_PARAGRAPHS]
+    body = set().union(*map(_content_words, opening))
+    shared, some = {}, set()
+    for i in candidates:
+        words = _content_words(out[i].text)
+        if words & body:
+            some.add(i)
+        if words and len(words & body) >= TITLE_MIN_SHARE * len(words):
+            shared[i] = len(words & body) ** 2 / len(words)
+    best = max(shared, key=lambda i: (shared[i], i), default=None)
+    above = max((i for i in some if best is not None and i < best), default=None)
+    if above is not None and (above in shared or is_standfirst(out[best].text)) and \
+            len(out[above].text) < len(out[best].text) and \
+            all(out[j].removed_because in ARTICLE_HEADER for j in range(above + 1, best)):
+        return above  # a shorter line right over the best: the headline over its standfirst
+    return best
+
+
 def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) -> None:
     """On a pasted page the first heading-shaped line is often a section label or a menu item
     (`World`, `Personal Technology: Review`). The headline is the first line above the article
@@ -716,9 +749,13 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
                   and out[i].text[-1] not in ".!:;,"
                   and len(out[i].text.split()) <= TITLE_MAX_WORDS]
-    chosen = next((i for n, i in enumerate(candidates)
-                   if n + 1 == len(candidates) or not _navigation_between(out, i, candidates[n + 1])),
-                  None)
+    chosen = _headline_by_words(out, candidates, first)
+    if chosen is None:
+        after_menu = [i for i in candidates if not _navigation_between(out, i, first)]
+        chosen = after_menu[0] if after_menu else next(
+            (i for n, i in enumerate(candidates)
+             if n + 1 == len(candidates) or not _navigation_between(out, i, candidates[n + 1])),
+            None)
     if chosen is None or out[chosen].removed_because == HEADLINE:
         return
     for i in range(first):
@@ -801,7 +838,10 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     first, last = body[0], _article_end(paragraphs, body[-1])
     if find_headline:
         _repick_headline(out, first, keys)
-    first = _first_below_header(out, body, first)
+    below = _first_below_header(out, body, first)
+    if below != first and find_headline:  # the headline stands above the standfirst
+        _repick_headline(out, below, keys)
+    first = below
     for i, p in enumerate(out):
         if not p.kept or first <= i <= last or not any(c.isalnum() for c in p.text):
             continue

@@ -224,6 +224,24 @@ def test_a_headline_shaped_line_above_the_menu_is_not_the_headline(config):
     assert not paragraphs[0].kept and not paragraphs[0].removed_because.startswith("headline")
 
 
+def test_the_headline_is_the_line_whose_words_the_article_uses(config):
+    other_story = "Ferry fares to rise in spring as the council approves a new bridge"
+    text = (f"The Coastal Courier: news you can trust since 1889\n\nWorld\n\n{other_story}\n\n"
+            f"Delegations end harbour talks early after three hours\n\nBy Jane Roe\n\n"
+            f"{BODY_1}\n\n{BODY_2}")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline
+    assert headline(paragraphs) == "Delegations end harbour talks early after three hours"
+
+
+def test_the_headline_over_its_standfirst_is_the_title_though_the_summary_shares_more(config):
+    summary = "The delegations met for three hours in the port city and the talks went better"
+    text = (f"Harbour talks end early\n\nBy Jane Roe\n\n{summary}\n\n{BODY_1}\n\n{BODY_2}")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline
+    assert headline(paragraphs) == "Harbour talks end early"
+
+
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None
