@@ -98,8 +98,8 @@ class WordShape:
 
 
 def word_shape(words: list[str]) -> WordShape:
-    bare = [w.strip(BARE_STRIP).casefold() for w in words]
-    small = [b in FUNCTION_WORDS for b in bare]
+    bare = list(map(str.casefold, map(str.strip, words, repeat(BARE_STRIP))))  # in C
+    small = list(map(FUNCTION_WORDS.__contains__, bare))
     function = sum(small) / len(words) if words else 0.0
     return WordShape(function, _title_share(words, small), not READER_WORDS.isdisjoint(bare))
 

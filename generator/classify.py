@@ -55,19 +55,31 @@ class SectionTerms:
 
     def scores(self, text: str) -> dict[str, float]:
         folded = text.casefold()
-        found: dict[str, None] = {}
-        if self.pattern:
-            for needle in set(self.pattern.findall(folded)):
-                found.update(dict.fromkeys(self.with_prefixes[needle]))
+        found = self._needles_at(folded)
         candidates = [entry for needle in found for entry in self.by_needle[needle]]
         candidates += self.always
         candidates += [entry for needle, entry in self.inside if needle in folded]
         candidates.sort(key=lambda entry: entry[0])  # summed in the rules' order, as written
         scores = dict.fromkeys((rule.id for rule in self.sections), 0.0)
+        # in ASCII the folded text's places are the text's: a term found by its needle is
+        # tried only where that needle starts a word, not searched for in the whole text
+        exact = text.isascii()
         for _position, rule_id, term in candidates:
-            if term.regex.search(text):
+            starts = found.get(term.needle) if exact else None
+            if any(term.regex.match(text, at) for at in starts) if starts \
+                    else term.regex.search(text):
                 scores[rule_id] += term.weight
         return scores
+
+    def _needles_at(self, folded: str) -> dict[str, list[int]]:
+        """Each needle found at a word start, with where (a needle's prefixes among the needles
+        are found with it)."""
+        found: dict[str, list[int]] = {}
+        if self.pattern:
+            for match in self.pattern.finditer(folded):
+                for needle in self.with_prefixes[match.group()]:
+                    found.setdefault(needle, []).append(match.start())
+        return found
 
 
 def section_terms(config: Config) -> SectionTerms:

@@ -149,9 +149,14 @@ ASCII_WORD_BYTES = bytes((ord(chr(c).lower()) if WORD.match(chr(c)) else 32) if 
                          for c in range(256))
 
 
+KEYS_REMEMBERED = 1 << 15  # paragraphs whose text_key is kept: a desk of about a thousand sources
+
+
+@lru_cache(maxsize=KEYS_REMEMBERED)
 def text_key(text: str) -> str:
     """What two paragraphs share when one repeats the other: letters and digits, any case.
-    Cleaning computes it once per paragraph and hands it on (issue 13)."""
+    Cleaning computes it once per paragraph and hands it on (issue 13); remembered by text, as
+    the cross-source pass (remove_cross_source_repeats) keys the same paragraphs again."""
     if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
         return b" ".join(text.encode("ascii").translate(ASCII_WORD_BYTES).split()).decode("ascii")
     folded = unicodedata.normalize("NFKC", text).casefold()

@@ -60,8 +60,20 @@ ORDINAL_END = r"(?!\s{1,3}(?!(?:and|or|to|when|at|in|as|with|for|until|before|af
 # How a date expression can start (a digit, or the first letters of its first word: "the",
 # "in", "January", "Monday", "two", "yesterday"...): every other word is passed over at once
 # instead of being tried against each alternative. A shortcut only: it decides no match.
-FIRST_LETTERS = r"(?=[\dabdefijlmnostuwy])(?=\d|a[ \t\u00a0]|af|ar|th[eir]|in|by|fr|un|si|of|fo" \
-    r"|bef|du|la|n[ei]|e[ail]|mi|on|st|se|tw|ten|to[dmn]|ye|fi" \
+# The commonest words are let through only with the letters a match needs after them: a number,
+# "a", "one" or "two" a unit or a month ("two days ago", "5 May"), "the" an ordinal or next,
+# same, end, last... ("the next day"), a preposition what its branches take (a month, a year, a
+# weekday, a part, "the": "in early May", "since Monday"), "on" "the" ("on the tenth").
+AFTER_SPACE = r"[ \t\u00a0]{1,3}"
+MONTH_LETTER, DAY_LETTER = r"(?-i:[ADFJMNOS])", r"(?-i:[ADFJMNOSTW])"
+FIRST_LETTERS = r"(?=[\dabdefijlmnostuwy])(?=\d\d?(?:st|nd|rd|th)?" + AFTER_SPACE + \
+    rf"(?:[dwmyo]|{MONTH_LETTER})|(?:a|one|two){AFTER_SPACE}[dwmy]" \
+    rf"|the{AFTER_SPACE}(?:\d|t[whe]|f[io]|s[eia]|e[iln]|n[ie]|pr|la)" \
+    rf"|(?:in|of|by){AFTER_SPACE}(?:[elmt\d]|{MONTH_LETTER})" \
+    rf"|(?:for|around|through){AFTER_SPACE}(?:[elmt]|{MONTH_LETTER})" \
+    rf"|(?:from|after|before|until|since|during|starting){AFTER_SPACE}(?:[elmt\d]|{DAY_LETTER})" \
+    rf"|(?:last|next|this){AFTER_SPACE}(?:[aelmntwy]|{DAY_LETTER})|on{AFTER_SPACE}the[ \t\u00a0]" \
+    r"|thir|thr|fou|twe|six|lat|nin|e(?:arl|i|l)|mid|se[cv]|ten|to(?:d|m|ni)|yes|fi[rfv]" \
     r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
 EXPRESSION = re.compile(
     rf"\b{FIRST_LETTERS}(?:(?:{DAY.format('d1')}{SPACE}(?:of{SPACE})?"

@@ -1,6 +1,25 @@
-from generator.classify import OTHER, classify_paragraphs, sections_of, topic_of
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from generator.classify import OTHER, classify_paragraphs, section_terms, sections_of, topic_of
+from generator.config import load_config
 from generator.structure import SourceParagraph
-from tests.conftest import paragraph_at
+from tests.conftest import paragraph_at, pieces_text
+
+CONFIG = load_config(Path(__file__).resolve().parent.parent / "content" / "briefing.yml")
+# Every section term's phrase, and the letters that glue or break them ("-", "'", "ſ" for "s").
+TERM_PIECES = sorted({variant for rule in CONFIG.sections for term in rule.terms
+                      for variant in (term.phrase, term.phrase.upper(), term.phrase.title())})
+term_text = pieces_text(TERM_PIECES, " -'’aesSİıſ.", most=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(term_text)
+def test_terms_tried_where_their_needle_starts_a_word_score_as_a_search_would(text):
+    expected = {rule.id: sum(term.weight for term in rule.terms if term.regex.search(text))
+                for rule in CONFIG.sections}
+    assert section_terms(CONFIG).scores(text) == expected
 
 
 def test_seed_paragraphs_land_in_their_sections(live, wire):

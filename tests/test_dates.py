@@ -354,6 +354,8 @@ SHORTCUT_TEXTS = [
     "Starting the twenty-first, tariffs rise; the following Monday they fall, 3 weeks ago today.",
     "The first quarter of 2026 opens this morning, tonight or TOMORROW, said the 10th speaker.",
     "İn late Sept 1999 ſince Friday the officials, earlier this month, were meeting yesterday.",
+    "In the middle of May, for early June, after the tenth and by 2030, one day later, they met.",
+    "The same day, the preceding day and the last quarter: of 2024, a week ago, this evening.",
     "Nothing here is a date: the committee examined the proposal and adjourned.",
 ]
 
@@ -365,6 +367,28 @@ def test_the_first_letters_shortcut_finds_every_date_the_full_pattern_finds():
         def found(pattern):
             return [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert found(EXPRESSION) == found(full), text
+
+
+# What the commonest words need after them to start a date ("in" a month, a year or a part,
+# "the" an ordinal or next/same/end..., "a" a unit): those words with what may follow, spaced
+# as the pattern allows (up to three spaces, tabs, no-break spaces).
+FOLLOWER_PIECES = ["in", "of", "by", "for", "from", "after", "before", "until", "since",
+                   "during", "around", "through", "starting", "last", "next", "this", "on",
+                   "the", "a", "one", "two", "5", "12th", "2025", "early ", "late", "mid-",
+                   "the end of ", "the start of ", "the middle of ", "May", "Sept.", "Friday",
+                   "tenth", "twenty-first", "next", "same", "end", "final", "preceding", "day",
+                   "weeks", "month", "year", "night", "morning", " of ", "\u017fince",
+                   "\u0130n", "th\u0131s"]
+follower_text = pieces_text(FOLLOWER_PIECES, " \t\u00a0eEtTsSmM1", most=8)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(follower_text)
+def test_the_first_letters_shortcut_decides_no_match(text):
+    from generator.dates import EXPRESSION, FIRST_LETTERS
+    full = re.compile(EXPRESSION.pattern.replace(FIRST_LETTERS, "", 1), EXPRESSION.flags)
+    assert [(m.span(), m.groups()) for m in EXPRESSION.finditer(text)] == \
+        [(m.span(), m.groups()) for m in full.finditer(text)]
 
 
 def test_stamps_and_credits_are_found_in_any_case_and_spelling():
