@@ -95,6 +95,8 @@ BESIDE = 4
 FIGURES_COMPARED = 12
 """Approximate figures are compared with at most this many figures of each sentence."""
 MEMBERSHIPS = 3
+PARTS_CHECKED = 8  # members a newcomer's part of the lead is compared with
+PART_OVERLAP = 0.3  # share of the lighter part's weight two parts of one fact have in common
 """The most groups one sentence joins: a sentence may report a few facts ("met for 100 minutes
 at the air base, their first meeting since 2019")."""
 FRESH_SHARE = 0.5
@@ -858,8 +860,9 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
 
 class _Groups:
     """Greedy grouping from the best pairs down. A sentence joins a group only by matching its
-    lead (the group's earliest sentence), and only if its source is not in the group yet; it
-    joins a second (or third) group only on words it has not matched on yet, as when one
+    lead (the group's earliest sentence), only if its source is not in the group yet, and not
+    on another part of the lead than a member it does not match (a lead reporting two facts);
+    it joins a second (or third) group only on words it has not matched on yet, as when one
     sentence reports two facts."""
 
     def __init__(self, matcher: _Matcher):
@@ -868,7 +871,8 @@ class _Groups:
         self.sources: dict[int, set[str]] = {}
         self.lead: dict[int, int] = {}
         self.groups_of: dict[int, list[int]] = defaultdict(list)
-        self.used: dict[int, set[str]] = defaultdict(set)  # keys a sentence has matched on
+        # (group, sentence): the lead it matched, and on which keys (kept until the lead changes)
+        self.entered: dict[tuple[int, int], tuple[int, frozenset[str]]] = {}
         self.started = 0
 
     def _source(self, number: int) -> str:
@@ -883,7 +887,7 @@ class _Groups:
     def _fresh(self, number: int, shared: frozenset[str]) -> bool:
         """The match rests mostly on keys this sentence has not matched on in another group."""
         weights = self.matcher.weights
-        new = math.fsum(map(weights.__getitem__, shared - self.used[number]))
+        new = math.fsum(map(weights.__getitem__, shared - self._used(number)))
         return new >= FRESH_SHARE * math.fsum(map(weights.__getitem__, shared))
 
     def _enter(self, group: int, number: int, shared: frozenset[str]) -> None:
@@ -891,7 +895,21 @@ class _Groups:
         self.sources[group].add(self._source(number))
         self.lead[group] = min(self.lead[group], number)
         self.groups_of[number].append(group)
-        self.used[number] |= shared
+        self.entered[(group, number)] = (self.lead[group], shared)
+
+    def _with_lead(self, group: int, number: int) -> frozenset[str]:
+        """The keys a member shares with its group's lead now (a lead that came later may be
+        about one of the member's facts only); for the lead itself, those it entered on."""
+        lead = self.lead[group]
+        matched, keys = self.entered[(group, number)]
+        if matched != lead and number != lead:
+            keys = self._shared(lead, number)
+            self.entered[(group, number)] = (lead, keys)
+        return keys
+
+    def _used(self, number: int) -> set[str]:
+        """The keys a sentence matched on in its groups."""
+        return set().union(*(self._with_lead(group, number) for group in self.groups_of[number]))
 
     def _start(self, a: int, b: int) -> None:
         group = self.started = self.started + 1
@@ -907,14 +925,34 @@ class _Groups:
         if not self.matcher.matches(lead, newcomer):
             return False
         shared = self._shared(lead, newcomer)
+        if self._other_part(group, newcomer, shared):
+            return False
         if self.groups_of[newcomer] and not self._fresh(newcomer, shared):
             return False
         self._enter(group, newcomer, shared)
         return True
 
+    def _other_part(self, group: int, newcomer: int, shared: frozenset[str]) -> bool:
+        """The newcomer matches the lead on other words than a member does, and not that member:
+        a lead that reports two facts ("he will visit in April and Xi will come later") draws
+        each fact's reports, which are not one fact together. The first PARTS_CHECKED members
+        are asked."""
+        weights, lead = self.matcher.weights, self.lead[group]
+        weight = lambda keys: math.fsum(map(weights.__getitem__, keys))  # noqa: E731
+        mine = weight(shared)
+        for member in self.members[group][:PARTS_CHECKED]:
+            if member in (lead, newcomer):
+                continue
+            theirs = self._with_lead(group, member)
+            if weight(shared & theirs) < PART_OVERLAP * min(mine, weight(theirs)) and \
+                    not self.matcher.matches(member, newcomer):
+                return True
+        return False
+
     def _merge(self, kept: int, gone: int) -> None:
         for member in self.members.pop(gone):
             self.members[kept].append(member)
+            self.entered[(kept, member)] = self.entered.pop((gone, member))
             self.groups_of[member] = [kept if g == gone else g for g in self.groups_of[member]]
         self.sources[kept] |= self.sources.pop(gone)
         self.lead[kept] = min(self.lead[kept], self.lead.pop(gone))
