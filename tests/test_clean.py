@@ -242,6 +242,19 @@ def test_the_headline_over_its_standfirst_is_the_title_though_the_summary_shares
     assert headline(paragraphs) == "Harbour talks end early"
 
 
+def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
+    calls = ["Get breaking news on trade and markets delivered in our daily newsletter!",
+             "Want more stories like this? Follow us on Instagram and Facebook.",
+             "No spam, we promise. You can unsubscribe at any time.",
+             "Thanks for signing up!"]
+    stays = ["Follow-up talks are planned for next month, the ministry said on its website.",
+             "Subscribers to the app rose by a third, the company said in an email."]
+    text = "\n\n".join([f"Harbour talks end early\n\n{BODY_1}", *stays, BODY_2, *calls])
+    reasons = cleaned(text, config)
+    assert all(reasons[call] == "call to action" for call in calls)
+    assert all(reasons[sentence] is None for sentence in stays)
+
+
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None
