@@ -789,7 +789,7 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
         return first
     above = 0
     for i in range(first, len(out)):
-        if out[i].removed_because == "byline" and out[i].text.split()[0].casefold() == "by":
+        if _is_by_line(out[i]):
             below = [b for b in body if b > i][:2]
             return below[0] if len(below) == 2 and above else first
         if out[i].kept and not out[i].heading:
@@ -797,6 +797,12 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
             if above > STANDFIRST_MOST:
                 return first
     return first
+
+
+def _is_by_line(paragraph: SourceParagraph) -> bool:
+    """A byline that starts "By", or a "By" alone over the names on the next line."""
+    words = paragraph.text.casefold().split()
+    return words[0] in ("by", "by:") and (paragraph.removed_because == "byline" or len(words) == 1)
 
 
 def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:

@@ -371,11 +371,12 @@ def test_a_summary_between_the_headline_and_the_byline_is_the_standfirst(config)
 
 def test_a_summary_written_as_a_full_sentence_above_the_byline_is_the_standfirst(config):
     standfirst = "The delegations agreed to meet again within a month, officials said on Friday."
-    text = (f"Harbour talks end early\n\n{standfirst}\n\nBy Jane Roe\n\nUpdated 10:04 a.m.\n\n"
-            f"{BODY_1}\n\n{BODY_2}")
-    reasons = cleaned(text, config)
-    assert "standfirst" in reasons[standfirst]  # body-like prose, but the byline comes after it
-    assert reasons[BODY_1] is None and reasons[BODY_2] is None
+    for byline in ("By Jane Roe", "By\n\nJane Roe"):
+        text = (f"Harbour talks end early\n\n{standfirst}\n\n{byline}\n\nUpdated 10:04 a.m.\n\n"
+                f"{BODY_1}\n\n{BODY_2}")
+        reasons = cleaned(text, config)
+        assert "standfirst" in reasons[standfirst]  # body-like prose, but a byline follows it
+        assert reasons[BODY_1] is None and reasons[BODY_2] is None
 
 
 def test_a_byline_after_several_paragraphs_makes_no_standfirst(config):
