@@ -255,6 +255,19 @@ def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
     assert all(reasons[sentence] is None for sentence in stays)
 
 
+def test_captions_in_the_wire_agencies_conventions_go(config):
+    captions = ["FILE PHOTO: Dock workers load containers at the port in the city, May 3, 2025.",
+                "In this Oct. 29, 2025, file photo, the two delegations meet in the port city.",
+                "Trade minister Jane Roe, left, and her counterpart John Doe shake hands on Friday.",
+                "A container ship leaves the harbour on Thursday. (AP)"]
+    stays = ["In this city, officials said, the talks have become a ritual of photo calls.",
+             "The minister, who left the room twice, said the talks would go on (and on)."]
+    text = "\n\n".join([f"Harbour talks end early\n\n{BODY_1}", *captions, *stays, BODY_2])
+    reasons = cleaned(text, config)
+    assert all(reasons[caption] == "picture or caption note" for caption in captions)
+    assert all(reasons[sentence] is None for sentence in stays)
+
+
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None
