@@ -74,6 +74,10 @@ LEGAL_FORMS = frozenset("ltd limited inc incorporated llc llp plc corp corporati
                         "s.a ag gmbh pte pvt private bv nv spa srl".split())
 PICTURE_WORDS = frozenset("image images photo photos picture pictures video illustration "
                           "graphic credit".split())
+CORPORATE_WORDS = frozenset("media interactive communications holdings group newspapers "
+                            "broadcasting publishing network networks digital enterprises "
+                            "corporation company partners ventures".split())
+BRAND_MIN_USES = 2  # a brand the page names once may be a passing mention
 CONNECTORS = frozenset("of the and & de du des la le el y for on der die das für".split())
 ROLE_WORDS = frozenset(
     "writer reporter correspondent columnist contributor contributing editor staff fellow "
@@ -111,8 +115,10 @@ def find_provenance(paragraphs: Sequence[SourceParagraph],
     body = {id(unit): is_body_paragraph(unit.text) for unit in units}
     lead = _first_body(units, body)
     head, anchor = _head(units, lead, headline)
-    return Provenance(_best_outlet(_outlet_clues(units, head, lead, headline, body)),
-                      _best_date(_date_clues(units, head, lead), anchor))
+    outlet = _best_outlet(_outlet_clues(units, head, lead, headline, body))
+    if outlet and outlet.evidence == "copyright":
+        outlet = _brand(outlet, units)
+    return Provenance(outlet, _best_date(_date_clues(units, head, lead), anchor))
 
 
 def _units(paragraphs: Sequence[SourceParagraph], lines: Sequence[RawLine]
@@ -279,6 +285,35 @@ def _outlet_clues(paragraphs: list[SourceParagraph], head: range, lead: int | No
     if masthead := _masthead_clue(paragraphs, lead, headline):
         clues.append(masthead)
     return clues[:MAX_CLUES]
+
+
+def _brand(company: Clue, units: Sequence[SourceParagraph]) -> Clue:
+    """A copyright line names the company ("CBS Interactive", "NYP Holdings", "Cable News
+    Network"); readers know the brand. When the company's name ends in a corporate word, the
+    name the page uses most (BRAND_MIN_USES times at least) that starts with the company's
+    first word ("CBS News") or whose initials spell it ("New York Post", "CNN") is the outlet."""
+    words = company.value.split()
+    if len(words) < 2 or words[-1].casefold() not in CORPORATE_WORDS:
+        return company
+    core = words[1] if words[0] == "The" and len(words) > 2 else words[0]
+    forms = [rf"\b{re.escape(core)}(?: (?!{re.escape(words[-1])}\b)((?-i:[A-Z])[\w’'&-]+))?\b"]
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if core.isupper() and len(core) > 1:
+        forms.append(r"\b" + r" ".join(rf"{c}[a-z]+" for c in core) + r"\b")
+    if len(initials) > 2 and initials != core:
+        forms.append(rf"\b{initials}\b")
+    uses: dict[str, int] = {}
+    pattern = re.compile("|".join(f"(?:{form})" for form in forms))
+    for unit in units:
+        for match in pattern.finditer(unit.text):
+            name = outlet_name(match.group())
+            if name and name != company.value and \
+                    not CORPORATE_WORDS & set(name.casefold().split()[1:]):
+                uses[name] = uses.get(name, 0) + 1
+    best = max(uses, key=lambda n: (uses[n], n), default=None)
+    if best is None or uses[best] < BRAND_MIN_USES:
+        return company
+    return replace(company, value=best)
 
 
 def name_key(name: str) -> tuple[str, ...]:

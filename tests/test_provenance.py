@@ -134,6 +134,21 @@ def test_a_copyright_line_names_the_publisher(line, outlet):
     assert (clue.value, clue.evidence) == (outlet, "copyright")
 
 
+@pytest.mark.parametrize("company, uses, outlet", [
+    ("Harbour Interactive Inc.", ["Harbour News", "Watch Harbour News live"], "Harbour News"),
+    ("HNP Holdings", ["Harbour News Post", "Subscribe to the Harbour News Post"],
+     "Harbour News Post"),
+    ("Harbour News Network", ["HNN", "HNN Live"], "HNN"),
+    ("Harbour Interactive Inc.", ["Harbour News"], "Harbour Interactive"),  # named once only
+    ("Harbour Holdings", ["Harbour Media", "Harbour Media"], "Harbour Holdings"),
+])
+def test_a_copyright_holder_s_brand_is_the_outlet(company, uses, outlet):
+    paragraphs = [SourceParagraph("s", 1, "Headline"), SourceParagraph("s", 2, BODY)]
+    paragraphs += [SourceParagraph("s", 3 + n, text) for n, text in enumerate(uses)]
+    paragraphs.append(SourceParagraph("s", 9, f"© 2025 {company} All rights reserved."))
+    assert find_provenance(paragraphs).outlet.value == outlet
+
+
 @pytest.mark.parametrize("line", ["Copyright Policy", "Image copyright Example Images",
                                   "(Photo: © Example Agency)"])
 def test_links_and_picture_credits_are_not_copyright_lines(line):
