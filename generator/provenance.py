@@ -77,6 +77,8 @@ PICTURE_WORDS = frozenset("image images photo photos picture pictures video illu
 CORPORATE_WORDS = frozenset("media interactive communications holdings group newspapers "
                             "broadcasting publishing network networks digital enterprises "
                             "corporation company partners ventures".split())
+LEGAL_TAIL_WORDS = 5  # "or its affiliated companies" after a holder's name
+ALL_CONTENTS = frozenset({"content", "contents"})  # "All contents © 2025 Example"
 BRAND_MIN_USES = 2  # a brand the page names once may be a passing mention
 CONNECTORS = frozenset("of the and & de du des la le el y for on der die das für".split())
 ROLE_WORDS = frozenset(
@@ -240,17 +242,32 @@ def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | N
     if not match or len(text.split()) > 2 * MAX_LINE_WORDS:
         return None
     before = text[:match.start()].split()
-    if len(before) > 3 or any(not w[0].isupper() or w[-1] in ":.," or
-                              w.casefold() in PICTURE_WORDS for w in before):
+    if before and before[0].casefold() == "all":
+        before = before[1:]  # "All contents © …"
+    if len(before) > 3 or any(not (w[0].isupper() or w.casefold() in ALL_CONTENTS) or
+                              w[-1] in ":.," or w.casefold() in PICTURE_WORDS for w in before):
         return None  # a caption's "(Image: © Agency)", a sentence that mentions copyright
     rest = COPYRIGHT_YEARS.sub("", RESERVED.sub("", text[match.end():]), count=1)
-    name = outlet_name(NAME_END.split(rest, maxsplit=1)[0])
+    if RESERVED.match(rest):
+        return None  # "© 2019 All rights reserved." names no one
+    name = outlet_name(_up_to_prose(NAME_END.split(rest, maxsplit=1)[0]))
     signed = "©" in text or "(c)" in text.casefold() or re.search(r"(?:19|20)\d\d", text) or \
         "rights reserved" in text.casefold()
     if not name or not (signed or len(name.split()) > 1):
         return None  # "Copyright Policy" is a link
     strength = STRENGTH["copyright"] if after_article else STRENGTH["copyright"] - 0.1
     return Clue(name, paragraph.line, "copyright", strength)
+
+
+def _up_to_prose(text: str) -> str:
+    """A holder's name ends where a short legal tail starts: "Example Media Limited or its
+    affiliated companies" is "Example Media Limited". A longer run of prose (a caption credited
+    with ©) is left whole, and so is no name."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if index and word[0].islower() and word.casefold() not in CONNECTORS:
+            return " ".join(words[:index]) if len(words) - index <= LEGAL_TAIL_WORDS else text
+    return text
 
 
 def _may_hold_copyright(text: str) -> bool:
@@ -296,7 +313,8 @@ def _brand(company: Clue, units: Sequence[SourceParagraph]) -> Clue:
     if len(words) < 2 or words[-1].casefold() not in CORPORATE_WORDS:
         return company
     core = words[1] if words[0] == "The" and len(words) > 2 else words[0]
-    forms = [rf"\b{re.escape(core)}(?: (?!{re.escape(words[-1])}\b)((?-i:[A-Z])[\w’'&-]+))?\b"]
+    forms = [rf"\b(?:The )?{re.escape(core)}(?: (?!{re.escape(words[-1])}\b)"
+             rf"((?-i:[A-Z])[\w’'&-]+))?\b"]
     initials = "".join(w[0] for w in words if w[0].isupper())
     if core.isupper() and len(core) > 1:
         forms.append(r"\b" + r" ".join(rf"{c}[a-z]+" for c in core) + r"\b")

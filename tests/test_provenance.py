@@ -149,6 +149,20 @@ def test_a_copyright_holder_s_brand_is_the_outlet(company, uses, outlet):
     assert find_provenance(paragraphs).outlet.value == outlet
 
 
+@pytest.mark.parametrize("line, outlet", [
+    ("© 2025 Example News & Media Limited or its affiliated companies. All rights reserved.",
+     "Example News & Media"),
+    ("All contents © 2025 The Example Group LLC. All rights reserved.", "The Example Group"),
+    ("© 2025 All rights reserved.", None),
+    ("© Jane Roe Dock workers load containers at the port in the city on a grey morning", None),
+])
+def test_a_copyright_holder_ends_before_its_legal_tail(line, outlet):
+    paragraphs = [SourceParagraph("s", 1, "Headline"), SourceParagraph("s", 2, BODY),
+                  SourceParagraph("s", 3, line)]
+    clue = find_provenance(paragraphs).outlet
+    assert (clue.value if clue else None) == outlet
+
+
 @pytest.mark.parametrize("line", ["Copyright Policy", "Image copyright Example Images",
                                   "(Photo: © Example Agency)"])
 def test_links_and_picture_credits_are_not_copyright_lines(line):
