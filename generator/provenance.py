@@ -78,6 +78,7 @@ CORPORATE_WORDS = frozenset("media interactive communications holdings group new
                             "broadcasting publishing network networks digital enterprises "
                             "corporation company partners ventures".split())
 LEGAL_TAIL_WORDS = 5  # "or its affiliated companies" after a holder's name
+LEGAL_TAIL_STARTS = frozenset({"or", "and", "its", "a", "an", "unless"})
 ALL_CONTENTS = frozenset({"content", "contents"})  # "All contents © 2025 Example"
 BRAND_MIN_USES = 2  # a brand the page names once may be a passing mention
 CONNECTORS = frozenset("of the and & de du des la le el y for on der die das für".split())
@@ -266,7 +267,8 @@ def _up_to_prose(text: str) -> str:
     words = text.split()
     for index, word in enumerate(words):
         if index and word[0].islower() and word.casefold() not in CONNECTORS:
-            return " ".join(words[:index]) if len(words) - index <= LEGAL_TAIL_WORDS else text
+            tail = len(words) - index <= LEGAL_TAIL_WORDS and word in LEGAL_TAIL_STARTS
+            return " ".join(words[:index]) if tail else text
     return text
 
 

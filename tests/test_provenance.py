@@ -154,6 +154,7 @@ def test_a_copyright_holder_s_brand_is_the_outlet(company, uses, outlet):
      "Example News & Media"),
     ("All contents © 2025 The Example Group LLC. All rights reserved.", "The Example Group"),
     ("© 2025 All rights reserved.", None),
+    ("Copyright © 2002-2025 - Designed by Example Digital Media - Powered by Example", None),
     ("© Jane Roe Dock workers load containers at the port in the city on a grey morning", None),
 ])
 def test_a_copyright_holder_ends_before_its_legal_tail(line, outlet):
