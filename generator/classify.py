@@ -108,18 +108,22 @@ def sections_of(text: str, config: Config) -> tuple[str, ...]:
 def classify_paragraphs(paragraphs, config: Config):
     """Kept paragraphs get their sections, from their own terms plus their context: the heading
     they stand under, or the paragraph they follow when they carry on its subject. A time stamp
-    (a live blog's next post) ends both: a list of key points at the top is not the heading of
-    every post below it."""
+    (a live blog's next post) ends both, unless the heading stands right above it (the post's
+    own title): a list of key points at the top is not the heading of every post below it."""
     result = []
     heading_scores: dict[str, float] = {}
     previous: tuple[str, ...] = (OTHER,)
+    heading_over_text = False  # text has stood under the current heading
     for paragraph in paragraphs:
         if not paragraph.kept:
             if paragraph.removed_because == STAMP:  # a live blog's next post: no context crosses
-                heading_scores, previous = {}, (OTHER,)
+                previous = (OTHER,)
+                if heading_over_text:
+                    heading_scores = {}
             result.append(paragraph)
             continue
         own = section_scores(paragraph.text, config)
+        heading_over_text = not paragraph.heading
         if paragraph.heading:
             heading_scores = own
             scores = own

@@ -740,7 +740,8 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     above = max((i for i in some if best is not None and i < best), default=None)
     if above is not None and (above in shared or is_standfirst(out[best].text)) and \
             len(out[above].text) < len(out[best].text) and \
-            all(out[j].removed_because in ARTICLE_HEADER for j in range(above + 1, best)):
+            all(out[j].removed_because in ARTICLE_HEADER | {PICTURE_NOTE}
+                for j in range(above + 1, best)):
         return above  # a shorter line right over the best: the headline over its standfirst
     return best
 
@@ -785,8 +786,8 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
     STANDFIRST_MOST paragraphs stand above it and two body paragraphs below. (A capitalised
     subheading can pass for a byline; a "By" line cannot.)"""
     headline = next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
-    if headline is None:
-        return first
+    if headline is None or any(_is_by_line(out[i]) for i in range(headline + 1, first)):
+        return first  # the article's "By" line stands above it already
     above = 0
     for i in range(first, len(out)):
         if _is_by_line(out[i]):
@@ -800,9 +801,12 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
 
 
 def _is_by_line(paragraph: SourceParagraph) -> bool:
-    """A byline that starts "By", or a "By" alone over the names on the next line."""
-    words = paragraph.text.casefold().split()
-    return words[0] in ("by", "by:") and (paragraph.removed_because == "byline" or len(words) == 1)
+    """A byline that starts "By" and a name ("By the numbers" is a subheading), or a "By"
+    alone over the names on the next line."""
+    words = paragraph.text.split()
+    if words[0].casefold() not in ("by", "by:"):
+        return False
+    return len(words) == 1 or (paragraph.removed_because == "byline" and words[1][0].isupper())
 
 
 def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:

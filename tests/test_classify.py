@@ -50,6 +50,14 @@ def test_a_heading_counts_only_up_to_the_next_live_blog_post(config):
     assert sections[1] == ("background",) and sections[3] == (OTHER,)
 
 
+def test_a_live_blog_post_s_title_above_its_stamp_still_heads_it(config):
+    from generator.clean import STAMP
+    title = SourceParagraph("s", 1, "Background: how did we get here?", heading=True)
+    stamp = SourceParagraph("s", 2, "14.22 GMT", kept=False, removed_because=STAMP)
+    body = SourceParagraph("s", 3, "Both sides met in Geneva in May.")
+    assert classify_paragraphs([title, stamp, body], config)[2].sections == ("background",)
+
+
 def test_topics_order_a_section(config):
     rule = config.section("framework-deal")
     assert topic_of("The fentanyl tariff will be halved.", rule) == "Tariffs and fentanyl"

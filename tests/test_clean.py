@@ -248,7 +248,11 @@ def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
              "No spam, we promise. You can unsubscribe at any time.",
              "Thanks for signing up!"]
     stays = ["Follow-up talks are planned for next month, the ministry said on its website.",
-             "Subscribers to the app rose by a third, the company said in an email."]
+             "Subscribers to the app rose by a third, the company said in an email.",
+             "Like many farmers in the county, he learned of the ban through an email.",
+             "Join the boycott, the union urged its members in an email sent on Tuesday.",
+             "Follow the money and you find the subsidies, he said on his podcast last week.",
+             "Get the soybeans to port fast: that was the advice in the co-op's newsletter."]
     text = "\n\n".join([f"Harbour talks end early\n\n{BODY_1}", *stays, BODY_2, *calls])
     reasons = cleaned(text, config)
     assert all(reasons[call] == "call to action" for call in calls)
@@ -261,7 +265,11 @@ def test_captions_in_the_wire_agencies_conventions_go(config):
                 "Trade minister Jane Roe, left, and her counterpart John Doe shake hands on Friday.",
                 "A container ship leaves the harbour on Thursday. (AP)"]
     stays = ["In this city, officials said, the talks have become a ritual of photo calls.",
-             "The minister, who left the room twice, said the talks would go on (and on)."]
+             "The minister, who left the room twice, said the talks would go on (and on).",
+             "In this still-fragile truce, both sides have reasons to avoid any new move.",
+             "In this week's meeting, video of the two leaders shaking hands spread quickly.",
+             "Politicians, left and right, welcomed the truce as a pause in a costly fight.",
+             "The ministry did not respond to a request for comment on Friday. (Updated at 5pm.)"]
     text = "\n\n".join([f"Harbour talks end early\n\n{BODY_1}", *captions, *stays, BODY_2])
     reasons = cleaned(text, config)
     assert all(reasons[caption] == "picture or caption note" for caption in captions)
@@ -390,6 +398,24 @@ def test_a_summary_written_as_a_full_sentence_above_the_byline_is_the_standfirst
         reasons = cleaned(text, config)
         assert "standfirst" in reasons[standfirst]  # body-like prose, but a byline follows it
         assert reasons[BODY_1] is None and reasons[BODY_2] is None
+
+
+def test_a_lead_under_the_byline_is_no_standfirst_of_a_later_by_line(config):
+    """"By the numbers" is a subheading; a live-blog post's "By John Doe" is its author's."""
+    for later in ("By the numbers", "By John Doe"):
+        text = (f"Harbour talks end early\n\nBy Jane Roe\n\n{BODY_1}\n\n{BODY_2}\n\n{later}"
+                f"\n\n{BODY_1} Again.\n\n{BODY_2} Again.")
+        reasons = cleaned(text, config)
+        assert reasons[BODY_1] is None and reasons[BODY_2] is None, later
+
+
+def test_the_headline_over_a_caption_and_its_standfirst_is_the_title(config):
+    summary = "The delegations met for three hours in the port city and the talks went better"
+    text = (f"Harbour talks end early\n\nThe delegations in the port city. (Photo: Example)\n\n"
+            f"{summary}\n\nBy Jane Roe\n\n{BODY_1}\n\n{BODY_2}")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline
+    assert headline(paragraphs) == "Harbour talks end early"
 
 
 def test_a_byline_after_several_paragraphs_makes_no_standfirst(config):
