@@ -12,6 +12,7 @@ pass to count, one to score: linear, no pairs.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -39,13 +40,19 @@ class Centrality:
         return self.scores.get((sentence.source_id, sentence.line, sentence.start), 0.0)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _root(word: str) -> str:
+    """``stem``, remembered: a briefing's vocabulary is small next to its running words."""
+    return stem(word)
+
+
 def content_words(text: str) -> dict[str, str]:
     """A sentence's distinct content words as crude roots ("tariffs", "tariff" are one), each
     with the first form the text writes it in."""
     words: dict[str, str] = {}
     for word in (m.casefold() for m in WORD.findall(text)):
         if word not in STOPWORDS:
-            words.setdefault(stem(word), word)
+            words.setdefault(_root(word), word)
     return words
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
@@ -27,7 +28,7 @@ from generator.figures import KeyFigure, figure_facts, pick_key_figures
 from generator.glossary import GlossaryEntry, define_terms
 from generator.people import tree_pattern
 from generator.paginate import Rank, paginate, relink, split
-from generator.segment import sentences
+from generator.segment import SPANS_REMEMBERED, sentences
 from generator.statements import Statement, find_statements, time_rank
 from generator.structure import (Briefing, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
@@ -46,6 +47,12 @@ def time_order(briefing: Briefing) -> dict[str, int]:
 def _when(briefing: Briefing):
     rank = time_order(briefing)
     return lambda item: (rank[item.source_id], item.line)
+
+
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def _sentences(paragraph: SourceParagraph) -> tuple[Sentence, ...]:
+    """A paragraph's sentences, cut once for all the pages and figures that read them."""
+    return tuple(sentences(paragraph))
 
 
 def _cited(said: SourceParagraph | Sentence | Quote) -> Cited:
@@ -77,11 +84,19 @@ class Corroboration:
         return Cited(sentence.text, sentence.source_id, sentence.line,
                      self.members.get((sentence.source_id, sentence.line, sentence.start), ()))
 
+    @functools.cached_property
+    def repeating(self) -> frozenset[tuple[str, int]]:
+        """(source, line) of the paragraphs holding a repeated sentence."""
+        return frozenset(place[:2] for place in self.repeated)
+
     def shown(self, paragraph: SourceParagraph) -> bool:
-        if (paragraph.source_id, paragraph.line) in self.also:
+        place = (paragraph.source_id, paragraph.line)
+        if place in self.also:
             return True
+        if place not in self.repeating:  # no sentence to check: shown if it has any
+            return bool(paragraph.text.strip())
         return not all((s.source_id, s.line, s.start) in self.repeated
-                       for s in sentences(paragraph))
+                       for s in _sentences(paragraph))
 
 
 def corroborate(statements: Iterable[Statement]) -> Corroboration:
@@ -97,8 +112,8 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
         reports[lead] = max(reports.get(lead, 1), statement.reported_by)
         for member in statement.members[1:]:
             repeated.add((member.source_id, member.line, member.start))
-            if member.source_id != lead[0]:
-                members[lead].setdefault(member.source_id, _cited(member))
+            if member.source_id != lead[0] and member.source_id not in members[lead]:
+                members[lead][member.source_id] = _cited(member)
         matched[lead[:2]].update(dict.fromkeys(statement.matched_on))
     also: dict[tuple[str, int], dict[str, Cited]] = defaultdict(dict)
     for lead, cited in members.items():  # a paragraph cites what its lead sentences do
@@ -251,9 +266,12 @@ def spelling_citations(briefing: Briefing) -> dict[str, tuple[tuple[str, tuple[C
     pattern = tree_pattern(owner, r"(?<![\w’'-])", r"(?![\w’'-])") or re.compile(
         "|".join(rf"(?<![\w’'-]){re.escape(f)}(?![\w’'-])"
                  for f in sorted(owner, key=lambda f: (-len(f), f))))
+    screen = tree_pattern(owner)  # the forms alone, without the look-behind: a quick test
     cited: dict[str, list[Cited]] = {form: [] for form in owner}
     when = _when(briefing)
     for paragraph in sorted(_content(briefing), key=when):
+        if screen and not screen.search(paragraph.text):
+            continue
         for form in dict.fromkeys(pattern.findall(paragraph.text)):
             if len(cited[form]) < SPELLING_CITES:
                 cited[form].append(_cited(paragraph))
@@ -289,8 +307,10 @@ def people_page(briefing: Briefing, groups: QuoteGroups | None = None) -> Page:
                 "quotations.", blocks)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def date_label(when: str) -> str:
-    """A date at its precision: "30 October 2025 (Thursday)", "October 2025" or "2025"."""
+    """A date at its precision: "30 October 2025 (Thursday)", "October 2025" or "2025".
+    Remembered: a timeline labels thousands of events with a few hundred dates."""
     parts = [int(p) for p in when.split("-")]
     if len(parts) == 3:
         day = dt.date(*parts)
@@ -374,7 +394,8 @@ def _event_entry(reports: list) -> Cited:
     first, *rest = reports
     also = {e.sentence.source_id: _cited(e.sentence)
             for e in rest if e.sentence.source_id != first.sentence.source_id}
-    return replace(_cited(first.sentence), also=tuple(also.values()))
+    sentence = first.sentence
+    return Cited(sentence.text, sentence.source_id, sentence.line, tuple(also.values()))
 
 
 def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
@@ -436,7 +457,7 @@ def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=Non
     for paragraph in paragraphs if paragraphs is not None else _content(briefing):
         if paragraph.sections == (OTHER,):
             continue
-        for sentence in sentences(paragraph):
+        for sentence in _sentences(paragraph):
             if (sentence.source_id, sentence.line, sentence.start) in corroboration.repeated:
                 continue
             if self_contained(sentence.text):
@@ -499,7 +520,7 @@ def key_figures(briefing: Briefing) -> list[FigureRow]:
     """The home page's key figures as facts, each once: what it measures, its values, every
     sentence stating it (in time order), and other sources' values when they disagree."""
     when = _when(briefing)
-    facts = figure_facts(p for s in briefing.sources for p in s.paragraphs)
+    facts = figure_facts((p for s in briefing.sources for p in s.paragraphs), _sentences)
     return [_figure_row(fact, when) for fact in pick_key_figures(facts, MAX_FIGURES, when)]
 
 

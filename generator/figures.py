@@ -32,7 +32,10 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
-WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
+WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in WORD_NUMBERS})) + "])"
+               "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")")
+"""A number in words. The look-ahead at its first letter spares trying every word at every
+place in a text (most of the time of reading percentages)."""
 SCALE = r"(?:\s?(?:bn|billion|million|trillion|thousand|mn|m)\b)"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
@@ -214,11 +217,14 @@ def _number(text: str) -> float | None:
         return None
 
 
+AMOUNT_WORDS = re.compile(r"[$€£¥]|\d[\d,.]*|[A-Za-z]+|%")
+
+
 def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
     """The figure's unit and number for matching: 10 per cent = 10% = ten percent, 47 miles =
     76 km, $5bn = $5 billion."""
-    words = re.findall(r"[$€£¥]|\d[\d,.]*|[A-Za-z]+|%", text)
-    number = next((_number(w) for w in words if _number(w) is not None), None)
+    words = AMOUNT_WORDS.findall(text)
+    number = next((n for n in map(_number, words) if n is not None), None)
     if number is None:
         return None
     lowered = [w.casefold() for w in words]
@@ -303,6 +309,9 @@ def _groups(text: str, amounts: list[_Amount]) -> list[tuple[_Amount, ...]]:
 # Reading what a figure measures
 
 Token = tuple[str, int, int]  # a word or mark, its start and end in the sentence
+WORDS_REMEMBERED = 1 << 16
+"""Words whose reading (plain form, verb, content word) is remembered: the same few thousand
+words are read around every figure."""
 
 
 class _Words:
@@ -330,6 +339,7 @@ def _tokens(text: str) -> list[Token]:
     return _Words(text).tokens
 
 
+@functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _plain(word: str) -> str:
     return word.casefold().replace("’", "'")
 
@@ -338,6 +348,7 @@ def _possessive(word: str) -> bool:
     return _plain(word).endswith("'s")
 
 
+@functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _is_verb(word: str) -> bool:
     plain = _plain(word)
     if plain in AUXILIARIES or plain in VERBS:
@@ -350,6 +361,7 @@ def _is_verb(word: str) -> bool:
     return len(plain) > 4 and (plain.endswith("ed") or plain.endswith("ing"))
 
 
+@functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _participle(word: str) -> bool:
     """"combined", "resulting": a modifier before a noun, a verb elsewhere."""
     plain = _plain(word)
@@ -357,6 +369,7 @@ def _participle(word: str) -> bool:
         plain not in VERBS and (plain.endswith("ed") or plain.endswith("ing"))
 
 
+@functools.lru_cache(maxsize=WORDS_REMEMBERED)
 def _content(word: str) -> bool:
     """A word a measure may hold: not a function word, number, time word or verb."""
     plain = _plain(word)
@@ -701,11 +714,21 @@ def _key_figure(fact: _Fact) -> KeyFigure:
                      shown.sentence, tuple(citations))
 
 
-def figure_facts(paragraphs: Iterable[SourceParagraph]) -> list[KeyFigure]:
+def _may_state_facts(text: str) -> bool:
+    """Whether a text holds what some kind of fact needs (FACT_NEEDS): a sentence holds no
+    more than its paragraph, so a paragraph without is not read sentence by sentence."""
+    return any(FACT_NEEDS[kind](text) for kind in FACT_KINDS)
+
+
+def figure_facts(paragraphs: Iterable[SourceParagraph],
+                 split: Callable[[SourceParagraph], Iterable[Sentence]] = sentences
+                 ) -> list[KeyFigure]:
     """Every figure (percentages, money, quantities) whose sentence says what it measures, as
-    facts: one per measure and values, with every sentence stating it and its rivals."""
+    facts: one per measure and values, with every sentence stating it and its rivals. ``split``
+    cuts a paragraph into sentences (a caller that has them cut already passes its own)."""
     mentions = [mention for paragraph in paragraphs if paragraph.kept and not paragraph.heading
-                for sentence in sentences(paragraph) for mention in _mentions(sentence)]
+                and _may_state_facts(paragraph.text)
+                for sentence in split(paragraph) for mention in _mentions(sentence)]
     facts = _gather(mentions)
     figures = [_key_figure(fact) for fact in facts]
     rivals = _rivals(facts)

@@ -9,6 +9,8 @@ text; a definition written in ``briefing.yml`` is used only when no source defin
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from generator.structure import Sentence, SourceParagraph
 CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
 LONG_FORM_WORDS = 10
 MAX_FORMS = 12
+LEADING_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -106,24 +109,52 @@ def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
     return None
 
 
+class _Texts:
+    """The paragraphs' texts as one, to find in one pass which of them hold a word."""
+
+    def __init__(self, paragraphs: list[SourceParagraph]):
+        self.text = "\n".join(p.text for p in paragraphs)  # no word holds a line break
+        self.starts = list(itertools.accumulate((len(p.text) + 1 for p in paragraphs),
+                                                initial=0))[:-1]
+
+    def holding(self, phrase: str) -> set[int]:
+        """The paragraphs holding the phrase's first letters in any case: only those can hold
+        the phrase (its pattern's look-behind, tried at every place of every paragraph, costs
+        several times this one scan)."""
+        word = LEADING_WORD.match(phrase.strip())
+        if not word:
+            return set(range(len(self.starts)))
+        return {bisect.bisect_right(self.starts, m.start()) - 1
+                for m in re.finditer(re.escape(word.group()), self.text, re.IGNORECASE)}
+
+
 def define_terms(paragraphs: Iterable[SourceParagraph], glossary: dict[str, str]
                  ) -> list[GlossaryEntry]:
     """One entry per configured term, in the order given; paragraphs in reading order."""
     paragraphs = [p for p in paragraphs if p.kept and not p.heading]
+    texts = _Texts(paragraphs)
     entries = []
     for term, written in glossary.items():
         regexes = [phrase_regex(term)]
+        holding = [texts.holding(term)]  # the paragraphs each regex may find something in
+        maybe = set(holding[0])
         forms: dict[str, None] = {}
         expansion = description = None
-        for paragraph in paragraphs:
-            written_as = [m.group() for m in regexes[0].finditer(paragraph.text)]
+        for number, paragraph in enumerate(paragraphs):
+            if number not in maybe:
+                continue
+            written_as = [m.group() for m in regexes[0].finditer(paragraph.text)] \
+                if number in holding[0] else []
             for form in written_as[:MAX_FORMS]:
                 if len(forms) < MAX_FORMS:
                     forms.setdefault(form, None)
-            if not written_as and not any(r.search(paragraph.text) for r in regexes[1:]):
+            if not written_as and not any(number in held and regex.search(paragraph.text)
+                                          for regex, held in zip(regexes[1:], holding[1:])):
                 continue
             if expansion is None and (expansion := _expansion(term, paragraph)):
                 regexes.append(phrase_regex(expansion.text))
+                holding.append(texts.holding(expansion.text))
+                maybe |= holding[-1]
             if description is None:
                 description = _description(regexes, paragraph)
         definition = description or expansion

@@ -11,6 +11,7 @@ mkdocs.yml (one plain line, quoted by the YAML dumper), ``abbreviation_line`` fo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -39,6 +40,12 @@ def yaml_text(text: str) -> str:
     return one_line(text)
 
 
+ESCAPES_REMEMBERED = 1 << 16
+"""Texts whose escaping is remembered: boilerplate removed in cleaning, outlets and titles, a
+paragraph on its section page, the full briefing and its source page recur across pages."""
+
+
+@functools.lru_cache(maxsize=ESCAPES_REMEMBERED)
 def escape_text(text: str) -> str:
     """Make text display literally: inline syntax is escaped everywhere, block syntax at the
     start of the text (headings, lists, quotes, admonitions, fences) too."""
@@ -55,7 +62,13 @@ MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def _relative(target: str, page_path: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+    return _relative_to(target, posixpath.dirname(page_path) or ".")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _relative_to(target: str, folder: str) -> str:
+    """relpath, remembered: pages sit in a few folders and link to the same pages."""
+    return posixpath.relpath(target, folder)
 
 
 class Renderer:
@@ -65,6 +78,7 @@ class Renderer:
         self.latest_year = max(years) if years else None
         self.depth = 0  # how far headings go down (inside a Part of the full briefing)
         self.prefix = ""  # what anchors are prefixed with there, to stay unique on the page
+        self.citations: dict[tuple[str, int, str], str] = {}  # a paragraph is cited on many pages
 
     def heading(self, level: int, text: str, anchor: str | None = None,
                 classes: str = "") -> str:
@@ -101,11 +115,16 @@ class Renderer:
         """``[The Guardian, 30 Oct](…#p12 "Title, line 12")``: outlet and date for the reader,
         the article's title and the line in the link's title. Left out of the search index
         (``data-search-exclude``), so snippets show what was said, not who reported it."""
-        meta = self.sources[cited.source_id]
-        target = _relative(source_page_path(cited.source_id), page_path)
-        title = escape_text(f"{meta.title}, line {cited.line}").replace('"', "&quot;")
-        return (f"[{escape_text(meta.outlet)}, {self.short_date(meta.date)}]"
+        key = (cited.source_id, cited.line, posixpath.dirname(page_path))
+        citation = self.citations.get(key)
+        if citation is None:
+            meta = self.sources[cited.source_id]
+            target = _relative(source_page_path(cited.source_id), page_path)
+            title = escape_text(f"{meta.title}, line {cited.line}").replace('"', "&quot;")
+            citation = self.citations[key] = (
+                f"[{escape_text(meta.outlet)}, {self.short_date(meta.date)}]"
                 f"({target}#p{cited.line} \"{title}\"){{ .cite data-search-exclude }}")
+        return citation
 
     def also(self, item: Cited, page: Page) -> str:
         """The other sources reporting the same facts, after the entry's own citation; what

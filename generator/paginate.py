@@ -148,23 +148,25 @@ def chunks(blocks: tuple[Block, ...], budget: int | None = None) -> list[tuple[B
     for block in blocks:
         items = _items(block)
         if not items:  # not a list, or a list showing only its note
-            if weight(block) > room and pages[-1]:
+            size = weight(block)
+            if size > room and pages[-1]:
                 pages.append([])
                 room = budget
             pages[-1].append(block)
-            room -= weight(block)
+            room -= size
             continue
         part: list = []
         for item in items:
-            if part and weight(item) > room:
+            size = weight(item)
+            if part and size > room:
                 pages[-1].append(_with_items(block, tuple(part)))
                 pages.append([])
                 room, part = budget, []
-            elif not part and weight(item) > room and pages[-1]:
+            elif not part and size > room and pages[-1]:
                 pages.append([])
                 room = budget
             part.append(item)
-            room -= weight(item)
+            room -= size
         if part:
             pages[-1].append(_with_items(block, tuple(part)))
     return [tuple(page) for page in pages if page]

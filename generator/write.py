@@ -110,15 +110,24 @@ def page_state(text: str | None, relative: str, manifest: dict[str, str] | None,
     return "editor"
 
 
-def safe_target(root: Path, relative: str) -> Path:
-    """The file for a page path, refusing any path that would leave the output folder."""
+def safe_target(root: Path, relative: str, resolved: dict[Path, Path] | None = None) -> Path:
+    """The file for a page path, refusing any path that would leave the output folder.
+    ``resolved`` keeps the folders resolved so far in one run: a thousand pages share three."""
     pure = PurePosixPath(relative)
     if pure.is_absolute() or ".." in pure.parts or not relative.endswith(".md"):
         raise BriefingError(f"refusing to write outside the pages folder: {relative!r}", str(root))
-    folder = (root / pure).parent.resolve()
-    if folder != root.resolve() and root.resolve() not in folder.parents:
+    resolved = {} if resolved is None else resolved
+    folder, real_root = _resolved(resolved, (root / pure).parent), _resolved(resolved, root)
+    if folder != real_root and real_root not in folder.parents:
         raise BriefingError(f"refusing to write outside the pages folder: {relative!r}", str(root))
     return root / pure
+
+
+def _resolved(known: dict[Path, Path], path: Path) -> Path:
+    """``path.resolve()``, once per run."""
+    if path not in known:
+        known[path] = path.resolve()
+    return known[path]
 
 
 @contextlib.contextmanager
@@ -295,8 +304,9 @@ def plan_pages(docs_dir: Path, rendered: dict[str, str], changes: Changes,
     report = WriteReport()
     manifest = load_manifest(docs_dir)
     new_manifest: dict[str, str] = {}
+    resolved: dict[Path, Path] = {}
     for relative, text in sorted(rendered.items()):
-        target = safe_target(docs_dir, relative)
+        target = safe_target(docs_dir, relative, resolved)
         current = read_page(target)
         state = page_state(current, relative, manifest, text)
         if state in ("editor", "edited") and not force:
@@ -316,7 +326,7 @@ def plan_pages(docs_dir: Path, rendered: dict[str, str], changes: Changes,
     for relative in sorted(manifest or {}):
         if relative in rendered:
             continue
-        target = safe_target(docs_dir, relative)
+        target = safe_target(docs_dir, relative, resolved)
         current = read_page(target)
         state = page_state(current, relative, manifest)
         if state == "edited" and not force:

@@ -225,6 +225,18 @@ def test_whos_who_cites_where_each_spelling_of_a_name_is_written():
         ("Guo Jiakun", ["a", "c"]), ("Gou Jiakun", ["b", "c"])]
 
 
+def test_a_paragraph_repeating_no_fact_is_shown_and_one_repeating_all_of_them_is_not():
+    from generator.compose import corroborate
+    from generator.statements import find_statements
+    briefing = corroborated_briefing()
+    corroboration = corroborate(find_statements(briefing))
+    a, b, c = (s.paragraphs[0] for s in briefing.sources)
+    assert corroboration.shown(a) and not corroboration.shown(c)
+    fresh = SourceParagraph("c", 9, "Markets in Europe fell. Oil rose.")
+    blank = SourceParagraph("c", 10, "  ")
+    assert corroboration.shown(fresh) and not corroboration.shown(blank)
+
+
 def test_a_name_spelt_one_way_has_no_spelling_citations():
     quoted = source("a", "2025-10-29", "“We are willing to work with the US side”", "Guo Jiakun")
     [card] = people_page(Briefing("B", (quoted,), (Person("Guo Jiakun", mentions=1),))).blocks

@@ -239,3 +239,21 @@ def test_the_cheap_tests_before_each_fact_pattern_never_skip_a_match(text):
     for kind, pattern in PATTERNS:
         if kind in FACT_KINDS:
             assert FACT_NEEDS[kind](text) or not pattern.search(text), kind
+
+
+@pytest.mark.parametrize("word", ["one", "Fifteen", "TWENTY", "sEvEnTy", "hundred"])
+def test_a_number_in_words_is_read_in_any_case(word):
+    """The pattern tests a word's first letter before trying every number word there."""
+    [fact] = facts_of(f"Exporters face a {word} per cent levy on timber.")
+    assert fact.values == (f"{word} per cent",) and fact.measure == "levy on timber"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(figure_text)
+def test_a_paragraph_skipped_before_its_sentences_holds_no_figure(text):
+    """figure_facts reads a paragraph sentence by sentence only when the whole paragraph holds
+    what some kind of fact needs; what it skips must hold no figure."""
+    from generator.figures import _amounts, _may_state_facts
+    from generator.segment import sentences
+    paragraph = SourceParagraph("x", 1, text)
+    assert _may_state_facts(text) or not any(_amounts(s.text) for s in sentences(paragraph))

@@ -106,3 +106,23 @@ def test_the_glossary_page_shows_the_expansion_then_what_the_thing_is():
                         {})["glossary.md"]
     assert "**Asia-Pacific Economic Cooperation** [O, 30 Oct](sources/s.md#p1" in text
     assert "a forum of 21 Pacific Rim economies [O, 30 Oct](sources/s.md#p2" in text
+
+
+def test_a_term_and_its_spelled_out_name_are_found_in_any_case_in_later_paragraphs():
+    """Only paragraphs holding a phrase's first letters (any case) are read for it; the
+    spelled-out name, once found, is looked for the same way in the paragraphs after."""
+    [entry] = define_terms(paragraphs(
+        "Trade ministers met before the summit.",
+        "Leaders of Asia-Pacific Economic Cooperation (APEC) gather in Gyeongju.",
+        "apec leaders arrive on Friday.",
+        "ASIA-PACIFIC ECONOMIC COOPERATION, a forum of 21 economies, meets yearly."),
+        {"APEC": ""})
+    assert entry.forms == ("APEC", "apec")
+    assert entry.expansion.text == "Asia-Pacific Economic Cooperation"
+    assert entry.definition.text == "a forum of 21 economies" and entry.definition.line == 4
+
+
+def test_a_term_that_starts_with_a_mark_is_looked_for_everywhere():
+    [entry] = define_terms(paragraphs("Posts tagged #tariffs spread.", "More #Tariffs posts."),
+                           {"#tariffs": ""})
+    assert entry.forms == ("#tariffs", "#Tariffs")

@@ -98,6 +98,19 @@ def test_citations_say_outlet_and_date_and_keep_the_line_in_the_title():
     assert "[The Desk, undated]" in renderer.cite(Cited("x", "c", 3), "taiwan.md")
 
 
+def test_a_citation_links_from_the_folder_of_each_page_that_shows_it():
+    """A renderer remembers each paragraph's citation per folder, not per page."""
+    from generator.compose import Cited
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    renderer = Renderer({"a": SourceMeta("a", "a.txt", "Talks end", "The Wire", "2025-10-30")})
+    cited = Cited("x", "a", 12)
+    assert "](sources/a.md#p12 " in renderer.cite(cited, "taiwan.md")
+    assert "](../sources/a.md#p12 " in renderer.cite(cited, "more/taiwan-2.md")
+    assert "](a.md#p12 " in renderer.cite(cited, "sources/index.md")
+    assert "](sources/a.md#p12 " in renderer.cite(cited, "quotes.md")
+
+
 def test_citations_stay_out_of_the_search_index_and_keep_hostile_outlets_literal():
     """Material's search skips an element marked data-search-exclude; the outlet's name is
     still escaped text."""

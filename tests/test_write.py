@@ -261,3 +261,14 @@ def test_the_manifest_is_deterministic(tmp_path):
     write_pages(tmp_path, {**rendered(path="b.md"), **rendered(path="a.md")})
     data = json.loads((tmp_path / MANIFEST).read_text())
     assert list(data["pages"]) == ["a.md", "b.md"]
+
+
+def test_a_folder_linked_outside_is_refused_when_folders_are_resolved_once(tmp_path):
+    """plan_pages resolves each folder once per run; a linked folder is still refused."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "pages" / "more").symlink_to(tmp_path / "elsewhere")
+    resolved: dict = {}
+    assert safe_target(tmp_path / "pages", "a.md", resolved) == tmp_path / "pages" / "a.md"
+    with pytest.raises(BriefingError, match="outside"):
+        safe_target(tmp_path / "pages", "more/b.md", resolved)
