@@ -358,11 +358,13 @@ def _article(name: str) -> str:
     return " or ".join(words.get(n.strip(), n) for n in name.split(" or "))
 
 
+APOSTROPHE = re.compile(r"['’]")
+
+
 def phrase_regex(phrase: str) -> re.Pattern:
     """Whole-word, any-case match of a phrase: spaces and hyphens, straight and curly apostrophes
     are interchangeable, and an ending (s, es, d, ed, ing) is optional."""
-    parts = [re.escape(p).replace("'", "['’]").replace("’", "['’]")
-             for p in re.split(r"[\s-]+", phrase.strip()) if p]
+    parts = [APOSTROPHE.sub("['’]", re.escape(p)) for p in re.split(r"[\s-]+", phrase.strip()) if p]
     body = r"[\s-]+".join(parts)
     ending = "(?:s|es|d|ed|ing)?" if phrase[-1:].isalpha() else ""
     return re.compile(rf"(?<![\w-]){body}{ending}(?![\w-])", re.IGNORECASE)

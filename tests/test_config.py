@@ -252,3 +252,11 @@ def test_bad_phrase_rule_limits_are_errors(tmp_path, key, value, expected):
     text = f"cleaning:\n  boilerplate:\n    - pattern: 'x'\n      {key}: {value}\n"
     message = error_for(tmp_path, text)
     assert f":4: '{key}' in briefing.yml.cleaning.boilerplate[" in message and expected in message
+
+
+def test_a_term_with_an_apostrophe_matches_either_apostrophe():
+    from generator.config import phrase_regex
+    pattern = phrase_regex("world's two largest economies")
+    assert pattern.search("the world’s two largest economies met")
+    assert pattern.search("The world's two-largest economies met")
+    assert not pattern.search("the worlds two largest economies")
