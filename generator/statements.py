@@ -927,8 +927,9 @@ class _Groups:
         shared = self._shared(lead, newcomer)
         if self._other_part(group, newcomer, shared):
             return False
-        if self.groups_of[newcomer] and not self._fresh(newcomer, shared):
-            return False
+        if self.groups_of[newcomer] and not self._fresh(newcomer, shared) and \
+                not any(self.lead[other] == lead for other in self.groups_of[newcomer]):
+            return False  # (a sentence reporting all the lead's facts goes with each of them)
         self._enter(group, newcomer, shared)
         return True
 

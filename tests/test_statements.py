@@ -305,6 +305,18 @@ def test_the_two_facts_of_a_lead_do_not_make_their_reports_one_statement():
         assert not {visit, return_visit} <= {m.text for m in statement.members}
 
 
+def test_a_report_of_both_facts_of_a_lead_goes_with_each_fact():
+    lead = ("Bessent said China would buy 12 million tonnes of soybeans this year and 25 "
+            "million tonnes a year for three years.")
+    both = ("China will buy 12 million tonnes of soybeans this year and 25 million tonnes "
+            "annually for the following three years, Bessent said.")
+    one = ("Over the following three years, Bessent said, Chinese buyers would take 25 million "
+           "tonnes annually.")
+    paragraphs = [SourceParagraph(f"s{n}", 3, text) for n, text in enumerate([lead, both, one])]
+    statements = group_statements(paragraphs, {f"s{n}": n for n in range(3)})
+    assert any({both, one} <= {m.text for m in s.members} for s in statements)
+
+
 def test_many_sources_reporting_one_fact_are_one_statement():
     wordings = ["China will buy 12 million tonnes of US soybeans this season, officials said.",
                 "Beijing agreed to buy 12m tonnes of American soybeans this season.",
