@@ -20,7 +20,7 @@ RECALL_FLOOR = 0.81
 """Share of labelled same-fact pairs grouped with the five clusters' articles in one desk: a
 floor against regressions. 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
-lead and a lead's two facts keep their reports apart."""
+lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
 LOOK_ALIKES_ALLOWED = 6
 """Look-alike pairs grouped in the same desk (6 of 156, 7 when E joined: 3 across clusters A
 and B, two sentences naming one air base and a first meeting "since 2019" about different
