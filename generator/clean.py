@@ -740,9 +740,8 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     above = max((i for i in some if best is not None and i < best), default=None)
     if above is not None and (above in shared or is_standfirst(out[best].text)) and \
             len(out[above].text) < len(out[best].text) and \
-            all(out[j].removed_because in ARTICLE_HEADER | {PICTURE_NOTE}
-                for j in range(above + 1, best)):
-        return above  # a shorter line right over the best: the headline over its standfirst
+            all(out[j].removed_because in ("byline", PICTURE_NOTE) for j in range(above + 1, best)):
+        return above  # a shorter line just over the best: the headline over its standfirst
     return best
 
 

@@ -276,6 +276,13 @@ def test_captions_in_the_wire_agencies_conventions_go(config):
     assert all(reasons[sentence] is None for sentence in stays)
 
 
+def test_a_relative_time_stamp_is_a_stamp_not_a_headline(config):
+    text = f"Published 1 day ago\n\nHarbour talks end early in the port city\n\n{BODY_1}\n\n{BODY_2}"
+    reasons = cleaned(text, config)
+    assert reasons["Published 1 day ago"] == "read-time or updated stamp"
+    assert reasons["Harbour talks end early in the port city"].startswith("headline")
+
+
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None
