@@ -655,13 +655,19 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
     return facts
 
 
+RIVAL_WORDS = 2
+"""Measure words two facts must share to be rival readings: one word ("old", "soybeans",
+"tariff") names many quantities (two leaders' ages, this year's purchases and next year's)."""
+
+
 def _disagree(a: _Fact, b: _Fact) -> bool:
     """Two facts give different values for the same measure at the same time, from different
     sources: changes that start alike and end apart, or single values near enough to be rival
     readings of one number (not within the spread of an "about")."""
     first, second = a.lead, b.lead
     if first.kind != second.kind or first.numbers == second.numbers or \
-            first.when != second.when or not _similar(first.key, second.key):
+            first.when != second.when or not _similar(first.key, second.key) or \
+            len(first.key & second.key) < RIVAL_WORDS:
         return False
     if len(a.sources) == len(b.sources) == 1 and a.sources == b.sources:
         return False  # one source's two readings are not sources disagreeing

@@ -104,6 +104,15 @@ def test_unrelated_changes_and_approximations_do_not_disagree():
     assert not any(f.disagrees_with for f in facts)
 
 
+def test_one_shared_measure_word_makes_no_disagreement():
+    """Two leaders' ages, or this year's purchases and each later year's, share one word."""
+    facts = facts_of("The president, 79 years old, arrived on Thursday.",
+                     "The leader, 72 years old, arrived on Thursday.",
+                     "Beijing will buy 12 million tonnes of soybeans.",
+                     "Beijing will buy 14 million tonnes of soybeans.")
+    assert not any(f.disagrees_with for f in facts)
+
+
 def test_measure_and_values_are_exact_slices_of_their_sentence():
     facts = facts_of("Washington will cut the fentanyl tariff on Ruritanian goods to 10% from "
                      "20%, officials said.",
