@@ -324,6 +324,26 @@ def _end_of_word(text: str, starts: list[int], word: int) -> int:
     return token_end(text, starts[word]) if word < len(starts) else len(text)
 
 
+POSSESSIVE = re.compile(r"['’]s?$")
+NOT_FIRST_WORDS = NOT_NAMES | frozenset("""several other others many some few both each every
+    although though while when whereas because since after before until unless once if and but
+    or nor so yet then""".split())
+PRONOUNS = frozenset("he she it they we i you him her them us me his its their our".split())
+
+
+def plausible_name(name: str) -> str | None:
+    """A name as a person's, or None: an owner's "'s" dropped ("David Cameron's" is David
+    Cameron), and no phrase that opens with a link or a quantity ("When Patrick", "Several
+    Democrats"), holds a pronoun or an owner ("Trump's July") or runs over a full stop
+    ("United States. They")."""
+    words = POSSESSIVE.sub("", name.strip()).split()
+    if len(words) < 2 or words[0].casefold() in NOT_FIRST_WORDS or \
+            any(w.casefold() in PRONOUNS for w in words) or \
+            any(w.endswith(".") and len(w) > 3 or POSSESSIVE.search(w) for w in words[:-1]):
+        return None
+    return " ".join(words)
+
+
 def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
     """Add people named with a role ("spokesperson Guo Jiakun", "Jane Roe, an analyst") to the
     index, and remember every full name so a later lone surname can be resolved.
@@ -336,21 +356,21 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
         for match in NAME_ANYWHERE.finditer(text):
             named = True
             words = match.group().split()
-            while words and words[0].casefold() in NOT_NAMES:
+            while words and words[0].casefold() in NOT_FIRST_WORDS:
                 words = words[1:]
-            if len(words) >= 2:
-                index.full_names.setdefault(words[-1].casefold(), " ".join(words))
+            name = plausible_name(" ".join(words))
+            if name:
+                index.full_names.setdefault(name.split()[-1].casefold(), name)
         if not named and not NAME_START.search(text):
             continue  # both role patterns need a full name
         before, after = _role_windows(text)
         for match in finditer_within(ROLE_BEFORE_NAME, text, before):
-            name = match.group(2)
-            if name.split()[0].casefold() in NOT_NAMES:
-                continue
-            index.add(name, role=_clean_role(match.group(1)), line=paragraph.line)
+            name = plausible_name(match.group(2))
+            if name:
+                index.add(name, role=_clean_role(match.group(1)), line=paragraph.line)
         for match in finditer_within(ROLE_AFTER_NAME, text, after):
-            name = _strip_function_words(match.group(1))
-            if len(name.split()) >= 2:
+            name = plausible_name(_strip_function_words(match.group(1)))
+            if name:
                 index.add(name, role=match.group(2), line=paragraph.line)
 
 

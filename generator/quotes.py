@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from generator.config import Config
 from generator.people import (PHRASE_ENDS, ROLE_WORDS, PeopleIndex, alternation, finditer_within,
-                              name_head, split_title, token_end, token_starts)
+                              name_head, plausible_name, split_title, token_end, token_starts)
 from generator.segment import WORD_RUN, WORD_TAIL, _ends_with_abbreviation, split_sentences
 from generator.structure import Quote, SourceParagraph
 
@@ -490,9 +490,9 @@ class QuoteFinder:
         if head:
             descriptor, name = head
             person = self.index.resolve(name)
-            if person is None and len(name.split()) >= 2:
+            if person is None and plausible_name(name):
                 role = DETERMINER_START.sub("", descriptor.strip(" ,"))
-                person = self.index.add(name, role=role or None)
+                person = self.index.add(plausible_name(name), role=role or None)
             elif person is None:
                 person = self.index.resolve_surname(name)
         elif person is None:
@@ -502,7 +502,8 @@ class QuoteFinder:
             if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
                 title, full = split_title(name.group())
                 person = self.index.resolve(full)
-                if person is None:
+                if person is None and plausible_name(full):
+                    full = plausible_name(full)
                     role = ARTICLE_START.sub("", raw[:name.start()].strip(" ,"))
                     person = self.index.add(full, role=" ".join((role + " " + title).split())
                                             or None)
@@ -591,7 +592,7 @@ class QuoteFinder:
         person = self._known_person(name)
         if person is None and "’" not in name and "'" not in name and len(name.split()) > 1 \
                 and SUBJECT_FOLLOWS.match(text, match.end()):
-            person = name
+            person = plausible_name(name)
         return person
 
     def _known_person(self, name: str) -> str | None:

@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
 from generator.config import PersonRule
@@ -138,3 +140,26 @@ def test_a_name_too_long_for_one_pattern_is_still_counted(config):
     [person] = [p for p in count_mentions([SourceParagraph("s", 1, f"{name} spoke.")], index)
                 if p.name == name]
     assert person.mentions == 1
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("David Cameron's", "David Cameron"), ("Jane Roe", "Jane Roe"),
+    ("When Patrick", None), ("Several Democrats", None), ("United States. They", None),
+    ("Trump's July", None), ("Other Netizens", None), ("Piet van der Berg", "Piet van der Berg"),
+    ("David B. Cohen", "David B. Cohen"), ("Trump", None),
+])
+def test_a_phrase_is_a_person_s_name_only_when_it_reads_as_one(phrase, name):
+    from generator.people import plausible_name
+    assert plausible_name(phrase) == name
+
+
+def test_a_sentence_break_or_a_link_word_makes_no_person(config):
+    from generator.quotes import find_quotes
+    index = base_index(config)
+    text = ("Prices rose in the European Union than in the United States. They also said "
+            "\"the rules are unfair,\" according to the report. When Patrick Roe arrived, he "
+            "said \"we will talk.\"")
+    paragraphs = [SourceParagraph("s", 1, text)]
+    find_people(paragraphs, index)
+    find_quotes(paragraphs, config, index)
+    assert not any(name.startswith(("States", "When")) for name in index.people)
