@@ -327,21 +327,29 @@ def _end_of_word(text: str, starts: list[int], word: int) -> int:
 POSSESSIVE = re.compile(r"['’]s?$")
 NOT_FIRST_WORDS = NOT_NAMES | frozenset("""several other others many some few both each every
     although though while when whereas because since after before until unless once if and but
-    or nor so yet then""".split())
+    or nor so yet then afterwards later earlier meanwhile now today yesterday tomorrow still
+    instead indeed however moreover""".split())
 PRONOUNS = frozenset("he she it they we i you him her them us me his its their our".split())
 
 
 def plausible_name(name: str) -> str | None:
     """A name as a person's, or None: an owner's "'s" dropped ("David Cameron's" is David
     Cameron), and no phrase that opens with a link or a quantity ("When Patrick", "Several
-    Democrats"), holds a pronoun or an owner ("Trump's July") or runs over a full stop
-    ("United States. They")."""
+    Democrats"), holds a pronoun or an owner ("Trump's July"), has a word in lower case
+    ("through translator") or runs over a full stop ("United States. They")."""
     words = POSSESSIVE.sub("", name.strip()).split()
     if len(words) < 2 or words[0].casefold() in NOT_FIRST_WORDS or \
-            any(w.casefold() in PRONOUNS for w in words) or \
-            any(w.endswith(".") and len(w) > 3 or POSSESSIVE.search(w) for w in words[:-1]):
+            any(w.casefold() in PRONOUNS or POSSESSIVE.search(w) or _stops_name(w)
+                for w in words[:-1]) or words[-1].casefold() in PRONOUNS or \
+            not all(w[0].isupper() or w in PARTICLE_WORDS for w in words):
         return None
     return " ".join(words)
+
+
+def _stops_name(word: str) -> bool:
+    """A full stop inside a name ends a sentence, unless it closes an initial or a title
+    ("David B. Cohen", "Gov. Jane Roe"): "United States. They", "No. President Trump"."""
+    return word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in ABBREVIATED_TITLES
 
 
 def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:

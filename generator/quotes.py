@@ -633,9 +633,11 @@ class QuoteFinder:
         if not match or not re.search(r"[A-Z]{2}|^Q$", match.group("label")):
             return False, None
         label = match.group("label").strip()
-        if match.group("name"):
-            name = match.group("name").strip()
-            person = self.index.add(name, role=label.lower()) if len(name.split()) > 1 else name
+        name = plausible_name(match.group("name") or "")
+        if name:  # "ANCHOR (Jo Roe):"; not "XI JINPING (through translator):"
+            person = self.index.add(name, role=label.lower())
+        elif match.group("name") and len(match.group("name").split()) == 1:
+            person = match.group("name").strip()
         else:
             person = self.speaker(label.title())
         role = (self.index.people[person].role or "") if person in self.index.people else ""

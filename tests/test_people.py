@@ -146,7 +146,8 @@ def test_a_name_too_long_for_one_pattern_is_still_counted(config):
     ("David Cameron's", "David Cameron"), ("Jane Roe", "Jane Roe"),
     ("When Patrick", None), ("Several Democrats", None), ("United States. They", None),
     ("Trump's July", None), ("Other Netizens", None), ("Piet van der Berg", "Piet van der Berg"),
-    ("David B. Cohen", "David B. Cohen"), ("Trump", None),
+    ("David B. Cohen", "David B. Cohen"), ("Trump", None), ("through translator", None),
+    ("Afterwards Trump", None), ("No. President Trump", None), ("Gov. Jane Roe", "Gov. Jane Roe"),
 ])
 def test_a_phrase_is_a_person_s_name_only_when_it_reads_as_one(phrase, name):
     from generator.people import plausible_name
