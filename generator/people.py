@@ -147,6 +147,7 @@ class PeopleIndex:
     _resolved: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _resolved_forms: int = field(default=0, repr=False, compare=False)
     _indexed: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
+    declared: set[str] = field(default_factory=set)  # people briefing.yml names: never dropped
 
     def add(self, name: str, aliases: Iterable[str] = (), role: str | None = None,
             spellings: Iterable[str] = (), line: int | None = None,
@@ -158,6 +159,8 @@ class PeopleIndex:
         the name is ``declared`` in briefing.yml: declared people are never merged.
         """
         canonical = self.resolve(name)
+        if declared:
+            self.declared.add(canonical or name)
         spellings = list(spellings)
         if canonical is None:
             canonical = None if declared else self._typo_of(name)
@@ -413,8 +416,9 @@ class _FormTree:
         self.starts = re.compile(r"(?<![\w’'-])(?:" + "|".join(firsts) + ")",
                                  re.IGNORECASE) if firsts else None
 
-    def finditer(self, text: str) -> Iterable[str]:
-        """The key of every form found in the text (the form as given, not the text's case)."""
+    def finditer(self, text: str) -> Iterable[tuple[str, int, int]]:
+        """The key of every form found in the text (the form as given, not the text's case),
+        with where it starts and ends."""
         at = 0
         while self.starts and (start := self.starts.search(text, at)):
             found = self._longest(text, start.start())
@@ -422,7 +426,7 @@ class _FormTree:
                 at = start.start() + 1
             else:
                 at, key = found
-                yield key
+                yield key, start.start(), at
 
     def _longest(self, text: str, at: int) -> tuple[int, str] | None:
         """Where the longest form read from ``at`` ends (a whole word) and its key, or None."""
@@ -477,7 +481,10 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
     """People with how often they are mentioned (any form), most mentioned first.
 
     One pass per paragraph with every form in a single pattern, longest first, so "Donald
-    Trump" counts once and not again as "Trump"."""
+    Trump" counts once and not again as "Trump". A name found in the text that is read often
+    after "in" or "aboard" is a place or a thing, not a person (see _a_place): only its whole,
+    capitalised form counts ("in Paris" says nothing of Jeremy Paris, "in early May" nothing of
+    Chris Early), and not before an owner's "'s" ("in Xi's view")."""
     owner: dict[str, str] = {}
     for name, person in index.people.items():
         for form in (name, *person.variants, *person.spellings):
@@ -486,25 +493,48 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
                 for word in form.split():
                     owner.setdefault(_form_key(word), name)
     counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()  # mentions written with a capital
+    places: Counter[str] = Counter()  # ... after "in", "aboard"…: a place's, not a person's
     if owner:
         forms = _FormTree(sorted(owner, key=len, reverse=True))
         pattern = tree_pattern(owner, r"(?<![\w’'-])", r"(?![\w’'-])", _atom, re.IGNORECASE)
         for paragraph in paragraphs:
             if paragraph.kept:
-                found = forms.finditer(paragraph.text) if pattern is None else \
-                    _mentioned(pattern, forms, owner, paragraph.text)
-                counts.update(owner[key] for key in found)
+                text = paragraph.text
+                found = forms.finditer(text) if pattern is None else \
+                    _mentioned(pattern, forms, owner, text)
+                for key, start, end in found:
+                    counts[owner[key]] += 1
+                    if text[start].isupper() and " " in key:
+                        named[owner[key]] += 1
+                        if not text.startswith(("'s", "’s"), end) and \
+                                PLACE_BEFORE.search(text, max(0, start - PLACE_REACH), start):
+                            places[owner[key]] += 1
     people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
                      tuple(sorted(set(p.spellings))))
-              for p in index.people.values()]
+              for p in index.people.values()
+              if p.name in index.declared or not _a_place(places[p.name], named[p.name])]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.name)))
+
+
+PLACE_BEFORE = re.compile(r"\b(?:in|aboard|across|throughout|near|outside|inside)\s$",
+                          re.IGNORECASE)
+PLACE_REACH = 12  # characters before a mention where its preposition is looked for
+PLACE_MENTIONS = 2  # mentions after a place's preposition that make a name a place ...
+PLACE_SHARE = 0.1  # ... when they are at least this share of its mentions
+
+
+def _a_place(after_place_words: int, mentions: int) -> bool:
+    """A name read after "in" or "aboard" is a place or a thing ("in South Korea", "aboard Air
+    Force One"): people are rarely in anything but an owner's phrase ("in Xi's view")."""
+    return after_place_words >= PLACE_MENTIONS and after_place_words >= PLACE_SHARE * mentions
 
 
 def _mentioned(pattern: re.Pattern, forms: _FormTree, owner: dict[str, str],
                text: str) -> Iterator[str]:
-    """The forms the tree finds in the text, found by the pattern of the same tree (one pass
-    in C). A match whose letters map back to no form only in an odd case (a letter that
-    matches another in any case but lowers to something else) is read again by the tree."""
+    """The forms the tree finds in the text, with where, found by the pattern of the same tree
+    (one pass in C). A match whose letters map back to no form only in an odd case (a letter
+    that matches another in any case but lowers to something else) is read again by the tree."""
     for match in pattern.finditer(text):
         key = _form_key(match.group())
         if key not in owner:
@@ -512,7 +542,7 @@ def _mentioned(pattern: re.Pattern, forms: _FormTree, owner: dict[str, str],
             if found is None:
                 continue
             key = found[1]
-        yield key
+        yield key, match.start(), match.end()
 
 
 # -- a speaker's name inside a name phrase ---------------------------------------------------------

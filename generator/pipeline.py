@@ -188,8 +188,20 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     all_paragraphs = [p for s in sources for p in s.paragraphs]
     dates = [s.meta.date for s in sources if s.meta.date]
     notes = tuple(f"{s.meta.path}: {note}" for s in sources for note in s.meta.notes)
-    return Briefing(config.title, tuple(sources), count_mentions(all_paragraphs, index),
-                    max(dates) if dates else None, notes)
+    people = count_mentions(all_paragraphs, index)
+    places = set(index.people) - {person.name for person in people}
+    if places:  # names read as places ("in South Korea") speak no quotation
+        sources = [replace(s, quotes=tuple(_without_places(q, places) for q in s.quotes))
+                   for s in sources]
+    return Briefing(config.title, tuple(sources), people, max(dates) if dates else None, notes)
+
+
+def _without_places(quote: Quote, places: set[str]) -> Quote:
+    if quote.speaker in places:
+        return replace(quote, speaker=None)
+    if places.intersection(quote.candidates):
+        return replace(quote, candidates=tuple(c for c in quote.candidates if c not in places))
+    return quote
 
 
 def _resolved(quote: Quote, index: PeopleIndex) -> Quote:

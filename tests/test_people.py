@@ -164,3 +164,16 @@ def test_a_sentence_break_or_a_link_word_makes_no_person(config):
     find_people(paragraphs, index)
     find_quotes(paragraphs, config, index)
     assert not any(name.startswith(("States", "When")) for name in index.people)
+
+
+def test_a_name_read_after_in_or_aboard_is_a_place_unless_declared(config):
+    index = base_index(config)
+    for name in ("South Korea", "Air Force One", "Jeremy Paris", "Guo Jiakun"):
+        index.add(name)
+    text = ("Trump landed in South Korea aboard Air Force One. In South Korea, Jeremy Paris "
+            "said prices rose in Paris, and in Paris again. South Korea hosts the summit. "
+            "Aboard Air Force One he spoke. Guo Jiakun spoke in Beijing, and in Guo Jiakun's "
+            "words, in Guo Jiakun's view.")
+    people = {p.name for p in count_mentions([SourceParagraph("s", 1, text)], index)}
+    assert {"Jeremy Paris", "Guo Jiakun"} <= people
+    assert not {"South Korea", "Air Force One"} & people
