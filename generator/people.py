@@ -331,7 +331,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 NOT_FIRST_WORDS = NOT_NAMES | frozenset("""several other others many some few both each every
     although though while when whereas because since after before until unless once if and but
     or nor so yet then afterwards later earlier meanwhile now today yesterday tomorrow still
-    instead indeed however moreover""".split())
+    instead indeed however moreover january february september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
 PRONOUNS = frozenset("he she it they we i you him her them us me his its their our".split())
 
 

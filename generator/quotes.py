@@ -592,7 +592,7 @@ class QuoteFinder:
         person = self._known_person(name)
         if person is None and "’" not in name and "'" not in name and len(name.split()) > 1 \
                 and SUBJECT_FOLLOWS.match(text, match.end()):
-            person = plausible_name(name)
+            person = None if self.organisation.search(name) else plausible_name(name)
         return person
 
     def _known_person(self, name: str) -> str | None:

@@ -148,6 +148,7 @@ def test_a_name_too_long_for_one_pattern_is_still_counted(config):
     ("Trump's July", None), ("Other Netizens", None), ("Piet van der Berg", "Piet van der Berg"),
     ("David B. Cohen", "David B. Cohen"), ("Trump", None), ("through translator", None),
     ("Afterwards Trump", None), ("No. President Trump", None), ("Gov. Jane Roe", "Gov. Jane Roe"),
+    ("September Amazon", None), ("April Ryan", "April Ryan"),
 ])
 def test_a_phrase_is_a_person_s_name_only_when_it_reads_as_one(phrase, name):
     from generator.people import plausible_name

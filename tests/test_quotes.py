@@ -402,3 +402,16 @@ def test_speaker_named_after_the_verb_that_introduces_with_a_colon(config):
     # the person told is the listener, not the speaker
     found = quotes_of(config, "At the hearing, he told Jane Okoro: “The plan is not ready yet.”")
     assert all(speaker != "Jane Okoro" for _, _, speaker in found)
+
+
+def test_an_organisation_named_as_a_sentence_subject_is_no_person(config):
+    from generator.people import base_index, find_people
+    from generator.quotes import find_quotes
+    from generator.structure import SourceParagraph
+    index = base_index(config)
+    text = ("The Hang Seng Index fell 2 per cent. Hyundai Motor said \"exports will recover,\" "
+            "and Jane Roe said \"we are hopeful.\"")
+    paragraphs = [SourceParagraph("s", 1, text)]
+    find_people(paragraphs, index)
+    find_quotes(paragraphs, config, index)
+    assert not any(name.endswith(("Index", "Motor")) for name in index.people)
