@@ -3,8 +3,9 @@
 The statements stage groups sentences that report one fact across sources, and lets a sentence
 that reports several facts join up to a few groups. A reader outside (``briefing extract
 --json``) wants the simpler contract: each sentence of each kept paragraph belongs to exactly
-one statement. A sentence goes to the first group, in the order the stage gave them, whose
-member covers it; a sentence no group holds is a statement of its own.
+one statement. A sentence that several groups hold (it reports several facts) goes to the
+largest of them (the first on a tie), which keeps the most of what sources corroborate; a
+sentence no group holds is a statement of its own.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def partition(sources: Iterable[Source], statements: Iterable[Statement]) -> lis
     for number, statement in enumerate(groups):
         for member in statement.members:
             spans[(member.source_id, member.line)].append((member.start, member.end, number))
+    sizes = [len(statement.members) for statement in groups]
     members: dict[int, list[Sentence]] = defaultdict(list)
     order: list[int | Sentence] = []
     section_of: dict[tuple[str, int], str] = {}
@@ -46,8 +48,8 @@ def partition(sources: Iterable[Source], statements: Iterable[Statement]) -> lis
             section_of[(paragraph.source_id, paragraph.line)] = paragraph.sections[0] \
                 if paragraph.sections else OTHER
             for sentence in sentences(paragraph):
-                group = _first_covering(spans.get((sentence.source_id, sentence.line), ()),
-                                        sentence)
+                group = _covering(spans.get((sentence.source_id, sentence.line), ()),
+                                        sentence, sizes)
                 if group is None:
                     order.append(sentence)
                     continue
@@ -67,9 +69,10 @@ def partition(sources: Iterable[Source], statements: Iterable[Statement]) -> lis
     return parts
 
 
-def _first_covering(spans: Iterable[tuple[int, int, int]], sentence: Sentence) -> int | None:
-    """The first group with a member overlapping the sentence (a member may be two short
-    sentences read together)."""
+def _covering(spans: Iterable[tuple[int, int, int]], sentence: Sentence,
+                    sizes: list[int]) -> int | None:
+    """The largest group with a member overlapping the sentence (a member may be two short
+    sentences read together), the first of the largest on a tie."""
     found = [number for start, end, number in spans
              if start < sentence.end and sentence.start < end]
-    return min(found) if found else None
+    return max(found, key=lambda n: (sizes[n], -n)) if found else None

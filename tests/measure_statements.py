@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from generator.clean import remove_cross_source_repeats  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.pipeline import analyse, merge  # noqa: E402
-from generator.statements import Statement, group_statements  # noqa: E402
+from generator.partition import partition  # noqa: E402
+from generator.statements import Statement, find_statements, group_statements  # noqa: E402
 
 LABELLED = ROOT / "tests" / "labelled" / "statements"
 CONFIG = ROOT / "content" / "briefing.yml"
@@ -103,6 +104,23 @@ def measure(cluster: str = "all", unit: str = "sentence", with_people: bool = Tr
                   tuple(sorted(found - same - look_alike, key=sorted)), statements)
 
 
+def measure_partition(cluster: str = "all") -> tuple[int, int, int, int]:
+    """Same-fact pairs grouped and look-alikes grouped (found, labelled) in what `briefing
+    extract --json` reports: the statements as a partition, each sentence in one statement,
+    the cluster's articles merged as the pipeline merges a desk (dated sources in time order)."""
+    config = load_config(CONFIG)
+    analyses = [analyse(path, config) for path in cluster_files(cluster)]
+    briefing = merge(analyses, config)
+    names = {s.meta.id: Path(s.meta.path).name for s in briefing.sources}
+    found: set[Pair] = set()
+    for part in partition(briefing.sources, find_statements(briefing, config.statements)):
+        places = sorted({(names[s.source_id], s.line) for s in part.sentences})
+        found |= {frozenset(pair) for pair in itertools.combinations(places, 2)
+                  if pair[0][0] != pair[1][0]}
+    same, look_alike = labelled_pairs(set(names.values()))
+    return len(same & found), len(same), len(look_alike & found), len(look_alike)
+
+
 def _show(pair: Pair) -> str:
     return " ~ ".join(f"{name}:{line}" for name, line in sorted(pair))
 
@@ -119,6 +137,9 @@ def main() -> None:
           f"({result.recall:.0%})")
     print(f"look-alike pairs grouped: {len(result.look_alike_grouped)}/{result.look_alike}")
     print(f"grouped pairs not labelled: {len(result.unlabelled)}")
+    same, total, look, looks = measure_partition(args.cluster)
+    print(f"as extract --json reports them (each sentence in one statement): same-fact pairs "
+          f"{same}/{total} ({same / total:.0%}), look-alikes {look}/{looks}")
     if args.verbose:
         for heading, pairs in (("look-alike grouped", result.look_alike_grouped),
                                ("missed", result.missed), ("not labelled", result.unlabelled)):

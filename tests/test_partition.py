@@ -20,7 +20,7 @@ B = source("b", "The levy drops to 10 per cent and soybeans will be bought.", "G
 [TARIFF_B] = sentences(B.paragraphs[0])
 
 
-def test_a_sentence_in_two_groups_is_held_by_the_first_only():
+def test_a_sentence_in_two_groups_of_one_size_is_held_by_the_first_only():
     groups = [Statement(TARIFF_A, (TARIFF_A, TARIFF_B), ("10%",)),
               Statement(SOY_A, (SOY_A, TARIFF_B), ("soybean",))]
     parts = partition([A, B], groups)
@@ -31,6 +31,16 @@ def test_a_sentence_in_two_groups_is_held_by_the_first_only():
     assert len(held) == len(set(held))
     assert [part.text for part in parts] == [TARIFF_A.text, SOY_A.text, "A choir sang."]
     assert parts[0].sentences == (TARIFF_A, TARIFF_B) and parts[1].sentences == (SOY_A,)
+
+
+def test_a_sentence_in_two_groups_is_held_by_the_larger():
+    c = source("c", "Soybean purchases resume, officials said.")
+    [soy_c] = sentences(c.paragraphs[0])
+    groups = [Statement(TARIFF_A, (TARIFF_A, TARIFF_B), ("10%",)),
+              Statement(SOY_A, (SOY_A, TARIFF_B, soy_c), ("soybean",))]
+    parts = partition([A, B, c], groups)
+    held = {part.text: part.sentences for part in parts}
+    assert held[SOY_A.text] == (SOY_A, TARIFF_B, soy_c) and held[TARIFF_A.text] == (TARIFF_A,)
 
 
 def test_sentences_no_group_holds_are_statements_of_their_own_with_their_section():

@@ -26,6 +26,7 @@ LOOK_ALIKES_ALLOWED = 6
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
+PARTITION_FLOOR = 0.70
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
 changes made without looking at it."""
@@ -338,6 +339,16 @@ def test_labelled_articles_meet_the_targets():
     result = measure("all")
     assert result.recall >= RECALL_FLOOR, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert len(result.look_alike_grouped) <= LOOK_ALIKES_ALLOWED, result.look_alike_grouped
+
+
+def test_what_extract_reports_keeps_most_of_the_grouping():
+    """The partition (each sentence in one statement) loses the pairs a two-fact sentence
+    makes in its other groups: 0.68 of same-fact pairs with a sentence held by its first group,
+    0.72 by its largest."""
+    from tests.measure_statements import measure_partition
+
+    same, total, look, _ = measure_partition("all")
+    assert same >= PARTITION_FLOOR * total and look <= LOOK_ALIKES_ALLOWED
 
 
 def test_the_cluster_written_blind_meets_issue_14_s_target():
