@@ -96,21 +96,18 @@ def test_sources_that_disagree_are_flagged_side_by_side():
     assert rival.values == ("57%", "45%") and rival.sources == {"s1"}
 
 
-def test_unrelated_changes_and_approximations_do_not_disagree():
-    facts = facts_of("The tariff on Sylvanian cars will fall to 15% from 25%.",
-                     "The fentanyl tariff will fall to 10% from 20%.",
-                     "Soybean futures in Chicago slipped 0.8% after the meeting.",
-                     "Soybean futures in Chicago fell by almost 1 per cent.")
-    assert not any(f.disagrees_with for f in facts)
-
-
-def test_one_shared_measure_word_makes_no_disagreement():
-    """Two leaders' ages, or this year's purchases and each later year's, share one word."""
-    facts = facts_of("The president, 79 years old, arrived on Thursday.",
-                     "The leader, 72 years old, arrived on Thursday.",
-                     "Beijing will buy 12 million tonnes of soybeans.",
-                     "Beijing will buy 14 million tonnes of soybeans.")
-    assert not any(f.disagrees_with for f in facts)
+@pytest.mark.parametrize("texts", [
+    ("The tariff on Sylvanian cars will fall to 15% from 25%.",  # unrelated changes
+     "The fentanyl tariff will fall to 10% from 20%.",
+     "Soybean futures in Chicago slipped 0.8% after the meeting.",  # an approximation
+     "Soybean futures in Chicago fell by almost 1 per cent."),
+    ("The president, 79 years old, arrived on Thursday.",  # one shared measure word: two
+     "The leader, 72 years old, arrived on Thursday.",  # leaders' ages, this year's and
+     "Beijing will buy 12 million tonnes of soybeans.",  # another year's purchases
+     "Beijing will buy 14 million tonnes of soybeans."),
+])
+def test_figures_that_only_look_alike_do_not_disagree(texts):
+    assert not any(f.disagrees_with for f in facts_of(*texts))
 
 
 def test_measure_and_values_are_exact_slices_of_their_sentence():
