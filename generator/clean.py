@@ -740,9 +740,20 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     above = max((i for i in some if best is not None and i < best), default=None)
     if above is not None and (above in shared or is_standfirst(out[best].text)) and \
             len(out[above].text) < len(out[best].text) and \
-            all(out[j].removed_because in ("byline", PICTURE_NOTE) for j in range(above + 1, best)):
+            all(out[j].removed_because in _between_headline_and_standfirst(out[above])
+                for j in range(above + 1, best)):
         return above  # a shorter line just over the best: the headline over its standfirst
     return best
+
+
+def _between_headline_and_standfirst(above: SourceParagraph) -> set[str]:
+    """What may stand between a headline and its standfirst: a byline or a picture's caption,
+    and a stamp under a headline longer than a section label ("Dancing With the Stars" over a
+    stamp over the headline is a label, not the headline over a standfirst)."""
+    between = {"byline", PICTURE_NOTE}
+    if len(above.text.split()) > HEADLINE_MIN_WORDS:
+        between |= ARTICLE_HEADER
+    return between
 
 
 def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) -> None:

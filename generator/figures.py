@@ -655,9 +655,10 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
     return facts
 
 
-RIVAL_WORDS = 2
-"""Measure words two facts must share to be rival readings: one word ("old", "soybeans",
-"tariff") names many quantities (two leaders' ages, this year's purchases and next year's)."""
+NOT_ALONE_RIVALS = frozenset({"old", "aged", "age", "said", "say", "think", "told", "year",
+                              "day"})
+"""Measure words (stemmed) that do not alone make two facts rival readings: "79 years old" and
+"72 years old" are two people's ages; "unemployment" or "inflation" alone do."""
 
 
 def _disagree(a: _Fact, b: _Fact) -> bool:
@@ -667,7 +668,7 @@ def _disagree(a: _Fact, b: _Fact) -> bool:
     first, second = a.lead, b.lead
     if first.kind != second.kind or first.numbers == second.numbers or \
             first.when != second.when or not _similar(first.key, second.key) or \
-            len(first.key & second.key) < RIVAL_WORDS:
+            not first.key & second.key - NOT_ALONE_RIVALS:
         return False
     if len(a.sources) == len(b.sources) == 1 and a.sources == b.sources:
         return False  # one source's two readings are not sources disagreeing

@@ -328,12 +328,13 @@ def _end_of_word(text: str, starts: list[int], word: int) -> int:
 
 
 POSSESSIVE = re.compile(r"['’]s?$")
-NOT_FIRST_WORDS = NOT_NAMES | frozenset("""several other others many some few both each every
+NOT_FIRST_WORDS = NOT_NAMES - {"he", "so", "her"} | frozenset("""several other others many some few both each every
     although though while when whereas because since after before until unless once if and but
-    or nor so yet then afterwards later earlier meanwhile now today yesterday tomorrow still
+    or nor yet then afterwards later earlier meanwhile now today yesterday tomorrow still
     instead indeed however moreover january february september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split())
-PRONOUNS = frozenset("he she it they we i you him her them us me his its their our".split())
+PRONOUNS = frozenset("she it they we i you him them us me its their our".split())  # "He" and
+# "Her" are family names too ("He Lifeng"); a sentence's "He" is caught by its full stop
 
 
 def plausible_name(name: str) -> str | None:
@@ -345,15 +346,19 @@ def plausible_name(name: str) -> str | None:
     if len(words) < 2 or words[0].casefold() in NOT_FIRST_WORDS or \
             any(w.casefold() in PRONOUNS or POSSESSIVE.search(w) or _stops_name(w)
                 for w in words[:-1]) or words[-1].casefold() in PRONOUNS or \
-            not all(w[0].isupper() or w in PARTICLE_WORDS for w in words):
+            not all(w in PARTICLE_WORDS or any(c.isupper() for c in w) for w in words):
         return None
     return " ".join(words)
+
+
+NAME_ABBREVIATIONS = frozenset("st fr msgr jr sr".split())  # "Mark St. John", "Jo Roe Jr."
 
 
 def _stops_name(word: str) -> bool:
     """A full stop inside a name ends a sentence, unless it closes an initial or a title
     ("David B. Cohen", "Gov. Jane Roe"): "United States. They", "No. President Trump"."""
-    return word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in ABBREVIATED_TITLES
+    return word.endswith(".") and len(word) > 2 and \
+        word[:-1].casefold() not in ABBREVIATED_TITLES | NAME_ABBREVIATIONS
 
 
 def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
@@ -478,12 +483,14 @@ class _Node:
         return found
 
 
-def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> tuple[Person, ...]:
+def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex,
+                   speakers: frozenset[str] = frozenset()) -> tuple[Person, ...]:
     """People with how often they are mentioned (any form), most mentioned first.
 
     One pass per paragraph with every form in a single pattern, longest first, so "Donald
     Trump" counts once and not again as "Trump". A name found in the text that is read often
-    after "in" or "aboard" is a place or a thing, not a person (see _a_place): only its whole,
+    after "in" or "aboard" is a place or a thing, not a person (see _a_place), unless it is
+    declared or the speaker of a quotation (``speakers``; places do not speak): only its whole,
     capitalised form counts ("in Paris" says nothing of Jeremy Paris, "in early May" nothing of
     Chris Early), and not before an owner's "'s" ("in Xi's view")."""
     owner: dict[str, str] = {}
@@ -514,7 +521,8 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) ->
     people = [Person(p.name, tuple(sorted(set(p.variants))), p.role, counts[p.name],
                      tuple(sorted(set(p.spellings))))
               for p in index.people.values()
-              if p.name in index.declared or not _a_place(places[p.name], named[p.name])]
+              if p.name in index.declared or p.name in speakers
+              or not _a_place(places[p.name], named[p.name])]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.name)))
 
 

@@ -188,20 +188,23 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     all_paragraphs = [p for s in sources for p in s.paragraphs]
     dates = [s.meta.date for s in sources if s.meta.date]
     notes = tuple(f"{s.meta.path}: {note}" for s in sources for note in s.meta.notes)
-    people = count_mentions(all_paragraphs, index)
+    speakers = frozenset(q.speaker for s in sources for q in s.quotes if q.speaker)
+    people = count_mentions(all_paragraphs, index, speakers)
     places = set(index.people) - {person.name for person in people}
-    if places:  # names read as places ("in South Korea") speak no quotation
+    if places:  # names read as places ("in South Korea") are no one a pronoun stands for
         sources = [replace(s, quotes=tuple(_without_places(q, places) for q in s.quotes))
                    for s in sources]
     return Briefing(config.title, tuple(sources), people, max(dates) if dates else None, notes)
 
 
 def _without_places(quote: Quote, places: set[str]) -> Quote:
-    if quote.speaker in places:
-        return replace(quote, speaker=None)
-    if places.intersection(quote.candidates):
-        return replace(quote, candidates=tuple(c for c in quote.candidates if c not in places))
-    return quote
+    """A quotation's open names without the places; one name left is the speaker."""
+    if not places.intersection(quote.candidates):
+        return quote
+    candidates = tuple(c for c in quote.candidates if c not in places)
+    if len(candidates) == 1:
+        return replace(quote, speaker=candidates[0], candidates=())
+    return replace(quote, candidates=candidates)
 
 
 def _resolved(quote: Quote, index: PeopleIndex) -> Quote:

@@ -432,7 +432,8 @@ class QuoteFinder:
         self.index = index
         self.narrators = frozenset(config.narrator_labels)
         self.narrator_roles = _word_pattern(tuple(config.narrator_labels), r"\b(?:", r")\b")
-        self.organisation = _word_pattern(tuple(config.organisation_words), "(?:", ")$")
+        self.organisation = _word_pattern(tuple(config.organisation_words), r"(?<![\w’'-])(?:",
+                                          ")$")
         grammar = _grammar(tuple(config.speech_verbs), tuple(config.organisation_words))
         self.before, self.after = grammar["before"], grammar["after"]
         self.sentence_subject = grammar["sentence_subject"]
@@ -485,7 +486,7 @@ class QuoteFinder:
             return self.last_person
         person = self.index.resolve(raw)
         head = name_head(raw) if person is None else None
-        if head and self.organisation.search(head[1]):
+        if head and self.organisation.search(head[1]) and self.index.resolve(head[1]) is None:
             head = None  # "the White House", "China's Commerce Ministry": a body
         if head:
             descriptor, name = head
@@ -592,7 +593,8 @@ class QuoteFinder:
         person = self._known_person(name)
         if person is None and "’" not in name and "'" not in name and len(name.split()) > 1 \
                 and SUBJECT_FOLLOWS.match(text, match.end()):
-            person = None if self.organisation.search(name) else plausible_name(name)
+            person = None if self.organisation.search(name) and self.index.resolve(name) is None \
+                else plausible_name(name)
         return person
 
     def _known_person(self, name: str) -> str | None:

@@ -283,6 +283,15 @@ def test_a_relative_time_stamp_is_a_stamp_not_a_headline(config):
     assert reasons["Harbour talks end early in the port city"].startswith("headline")
 
 
+def test_a_stamp_may_stand_between_a_headline_and_its_standfirst(config):
+    headline = "Harbour talks end early as the port strike spreads"
+    summary = "The delegations met for three hours in the port city and the talks went better"
+    text = f"{headline}\n\nUpdated 30 October 2025, 12:30 GMT\n\n{summary}\n\n{BODY_1}\n\n{BODY_2}"
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline as title
+    assert title(paragraphs) == headline
+
+
 def test_a_short_note_without_an_article_is_left_as_it_is(config):
     reasons = cleaned("Harbour talks\n\nMarkets\n\nThe talks ended early.", config)
     assert reasons["Markets"] is None

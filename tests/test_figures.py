@@ -84,6 +84,12 @@ def test_the_same_measure_at_different_times_is_not_one_fact():
     assert len(facts) == 2 and not any(f.disagrees_with for f in facts)
 
 
+def test_one_telling_measure_word_is_enough_to_disagree():
+    unemployment, rival = facts_of("Unemployment rose to 4.3% in September, the bureau said.",
+                                   "Unemployment rose to 4.6% in September, the bureau said.")
+    assert unemployment.disagrees_with and rival.disagrees_with
+
+
 def test_sources_that_disagree_are_flagged_side_by_side():
     facts = facts_of("Overall tariffs on Ruritanian goods will fall to 47% from 57%.",
                      "Overall tariffs on Ruritanian goods will drop from 57% to 45%, the paper "
@@ -101,10 +107,8 @@ def test_sources_that_disagree_are_flagged_side_by_side():
      "The fentanyl tariff will fall to 10% from 20%.",
      "Soybean futures in Chicago slipped 0.8% after the meeting.",  # an approximation
      "Soybean futures in Chicago fell by almost 1 per cent."),
-    ("The president, 79 years old, arrived on Thursday.",  # one shared measure word: two
-     "The leader, 72 years old, arrived on Thursday.",  # leaders' ages, this year's and
-     "Beijing will buy 12 million tonnes of soybeans.",  # another year's purchases
-     "Beijing will buy 14 million tonnes of soybeans."),
+    ("The president, 79 years old, arrived on Thursday.",  # two leaders' ages
+     "The leader, 72 years old, arrived on Thursday."),
 ])
 def test_figures_that_only_look_alike_do_not_disagree(texts):
     assert not any(f.disagrees_with for f in facts_of(*texts))

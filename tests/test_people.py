@@ -148,7 +148,9 @@ def test_a_name_too_long_for_one_pattern_is_still_counted(config):
     ("Trump's July", None), ("Other Netizens", None), ("Piet van der Berg", "Piet van der Berg"),
     ("David B. Cohen", "David B. Cohen"), ("Trump", None), ("through translator", None),
     ("Afterwards Trump", None), ("No. President Trump", None), ("Gov. Jane Roe", "Gov. Jane Roe"),
-    ("September Amazon", None), ("April Ryan", "April Ryan"),
+    ("September Amazon", None), ("April Ryan", "April Ryan"), ("He Lifeng", "He Lifeng"),
+    ("So Yeon Kim", "So Yeon Kim"), ("Bashar al-Assad", "Bashar al-Assad"),
+    ("Mark St. John", "Mark St. John"),
 ])
 def test_a_phrase_is_a_person_s_name_only_when_it_reads_as_one(phrase, name):
     from generator.people import plausible_name
@@ -178,3 +180,5 @@ def test_a_name_read_after_in_or_aboard_is_a_place_unless_declared(config):
     people = {p.name for p in count_mentions([SourceParagraph("s", 1, text)], index)}
     assert {"Jeremy Paris", "Guo Jiakun"} <= people
     assert not {"South Korea", "Air Force One"} & people
+    spoke = count_mentions([SourceParagraph("s", 1, text)], index, frozenset({"South Korea"}))
+    assert "South Korea" in {p.name for p in spoke}  # whoever speaks a quotation is no place

@@ -51,3 +51,11 @@ def test_a_quotation_loses_its_context_when_that_paragraph_is_removed_as_a_repea
     assert not briefing.sources[1].paragraphs[0].kept  # removed as a repeat of a's
     assert kept.context == "" and kept.context_line == 0
     assert with_(kept, context=shared, context_line=2) == with_(quote, speaker=kept.speaker)
+
+
+def test_a_place_among_a_quotation_s_open_names_leaves_the_other_the_speaker():
+    from generator.pipeline import _without_places
+    from generator.structure import Quote
+    quote = Quote("s", 3, "we will talk about it", None, candidates=("Jane Roe", "Tom Lee"))
+    assert _without_places(quote, {"Jane Roe"}).speaker == "Tom Lee"
+    assert _without_places(quote, {"Kuala Lumpur"}) == quote
