@@ -85,7 +85,7 @@ ROLE_AFTER_REACH = 66  # characters after a role: " at the Federal Reserve" (60)
 ROLE_AFTER_NAME = re.compile(
     rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]{WORD_RUN} ){{0,3}}?{ROLE_WORDS}"
     rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
-TITLE_WORDS = re.compile(rf"^(?:(?:[\w’'-]+ )*{ROLE_WORDS}|mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
+TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*{ROLE_WORDS}|mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
                          re.IGNORECASE)  # matched at the start of a few words only: no bound needed
 LEADING_ARTICLE = re.compile(r"^(the|a)\s+", re.IGNORECASE)
 NAME_START = re.compile(rf"{CAP} {PARTICLES}[A-Z][a-z'’]")  # how every FULL_NAME starts
@@ -375,14 +375,14 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
             words = match.group().split()
             while words and words[0].casefold() in NOT_FIRST_WORDS:
                 words = words[1:]
-            name = plausible_name(" ".join(words))
+            name = plausible_name(split_title(" ".join(words))[1])  # "Vice-Premier He Lifeng"
             if name:
                 index.full_names.setdefault(name.split()[-1].casefold(), name)
         if not named and not NAME_START.search(text):
             continue  # both role patterns need a full name
         before, after = _role_windows(text)
         for match in finditer_within(ROLE_BEFORE_NAME, text, before):
-            name = plausible_name(match.group(2))
+            name = plausible_name(split_title(match.group(2))[1])  # "…, Vice-Premier He Lifeng"
             if name:
                 index.add(name, role=_clean_role(match.group(1)), line=paragraph.line)
         for match in finditer_within(ROLE_AFTER_NAME, text, after):

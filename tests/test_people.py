@@ -182,3 +182,10 @@ def test_a_name_read_after_in_or_aboard_is_a_place_unless_declared(config):
     assert not {"South Korea", "Air Force One"} & people
     spoke = count_mentions([SourceParagraph("s", 1, text)], index, frozenset({"South Korea"}))
     assert "South Korea" in {p.name for p in spoke}  # whoever speaks a quotation is no place
+
+
+def test_a_title_joined_by_a_hyphen_is_no_part_of_the_name(config):
+    index = base_index(config)
+    find_people([SourceParagraph("s", 1, "China's top trade negotiator, Vice-Premier He Lifeng, "
+                                 "met the Treasury chief.")], index)
+    assert "He Lifeng" in index.people and not any(n.startswith("Vice") for n in index.people)
