@@ -520,9 +520,11 @@ class QuoteFinder:
                     bare.islower():
                 return self.organisations.get(word)  # "the ministry": the one named before
             proper = NAME_AT_END.search(bare)
-            self.organisations[word] = proper.group() if proper and \
-                self.organisation.search(proper.group()) else bare
-            return self.organisations[word]
+            name = proper.group() if proper and self.organisation.search(proper.group()) else bare
+            if raw.startswith("The ") and raw[4:] == name:
+                name = raw  # a title's own capital article: "The Global Times"
+            self.organisations[word] = name
+            return name
         if bare.islower() and raw != bare:
             return bare  # "a senior administration official": unnamed, but a speaker
         if head:
