@@ -104,7 +104,9 @@ VERBS = frozenset("""lower cut raise reduce halve bring take put keep leave go f
     climb jump gain lose slide add impose lift hit reach buy sell make see ease double triple
     trim boost sink soar surge tumble plunge stand run invest spend grow stay remain apply come
     start begin continue mean fell rose went took brought kept left made sold paid saw sank ran
-    grew held won spent""".split())
+    grew held won spent say said think thought believe believed expect expected want wanted
+    feel felt support supported oppose opposed approve approved favor favour favored favoured
+    prefer preferred agree agreed disagree disagreed""".split())  # the last: a poll's verbs
 APPROXIMATE = frozenset("about around roughly nearly almost some approximately close closer "
                         "estimated up".split())
 COMPARATIVES = frozenset("""lower higher away ago earlier later annually apiece each more less

@@ -84,6 +84,12 @@ def test_the_same_measure_at_different_times_is_not_one_fact():
     assert len(facts) == 2 and not any(f.disagrees_with for f in facts)
 
 
+def test_a_poll_s_verb_is_no_measure():
+    facts = facts_of("In the survey, 47 percent said the deal was fair.",
+                     "Another 38 percent think the tariffs will return.")
+    assert not {"said", "think"} & {f.measure for f in facts}
+
+
 def test_one_telling_measure_word_is_enough_to_disagree():
     unemployment, rival = facts_of("Unemployment rose to 4.3% in September, the bureau said.",
                                    "Unemployment rose to 4.6% in September, the bureau said.")
