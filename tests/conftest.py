@@ -37,6 +37,17 @@ def paragraph_at(source, line):
     return next(p for p in source.paragraphs if p.line == line)
 
 
+def read_people(config, *texts: str):
+    """The people index and the quotations the per-source stages find in these paragraphs."""
+    from generator.people import base_index, find_people
+    from generator.quotes import find_quotes
+    from generator.structure import SourceParagraph
+    index = base_index(config)
+    paragraphs = [SourceParagraph("s", 2 * n + 1, text) for n, text in enumerate(texts)]
+    find_people(paragraphs, index)
+    return index, find_quotes(paragraphs, config, index)
+
+
 def copy_project(root: Path, with_pages: bool = False) -> Project:
     """A copy of the project (content, mkdocs.yml, overrides) to generate and build in."""
     root.mkdir(parents=True)

@@ -158,14 +158,10 @@ def test_a_phrase_is_a_person_s_name_only_when_it_reads_as_one(phrase, name):
 
 
 def test_a_sentence_break_or_a_link_word_makes_no_person(config):
-    from generator.quotes import find_quotes
-    index = base_index(config)
-    text = ("Prices rose in the European Union than in the United States. They also said "
-            "\"the rules are unfair,\" according to the report. When Patrick Roe arrived, he "
-            "said \"we will talk.\"")
-    paragraphs = [SourceParagraph("s", 1, text)]
-    find_people(paragraphs, index)
-    find_quotes(paragraphs, config, index)
+    from tests.conftest import read_people
+    index, _ = read_people(config, "Prices rose in the European Union than in the United "
+                           "States. They also said \"the rules are unfair,\" according to the "
+                           "report. When Patrick Roe arrived, he said \"we will talk.\"")
     assert not any(name.startswith(("States", "When")) for name in index.people)
 
 

@@ -405,27 +405,15 @@ def test_speaker_named_after_the_verb_that_introduces_with_a_colon(config):
 
 
 def test_an_organisation_named_as_a_sentence_subject_is_no_person(config):
-    from generator.people import base_index, find_people
-    from generator.quotes import find_quotes
-    from generator.structure import SourceParagraph
-    index = base_index(config)
-    text = ("The Hang Seng Index fell 2 per cent. Hyundai Motor said \"exports will recover,\" "
-            "and Jane Roe said \"we are hopeful.\"")
-    paragraphs = [SourceParagraph("s", 1, text)]
-    find_people(paragraphs, index)
-    find_quotes(paragraphs, config, index)
+    from tests.conftest import read_people
+    index, _ = read_people(config, "The Hang Seng Index fell 2 per cent. Hyundai Motor said "
+                           "\"exports will recover,\" and Jane Roe said \"we are hopeful.\"")
     assert not any(name.endswith(("Index", "Motor")) for name in index.people)
 
 
 def test_a_known_person_named_like_an_organisation_keeps_the_quotation(config):
-    from generator.people import base_index, find_people
-    from generator.quotes import find_quotes
-    from generator.structure import SourceParagraph
-    index = base_index(config)
-    paragraphs = [SourceParagraph("s", 1, "\"Shipping rates fell sharply this week,\" said "
-                                  "Frank Press, a professor of economics."),
-                  SourceParagraph("s", 3, "\"We expect volumes to pick up next year,\" said "
-                                  "Chris Eubank, an analyst at the firm.")]
-    find_people(paragraphs, index)
-    quotes = find_quotes(paragraphs, config, index)
+    from tests.conftest import read_people
+    _, quotes = read_people(config, "\"Shipping rates fell sharply this week,\" said Frank "
+                            "Press, a professor of economics.", "\"We expect volumes to pick up "
+                            "next year,\" said Chris Eubank, an analyst at the firm.")
     assert [q.speaker for q in quotes] == ["Frank Press", "Chris Eubank"]
