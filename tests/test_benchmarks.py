@@ -43,7 +43,7 @@ def test_boilerplate_on_real_pages(tmp_path):
 def test_the_title_of_a_pasted_page_is_its_headline():
     from tests.measure_headlines import measure
     # Issue 10: "the headline is the headline". 58 and 31 of 100 with the first
-    # headline-shaped line above the article; 77 and 66 choosing by the words the article
+    # headline-shaped line above the article; 77 and 67 choosing by the words the article
     # uses again (clean._headline_by_words). Floors: those less a margin.
     region, _ = measure("region")
     full, _ = measure("full")
