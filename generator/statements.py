@@ -756,6 +756,11 @@ def _units(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
     return units
 
 
+def weight_of(keys: Iterable[str], weights: Mapping[str, float]) -> float:
+    """Keys' weights added up exactly: the same sum whatever order a set gives them in."""
+    return math.fsum(map(weights.__getitem__, keys))
+
+
 def _weights(units: list[_Unit]) -> dict[str, float]:
     """Rare keys weigh more (inverse document frequency); figures weigh FIGURE_WEIGHT times more."""
     counts: dict[str, int] = defaultdict(int)
@@ -804,8 +809,7 @@ class _Matcher:
     def __init__(self, units: list[_Unit]):
         self.units = units
         self.weights = _weights(units)
-        self.sizes = [math.sqrt(math.fsum(self.weights[key] for key in unit.keys))
-                      for unit in units]
+        self.sizes = [math.sqrt(weight_of(unit.keys, self.weights)) for unit in units]
         self.scores: dict[tuple[int, int], float] = {}
 
     def score(self, a: int, b: int) -> float:
@@ -855,7 +859,7 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     if len(figures) == 1 and len(shared) - 1 < MIN_SHARED_KEYS and \
             not _figures_about_one_thing(a, b, figures):
         return 0.0
-    return math.fsum(map(weights.__getitem__, shared))
+    return weight_of(shared, weights)
 
 
 class _Groups:
@@ -887,8 +891,8 @@ class _Groups:
     def _fresh(self, number: int, shared: frozenset[str]) -> bool:
         """The match rests mostly on keys this sentence has not matched on in another group."""
         weights = self.matcher.weights
-        new = math.fsum(map(weights.__getitem__, shared - self._used(number)))
-        return new >= FRESH_SHARE * math.fsum(map(weights.__getitem__, shared))
+        return weight_of(shared - self._used(number), weights) >= \
+            FRESH_SHARE * weight_of(shared, weights)
 
     def _enter(self, group: int, number: int, shared: frozenset[str]) -> None:
         self.members[group].append(number)
@@ -939,13 +943,13 @@ class _Groups:
         each fact's reports, which are not one fact together. The first PARTS_CHECKED members
         are asked."""
         weights, lead = self.matcher.weights, self.lead[group]
-        weight = lambda keys: math.fsum(map(weights.__getitem__, keys))  # noqa: E731
-        mine = weight(shared)
+        mine = weight_of(shared, weights)
         for member in self.members[group][:PARTS_CHECKED]:
             if member in (lead, newcomer):
                 continue
             theirs = self._with_lead(group, member)
-            if weight(shared & theirs) < PART_OVERLAP * min(mine, weight(theirs)) and \
+            if weight_of(shared & theirs, weights) < \
+                    PART_OVERLAP * min(mine, weight_of(theirs, weights)) and \
                     not self.matcher.matches(member, newcomer):
                 return True
         return False
