@@ -486,14 +486,14 @@ class QuoteFinder:
             return self.last_person
         person = self.index.resolve(raw)
         head = name_head(raw) if person is None else None
-        if head and self.organisation.search(head[1]) and self.index.resolve(head[1]) is None:
+        if head and self._a_body(head[1]):
             head = None  # "the White House", "China's Commerce Ministry": a body
         if head:
             descriptor, name = head
             person = self.index.resolve(name)
-            if person is None and plausible_name(name):
+            if person is None and (plausible := plausible_name(name)):
                 role = DETERMINER_START.sub("", descriptor.strip(" ,"))
-                person = self.index.add(plausible_name(name), role=role or None)
+                person = self.index.add(plausible, role=role or None)
             elif person is None:
                 person = self.index.resolve_surname(name)
         elif person is None:
@@ -503,10 +503,9 @@ class QuoteFinder:
             if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
                 title, full = split_title(name.group())
                 person = self.index.resolve(full)
-                if person is None and plausible_name(full):
-                    full = plausible_name(full)
+                if person is None and (plausible := plausible_name(full)):
                     role = ARTICLE_START.sub("", raw[:name.start()].strip(" ,"))
-                    person = self.index.add(full, role=" ".join((role + " " + title).split())
+                    person = self.index.add(plausible, role=" ".join((role + " " + title).split())
                                             or None)
             elif name and raw == name.group():
                 person = self.index.resolve_surname(raw)
@@ -595,9 +594,13 @@ class QuoteFinder:
         person = self._known_person(name)
         if person is None and "’" not in name and "'" not in name and len(name.split()) > 1 \
                 and SUBJECT_FOLLOWS.match(text, match.end()):
-            person = None if self.organisation.search(name) and self.index.resolve(name) is None \
-                else plausible_name(name)
+            person = None if self._a_body(name) else plausible_name(name)
         return person
+
+    def _a_body(self, name: str) -> bool:
+        """A name ending in an organisation word that is no known person's: "Hyundai Motor",
+        "the White House"; not "Frank Press", once the text has named him with his role."""
+        return bool(self.organisation.search(name)) and self.index.resolve(name) is None
 
     def _known_person(self, name: str) -> str | None:
         """The known person a run of capitalised words, or its last word, names."""
