@@ -732,16 +732,18 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     shared, some = {}, set()
     for i in candidates:
         words = _content_words(out[i].text)
-        if words & body:
+        common = len(words & body)
+        if common:
             some.add(i)
-        if words and len(words & body) >= TITLE_MIN_SHARE * len(words):
-            shared[i] = len(words & body) ** 2 / len(words)
+        if words and common >= TITLE_MIN_SHARE * len(words):
+            shared[i] = common ** 2 / len(words)
     best = max(shared, key=lambda i: (shared[i], i), default=None)
     above = max((i for i in some if best is not None and i < best), default=None)
-    if above is not None and (above in shared or is_standfirst(out[best].text)) and \
-            len(out[above].text) < len(out[best].text) and \
-            all(out[j].removed_because in _between_headline_and_standfirst(out[above])
-                for j in range(above + 1, best)):
+    if above is None or not (above in shared or is_standfirst(out[best].text)) or \
+            len(out[above].text) >= len(out[best].text):
+        return best
+    between = _between_headline_and_standfirst(out[above])
+    if all(out[j].removed_because in between for j in range(above + 1, best)):
         return above  # a shorter line just over the best: the headline over its standfirst
     return best
 
@@ -790,12 +792,17 @@ ARTICLE_HEADER = frozenset({"byline", STAMP, "read-time or updated stamp"})
 STANDFIRST_MOST = 2  # paragraphs a summary between headline and byline runs to
 
 
+def _headline_at(out: list[SourceParagraph], first: int) -> int | None:
+    """Where the headline stands above the article's first paragraph, if it does."""
+    return next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
+
+
 def _first_below_header(out: list[SourceParagraph], body: list[int], first: int) -> int:
     """The article's first paragraph when the page sets a summary of body-like prose between
     the headline and a "By …" line: the first body paragraph under that line, if at most
     STANDFIRST_MOST paragraphs stand above it and two body paragraphs below. (A capitalised
     subheading can pass for a byline; a "By" line cannot.)"""
-    headline = next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
+    headline = _headline_at(out, first)
     if headline is None or any(_is_by_line(out[i]) for i in range(headline + 1, first)):
         return first  # the article's "By" line stands above it already
     above = 0
@@ -824,7 +831,7 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
     prose that stands after the headline but before a byline or stamp that precedes the first
     body paragraph is the standfirst, not the article's first paragraph. A later copy of it,
     removed as its repeat and standing in the article, is kept instead."""
-    headline = next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
+    headline = _headline_at(out, first)
     if headline is None:
         return
     header = max((i for i in range(headline + 1, first)

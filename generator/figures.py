@@ -670,7 +670,7 @@ def _disagree(a: _Fact, b: _Fact) -> bool:
     first, second = a.lead, b.lead
     if first.kind != second.kind or first.numbers == second.numbers or \
             first.when != second.when or not _similar(first.key, second.key) or \
-            not first.key & second.key - NOT_ALONE_RIVALS:
+            not (first.key & second.key) - NOT_ALONE_RIVALS:
         return False
     if len(a.sources) == len(b.sources) == 1 and a.sources == b.sources:
         return False  # one source's two readings are not sources disagreeing

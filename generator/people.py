@@ -328,9 +328,10 @@ def _end_of_word(text: str, starts: list[int], word: int) -> int:
 
 
 POSSESSIVE = re.compile(r"['’]s?$")
-NOT_FIRST_WORDS = NOT_NAMES - {"he", "so", "her"} | frozenset("""several other others many some few both each every
-    although though while when whereas because since after before until unless once if and but
-    or nor yet then afterwards later earlier meanwhile now today yesterday tomorrow still
+NOT_FIRST_WORDS = NOT_NAMES - {"he", "so", "her"} | frozenset("""several other others many some
+    few both each every although though while when whereas because since after before until
+    unless once if and but or nor yet then afterwards later earlier meanwhile now today
+    yesterday tomorrow still
     instead indeed however moreover january february september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split())
 PRONOUNS = frozenset("she it they we i you him them us me its their our".split())  # "He" and
@@ -540,7 +541,7 @@ def _a_place(after_place_words: int, mentions: int) -> bool:
 
 
 def _mentioned(pattern: re.Pattern, forms: _FormTree, owner: dict[str, str],
-               text: str) -> Iterator[str]:
+               text: str) -> Iterator[tuple[str, int, int]]:
     """The forms the tree finds in the text, with where, found by the pattern of the same tree
     (one pass in C). A match whose letters map back to no form only in an odd case (a letter
     that matches another in any case but lowers to something else) is read again by the tree."""
