@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from generator.clean import STAMP
 from generator.config import Config, SectionRule, Term, derived, first_word
 from generator.structure import SourceParagraph
 from generator.people import tree_pattern
+from generator.segment import SPANS_REMEMBERED
 
 OTHER = "other"
 
@@ -52,8 +54,17 @@ class SectionTerms:
         if self.pattern is None:  # no pattern holds them: each needle is looked for alone
             self.inside += [(needle, entry) for needle in needles
                             for entry in self.by_needle.pop(needle)]
+        self.remembered = lru_cache(maxsize=SPANS_REMEMBERED)(self._score_items)
 
     def scores(self, text: str) -> dict[str, float]:
+        """The text's score for each section, remembered by text: wire copy and a live blog's
+        repeated posts bring the same paragraph to many sources."""
+        return dict(self.remembered(text))
+
+    def _score_items(self, text: str) -> tuple[tuple[str, float], ...]:
+        return tuple(self.scored(text).items())
+
+    def scored(self, text: str) -> dict[str, float]:
         folded = text.casefold()
         found = self._needles_at(folded)
         candidates = [entry for needle in found for entry in self.by_needle[needle]]
@@ -136,8 +147,14 @@ def classify_paragraphs(paragraphs, config: Config):
             # only a paragraph without any term (continue_previous) passes carried sections on
             previous = chosen or (carried if not any(own.values()) else ()) or (OTHER,)
             chosen = chosen or carried
-        result.append(replace(paragraph, sections=chosen or (OTHER,)))
+        result.append(_with_sections(paragraph, chosen or (OTHER,)))
     return _leads_in(result)
+
+
+def _with_sections(paragraph: SourceParagraph, sections: tuple[str, ...]) -> SourceParagraph:
+    """``replace(paragraph, sections=sections)`` without its generic cost, once per paragraph."""
+    return SourceParagraph(paragraph.source_id, paragraph.line, paragraph.text, paragraph.kept,
+                           paragraph.removed_because, paragraph.heading, sections)
 
 
 def _leads_in(paragraphs: list[SourceParagraph]) -> tuple[SourceParagraph, ...]:

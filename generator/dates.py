@@ -27,8 +27,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from generator.segment import sentences
+from generator.segment import SPANS_REMEMBERED, sentences, split_sentences
 from generator.structure import Sentence, SourceParagraph
 
 MONTHS = {name: number for number, names in enumerate(
@@ -64,17 +65,51 @@ ORDINAL_END = r"(?!\s{1,3}(?!(?:and|or|to|when|at|in|as|with|for|until|before|af
 # "a", "one" or "two" a unit or a month ("two days ago", "5 May"), "the" an ordinal or next,
 # same, end, last... ("the next day"), a preposition what its branches take (a month, a year, a
 # weekday, a part, "the": "in early May", "since Monday"), "on" "the" ("on the tenth").
+# Each alternative opens with a case-sensitive class of its first letter's cases: the regex
+# engine passes over an alternative that opens with a class at a glance where the class fails,
+# but enters every one that opens with an ignore-case letter (issue 13).
 AFTER_SPACE = r"[ \t\u00a0]{1,3}"
 MONTH_LETTER, DAY_LETTER = r"(?-i:[ADFJMNOS])", r"(?-i:[ADFJMNOSTW])"
-FIRST_LETTERS = r"(?=[\dabdefijlmnostuwy])(?=\d\d?(?:st|nd|rd|th)?" + AFTER_SPACE + \
-    rf"(?:[dwmyo]|{MONTH_LETTER})|(?:a|one|two){AFTER_SPACE}[dwmy]" \
-    rf"|the{AFTER_SPACE}(?:\d|t[whe]|f[io]|s[eia]|e[iln]|n[ie]|pr|la)" \
-    rf"|(?:in|of|by){AFTER_SPACE}(?:[elmt\d]|{MONTH_LETTER})" \
-    rf"|(?:for|around|through){AFTER_SPACE}(?:[elmt]|{MONTH_LETTER})" \
-    rf"|(?:from|after|before|until|since|during|starting){AFTER_SPACE}(?:[elmt\d]|{DAY_LETTER})" \
-    rf"|(?:last|next|this){AFTER_SPACE}(?:[aelmntwy]|{DAY_LETTER})|on{AFTER_SPACE}the[ \t\u00a0]" \
-    r"|thir|thr|fou|twe|six|lat|nin|e(?:arl|i|l)|mid|se[cv]|ten|to(?:d|m|ni)|yes|fi[rfv]" \
-    r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
+# The letters outside ASCII that ignore-case matching takes for an ASCII one.
+IGNORECASE_EXTRAS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def cases(letters: str, more: str = "") -> str:
+    """A case-sensitive class of every character ignore-case matching takes for the letters,
+    and ``more`` (class syntax)."""
+    return "(?-i:[" + more + "".join(f"{c}{c.upper()}{IGNORECASE_EXTRAS.get(c, '')}"
+                                     for c in letters) + "])"
+
+
+def _by_first_letter(words: Iterable[tuple[str, str]]) -> str:
+    """Alternatives for words (each with the pattern that must follow it), gathered under their
+    first letter as a class of its cases: at a word the engine enters the one branch of its
+    first letter, where one alternative per word would be tried in turn."""
+    tails: dict[str, list[str]] = {}
+    for word, after in words:
+        tails.setdefault(word[0], []).append(word[1:] + after)
+    return "|".join(cases(letter) + "(?:" + "|".join(branch) + ")"
+                    for letter, branch in tails.items())
+
+
+def _each(words: str, after: str = "") -> list[tuple[str, str]]:
+    return [(word, after) for word in words.split("|")]
+
+
+FIRST_LETTERS = "(?=" + cases("abdefijlmnostuwy", r"\d") + ")(?=" + \
+    r"\d\d?(?:st|nd|rd|th)?" + AFTER_SPACE + "(?:[dwmyo]|" + MONTH_LETTER + ")|" + \
+    "(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|" + \
+    _by_first_letter([
+        *_each("a|one|two", AFTER_SPACE + "[dwmy]"),
+        *_each("the", AFTER_SPACE + r"(?:\d|t[whe]|f[io]|s[eia]|e[iln]|n[ie]|pr|la)"),
+        *_each("in|of|by", AFTER_SPACE + r"(?:[elmt\d]|" + MONTH_LETTER + ")"),
+        *_each("for|around|through", AFTER_SPACE + "(?:[elmt]|" + MONTH_LETTER + ")"),
+        *_each("from|after|before|until|since|during|starting",
+               AFTER_SPACE + r"(?:[elmt\d]|" + DAY_LETTER + ")"),
+        *_each("last|next|this", AFTER_SPACE + "(?:[aelmntwy]|" + DAY_LETTER + ")"),
+        *_each("on", AFTER_SPACE + r"the[ \t\u00a0]"),
+        *_each("thir|thr|fou|twe|six|lat|nin|earl|ei|el|mid|sec|sev|ten|tod|tom|toni|yes|fir"
+               "|fif|fiv")]) + ")"
 EXPRESSION = re.compile(
     rf"\b{FIRST_LETTERS}(?:(?:{DAY.format('d1')}{SPACE}(?:of{SPACE})?"
     rf"|(?:the{SPACE})?(?P<o1>{ORDINAL}){SPACE}of{SPACE}){MONTH.format('m1')}"
@@ -721,22 +756,30 @@ def _because(cue: Cue | None) -> str:
     return cue.event if cue and cue.event else f"scheduled: '{cue.word if cue else ''}'"
 
 
-def _is_written_stamp(paragraph: SourceParagraph) -> bool:
+def _is_written_stamp(text: str, removed_as_stamp: bool) -> bool:
     """A short "published at …" line: when the text after it was written ("updated" is not)."""
-    text = paragraph.text
     return len(text.split(None, STAMP_MAX_WORDS)) <= STAMP_MAX_WORDS and bool(
-        STAMP_WORDS.search(text) or "stamp" in (paragraph.removed_because or "")) \
-        and not UPDATED.search(text)
+        STAMP_WORDS.search(text) or removed_as_stamp) and not UPDATED.search(text)
 
 
 def _stamp_date(paragraph: SourceParagraph, reference: dt.date) -> dt.date | None:
     """The date of a dateline ("BUSAN, Oct 30 (Reuters) -") or a "published at …" stamp, which
     the relative dates after it are read against; "updated" stamps are not when it was written."""
-    text = paragraph.text
+    match = _stamp_match(paragraph.text, "stamp" in (paragraph.removed_because or ""))
+    if match is None:
+        return None
+    when = resolve(match, reference, "")
+    return dt.date.fromisoformat(when) if when else None
+
+
+@lru_cache(maxsize=SPANS_REMEMBERED)
+def _stamp_match(text: str, removed_as_stamp: bool) -> re.Match | None:
+    """The date of a paragraph that opens with a dateline or is a "published at …" stamp, read
+    once per text (every paragraph of every source is asked)."""
     if not MONTH_NAME.search(text, 0, 120):
         return None  # a date with its day names its month
     head = text[:120]
-    stamp = _is_written_stamp(paragraph)
+    stamp = _is_written_stamp(text, removed_as_stamp)
     if not (stamp or DATELINE_MARK.search(head)):
         return None
     for match in EXPRESSION.finditer(head):
@@ -744,10 +787,7 @@ def _stamp_date(paragraph: SourceParagraph, reference: dt.date) -> dt.date | Non
             continue
         dateline = DATELINE_HEAD.match(head[:match.start()]) and \
             DATELINE_TAIL.match(head[match.end():])
-        if dateline or stamp:
-            when = resolve(match, reference, "")
-            return dt.date.fromisoformat(when) if when else None
-        return None
+        return match if dateline or stamp else None
     return None
 
 
@@ -797,11 +837,35 @@ def _needs_the_day_written(match: re.Match) -> bool:
                 or groups["endunit"] == "month" or groups["pre"] in ("last", "next", "this"))
 
 
-def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.date,
-                       anchors: Anchors, estimated: bool = False) -> Iterator[Mention]:
-    text = sentence.text
+@dataclass(frozen=True)
+class Reading:
+    """A date of a sentence as the sentence alone reads it; what day it means also depends on
+    the day the sentence is read against and the days named before it."""
+
+    match: re.Match
+    cue: Cue | None
+    because: str
+    sentence_dropped: str | None  # why no date of this sentence dates an event
+    dateline: bool  # placed as a dateline is, if its sentence opens a paragraph
+    in_range: bool  # the end of a range: "from Monday to Wednesday"
+    not_event: str | None  # not_event_because, when neither of the two above decides
+
+    def dropped(self, paragraph_start: bool, estimated: bool) -> str | None:
+        """Why the date dates no event, or None."""
+        return self.sentence_dropped or ("dateline" if paragraph_start and self.dateline
+                                         else None) or \
+            ("the end of a range" if self.in_range else None) or self.not_event or \
+            ("relative to an unknown date" if estimated and _needs_the_day_written(self.match)
+             else None)
+
+
+@lru_cache(maxsize=SPANS_REMEMBERED)
+def readings(text: str) -> tuple[Reading, ...]:
+    """The dates of a sentence, read once per text: wire copy and a live blog's repeated posts
+    bring the same sentence to many sources."""
     if not may_hold_date(text):
-        return
+        return ()
+    found: list[Reading] = []
     dropped_sentence = None
     previous_end = -1
     for number, match in enumerate(EXPRESSION.finditer(text)):
@@ -810,15 +874,30 @@ def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.
         in_range = previous_end >= 0 and bool(RANGE_JOIN.match(text[previous_end:match.start()]))
         previous_end = match.end()
         cue = _month_named_as_plan(text, match) or tense_cue(text, match.start(), match.end())
-        when = resolve(match, reference, cue.direction if cue else "", anchors)
+        not_event = None if dropped_sentence or in_range else not_event_because(text, match, cue)
+        found.append(Reading(match, cue, _because(cue), dropped_sentence,
+                             _is_dateline(True, text, match), in_range, not_event))
+    return tuple(found)
+
+
+@lru_cache(maxsize=SPANS_REMEMBERED)
+def _dated_sentences(text: str) -> tuple[tuple[int, int, tuple[Reading, ...]], ...]:
+    """A paragraph's sentences long enough to report an event, each with its dates' readings."""
+    if not may_hold_date(text):
+        return ()
+    return tuple((start, end, readings(text[start:end])) for start, end in split_sentences(text)
+                 if len(text[start:end].split(None, MIN_WORDS)) >= MIN_WORDS)
+
+
+def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.date,
+                       anchors: Anchors, estimated: bool = False) -> Iterator[Mention]:
+    for reading in readings(sentence.text):
+        cue = reading.cue
+        when = resolve(reading.match, reference, cue.direction if cue else "", anchors)
         if not when:
             continue
-        dropped = dropped_sentence or ("dateline" if _is_dateline(paragraph_start, text, match)
-                                       else None) or \
-            ("the end of a range" if in_range else None) or not_event_because(text, match, cue) \
-            or ("relative to an unknown date" if estimated and _needs_the_day_written(match)
-                else None)
-        mention = Mention(sentence, match, when, dropped, _because(cue))
+        mention = Mention(sentence, reading.match, when,
+                          reading.dropped(paragraph_start, estimated), reading.because)
         if day := _day_named(mention):
             anchors = Anchors(day, day, day)
         yield mention
@@ -837,18 +916,18 @@ def date_mentions(paragraphs: Iterable[SourceParagraph], written: str | None
         return
     last: dt.date | None = None
     for paragraph, reference in _dated_paragraphs(paragraphs, estimate.day):
-        if not may_hold_date(paragraph.text):
-            continue
         previous: dt.date | None = None
-        for sentence in sentences(paragraph):
-            if len(sentence.text.split(None, MIN_WORDS)) < MIN_WORDS:
-                continue
+        for start, end, found in _dated_sentences(paragraph.text):
             here: dt.date | None = None
-            for mention in _sentence_mentions(sentence, sentence.start < 3, reference,
-                                              Anchors(last, previous, None), not estimate.exact):
-                if day := _day_named(mention):
-                    last = here = day
-                yield mention
+            if found:
+                sentence = Sentence(paragraph.source_id, paragraph.line, start, end,
+                                    paragraph.text[start:end])
+                for mention in _sentence_mentions(sentence, start < 3, reference,
+                                                  Anchors(last, previous, None),
+                                                  not estimate.exact):
+                    if day := _day_named(mention):
+                        last = here = day
+                    yield mention
             previous = here
 
 

@@ -212,19 +212,15 @@ class PeopleIndex:
         return self._resolved[text]
 
     def _resolve(self, text: str) -> str | None:
-        original = text
-        text = LEADING_ARTICLE.sub("", text.strip())
-        found = self.forms.get(text.casefold())
+        form, with_article, family_name = _form_keys(text)
+        found = self.forms.get(form)
         if found:
-            self._found[original] = found  # a form, once indexed, names the same person for good
+            self._found[text] = found  # a form, once indexed, names the same person for good
             return found
-        found = self.forms.get(f"the {text}".casefold())
+        found = self.forms.get(with_article)
         if found:
             return found
-        words = text.split()
-        if len(words) > 1 and words[-1][:1].isupper() and _is_title(" ".join(words[:-1])):
-            return self.forms.get(words[-1].casefold())  # "President Xi", "Secretary Bessent"
-        return None
+        return self.forms.get(family_name) if family_name is not None else None
 
     def resolve_surname(self, word: str) -> str | None:
         """A lone family name ("Jensen") as the person named in full earlier in the text."""
@@ -233,6 +229,18 @@ class PeopleIndex:
             return known
         full = self.full_names.get(word.casefold())
         return self.add(full) if full else None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _form_keys(text: str) -> tuple[str, str, str | None]:
+    """The forms a text is looked up as (see PeopleIndex.resolve): itself without a leading
+    article, with "the", and the family name after a title ("President Xi", "Secretary
+    Bessent"). Worked out once per text: the index changes, what a text is looked up as not."""
+    text = LEADING_ARTICLE.sub("", text.strip())
+    words = text.split()
+    title_first = len(words) > 1 and words[-1][:1].isupper() and _is_title(" ".join(words[:-1]))
+    return text.casefold(), f"the {text}".casefold(), \
+        words[-1].casefold() if title_first else None
 
 
 def base_index(config: Config) -> PeopleIndex:
@@ -369,27 +377,41 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
     Headlines and other removed lines are read too: they often carry the only full name.
     """
     for paragraph in paragraphs:
-        text = paragraph.text
-        named = False
-        for match in NAME_ANYWHERE.finditer(text):
-            named = True
-            words = match.group().split()
-            while words and words[0].casefold() in NOT_FIRST_WORDS:
-                words = words[1:]
-            name = plausible_name(split_title(" ".join(words))[1])  # "Vice-Premier He Lifeng"
-            if name:
-                index.full_names.setdefault(name.split()[-1].casefold(), name)
-        if not named and not NAME_START.search(text):
-            continue  # both role patterns need a full name
-        before, after = _role_windows(text)
-        for match in finditer_within(ROLE_BEFORE_NAME, text, before):
-            name = plausible_name(split_title(match.group(2))[1])  # "…, Vice-Premier He Lifeng"
-            if name:
-                index.add(name, role=_clean_role(match.group(1)), line=paragraph.line)
-        for match in finditer_within(ROLE_AFTER_NAME, text, after):
-            name = plausible_name(_strip_function_words(match.group(1)))
-            if name:
-                index.add(name, role=match.group(2), line=paragraph.line)
+        full_names, with_roles = _named(paragraph.text)
+        for family_name, name in full_names:
+            index.full_names.setdefault(family_name, name)
+        for name, role in with_roles:
+            index.add(name, role=role, line=paragraph.line)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The full names a text gives (each with its family name, folded) and the names it gives a
+    role, with the role, in text order. Read once per text: wire copy and a live blog's repeated
+    posts bring the same paragraph to many sources."""
+    full_names = []
+    named = False
+    for match in NAME_ANYWHERE.finditer(text):
+        named = True
+        words = match.group().split()
+        while words and words[0].casefold() in NOT_FIRST_WORDS:
+            words = words[1:]
+        name = plausible_name(split_title(" ".join(words))[1])  # "Vice-Premier He Lifeng"
+        if name:
+            full_names.append((name.split()[-1].casefold(), name))
+    if not named and not NAME_START.search(text):
+        return tuple(full_names), ()  # both role patterns need a full name
+    with_roles = []
+    before, after = _role_windows(text)
+    for match in finditer_within(ROLE_BEFORE_NAME, text, before):
+        name = plausible_name(split_title(match.group(2))[1])  # "…, Vice-Premier He Lifeng"
+        if name:
+            with_roles.append((name, _clean_role(match.group(1))))
+    for match in finditer_within(ROLE_AFTER_NAME, text, after):
+        name = plausible_name(_strip_function_words(match.group(1)))
+        if name:
+            with_roles.append((name, match.group(2)))
+    return tuple(full_names), tuple(with_roles)
 
 
 def _form_key(text: str) -> str:

@@ -12,12 +12,14 @@ date is a stamp near the headline (``Published: 30 Oct. 2025``, ``Updated 8:03 a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.clean import HEADLINE, fold, is_body_paragraph, is_date_stamp, is_prose
+from generator.segment import SPANS_REMEMBERED
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import UNKNOWN_OUTLET
 from generator.structure import RawLine, SourceMeta, SourceParagraph
@@ -115,7 +117,7 @@ def find_provenance(paragraphs: Sequence[SourceParagraph],
     still has its copyright line)."""
     headline = next((p.line for p in paragraphs if p.removed_because == HEADLINE), None)
     units = _units(paragraphs, lines)
-    body = {id(unit): is_body_paragraph(unit.text) for unit in units}
+    body = {id(unit): _is_body(unit.text) for unit in units}
     lead = _first_body(units, body)
     head, anchor = _head(units, lead, headline)
     outlet = _best_outlet(_outlet_clues(units, head, lead, headline, body))
@@ -135,13 +137,18 @@ def _units(paragraphs: Sequence[SourceParagraph], lines: Sequence[RawLine]
     for paragraph in paragraphs:
         end = next(following)
         end_line = end.line if end else float("inf")
-        if is_body_paragraph(paragraph.text):
+        if _is_body(paragraph.text):
             units.append(paragraph)
             continue
         units += [SourceParagraph(paragraph.source_id, line.number, line.text.strip())
                   for line in _lines_between(lines, paragraph.line, end_line)
                   if line.text.strip()]
     return units
+
+
+# A page's furniture (menus, footers, stamps) recurs across the sources of one site: each line's
+# shape is read once.
+_is_body = functools.lru_cache(maxsize=SPANS_REMEMBERED)(is_body_paragraph)
 
 
 def _lines_between(lines: Sequence[RawLine], start: int, end: float) -> Sequence[RawLine]:
@@ -238,7 +245,17 @@ def _dateline_clue(paragraph: SourceParagraph) -> Clue | None:
 
 
 def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | None:
-    text = paragraph.text.strip()
+    name = _copyright_holder(paragraph.text)
+    if name is None:
+        return None
+    strength = STRENGTH["copyright"] if after_article else STRENGTH["copyright"] - 0.1
+    return Clue(name, paragraph.line, "copyright", strength)
+
+
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def _copyright_holder(text: str) -> str | None:
+    """The outlet a copyright line names, or None (read once per line: a site's footer recurs)."""
+    text = text.strip()
     match = COPYRIGHT.search(text[:160]) if _may_hold_copyright(text[:160]) else None
     if not match or len(text.split()) > 2 * MAX_LINE_WORDS:
         return None
@@ -256,8 +273,7 @@ def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | N
         "rights reserved" in text.casefold()
     if not name or not (signed or len(name.split()) > 1):
         return None  # "Copyright Policy" is a link
-    strength = STRENGTH["copyright"] if after_article else STRENGTH["copyright"] - 0.1
-    return Clue(name, paragraph.line, "copyright", strength)
+    return name
 
 
 def _up_to_prose(text: str) -> str:
@@ -393,16 +409,23 @@ def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
     "Published"/"Updated"/"Aired", opens the line, or comes with its clock time. A line with
     prose's small words ("Posted by Jane Doe on ...", "By Jane Doe | Oct 30, 2025 at 2 PM")
     counts only with a stamp's word or as a byline: "In this Dec. 12 file photo" is a caption."""
-    text = paragraph.text
-    if len(text.split()) > MAX_LINE_WORDS or not _may_hold_year(text) or \
+    return [Clue(when, paragraph.line, "stamp", round(base + bonus - penalty, 2))
+            for when, bonus, penalty in _stamps(paragraph.text)]
+
+
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def _stamps(text: str) -> tuple[tuple[str, float, float], ...]:
+    """_stamp_dates' dates, each with the bonus and penalty of the word before it, read once
+    per line (a site's stamps and footers recur across its sources)."""
+    if len(text.split(None, MAX_LINE_WORDS)) > MAX_LINE_WORDS or not _may_hold_year(text) or \
             not FULL_DATE.search(text):
-        return []
+        return ()
     byline = _byline_led(text)
-    if is_body_paragraph(text) and not byline:
-        return []
+    if _is_body(text) and not byline:
+        return ()
     prose = is_prose(text) and not byline
     stamp = is_date_stamp(text)
-    clues = []
+    found = []
     previous = 0
     for match in FULL_DATE.finditer(text):
         said_before = text[max(previous, match.start() - STAMP_REACH):match.start()]
@@ -414,10 +437,9 @@ def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
                 not (when := _to_iso(match)):
             continue
         said = word.group("word").casefold() if word else ""
-        strength = base + (PUBLISHED_BONUS if said in PUBLISHED_WORDS else 0) - \
-            (UPDATED_PENALTY if said in ("updated", "last updated", "modified") else 0)
-        clues.append(Clue(when, paragraph.line, "stamp", round(strength, 2)))
-    return clues
+        found.append((when, PUBLISHED_BONUS if said in PUBLISHED_WORDS else 0,
+                      UPDATED_PENALTY if said in ("updated", "last updated", "modified") else 0))
+    return tuple(found)
 
 
 def _may_hold_year(text: str) -> bool:

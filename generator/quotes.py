@@ -22,13 +22,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from generator.config import Config
 from generator.people import (PHRASE_ENDS, ROLE_WORDS, PeopleIndex, alternation, finditer_within,
                               name_head, plausible_name, split_title, token_end, token_starts)
-from generator.segment import WORD_RUN, WORD_TAIL, _ends_with_abbreviation, split_sentences
+from generator.segment import (SPANS_REMEMBERED, WORD_RUN, WORD_TAIL, _ends_with_abbreviation,
+                               split_sentences)
 from generator.structure import Quote, SourceParagraph
 
 MIN_WORDS = 4
@@ -244,10 +246,10 @@ def speaker_pattern(organisation_words: Iterable[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
-             ) -> dict[str, re.Pattern | frozenset | int]:
+             ) -> dict[str, re.Pattern | frozenset | int | Callable]:
     """The attribution patterns for a configuration's verbs and bodies, built once: building
     them cost more than reading a short source with them."""
-    grammar: dict[str, re.Pattern | frozenset | int] = {}
+    grammar: dict[str, re.Pattern | frozenset | int | Callable] = {}
     verb = "(?:" + alternation(speech_verbs) + ")"
     # next to the quotation, any verb in the past tense introduces it ("…," Lee quipped)
     near_verb = rf"(?:{verb}|[a-z]{{2,20}}ed)"
@@ -300,6 +302,13 @@ def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
     # where a speech verb starts after a space: the end of every match of "reported"
     grammar["verb_at"] = re.compile(rf"\s(?=({verb})\b)")
     # "Lee said: <words>" up to the first of the words (the rest of the text follows them)
+    # _speech_in read once per text with this grammar: wire copy and a live blog's repeated
+    # posts bring the same paragraph to many sources
+    grammar["speech_in"] = functools.lru_cache(maxsize=SPANS_REMEMBERED)(functools.partial(
+        _speech_in, grammar["reported"], grammar["inverted"], grammar["verb_at"],
+        grammar["body_words"]))
+    grammar["attributions"] = functools.lru_cache(maxsize=SPANS_REMEMBERED)(functools.partial(
+        _attributions, grammar))
     grammar["colon_intro"] = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
                                         rf"(?P<rest>\S)")
     grammar["unmarked_end"] = re.compile(
@@ -418,6 +427,139 @@ def _continues_name(text: str, at: int) -> bool:
     return text[at] in CAPITAL_LETTERS or PARTICLE.match(text, at) is not None
 
 
+def _speech_in(reported: re.Pattern, inverted: re.Pattern, verb_at: re.Pattern, body_words: int,
+               text: str) -> tuple[tuple[re.Match, ...], tuple[re.Match, ...]]:
+    """The subjects a text says speak ("Lee said", the grammar's ``reported``) and the speakers
+    it names after a verb (``inverted``)."""
+    windows = subject_windows(text, [verb.span(1) for verb in verb_at.finditer(text)],
+                              body_words)
+    if not windows:
+        return (), ()
+    return tuple(finditer_within(reported, text, windows)), tuple(inverted.finditer(text))
+
+
+class Run(NamedTuple):
+    """A run of capitalised words (MENTION) and what the text around it says of it."""
+
+    start: int
+    name: str
+    family_name: str | None  # the last word of a run of several
+    introduced: bool  # a full name the sentence is about: "Laura Okafor, who chairs…"
+
+
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def _mentions_after(text: str, at: int) -> tuple[Run, ...]:
+    """The runs of capitalised words (MENTION) that start after ``at``, read from there."""
+    runs = []
+    for match in MENTION.finditer(text, max(0, at)):
+        if match.start() <= at:
+            continue
+        name = match.group()
+        words = name.split()
+        runs.append(Run(match.start(), name, words[-1] if len(words) > 1 else None,
+                        "’" not in name and "'" not in name and len(words) > 1 and
+                        SUBJECT_FOLLOWS.match(text, match.end()) is not None))
+    return tuple(runs)
+
+
+def _before_in(grammar: dict, text: str) -> re.Match | None:
+    """The subject and verb that introduce a quotation, at the end of the text before it:
+    a speech verb at most 160 characters from the end with no quotation mark after it, or a
+    last word that may be any verb in the past tense ("…, Lee quipped:")."""
+    core = text.rstrip()
+    verbs = [verb.span(1) for verb in grammar["verb_at"].finditer(text)]
+    verbs = [(at, end) for at, end in verbs
+             if len(core) - end <= BEFORE_VERB_REACH and not QUOTE_MARK.search(text, end)]
+    if core.endswith((":", ",")):
+        core = core[:-1].rstrip()
+        last_word = core.rsplit(None, 1)[-1] if core else ""
+        verbs.append((len(core) - len(last_word), len(core)))
+    windows = subject_windows(text, verbs, grammar["body_words"])
+    return search_from_windows(grammar["before"], text, windows)
+
+
+def _inverted_intro_in(grammar: dict, text: str) -> str | None:
+    """The speaker named after the verb that introduces a quotation: "…, explained the
+    moderator, Jo Roe:" (a text that ends in a colon only)."""
+    if not text.rstrip().endswith(":"):
+        return None
+    match = grammar["inverted_intro"].search(text)
+    return _subject(match) if match else None
+
+
+def _attributions(grammar: dict, text: str) -> tuple[tuple[Span, str | None, str | None], ...]:
+    """Each quotation a paragraph marks (quote_spans) with how the text names its speaker: the
+    name, title or pronoun of an attribution, or a lone capitalised word before a speech verb
+    ("…," From said). Quoted titles and headlines credited to their writer are left out. Read
+    once per text (see _grammar): only which person a name is depends on the source.
+    """
+    found: list[tuple[Span, str | None, str | None]] = []
+    credited = -1  # where the last headline credited "by" someone ended
+    for span in quote_spans(text):
+        headline = BYLINE.match(text, span.end + 1, span.end + 1 + AFTER_WINDOW)
+        excerpt = 0 <= credited and span.start - 1 - credited <= AFTER_WINDOW and \
+            EXCERPT.match(text, credited, span.start - 1)
+        credited = span.end + 1 if headline else -1
+        if headline or excerpt:
+            continue
+        after = grammar["after"].match(text[span.end + 1:span.end + 1 + AFTER_WINDOW])
+        raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4", "a5", "a6", "a7")
+                    if after.group(g)), None) if after else None
+        lone = after.group("a8") if after else None
+        if after and after.group("a2"):
+            raw = _subject(after, "a2")  # "…," the city's spokesman, Jo Roe, said
+        if after and (after.group("a2") or lone) and text[span.start:span.end].endswith(".") \
+                and not CLAUSE_END.match(after.string, after.end()):
+            # "…." Jo Roe said the board would…: a new sentence that reports, not a credit
+            raw = lone = None
+        # the mark's sentence before it, read only when the words after the mark credit no one
+        window = text[max(0, span.start - 1 - BEFORE_WINDOW):max(0, span.start - 1)]
+        before_text = ""
+        late = after and (after.group("a1") and "a1" or after.group("a6") and "a6")
+        if late and (after.group(late).startswith("by ") or
+                     REPORTED_CLAUSE.match(after.string, after.end(late))):
+            # "…” displayed by the board" is passive, "…,” said the mayor could…" reports
+            # what the mayor said: neither attributes the quotation
+            raw = late = None
+            # "Lee, citing “…,” said the mayor would…": the subject the verb follows
+            before_text = sentence_start(window)
+            interrupted = grammar["participle_subject"].match(before_text)
+            if interrupted and name_head(interrupted.group("spk")):
+                raw = interrupted.group("spk")
+        if late:
+            # "said former Obama adviser Jo Bloggs, who…": the whole name phrase, not the
+            # shortest one the grammar allows
+            start = span.end + 1 + after.start(late)
+            phrase = text[start:start + AFTER_WINDOW]
+            raw = phrase if name_head(phrase) else _whole_title(raw, phrase)
+        if raw is None and not lone:
+            before_text = before_text or sentence_start(window)
+            before = _before_in(grammar, before_text)
+            raw = _relative_head(_subject(before)) if before else None
+            lead = LEAD.match(before_text[:before.start()]) if raw else None
+            raw = _lead_name(lead.group(1), raw) if lead else raw
+            raw = raw or _inverted_intro_in(grammar, before_text)
+        words = text[span.start:span.end]
+        if raw is None and not lone and (title_like(words) or TITLE_CUE.search(before_text)):
+            continue
+        if raw is None and not lone:
+            subject = grammar["sentence_subject"].match(before_text)
+            raw = _subject(subject) if subject else None
+            lead = subject.group("lead") if subject else None
+            raw = _lead_name(lead, raw) if lead and raw else raw
+            if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
+                raw = None  # a person's words: "the deal offered…" quotes nobody
+        if raw is None and not lone and REPORTING_PARTICIPLE.search(before_text):
+            # "Lee left the room, telling reporters: “…”": the sentence's subject speaks
+            subject = grammar["leading_subject"].match(before_text)
+            raw = _subject(subject) if subject else None
+            raw = _fuller_subject(raw, before_text, subject.start("spk")) if raw else raw
+            if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
+                raw = None
+        found.append((span, raw, lone))
+    return tuple(found)
+
+
 def search_from_windows(pattern: re.Pattern, text: str, windows: Sequence[tuple[int, int]]
                         ) -> re.Match | None:
     """``pattern.search(text)`` for a pattern whose every match starts in one of the windows,
@@ -443,6 +585,9 @@ class QuoteFinder:
         self.inverted_intro = grammar["inverted_intro"]
         self.verb_words = grammar["verb_words"]
         self.verb_at = grammar["verb_at"]
+        self.speech_in = grammar["speech_in"]
+        self.attributions = grammar["attributions"]
+        self.grammar = grammar
         self.body_words = grammar["body_words"]
         self.colon_intro, self.unmarked_end = grammar["colon_intro"], grammar["unmarked_end"]
         self.organisations: dict[str, str] = {}  # "ministry" -> "China's commerce ministry"
@@ -542,33 +687,33 @@ class QuoteFinder:
         and none said to speak ("Lee met Roe on Monday.") fit equally: remember them all."""
         mentions: list[tuple[int, str, bool]] = []  # (where, person, said to speak)
         last_at = -1
-        windows = self._subject_windows(text)
-        for match in self._reported(text, windows):
+        reported, inverted = self.speech_in(text)
+        for match in reported:
             person = self.speaker(_subject(match))
             if person in self.index.people:
                 last_at = match.start()
                 mentions.append((last_at, person, True))
-        for match in self.inverted.finditer(text) if windows else ():
+        for match in inverted:
             person = self.speaker(match.group("spk"))
             if person in self.index.people and match.start("spk") > last_at:
                 mentions.append((match.start("spk"), person, True))
-        named = [m for m in MENTION.finditer(text, max(0, last_at)) if m.start() > last_at]
+        named = _mentions_after(text, last_at)
         if HONORIFIC_ANYWHERE.search(text):
-            for match in named:  # in order: the first "Mr."/"Mrs." a person is given counts
-                if HONORIFIC.search(text, max(0, match.start() - 6), match.start()):
-                    person = self._mentioned(text, match)
+            for run in named:  # in order: the first "Mr."/"Mrs." a person is given counts
+                if HONORIFIC.search(text, max(0, run.start - 6), run.start):
+                    person = self._mentioned(run)
                     if person:
-                        self._notice_gender(person, text, match.start())
+                        self._notice_gender(person, text, run.start)
         # only the last sentence that names anyone counts: its mentions, read from the end
         said_last = max((at for at, _, _ in mentions), default=-1)
         start = None  # of that sentence, once its last mention is known
-        for match in reversed(named):
-            at = match.start()
+        for run in reversed(named):
+            at = run.start
             if start is None and at < said_last:
                 start = _sentence_start_at(text, said_last)
             if start is not None and at < start:
                 break
-            person = self._mentioned(text, match)
+            person = self._mentioned(run)
             if person is None:
                 continue
             if start is None:
@@ -587,14 +732,12 @@ class QuoteFinder:
             self.last_person = named[-1]
             self.last_candidates = named
 
-    def _mentioned(self, text: str, match: re.Match) -> str | None:
+    def _mentioned(self, run: Run) -> str | None:
         """The person a capitalised run (MENTION) names: one known, or a full name the sentence
         is about ("Laura Okafor, who chairs…")."""
-        name = match.group()
-        person = self._known_person(name)
-        if person is None and "’" not in name and "'" not in name and len(name.split()) > 1 \
-                and SUBJECT_FOLLOWS.match(text, match.end()):
-            person = None if self._a_body(name) else plausible_name(name)
+        person = self._known_person(run)
+        if person is None and run.introduced:
+            person = None if self._a_body(run.name) else plausible_name(run.name)
         return person
 
     def _a_body(self, name: str) -> bool:
@@ -602,11 +745,10 @@ class QuoteFinder:
         "the White House"; not "Frank Press", once the text has named him with his role."""
         return bool(self.organisation.search(name)) and self.index.resolve(name) is None
 
-    def _known_person(self, name: str) -> str | None:
+    def _known_person(self, run: Run) -> str | None:
         """The known person a run of capitalised words, or its last word, names."""
-        words = name.split()
-        person = self.index.resolve(name) or (self.index.resolve(words[-1])
-                                              if len(words) > 1 else None)
+        person = self.index.resolve(run.name) or (
+            self.index.resolve(run.family_name) if run.family_name is not None else None)
         return person if person in self.index.people else None
 
     def _notice_gender(self, person: str, text: str, at: int) -> None:
@@ -656,73 +798,10 @@ class QuoteFinder:
             return True, None
         return True, self._quote(paragraph, match.start("rest"), len(paragraph.text), person)
 
-    def _marked(self, paragraph: SourceParagraph, spans: Sequence[Span],
-                carried: Voice) -> list[Quote]:
-        text = paragraph.text
+    def _marked(self, paragraph: SourceParagraph, carried: Voice) -> list[Quote]:
         quotes: list[Quote] = []
         previous = carried
-        credited = -1  # where the last headline credited "by" someone ended
-        for span in spans:
-            headline = BYLINE.match(text, span.end + 1, span.end + 1 + AFTER_WINDOW)
-            excerpt = 0 <= credited and span.start - 1 - credited <= AFTER_WINDOW and \
-                EXCERPT.match(text, credited, span.start - 1)
-            credited = span.end + 1 if headline else -1
-            if headline or excerpt:
-                continue
-            after = self.after.match(text[span.end + 1:span.end + 1 + AFTER_WINDOW])
-            raw = next((after.group(g) for g in ("a1", "a2", "a3", "a4", "a5", "a6", "a7")
-                        if after.group(g)), None) if after else None
-            lone = after.group("a8") if after else None
-            if after and after.group("a2"):
-                raw = _subject(after, "a2")  # "…," the city's spokesman, Jo Roe, said
-            if after and (after.group("a2") or lone) and text[span.start:span.end].endswith(".") \
-                    and not CLAUSE_END.match(after.string, after.end()):
-                # "…." Jo Roe said the board would…: a new sentence that reports, not a credit
-                raw = lone = None
-            # the mark's sentence before it, read only when the words after the mark credit no one
-            window = text[max(0, span.start - 1 - BEFORE_WINDOW):max(0, span.start - 1)]
-            before_text = ""
-            late = after and (after.group("a1") and "a1" or after.group("a6") and "a6")
-            if late and (after.group(late).startswith("by ") or
-                         REPORTED_CLAUSE.match(after.string, after.end(late))):
-                # "…” displayed by the board" is passive, "…,” said the mayor could…" reports
-                # what the mayor said: neither attributes the quotation
-                raw = late = None
-                # "Lee, citing “…,” said the mayor would…": the subject the verb follows
-                before_text = sentence_start(window)
-                interrupted = self.participle_subject.match(before_text)
-                if interrupted and name_head(interrupted.group("spk")):
-                    raw = interrupted.group("spk")
-            if late:
-                # "said former Obama adviser Jo Bloggs, who…": the whole name phrase, not the
-                # shortest one the grammar allows
-                start = span.end + 1 + after.start(late)
-                phrase = text[start:start + AFTER_WINDOW]
-                raw = phrase if name_head(phrase) else _whole_title(raw, phrase)
-            if raw is None and not lone:
-                before_text = before_text or sentence_start(window)
-                before = self._before(before_text)
-                raw = _relative_head(_subject(before)) if before else None
-                lead = LEAD.match(before_text[:before.start()]) if raw else None
-                raw = _lead_name(lead.group(1), raw) if lead else raw
-                raw = raw or self._inverted_intro(before_text)
-            words = text[span.start:span.end]
-            if raw is None and not lone and (title_like(words) or TITLE_CUE.search(before_text)):
-                continue
-            if raw is None and not lone:
-                subject = self.sentence_subject.match(before_text)
-                raw = _subject(subject) if subject else None
-                lead = subject.group("lead") if subject else None
-                raw = _lead_name(lead, raw) if lead and raw else raw
-                if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
-                    raw = None  # a person's words: "the deal offered…" quotes nobody
-            if raw is None and not lone and REPORTING_PARTICIPLE.search(before_text):
-                # "Lee left the room, telling reporters: “…”": the sentence's subject speaks
-                subject = self.leading_subject.match(before_text)
-                raw = _subject(subject) if subject else None
-                raw = _fuller_subject(raw, before_text, subject.start("spk")) if raw else raw
-                if raw and raw.casefold() not in PRONOUNS and not name_head(raw):
-                    raw = None
+        for span, raw, lone in self.attributions(paragraph.text):
             if raw is None and lone:
                 voice = Voice(self.index.resolve_surname(lone) or lone)
                 self._remember(voice.speaker)
@@ -743,12 +822,7 @@ class QuoteFinder:
         return finditer_within(self.reported, text, windows)
 
     def _inverted_intro(self, text: str) -> str | None:
-        """The speaker named after the verb that introduces a quotation: "…, explained the
-        moderator, Jo Roe:" (a text that ends in a colon only)."""
-        if not text.rstrip().endswith(":"):
-            return None
-        match = self.inverted_intro.search(text)
-        return _subject(match) if match else None
+        return _inverted_intro_in(self.grammar, text)
 
     def _verbs(self, text: str) -> list[tuple[int, int]]:
         """Where each speech verb after a space starts and ends (its longest reading)."""
@@ -773,18 +847,7 @@ class QuoteFinder:
         return subject_windows(text, verbs, self.body_words)
 
     def _before(self, text: str) -> re.Match | None:
-        """The subject and verb that introduce a quotation, at the end of the text before it:
-        a speech verb at most 160 characters from the end with no quotation mark after it, or a
-        last word that may be any verb in the past tense ("…, Lee quipped:")."""
-        core = text.rstrip()
-        verbs = [(at, end) for at, end in self._verbs(text)
-                 if len(core) - end <= BEFORE_VERB_REACH and not QUOTE_MARK.search(text, end)]
-        if core.endswith((":", ",")):
-            core = core[:-1].rstrip()
-            last_word = core.rsplit(None, 1)[-1] if core else ""
-            verbs.append((len(core) - len(last_word), len(core)))
-        windows = subject_windows(text, verbs, self.body_words)
-        return search_from_windows(self.before, text, windows)
+        return _before_in(self.grammar, text)
 
     def _has_verb(self, text: str) -> bool:
         """Could a pattern that needs a speech verb match this text? (A cheap test first.)"""
@@ -850,14 +913,14 @@ class QuoteFinder:
             if spans:
                 self._notice_speakers(text[:spans[0].start])
             if turn:
-                found = [turn_quote] if turn_quote else self._marked(paragraph, spans, NOBODY)
+                found = [turn_quote] if turn_quote else self._marked(paragraph, NOBODY)
             elif pending and not (spans and spans[0].start > 1) and \
                     not self._names(pending, text):
                 found = self._whole(paragraph, pending)
             elif spans:
                 carried = carried or voice
                 starts_open = text.lstrip()[:1] in "\"“" and bool(carried)
-                found = self._marked(paragraph, spans, carried if starts_open else NOBODY)
+                found = self._marked(paragraph, carried if starts_open else NOBODY)
             elif stripped:
                 unmarked = self._unmarked(paragraph)
                 if unmarked:

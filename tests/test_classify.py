@@ -116,3 +116,19 @@ def test_a_question_or_heading_takes_the_sections_of_what_follows(config):
     assert sections[0] == sections[1] != (OTHER,)  # the question is about its answer
     assert sections[2] == sections[3] != (OTHER,)  # so is the heading over a paragraph
     assert sections[4] == (OTHER,)  # nothing answers the last question
+
+
+def test_a_paragraph_given_its_sections_keeps_every_other_field():
+    from dataclasses import fields, replace
+    from generator.classify import _with_sections
+    paragraph = SourceParagraph("s", 7, "Text.", kept=False, removed_because="why", heading=True,
+                                sections=("a",))
+    assert [f.name for f in fields(SourceParagraph)][-1] == "sections"
+    assert _with_sections(paragraph, ("b", "c")) == replace(paragraph, sections=("b", "c"))
+
+
+def test_scores_remembered_for_a_text_are_not_shared_between_callers():
+    text = "Tariffs on soybeans were cut under the framework deal agreed in Busan."
+    first = section_terms(CONFIG).scores(text)
+    first[next(iter(first))] += 100
+    assert section_terms(CONFIG).scores(text) != first

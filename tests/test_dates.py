@@ -445,3 +445,20 @@ def test_a_month_with_day_zero_names_no_day_in_an_undated_source():
                                           "tariffs on Thursday.")]
     written_estimate(paragraphs)
     find_events(paragraphs, None)
+
+
+def test_a_letters_class_of_cases_holds_what_ignore_case_matching_takes_for_it():
+    from generator.dates import cases
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert sorted(re.findall(cases(letter), every_character)) == \
+            sorted(re.findall(letter, every_character, re.IGNORECASE)), letter
+
+
+def test_a_sentence_repeated_in_another_source_is_dated_from_that_source():
+    from generator.dates import find_events
+    text = "Officials from both sides met in Geneva on Monday to review the truce."
+    first = find_events([SourceParagraph("a", 1, text)], "2025-10-30")
+    second = find_events([SourceParagraph("b", 3, text)], "2025-11-12")
+    assert [(e.when, e.line, e.sentence.source_id) for e in first] == [("2025-10-27", 1, "a")]
+    assert [(e.when, e.line, e.sentence.source_id) for e in second] == [("2025-11-10", 3, "b")]

@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -185,3 +186,12 @@ def test_a_title_joined_by_a_hyphen_is_no_part_of_the_name(config):
     find_people([SourceParagraph("s", 1, "China's top trade negotiator, Vice-Premier He Lifeng, "
                                  "met the Treasury chief.")], index)
     assert "He Lifeng" in index.people and not any(n.startswith("Vice") for n in index.people)
+
+
+def test_a_paragraph_repeated_in_another_source_adds_its_people_to_that_index(config):
+    paragraph = SourceParagraph("s", 1, "Trade envoy Jo Roe met Finance minister Ann Lee.")
+    first, second = base_index(config), base_index(config)
+    find_people([paragraph], first)
+    find_people([replace(paragraph, source_id="t", line=5)], second)
+    assert set(first.people) == set(second.people) >= {"Jo Roe", "Ann Lee"}
+    assert second.full_names == first.full_names

@@ -417,3 +417,11 @@ def test_a_known_person_named_like_an_organisation_keeps_the_quotation(config):
                             "Press, a professor of economics.", "\"We expect volumes to pick up "
                             "next year,\" said Chris Eubank, an analyst at the firm.")
     assert [q.speaker for q in quotes] == ["Frank Press", "Chris Eubank"]
+
+
+def test_a_paragraph_repeated_in_another_source_names_that_sources_speaker(config):
+    repeated = "“We will sign the agreement next week in Geneva,” Roe said."
+    first = quotes_of(config, "Trade envoy Jo Roe arrived in Geneva on Monday.", repeated)
+    second = quotes_of(config, "Finance minister Ann Roe arrived in Geneva on Monday.", repeated)
+    assert [speaker for _, _, speaker in first] == ["Jo Roe"]
+    assert [speaker for _, _, speaker in second] == ["Ann Roe"]
