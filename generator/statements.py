@@ -102,6 +102,8 @@ at the air base, their first meeting since 2019")."""
 FRESH_SHARE = 0.5
 """A sentence joins another group only if at least this share of the match's weight rests on
 keys it has not matched on yet."""
+TEXTS_REMEMBERED = 1 << 16
+"""Sentences whose reading a lexicon keeps (a desk of a thousand sources has about 12,000)."""
 LONGEST_PHRASE = 6
 """Words in the longest phrase or name read as one key."""
 MATCHED_SHOWN = 8
@@ -220,7 +222,35 @@ class Lexicon:
             elif 1 < len(words) <= LONGEST_PHRASE:
                 self.phrases[words] = name
         self.starts = frozenset(words[0] for words in self.phrases)
+        self.seconds: dict[str, set[str]] = defaultdict(set)  # a phrase's second word, by first
+        for words in self.phrases:
+            self.seconds[words[0]].add(words[1])
         self._keys: dict[str, str | None] = {}
+        self.tokens: dict[str, tuple[str, str | None, str | None, bool]] = {}
+        self._texts: dict[tuple[str, str], _Reading] = {}
+
+    def read(self, text: str, currency: str = "") -> _Reading:
+        """_read, remembered: a wire story's sentences recur across outlets and reruns."""
+        reading = self._texts.get((text, currency))
+        if reading is None:
+            if len(self._texts) >= TEXTS_REMEMBERED:
+                self._texts.clear()
+            reading = self._texts[(text, currency)] = _read(text, self, currency)
+        return reading
+
+    def token(self, token: str) -> tuple[str, str | None, str | None, bool]:
+        """A token as _read first sees it, worked out once: its phrase word, its key alone and
+        as a text's first word, and whether that key is all there is to it (no figure, clock
+        time or phrase can start there)."""
+        reading = self.tokens.get(token)
+        if reading is None:
+            word, key = _phrase_word(token), self.word_key(token)
+            first = self.word_key(token.casefold()) if key and token[1:].islower() and \
+                key == _plain(token) else key  # a capital only as the first word
+            plain = not (token[0].isdigit() or token in CURRENCY_SIGNS or ":" in token or
+                         token.casefold() in FIGURE_WORDS or word in self.starts)
+            reading = self.tokens[token] = (word, key, first, plain)
+        return reading
 
     def _add_meaning(self, word: str, name: str) -> None:
         tokens = TOKEN.findall(word)
@@ -257,7 +287,8 @@ class Lexicon:
 
     def phrase(self, words: list[str], i: int) -> tuple[str, int] | None:
         """The longest phrase or name starting at words[i], as (key, words read)."""
-        if words[i] not in self.starts:
+        if words[i] not in self.starts or i + 1 == len(words) or \
+                words[i + 1] not in self.seconds[words[i]]:
             return None
         for length in range(min(LONGEST_PHRASE, len(words) - i), 1, -1):
             found = self.phrases.get(tuple(words[i:i + length]))
@@ -522,29 +553,21 @@ def _in_currency(form: str, span: tuple[int, int], tokens: list[str], currency: 
 def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
     matches = list(TOKEN.finditer(text))
     tokens = [match.group() for match in matches]
-    words = [_phrase_word(token) for token in tokens]
+    known = lexicon.tokens
+    readings = [known.get(token) or lexicon.token(token) for token in tokens]
+    words = [reading[0] for reading in readings]
     keys: dict[str, str] = {}
     sequence: list[str] = []
     figures: list[tuple[str, int, int]] = []  # normal form, first token, token after
-    approximate = set()
+    approximate: set[str] = set()
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        found = _figure(tokens, i) if token[0].isdigit() or token in CURRENCY_SIGNS or \
-            token.casefold() in FIGURE_WORDS else None  # _figure's own first test, inlined
-        if found:
-            form, length = found
-            key = "#" + form
-            figures.append((form, i, i + length))
-            if lexicon.hedged(words, i) or form.endswith(" km"):
-                approximate.add(key)
-        elif ":" in token:  # a clock time: when it was said, not what
-            key, length = None, 1
-        else:
-            phrase = lexicon.phrase(words, i) if words[i] in lexicon.starts else None
-            key, length = phrase if phrase else (lexicon.word_key(token), 1)
-            if i == 0 and key and token[1:].islower() and key == _plain(token):
-                key = lexicon.word_key(token.casefold())  # a capital only as the first word
+        _, key, first, plain = readings[i]
+        length = 1
+        if not plain:
+            key, length = _key_at(tokens, words, i, lexicon, figures, approximate)
+        elif i == 0:
+            key = first
         if key:
             if key not in keys:
                 keys[key] = text[matches[i].start():matches[i + length - 1].end()]
@@ -554,6 +577,29 @@ def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
         currency, renamed = _with_units(keys, approximate, figures, tokens, currency)
         sequence = [renamed.get(key, key) for key in sequence]
     return _Reading(keys, frozenset(approximate), currency, tuple(sequence))
+
+
+def _key_at(tokens: list[str], words: list[str], i: int, lexicon: Lexicon,
+            figures: list[tuple[str, int, int]], approximate: set[str]) -> tuple[str | None, int]:
+    """The key starting at tokens[i] and the tokens it takes, for a token that may start a
+    figure, a clock time or a phrase, or is the first (see _read); figures are noted."""
+    token = tokens[i]
+    found = _figure(tokens, i) if token[0].isdigit() or token in CURRENCY_SIGNS or \
+        token.casefold() in FIGURE_WORDS else None  # _figure's own first test, inlined
+    if found:
+        form, length = found
+        key = "#" + form
+        figures.append((form, i, i + length))
+        if lexicon.hedged(words, i) or form.endswith(" km"):
+            approximate.add(key)
+        return key, length
+    if ":" in token:  # a clock time: when it was said, not what
+        return None, 1
+    phrase = lexicon.phrase(words, i) if words[i] in lexicon.starts else None
+    key, length = phrase if phrase else (lexicon.word_key(token), 1)
+    if i == 0 and key and token[1:].islower() and key == _plain(token):
+        key = lexicon.word_key(token.casefold())  # a capital only as the first word
+    return key, length
 
 
 def _with_units(keys: dict[str, str], approximate: set[str], figures: list[tuple[str, int, int]],
@@ -617,7 +663,7 @@ def _near(a: str, b: str, a_approximate: bool, b_approximate: bool) -> bool:
     return abs(ma[1] - mb[1]) <= tolerance
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Unit:
     """A sentence as the matcher sees it: its keys and the words each key came from."""
 
@@ -629,22 +675,40 @@ class _Unit:
     figure_keys: frozenset[str]  # every figure
     approximate: frozenset[str] = frozenset()
     compared: tuple[str, ...] = ()  # the figures compared with approximate ones
+    figures_compared: frozenset[str] = frozenset()  # the same, as a set
+    measured: tuple[tuple[str, str, float, float | None], ...] = ()  # the same, measured
+    approximate_compared: bool = False  # an approximate figure is among them
     beside: Mapping[str, frozenset[str]] = field(default_factory=dict)  # keys next to a figure
 
 
 def _approximately_shared(a: _Unit, b: _Unit) -> frozenset[str]:
     """Figures of ``a`` that an approximate figure matches in ``b`` (or the other way round)
     without being the same: "almost 1%" and "0.8%"."""
-    if not (a.approximate or b.approximate):
+    if not (a.approximate_compared or b.approximate_compared):
         return frozenset()
     found = set()
-    for mine in a.compared:
-        for theirs in b.compared:
-            if mine != theirs and (mine in a.approximate or theirs in b.approximate) and \
-                    theirs not in a.keys and mine not in b.keys and \
-                    _near(mine, theirs, mine in a.approximate, theirs in b.approximate):
+    for mine, kind, value, tolerance in a.measured:
+        if mine in b.keys:
+            continue
+        for theirs, their_kind, their_value, their_tolerance in b.measured:
+            if kind == their_kind and (tolerance is not None or their_tolerance is not None) \
+                    and theirs not in a.keys and abs(value - their_value) <= \
+                    max(tolerance or 0.0, their_tolerance or 0.0):
                 found.add(mine)
     return frozenset(found)
+
+
+def _measured(compared: tuple[str, ...], approximate: frozenset[str]
+              ) -> tuple[tuple[str, str, float, float | None], ...]:
+    """The figures compared, as _near reads them: key, kind, value and, when approximate, the
+    tolerance (None when exact)."""
+    measured = []
+    for key in compared:
+        measure = _measure(key)
+        if measure:
+            kind, value, tolerance = measure
+            measured.append((key, kind, value, tolerance if key in approximate else None))
+    return tuple(measured)
 
 
 def shared_keys(a: _Unit, b: _Unit) -> frozenset[str]:
@@ -671,7 +735,8 @@ def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Un
     order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
     return _Unit(sentence, order, frozenset(surface), surface, _figures_by_kind(surface),
                  frozenset(key for key in surface if key[0] == "#"), reading.approximate, figures,
-                 _beside_figures(reading.sequence))
+                 frozenset(figures), _measured(figures, reading.approximate),
+                 not reading.approximate.isdisjoint(figures), _beside_figures(reading.sequence))
 
 
 def _beside_figures(sequence: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -726,7 +791,7 @@ def _readings(paragraph: SourceParagraph, unit: str, lexicon: Lexicon,
     read: list[tuple[Sentence, _Reading]] = []
     pending: tuple[Sentence, _Reading] | None = None
     for sentence in pieces:
-        reading = _read(sentence.text[max(0, label - sentence.start):], lexicon, currency)
+        reading = lexicon.read(sentence.text[max(0, label - sentence.start):], currency)
         currency = reading.currency
         if pending:
             sentence, reading = _joined(paragraph, pending[0], sentence), \
@@ -804,34 +869,65 @@ def _candidates(units: list[_Unit], weights: Mapping[str, float]) -> set[tuple[i
 
 
 class _Matcher:
-    """Scores pairs of sentences, each pair once."""
+    """Decides pairs of sentences, each pair once. Which of the two is read first matters when
+    a figure is approximate (its match counts as the first one's figure): the first asking
+    decides, as it always has."""
 
     def __init__(self, units: list[_Unit]):
         self.units = units
         self.weights = _weights(units)
         self.sizes = [math.sqrt(weight_of(unit.keys, self.weights)) for unit in units]
-        self.scores: dict[tuple[int, int], float] = {}
+        self.scores: dict[tuple[int, int], float] = {}  # a pair's score, 0.0 below THRESHOLD
 
     def score(self, a: int, b: int) -> float:
         pair = (a, b) if a < b else (b, a)
         score = self.scores.get(pair)
         if score is None:
-            score = self.scores[pair] = match_score(self.units[a], self.units[b], self.weights) \
-                / (self.sizes[a] * self.sizes[b])
+            score = self.scores[pair] = self._score(a, b)
         return score
 
+    def _score(self, a: int, b: int) -> float:
+        """The pair's score when it reaches THRESHOLD, else 0.0. The weighed share, the cheap
+        test, goes first: the rules only ever turn a score into 0.0 (see match_score)."""
+        first, second = self.units[a], self.units[b]
+        shared = first.keys & second.keys
+        if first.approximate or second.approximate:
+            if self._below(a, b, shared | first.figures_compared):
+                return 0.0  # even were every figure compared an approximate match
+            shared |= _approximately_shared(first, second)
+        if len(shared) < MIN_SHARED_KEYS - 1:
+            return 0.0
+        score = self._share(a, b, shared)
+        return score if score >= THRESHOLD and _one_fact(first, second, shared) else 0.0
+
+    def _share(self, a: int, b: int, keys: frozenset[str]) -> float:
+        return weight_of(keys, self.weights) / (self.sizes[a] * self.sizes[b])
+
+    def _below(self, a: int, b: int, keys: frozenset[str]) -> bool:
+        """These keys' share is under THRESHOLD. Exact sums are monotonic (more keys never
+        weigh less), so keys that may be more than those shared bound the score."""
+        return self._share(a, b, keys) < THRESHOLD
+
     def score_all(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[float, int, int]]:
-        """Every candidate pair (a < b) scored once; those that match, as (score, a, b)."""
-        units, weights, sizes, scores = self.units, self.weights, self.sizes, self.scores
+        """Every candidate pair (a < b) scored once; those that match, as (score, a, b). The
+        common case, no approximate figure, is _score written out: it runs for every pair."""
+        units, scores, sizes = self.units, self.scores, self.sizes
+        weight = self.weights.__getitem__
         matching = []
         for a, b in pairs:
-            score = match_score(units[a], units[b], weights)
-            if score:
-                score = scores[(a, b)] = score / (sizes[a] * sizes[b])
-                if score >= THRESHOLD:
-                    matching.append((score, a, b))
+            first, second = units[a], units[b]
+            if first.approximate or second.approximate:
+                score = self._score(a, b)
             else:
-                scores[(a, b)] = 0.0
+                shared = first.keys & second.keys
+                score = 0.0
+                if len(shared) >= MIN_SHARED_KEYS - 1:
+                    share = math.fsum(map(weight, shared)) / (sizes[a] * sizes[b])
+                    if share >= THRESHOLD and _one_fact(first, second, shared):
+                        score = share
+            scores[(a, b)] = score
+            if score:
+                matching.append((score, a, b))
         return matching
 
     def matches(self, a: int, b: int) -> bool:
@@ -842,24 +938,28 @@ def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     """How surely two sentences say one fact, before dividing by their sizes: 0 when they cannot
     (too few shared keys, figures that disagree or none in common), else their shared keys'
     weight."""
-    shared = a.keys & b.keys  # shared_keys(a, b), inlined: this runs for every candidate pair
-    if a.approximate or b.approximate:
-        shared |= _approximately_shared(a, b)
-    if len(shared) < MIN_SHARED_KEYS - 1:
-        return 0.0
-    figures = shared & a.figure_keys  # what is shared is a's (an approximate match included)
-    if len(shared) - len(figures) < MIN_SHARED_WORDS:
-        return 0.0
-    if a.figures and b.figures and not _figures_agree(a, b, shared):
-        return 0.0
-    if a.figure_keys and b.figure_keys and not figures:
-        return 0.0
-    if len(shared) < MIN_SHARED_KEYS and not _telling(a, figures):
-        return 0.0
-    if len(figures) == 1 and len(shared) - 1 < MIN_SHARED_KEYS and \
-            not _figures_about_one_thing(a, b, figures):
+    shared = shared_keys(a, b)
+    if len(shared) < MIN_SHARED_KEYS - 1 or not _one_fact(a, b, shared):
         return 0.0
     return weight_of(shared, weights)
+
+
+def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
+    """What they share says one fact: enough words besides figures, figures that agree, and a
+    lone shared figure about the same thing in both."""
+    if not a.figure_keys:
+        return len(shared) >= MIN_SHARED_KEYS  # what the rules below come to without figures
+    figures = shared & a.figure_keys  # what is shared is a's (an approximate match included)
+    if len(shared) - len(figures) < MIN_SHARED_WORDS:
+        return False
+    if a.figures and b.figures and not _figures_agree(a, b, shared):
+        return False
+    if a.figure_keys and b.figure_keys and not figures:
+        return False
+    if len(shared) < MIN_SHARED_KEYS and not _telling(a, figures):
+        return False
+    return not (len(figures) == 1 and len(shared) - 1 < MIN_SHARED_KEYS and
+                not _figures_about_one_thing(a, b, figures))
 
 
 class _Groups:
@@ -875,8 +975,9 @@ class _Groups:
         self.sources: dict[int, set[str]] = {}
         self.lead: dict[int, int] = {}
         self.groups_of: dict[int, list[int]] = defaultdict(list)
-        # (group, sentence): the lead it matched, and on which keys (kept until the lead changes)
-        self.entered: dict[tuple[int, int], tuple[int, frozenset[str]]] = {}
+        # (group, sentence): the lead it matched, on which keys and their weight (kept until
+        # the lead changes)
+        self.entered: dict[tuple[int, int], tuple[int, frozenset[str], float]] = {}
         self.started = 0
 
     def _source(self, number: int) -> str:
@@ -888,39 +989,48 @@ class _Groups:
             return first.keys & second.keys  # the same both ways
         return shared_keys(first, second) | shared_keys(second, first)
 
-    def _fresh(self, number: int, shared: frozenset[str]) -> bool:
-        """The match rests mostly on keys this sentence has not matched on in another group."""
-        weights = self.matcher.weights
-        return weight_of(shared - self._used(number), weights) >= \
-            FRESH_SHARE * weight_of(shared, weights)
+    def _weight(self, keys: frozenset[str]) -> float:
+        return weight_of(keys, self.matcher.weights)
 
-    def _enter(self, group: int, number: int, shared: frozenset[str]) -> None:
+    def _fresh(self, number: int, shared: frozenset[str], weight: float) -> bool:
+        """The match rests mostly on keys this sentence has not matched on in another group
+        (``weight`` is the shared keys'). None or all of them used needs no sum."""
+        fresh = shared - self._used(number)
+        if len(fresh) == len(shared):
+            return True
+        return bool(fresh) and self._weight(fresh) >= FRESH_SHARE * weight
+
+    def _enter(self, group: int, number: int, shared: frozenset[str], weight: float) -> None:
         self.members[group].append(number)
         self.sources[group].add(self._source(number))
         self.lead[group] = min(self.lead[group], number)
         self.groups_of[number].append(group)
-        self.entered[(group, number)] = (self.lead[group], shared)
+        self.entered[(group, number)] = (self.lead[group], shared, weight)
 
-    def _with_lead(self, group: int, number: int) -> frozenset[str]:
+    def _with_lead(self, group: int, number: int) -> tuple[frozenset[str], float]:
         """The keys a member shares with its group's lead now (a lead that came later may be
-        about one of the member's facts only); for the lead itself, those it entered on."""
+        about one of the member's facts only), and their weight; for the lead itself, those it
+        entered on."""
         lead = self.lead[group]
-        matched, keys = self.entered[(group, number)]
+        matched, keys, weight = self.entered[(group, number)]
         if matched != lead and number != lead:
             keys = self._shared(lead, number)
-            self.entered[(group, number)] = (lead, keys)
-        return keys
+            weight = self._weight(keys)
+            self.entered[(group, number)] = (lead, keys, weight)
+        return keys, weight
 
-    def _used(self, number: int) -> set[str]:
+    def _used(self, number: int) -> frozenset[str] | set[str]:
         """The keys a sentence matched on in its groups."""
-        return set().union(*(self._with_lead(group, number) for group in self.groups_of[number]))
+        groups = self.groups_of[number]
+        if len(groups) == 1:
+            return self._with_lead(groups[0], number)[0]
+        return set().union(*(self._with_lead(group, number)[0] for group in groups))
 
-    def _start(self, a: int, b: int) -> None:
+    def _start(self, a: int, b: int, shared: frozenset[str], weight: float) -> None:
         group = self.started = self.started + 1
         self.members[group], self.sources[group], self.lead[group] = [], set(), a
-        shared = self._shared(a, b)
-        self._enter(group, a, shared)
-        self._enter(group, b, shared)
+        self._enter(group, a, shared, weight)
+        self._enter(group, b, shared, weight)
 
     def _try_join(self, group: int, newcomer: int) -> bool:
         if self._source(newcomer) in self.sources[group]:
@@ -929,27 +1039,30 @@ class _Groups:
         if not self.matcher.matches(lead, newcomer):
             return False
         shared = self._shared(lead, newcomer)
-        if self._other_part(group, newcomer, shared):
+        weight = self._weight(shared)
+        if self._other_part(group, newcomer, shared, weight):
             return False
-        if self.groups_of[newcomer] and not self._fresh(newcomer, shared) and \
+        if self.groups_of[newcomer] and not self._fresh(newcomer, shared, weight) and \
                 not any(self.lead[other] == lead for other in self.groups_of[newcomer]):
             return False  # (a sentence reporting all the lead's facts goes with each of them)
-        self._enter(group, newcomer, shared)
+        self._enter(group, newcomer, shared, weight)
         return True
 
-    def _other_part(self, group: int, newcomer: int, shared: frozenset[str]) -> bool:
+    def _other_part(self, group: int, newcomer: int, shared: frozenset[str],
+                    mine: float) -> bool:
         """The newcomer matches the lead on other words than a member does, and not that member:
         a lead that reports two facts ("he will visit in April and Xi will come later") draws
         each fact's reports, which are not one fact together. The first PARTS_CHECKED members
-        are asked."""
-        weights, lead = self.matcher.weights, self.lead[group]
-        mine = weight_of(shared, weights)
+        are asked. ``mine`` is the weight of the keys the newcomer shares with the lead."""
+        lead = self.lead[group]
         for member in self.members[group][:PARTS_CHECKED]:
             if member in (lead, newcomer):
                 continue
-            theirs = self._with_lead(group, member)
-            if weight_of(shared & theirs, weights) < \
-                    PART_OVERLAP * min(mine, weight_of(theirs, weights)) and \
+            theirs, weight = self._with_lead(group, member)
+            common = shared & theirs
+            if len(common) == len(theirs) or len(common) == len(shared):
+                continue  # one part holds the other: all of the lighter one is common
+            if self._weight(common) < PART_OVERLAP * min(mine, weight) and \
                     not self.matcher.matches(member, newcomer):
                 return True
         return False
@@ -964,7 +1077,7 @@ class _Groups:
 
     def add(self, a: int, b: int) -> None:
         groups_a, groups_b = self.groups_of[a], self.groups_of[b]
-        if set(groups_a) & set(groups_b):
+        if not set(groups_a).isdisjoint(groups_b):
             return
         for group in groups_a:
             if self._try_join(group, b):
@@ -980,11 +1093,12 @@ class _Groups:
                                           key=lambda g: (len(self.members[g]), g))
                     self._merge(large, small)
                     return
-        shared = self._shared(a, b)
-        if len(groups_a) < MEMBERSHIPS and len(groups_b) < MEMBERSHIPS and \
-                (not groups_a or self._fresh(a, shared)) and \
-                (not groups_b or self._fresh(b, shared)):
-            self._start(min(a, b), max(a, b))
+        if len(groups_a) < MEMBERSHIPS and len(groups_b) < MEMBERSHIPS:
+            shared = self._shared(a, b)
+            weight = self._weight(shared)
+            if (not groups_a or self._fresh(a, shared, weight)) and \
+                    (not groups_b or self._fresh(b, shared, weight)):
+                self._start(min(a, b), max(a, b), shared, weight)
 
     def groups(self) -> list[list[int]]:
         return list(self.members.values())

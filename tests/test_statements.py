@@ -463,3 +463,29 @@ def test_digits_that_are_not_decimal_read_as_no_date():
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_any_text_reads_into_keys_without_error(text):
     keys_of(text)
+
+
+FIGURE_TEXTS = ["Output rose almost 1 per cent to 4,081 tonnes.",
+                "Output rose 0.8% to 4,080 tonnes.",
+                "The site lies about 47 miles from the port, some $2bn away.",
+                "The port is 76km from the site and cost $2 billion.", "Fares fell 3%."]
+
+
+@pytest.mark.parametrize("first", FIGURE_TEXTS)
+@pytest.mark.parametrize("second", FIGURE_TEXTS)
+def test_approximate_matches_are_those_of_near(first, second):
+    """The measured figures a unit keeps give the matches _near gives, figure by figure."""
+    from generator.statements import (_approximately_shared, _near, _read, _unit,
+                                      default_lexicon)
+    from generator.structure import Sentence
+
+    def unit(text, source):
+        return _unit(Sentence(source, 1, 0, len(text), text), _read(text, default_lexicon()),
+                     {})
+
+    a, b = unit(first, "a"), unit(second, "b")
+    expected = {mine for mine in a.compared for theirs in b.compared
+                if mine != theirs and (mine in a.approximate or theirs in b.approximate) and
+                theirs not in a.keys and mine not in b.keys and
+                _near(mine, theirs, mine in a.approximate, theirs in b.approximate)}
+    assert _approximately_shared(a, b) == expected
