@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import os
 import re
@@ -124,6 +125,12 @@ def main() -> None:
     Sources live in content/sources/, rules in content/briefing.yml, and the generated pages
     in content/pages/ (MkDocs' docs_dir). Pages you edit by hand are never overwritten.
     """
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
+COLLECTOR_THRESHOLDS = (50_000, 20, 100)
+"""A run builds millions of small objects that live to its end and makes few cycles; at
+CPython's default (700 allocations) the collector rescans them about 12% of the run (issue 13)."""
 
 
 def _run_generate(project: Project, force: bool, check: bool) -> bool:
