@@ -1067,6 +1067,16 @@ class _Groups:
                 return True
         return False
 
+    def _parts_agree(self, kept: int, gone: int) -> bool:
+        """Two groups whose leads match are one fact unless the members of one match the other's
+        lead on another part of it (see _other_part), asked both ways."""
+        for group, other in ((kept, gone), (gone, kept)):
+            lead = self.lead[other]
+            shared = self._shared(self.lead[group], lead)
+            if self._other_part(group, lead, shared, self._weight(shared)):
+                return False
+        return True
+
     def _merge(self, kept: int, gone: int) -> None:
         for member in self.members.pop(gone):
             self.members[kept].append(member)
@@ -1091,8 +1101,9 @@ class _Groups:
                         self.matcher.matches(self.lead[group_a], self.lead[group_b]):
                     small, large = sorted((group_a, group_b),
                                           key=lambda g: (len(self.members[g]), g))
-                    self._merge(large, small)
-                    return
+                    if self._parts_agree(large, small):
+                        self._merge(large, small)
+                        return
         if len(groups_a) < MEMBERSHIPS and len(groups_b) < MEMBERSHIPS:
             shared = self._shared(a, b)
             weight = self._weight(shared)

@@ -16,15 +16,17 @@ from generator.statements import (Lexicon, Statement, find_statements, group_sta
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.80
+RECALL_FLOOR = 0.78
 """Share of labelled same-fact pairs grouped with the six clusters' articles in one desk: a
 floor against regressions. 0.80 (752/940) when cluster F (written blind: 81% and no look-alike
-of 38 alone, untuned) joined A-E. 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
+of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when neither's
+members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 11
-"""Look-alike pairs grouped in the same desk (11 of 194 once F joined, none of them F's own:
-F's articles chain more of the other clusters' groups together; 6 of 156 before, 7 when E joined: 3 across clusters A
+LOOK_ALIKES_ALLOWED = 6
+"""Look-alike pairs grouped in the same desk (6 of 194: 11 once F joined, none of them F's own,
+as F's articles chained more of the other clusters' groups together through merges, 6 once a
+merge asks both groups' parts; 6 of 156 before F, 7 when E joined: 3 across clusters A
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
@@ -347,11 +349,11 @@ def test_labelled_articles_meet_the_targets():
 def test_what_extract_reports_keeps_most_of_the_grouping():
     """The partition (each sentence in one statement) loses the pairs a two-fact sentence
     makes in its other groups: 0.68 of same-fact pairs with a sentence held by its first group,
-    0.72 by its largest; 0.67 with F. Look-alikes grouped there: 3 of 194."""
+    0.72 by its largest; 0.67 with F. Look-alikes grouped there: 3 of 194, then 2."""
     from tests.measure_statements import measure_partition
 
     same, total, look, _ = measure_partition("all")
-    assert same >= PARTITION_FLOOR * total and look <= 3
+    assert same >= PARTITION_FLOOR * total and look <= 2
 
 
 def test_the_cluster_written_blind_meets_issue_14_s_target():
