@@ -448,6 +448,7 @@ FUNCTION_WORDS = frozenset(
 BEFORE_ARTICLE = "page furniture before the article"
 AFTER_ARTICLE = "page furniture after the article"
 LINK_LIST = "menu or link list (a run of short lines)"
+AUTHOR_NOTE = "author's note (a bylined writer's bio or contact)"
 HEADLINE_RUN = "headlines of other stories (no text under them)"
 LIST_BLOCK = 3  # lines in a block this long are a list, not headlines of other stories
 LINK_RUN = 3        # this many short label-like lines in a row are a menu or a list of links
@@ -826,6 +827,42 @@ def _is_by_line(paragraph: SourceParagraph) -> bool:
     return len(words) == 1 or (paragraph.removed_because == "byline" and words[1][0].isupper())
 
 
+BYLINE_PARTS = re.compile(r"\s*(?:,|\||·|\band\b|&)\s*")
+NAME_ONLY = re.compile(rf"^{NAME_WORD}( {NAME_WORD}){{1,3}}$")
+AUTHOR_NOTE_VERBS = frozenset("is was writes covers reports can may contributed has edits".split())
+
+
+def byline_names(paragraphs: list[SourceParagraph]) -> set[str]:
+    """The writers' names the source's bylines give ("By Jane Roe, Trade Correspondent, and
+    John Doe" gives both names)."""
+    names = set()
+    for p in paragraphs:
+        if p.removed_because != "byline":
+            continue
+        text = p.text.removeprefix("By:").removeprefix("By ").removeprefix("by ").strip()
+        names.update(part for part in BYLINE_PARTS.split(text) if NAME_ONLY.match(part))
+    return names
+
+
+def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[bool]) -> None:
+    """At the article's end, a paragraph that starts with a bylined writer's name and goes on
+    "is", "can be reached", "contributed" is a note about the writer, not the story. Read from
+    the end up to the last body paragraph that is not such a note."""
+    names = byline_names(out)
+    if not names:
+        return
+    for i in range(len(out) - 1, first, -1):
+        p = out[i]
+        if not p.kept:
+            continue
+        words = p.text.split(None, 5)
+        if any(" ".join(words[:n]) in names and words[n] in AUTHOR_NOTE_VERBS
+               for n in range(2, min(5, len(words)))):
+            out[i] = _remove(p, AUTHOR_NOTE)
+        elif prose[i]:
+            return
+
+
 def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:
     """Between the headline and the article a page sets a summary, then the byline or the date:
     prose that stands after the headline but before a byline or stamp that precedes the first
@@ -881,6 +918,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
             continue
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
     _remove_standfirsts(out, first, last)
+    _remove_author_notes(out, first, prose)
     _restore_subheadings(out, first, last, prose)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)

@@ -741,3 +741,32 @@ def test_transcript_and_page_notes_are_removed_by_their_shape(config, line, reas
 def test_content_in_those_shapes_is_kept(config, line):
     result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
     assert result[line] is None
+
+
+def test_a_byline_with_the_writers_roles_or_outlet_is_a_byline(config):
+    for byline in ("By Jane Roe, Senior Trade Correspondent, and John Doe, Asia Markets Editor",
+                   "By Jane Roe | Harbour Media for Example.com", "By: Jane Roe, Economics Editor"):
+        text = f"Harbour talks end early\n\n{byline}\n\n{BODY_1}\n\n{BODY_2}"
+        assert cleaned(text, config)[byline] == "byline", byline
+    for sentence in ("By Tuesday, both delegations had left the port city.",
+                     "By the numbers, the port handled more ships than last year"):
+        text = f"Harbour talks end early\n\n{BODY_1}\n\n{sentence}\n\n{BODY_2}"
+        assert cleaned(text, config)[sentence] is None, sentence
+
+
+def test_notes_on_the_bylined_writer_at_the_end_are_removed(config):
+    bio = "Jane Roe is the Courier's trade correspondent, based in Washington."
+    contact = "John Doe can be reached at 555-0142."
+    credit = "Sam Poe contributed reporting from Seoul."
+    text = (f"Harbour talks end early\n\nBy Jane Roe and John Doe\n\n{BODY_1}\n\n{BODY_2}\n\n"
+            f"{bio}\n\n{contact}\n\n{credit}")
+    reasons = cleaned(text, config)
+    assert all("author's note" in (reasons[t] or "") for t in (bio, contact, credit)), reasons
+    assert reasons[BODY_1] is None and reasons[BODY_2] is None
+
+
+def test_a_bylined_writer_named_inside_the_story_stays(config):
+    """Only the run at the end is read: the story may be about its writer."""
+    named = "Jane Roe is the first reporter to enter the port since the strike began."
+    text = f"Harbour talks end early\n\nBy Jane Roe\n\n{BODY_1}\n\n{named}\n\n{BODY_2}"
+    assert cleaned(text, config)[named] is None
