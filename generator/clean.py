@@ -828,26 +828,32 @@ def _is_by_line(paragraph: SourceParagraph) -> bool:
 
 
 BYLINE_PARTS = re.compile(r"\s*(?:,|\||·|\band\b|&)\s*")
+BY_WORD = re.compile(r"^by:?\s+", re.IGNORECASE)
 NAME_ONLY = re.compile(rf"^{NAME_WORD}( {NAME_WORD}){{1,3}}$")
-AUTHOR_NOTE_VERBS = frozenset("is was writes covers reports can may contributed has edits".split())
+# How a note on the writer goes on after the name: "is a/the/our …", "is the Courier's …",
+# "writes", "covers", "can be reached", "contributed"; never "is expected", "was held".
+AUTHOR_NOTE_AFTER_NAME = re.compile(
+    r"^(is (a|an|the|our|his|her|their|\S+['’]s) |writes\b|covers\b|edits\b|contributed\b"
+    r"|(can|may) be reached\b)")
 
 
 def byline_names(paragraphs: list[SourceParagraph]) -> set[str]:
-    """The writers' names the source's bylines give ("By Jane Roe, Trade Correspondent, and
-    John Doe" gives both names)."""
+    """The writers' names the source's bylines give, case-folded ("By Jane Roe, Trade
+    Correspondent, and John Doe" gives both names, and the role)."""
     names = set()
     for p in paragraphs:
         if p.removed_because != "byline":
             continue
-        text = p.text.removeprefix("By:").removeprefix("By ").removeprefix("by ").strip()
-        names.update(part for part in BYLINE_PARTS.split(text) if NAME_ONLY.match(part))
+        parts = BYLINE_PARTS.split(BY_WORD.sub("", p.text.strip()))
+        names.update(part.casefold() for part in parts
+                     if NAME_ONLY.match(part) or NAME_ONLY.match(part.title()))
     return names
 
 
 def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[bool]) -> None:
     """At the article's end, a paragraph that starts with a bylined writer's name and goes on
-    "is", "can be reached", "contributed" is a note about the writer, not the story. Read from
-    the end up to the last body paragraph that is not such a note."""
+    as a note on the writer does (AUTHOR_NOTE_AFTER_NAME) is not the story. Read from the end
+    up to the last body paragraph that is not such a note."""
     names = byline_names(out)
     if not names:
         return
@@ -855,8 +861,9 @@ def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[boo
         p = out[i]
         if not p.kept:
             continue
-        words = p.text.split(None, 5)
-        if any(" ".join(words[:n]) in names and words[n] in AUTHOR_NOTE_VERBS
+        words = p.text.split(None, 4)
+        if any(" ".join(words[:n]).casefold() in names
+               and AUTHOR_NOTE_AFTER_NAME.match(" ".join(p.text.split(None, n)[n:n + 1]))
                for n in range(2, min(5, len(words)))):
             out[i] = _remove(p, AUTHOR_NOTE)
         elif prose[i]:

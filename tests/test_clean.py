@@ -749,14 +749,17 @@ def test_a_byline_with_the_writers_roles_or_outlet_is_a_byline(config):
         text = f"Harbour talks end early\n\n{byline}\n\n{BODY_1}\n\n{BODY_2}"
         assert cleaned(text, config)[byline] == "byline", byline
     for sentence in ("By Tuesday, both delegations had left the port city.",
-                     "By the numbers, the port handled more ships than last year"):
+                     "By the numbers, the port handled more ships than last year",
+                     "By Tuesday, officials in the port were saying the deal was “done.”",
+                     "By Tuesday, the currency had firmed (to 7.10 per dollar)",
+                     "By Friday, the envoy was telling reporters at the harbour:"):
         text = f"Harbour talks end early\n\n{BODY_1}\n\n{sentence}\n\n{BODY_2}"
         assert cleaned(text, config)[sentence] is None, sentence
 
 
 def test_notes_on_the_bylined_writer_at_the_end_are_removed(config):
     bio = "Jane Roe is the Courier's trade correspondent, based in Washington."
-    contact = "John Doe can be reached at 555-0142."
+    contact = "John Doe can be reached at jdoe@example.com or 555-0142."
     credit = "Sam Poe contributed reporting from Seoul."
     text = (f"Harbour talks end early\n\nBy Jane Roe and John Doe\n\n{BODY_1}\n\n{BODY_2}\n\n"
             f"{bio}\n\n{contact}\n\n{credit}")
@@ -766,7 +769,22 @@ def test_notes_on_the_bylined_writer_at_the_end_are_removed(config):
 
 
 def test_a_bylined_writer_named_inside_the_story_stays(config):
-    """Only the run at the end is read: the story may be about its writer."""
+    """Only the run at the end is read, and only what reads as a note on the writer: the story
+    may be about its writer or its outlet."""
     named = "Jane Roe is the first reporter to enter the port since the strike began."
     text = f"Harbour talks end early\n\nBy Jane Roe\n\n{BODY_1}\n\n{named}\n\n{BODY_2}"
     assert cleaned(text, config)[named] is None
+    for ending in ("John Doe is expected to return to the capital next week.",
+                   "John Doe was held without charge for two days.",
+                   "Harbour Media has reported that more cargoes are likely."):
+        text = (f"Harbour talks end early\n\nBy Jane Roe and John Doe, Harbour Media\n\n"
+                f"{BODY_1}\n\n{BODY_2}\n\n{ending}")
+        assert cleaned(text, config)[ending] is None, ending
+
+
+def test_deals_that_can_be_reached_are_news_not_contact_lines(config):
+    for sentence in ("Negotiators hoped a final agreement can be reached at next month's talks.",
+                     "Both sides believe a deal may be reached on the sidelines of the summit.",
+                     "Weak sales contributed to this report's gloomy forecast for the port."):
+        text = f"Harbour talks end early\n\n{BODY_1}\n\n{sentence}\n\n{BODY_2}"
+        assert cleaned(text, config)[sentence] is None, sentence
