@@ -103,7 +103,8 @@ FRESH_SHARE = 0.5
 """A sentence joins another group only if at least this share of the match's weight rests on
 keys it has not matched on yet."""
 TEXTS_REMEMBERED = 1 << 16
-"""Sentences whose reading a lexicon keeps (a desk of a thousand sources has about 12,000)."""
+"""Sentences, and apart from them words, whose reading a lexicon keeps (a desk of a thousand
+sources has about 12,000 sentences); a full memory is emptied and fills again."""
 LONGEST_PHRASE = 6
 """Words in the longest phrase or name read as one key."""
 MATCHED_SHOWN = 8
@@ -244,6 +245,8 @@ class Lexicon:
         time or phrase can start there)."""
         reading = self.tokens.get(token)
         if reading is None:
+            if len(self.tokens) >= TEXTS_REMEMBERED:
+                self.tokens.clear()
             word, key = _phrase_word(token), self.word_key(token)
             first = self.word_key(token.casefold()) if key and token[1:].islower() and \
                 key == _plain(token) else key  # a capital only as the first word
@@ -263,6 +266,8 @@ class Lexicon:
     def word_key(self, token: str) -> str | None:
         """A word's content key, or None for a stopword or a stray letter."""
         if token not in self._keys:
+            if len(self._keys) >= TEXTS_REMEMBERED:
+                self._keys.clear()
             self._keys[token] = self._word_key(token)
         return self._keys[token]
 

@@ -491,3 +491,14 @@ def test_approximate_matches_are_those_of_near(first, second):
                 theirs not in a.keys and mine not in b.keys and
                 _near(mine, theirs, mine in a.approximate, theirs in b.approximate)}
     assert _approximately_shared(a, b) == expected
+
+
+def test_a_lexicons_memories_stay_bounded(monkeypatch):
+    """A long-lived lexicon reads ever new words and sentences; what it remembers is capped."""
+    import generator.statements as statements
+
+    monkeypatch.setattr(statements, "TEXTS_REMEMBERED", 50)
+    lexicon = Lexicon(load_config(None).statements, ())
+    for n in range(400):
+        lexicon.read(f"Harbourmaster{n} said cargo{n} volumes rose {n}% in week {n}.")
+    assert len(lexicon.tokens) <= 50 and len(lexicon._keys) <= 50 and len(lexicon._texts) <= 50
