@@ -889,9 +889,11 @@ def _dated_sentences(text: str) -> tuple[tuple[int, int, tuple[Reading, ...]], .
                  if len(text[start:end].split(None, MIN_WORDS)) >= MIN_WORDS)
 
 
-def _sentence_mentions(sentence: Sentence, paragraph_start: bool, reference: dt.date,
-                       anchors: Anchors, estimated: bool = False) -> Iterator[Mention]:
-    for reading in readings(sentence.text):
+def _sentence_mentions(sentence: Sentence, found: tuple[Reading, ...], paragraph_start: bool,
+                       reference: dt.date, anchors: Anchors, estimated: bool = False
+                       ) -> Iterator[Mention]:
+    """The mentions of a sentence's dates (``found``: its readings) as days."""
+    for reading in found:
         cue = reading.cue
         when = resolve(reading.match, reference, cue.direction if cue else "", anchors)
         if not when:
@@ -922,7 +924,7 @@ def date_mentions(paragraphs: Iterable[SourceParagraph], written: str | None
             if found:
                 sentence = Sentence(paragraph.source_id, paragraph.line, start, end,
                                     paragraph.text[start:end])
-                for mention in _sentence_mentions(sentence, start < 3, reference,
+                for mention in _sentence_mentions(sentence, found, start < 3, reference,
                                                   Anchors(last, previous, None),
                                                   not estimate.exact):
                     if day := _day_named(mention):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.config import Config
-from generator.segment import WORD_RUN, WORD_TAIL
+from generator.segment import SPANS_REMEMBERED, WORD_RUN, WORD_TAIL
 from generator.structure import Person, SourceParagraph
 
 # Word classes are bounded by WORD_MAX (WORD_RUN, WORD_TAIL): these patterns are tried at every
@@ -231,7 +231,7 @@ class PeopleIndex:
         return self.add(full) if full else None
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
 def _form_keys(text: str) -> tuple[str, str, str | None]:
     """The forms a text is looked up as (see PeopleIndex.resolve): itself without a leading
     article, with "the", and the family name after a title ("President Xi", "Secretary
@@ -384,7 +384,7 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
             index.add(name, role=role, line=paragraph.line)
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
 def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The full names a text gives (each with its family name, folded) and the names it gives a
     role, with the role, in text order. Read once per text: wire copy and a live blog's repeated

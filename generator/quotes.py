@@ -427,12 +427,17 @@ def _continues_name(text: str, at: int) -> bool:
     return text[at] in CAPITAL_LETTERS or PARTICLE.match(text, at) is not None
 
 
+def verb_spans(verb_at: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Where each speech verb after a space starts and ends (its longest reading): the grammar's
+    ``verb_at`` read over the text."""
+    return [verb.span(1) for verb in verb_at.finditer(text)]
+
+
 def _speech_in(reported: re.Pattern, inverted: re.Pattern, verb_at: re.Pattern, body_words: int,
                text: str) -> tuple[tuple[re.Match, ...], tuple[re.Match, ...]]:
     """The subjects a text says speak ("Lee said", the grammar's ``reported``) and the speakers
     it names after a verb (``inverted``)."""
-    windows = subject_windows(text, [verb.span(1) for verb in verb_at.finditer(text)],
-                              body_words)
+    windows = subject_windows(text, verb_spans(verb_at, text), body_words)
     if not windows:
         return (), ()
     return tuple(finditer_within(reported, text, windows)), tuple(inverted.finditer(text))
@@ -467,8 +472,7 @@ def _before_in(grammar: dict, text: str) -> re.Match | None:
     a speech verb at most 160 characters from the end with no quotation mark after it, or a
     last word that may be any verb in the past tense ("…, Lee quipped:")."""
     core = text.rstrip()
-    verbs = [verb.span(1) for verb in grammar["verb_at"].finditer(text)]
-    verbs = [(at, end) for at, end in verbs
+    verbs = [(at, end) for at, end in verb_spans(grammar["verb_at"], text)
              if len(core) - end <= BEFORE_VERB_REACH and not QUOTE_MARK.search(text, end)]
     if core.endswith((":", ",")):
         core = core[:-1].rstrip()
@@ -577,12 +581,7 @@ class QuoteFinder:
         self.organisation = _word_pattern(tuple(config.organisation_words), r"(?<![\w’'-])(?:",
                                           ")$")
         grammar = _grammar(tuple(config.speech_verbs), tuple(config.organisation_words))
-        self.before, self.after = grammar["before"], grammar["after"]
-        self.sentence_subject = grammar["sentence_subject"]
-        self.participle_subject = grammar["participle_subject"]
-        self.leading_subject = grammar["leading_subject"]
-        self.reported, self.inverted = grammar["reported"], grammar["inverted"]
-        self.inverted_intro = grammar["inverted_intro"]
+        self.reported = grammar["reported"]
         self.verb_words = grammar["verb_words"]
         self.verb_at = grammar["verb_at"]
         self.speech_in = grammar["speech_in"]
@@ -821,12 +820,8 @@ class QuoteFinder:
         """``reported.finditer(text)``, read in the windows a subject and its verb can fill."""
         return finditer_within(self.reported, text, windows)
 
-    def _inverted_intro(self, text: str) -> str | None:
-        return _inverted_intro_in(self.grammar, text)
-
     def _verbs(self, text: str) -> list[tuple[int, int]]:
-        """Where each speech verb after a space starts and ends (its longest reading)."""
-        return [verb.span(1) for verb in self.verb_at.finditer(text)]
+        return verb_spans(self.verb_at, text)
 
     def _subject_windows(self, text: str) -> list[tuple[int, int]]:
         """Where a subject and the speech verb after it can be (see subject_windows)."""
@@ -845,9 +840,6 @@ class QuoteFinder:
                     break  # no colon after this verb, or no word after its colon: nor later
             verbs.append((at, word.end() - 1))
         return subject_windows(text, verbs, self.body_words)
-
-    def _before(self, text: str) -> re.Match | None:
-        return _before_in(self.grammar, text)
 
     def _has_verb(self, text: str) -> bool:
         """Could a pattern that needs a speech verb match this text? (A cheap test first.)"""
@@ -879,10 +871,10 @@ class QuoteFinder:
         if not text.endswith(":"):
             return NOBODY
         last = sentence_start(text[-BEFORE_WINDOW:])
-        before = self._before(last)
+        before = _before_in(self.grammar, last)
         if before:
             return self.voice_of(_subject(before))
-        inverted = self._inverted_intro(last)
+        inverted = _inverted_intro_in(self.grammar, last)
         if inverted:
             return self.voice_of(inverted)
         if INTRO_PARTICIPLE.search(last):

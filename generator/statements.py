@@ -893,7 +893,7 @@ class _Matcher:
 
     def _score(self, a: int, b: int) -> float:
         """The pair's score when it reaches THRESHOLD, else 0.0. The weighed share, the cheap
-        test, goes first: the rules only ever turn a score into 0.0 (see match_score)."""
+        test, goes first: the rules (_one_fact) only ever turn a score into 0.0."""
         first, second = self.units[a], self.units[b]
         shared = first.keys & second.keys
         if first.approximate or second.approximate:
@@ -937,16 +937,6 @@ class _Matcher:
 
     def matches(self, a: int, b: int) -> bool:
         return self.score(a, b) >= THRESHOLD
-
-
-def match_score(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
-    """How surely two sentences say one fact, before dividing by their sizes: 0 when they cannot
-    (too few shared keys, figures that disagree or none in common), else their shared keys'
-    weight."""
-    shared = shared_keys(a, b)
-    if len(shared) < MIN_SHARED_KEYS - 1 or not _one_fact(a, b, shared):
-        return 0.0
-    return weight_of(shared, weights)
 
 
 def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:

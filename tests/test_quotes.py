@@ -373,7 +373,9 @@ def test_reported_subjects_read_in_windows_are_those_read_everywhere(config, tex
     everywhere = list(finder.reported.finditer(text))
     assert [(m.span(), m.groupdict()) for m in windowed] == \
         [(m.span(), m.groupdict()) for m in everywhere]
-    before, everywhere_before = finder._before(text), finder.before.search(text)
+    from generator.quotes import _before_in
+    before = _before_in(finder.grammar, text)
+    everywhere_before = finder.grammar["before"].search(text)
     assert (before and (before.span(), before.groupdict())) == \
         (everywhere_before and (everywhere_before.span(), everywhere_before.groupdict()))
     intro = finder.colon_intro.search(text)
