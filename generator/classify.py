@@ -9,8 +9,10 @@ else it is "other", never lost.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.clean import STAMP
@@ -20,6 +22,17 @@ from generator.people import tree_pattern
 from generator.segment import SPANS_REMEMBERED
 
 OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a text's own terms give: each section's score, the sections it reaches alone, and
+    whether it has any term at all."""
+
+    scores: dict[str, float]
+    chosen: tuple[str, ...]
+    scored: bool
+
 
 def term_score(text: str, terms: Iterable[Term], folded: str | None = None) -> float:
     """The weights of the distinct terms in the text. A term's regex runs only when the text
@@ -54,15 +67,16 @@ class SectionTerms:
         if self.pattern is None:  # no pattern holds them: each needle is looked for alone
             self.inside += [(needle, entry) for needle in needles
                             for entry in self.by_needle.pop(needle)]
-        self.remembered = lru_cache(maxsize=SPANS_REMEMBERED)(self._score_items)
+        self.reading = lru_cache(maxsize=SPANS_REMEMBERED)(self._reading)
 
     def scores(self, text: str) -> dict[str, float]:
         """The text's score for each section, remembered by text: wire copy and a live blog's
         repeated posts bring the same paragraph to many sources."""
-        return dict(self.remembered(text))
+        return dict(self.reading(text).scores)
 
-    def _score_items(self, text: str) -> tuple[tuple[str, float], ...]:
-        return tuple(self.scored(text).items())
+    def _reading(self, text: str) -> Reading:
+        scores = self.scored(text)
+        return Reading(scores, _chosen_in(scores, self.sections), any(scores.values()))
 
     def scored(self, text: str) -> dict[str, float]:
         folded = text.casefold()
@@ -77,8 +91,7 @@ class SectionTerms:
         exact = text.isascii()
         for _position, rule_id, term in candidates:
             starts = found.get(term.needle) if exact else None
-            if any(term.regex.match(text, at) for at in starts) if starts \
-                    else term.regex.search(text):
+            if _matches_at(term.regex, text, starts) if starts else term.regex.search(text):
                 scores[rule_id] += term.weight
         return scores
 
@@ -93,6 +106,14 @@ class SectionTerms:
         return found
 
 
+def _matches_at(regex: re.Pattern, text: str, starts: list[int]) -> bool:
+    """Does the regex match the text at one of these places?"""
+    for at in starts:
+        if regex.match(text, at):
+            return True
+    return False
+
+
 def section_terms(config: Config) -> SectionTerms:
     """The index of a configuration's section terms, built once per configuration."""
     return derived(SectionTerms, config.sections)
@@ -105,8 +126,12 @@ def section_scores(text: str, config: Config) -> dict[str, float]:
 def _chosen(scores: dict[str, float], config: Config) -> tuple[str, ...]:
     """The sections whose threshold the scores reach, the best fit first (configuration order
     on a tie): a paragraph's page is its first section."""
+    return _chosen_in(scores, config.sections)
+
+
+def _chosen_in(scores: dict[str, float], sections: tuple[SectionRule, ...]) -> tuple[str, ...]:
     reached = [(-scores[rule.id] / (rule.threshold or 1.0), position, rule.id)
-               for position, rule in enumerate(config.sections)
+               for position, rule in enumerate(sections)
                if scores[rule.id] >= rule.threshold]
     return tuple(rule_id for _fit, _position, rule_id in sorted(reached))
 
@@ -122,6 +147,10 @@ def classify_paragraphs(paragraphs, config: Config):
     (a live blog's next post) ends both, unless the heading stands right above it (the post's
     own title): a list of key points at the top is not the heading of every post below it."""
     result = []
+    terms = section_terms(config)
+    # with no heading's scores to add, a paragraph's sections are its own text's, remembered by
+    # text (unless the weight is infinite: infinity times nothing is not nothing)
+    weighed = math.isfinite(config.heading_weight)
     heading_scores: dict[str, float] = {}
     previous: tuple[str, ...] = (OTHER,)
     heading_over_text = False  # text has stood under the current heading
@@ -133,19 +162,21 @@ def classify_paragraphs(paragraphs, config: Config):
                     heading_scores = {}
             result.append(paragraph)
             continue
-        own = section_scores(paragraph.text, config)
+        reading = terms.reading(paragraph.text)
+        own = reading.scores  # remembered: read, never changed
         heading_over_text = not paragraph.heading
         if paragraph.heading:
             heading_scores = own
-            scores = own
+            chosen = reading.chosen
+        elif heading_scores or not weighed:
+            chosen = _chosen({k: v + config.heading_weight * heading_scores.get(k, 0.0)
+                              for k, v in own.items()}, config)
         else:
-            scores = {k: v + config.heading_weight * heading_scores.get(k, 0.0)
-                      for k, v in own.items()}
-        chosen = _chosen(scores, config)
+            chosen = reading.chosen
         if not paragraph.heading:
             carried = () if chosen else _continued(previous, own, config)
             # only a paragraph without any term (continue_previous) passes carried sections on
-            previous = chosen or (carried if not any(own.values()) else ()) or (OTHER,)
+            previous = chosen or (carried if not reading.scored else ()) or (OTHER,)
             chosen = chosen or carried
         result.append(_with_sections(paragraph, chosen or (OTHER,)))
     return _leads_in(result)
@@ -169,7 +200,7 @@ def _leads_in(paragraphs: list[SourceParagraph]) -> tuple[SourceParagraph, ...]:
             continue
         if paragraph.sections == (OTHER,) and (
                 paragraph.heading or paragraph.text.rstrip(" \"”’'").endswith("?")):
-            result[i] = replace(paragraph, sections=following)
+            result[i] = _with_sections(paragraph, following)
         following = result[i].sections
     return tuple(result)
 

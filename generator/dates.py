@@ -245,7 +245,7 @@ STAMP_MAX_WORDS = 16
 TEASER_MAX_WORDS = 15  # "Here is what we know about Thursday's talks:" introduces, reports nothing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """What the words around a date say: its direction and whether the clause reports an event."""
 
@@ -274,7 +274,7 @@ class DatedEvent:
         return self.sentence.line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A date in a kept sentence, what it resolves to, and why it is or is not an event."""
 
@@ -451,7 +451,7 @@ def _quarter(name: str, year: str | None, written: dt.date, direction: str) -> s
     return str(written.year - (number > current))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchors:
     """The days the text named before a date: the last of all ("the next day"), the last of
     this sentence or the one before (a bare weekday's week), the last of this sentence ("a day
@@ -504,7 +504,7 @@ def resolve(match: re.Match, written: dt.date, direction: str | bool,
     if isinstance(direction, bool):
         direction = "ahead" if direction else "behind"
     anchors = anchor if isinstance(anchor, Anchors) else Anchors(anchor)
-    groups = match.groupdict()
+    groups = match  # read group by group (match[name]): groupdict() makes all forty of them
     if groups["anchor"]:
         return _anchored(match, anchors, written)
     if groups["nth"]:  # beside a day named, the nearest to it; else on the tense's side
@@ -665,12 +665,15 @@ def _cue_at(words: list[str], index: int) -> Cue | None:
 def _nearest_cue(before: list[str], right: str) -> Cue | None:
     """The cue nearest the date: leftwards first (the verb governing it, among the words
     ``before`` it), then rightwards."""
+    # _cue_at's first test, made here: most words fail it, and are passed over without a call
     for index in range(len(before) - 1, -1, -1):
-        if cue := _cue_at(before, index):
+        word = before[index]
+        if (word in CUE_WORDS or word.endswith(CUE_ENDINGS)) and (cue := _cue_at(before, index)):
             return cue
     words = before + _words(right)
     for index in range(len(before), len(words)):
-        if cue := _cue_at(words, index):
+        word = words[index]
+        if (word in CUE_WORDS or word.endswith(CUE_ENDINGS)) and (cue := _cue_at(words, index)):
             return cue
     return None
 
@@ -837,7 +840,7 @@ def _needs_the_day_written(match: re.Match) -> bool:
                 or groups["endunit"] == "month" or groups["pre"] in ("last", "next", "this"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """A date of a sentence as the sentence alone reads it; what day it means also depends on
     the day the sentence is read against and the days named before it."""

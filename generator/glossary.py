@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.config import phrase_regex
+from generator.people import folded_ascii
 from generator.segment import sentences
 from generator.structure import Sentence, SourceParagraph
 
@@ -114,6 +115,7 @@ class _Texts:
 
     def __init__(self, paragraphs: list[SourceParagraph]):
         self.text = "\n".join(p.text for p in paragraphs)  # no word holds a line break
+        self.folded = folded_ascii(self.text)
         self.starts = list(itertools.accumulate((len(p.text) + 1 for p in paragraphs),
                                                 initial=0))[:-1]
 
@@ -124,8 +126,14 @@ class _Texts:
         word = LEADING_WORD.match(phrase.strip())
         if not word:
             return set(range(len(self.starts)))
-        return {bisect.bisect_right(self.starts, m.start()) - 1
-                for m in re.finditer(re.escape(word.group()), self.text, re.IGNORECASE)}
+        return {bisect.bisect_right(self.starts, m.start()) - 1 for m in self._found(word.group())}
+
+    def _found(self, word: str) -> Iterator[re.Match]:
+        """Where the word stands in any case: an ASCII word is found on the folded text (see
+        folded_ascii), at the same places, where a case-blind pattern is several times slower."""
+        if word.isascii():
+            return re.finditer(re.escape(word.lower()), self.folded)
+        return re.finditer(re.escape(word), self.text, re.IGNORECASE)
 
 
 def define_terms(paragraphs: Iterable[SourceParagraph], glossary: dict[str, str]

@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import difflib
 import hashlib
+import itertools
 import os
 import re
 import unicodedata
@@ -95,9 +96,10 @@ def load_source(path: Path, config: Config, follow_links: bool = False) -> Loade
     display = str(path)
     data = read_regular_file(path, MAX_SOURCE_BYTES, follow_links)
     text, notes = decode(data, display)
-    lines = tuple(RawLine(n, t) for n, t in enumerate(text.split("\n"), start=1))
-    longest = max(lines, key=lambda line: len(line.text))
-    if len(longest.text) > MAX_LINE_CHARS:
+    texts = text.split("\n")
+    lines = tuple(map(RawLine, itertools.count(1), texts))
+    if max(map(len, texts)) > MAX_LINE_CHARS:
+        longest = max(lines, key=lambda line: len(line.text))
         raise BriefingError(f"line is {len(longest.text):,} characters long (the limit is "
                             f"{MAX_LINE_CHARS:,}); the file seems to have lost its line breaks",
                             display, longest.number, "put each paragraph on its own line")

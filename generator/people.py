@@ -6,11 +6,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from generator.config import Config
+from generator.config import Config, PersonRule, derived
 from generator.segment import SPANS_REMEMBERED, WORD_RUN, WORD_TAIL
 from generator.structure import Person, SourceParagraph
 
@@ -104,6 +104,7 @@ def _is_title(words: str) -> bool:
     return bool(TITLE_WORDS.match(words)) or words.islower()
 
 
+@functools.lru_cache(maxsize=4096)
 def split_title(name: str) -> tuple[str, str]:
     """("Treasury Secretary", "Scott Bessent") from "Treasury Secretary Scott Bessent"."""
     words = name.split()
@@ -139,7 +140,8 @@ class PeopleIndex:
 
     people: dict[str, Person] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # casefolded form -> canonical name
-    typo_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # typo key -> canonical names; a set is replaced, never changed, so copies may share it
+    typo_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name seen
     spelling_lines: dict[str, int] = field(default_factory=dict)  # misspelling -> its line
     # what resolve() answered: for good when the text is a form, else while no form is added
@@ -183,12 +185,21 @@ class PeopleIndex:
             self._indexed.add((form, canonical))
             self.forms.setdefault(form.casefold(), canonical)
             for key in _neighbourhood(form):
-                self.typo_keys[key].add(canonical)
+                names = self.typo_keys.get(key, frozenset())
+                if canonical not in names:
+                    self.typo_keys[key] = names | {canonical}
             words = form.split()
             if len(words) == 2:  # either word alone may be the family name ("Xi", "Trump")
                 for word in reversed(words):
                     self.forms.setdefault(word.casefold(), canonical)
         return canonical
+
+    def copy(self) -> PeopleIndex:
+        """An index of its own with the same people, forms and memories as this one."""
+        return PeopleIndex(dict(self.people), dict(self.forms), dict(self.typo_keys),
+                           dict(self.full_names), dict(self.spelling_lines), dict(self._found),
+                           dict(self._resolved), self._resolved_forms, set(self._indexed),
+                           set(self.declared))
 
     def _typo_of(self, name: str) -> str | None:
         if len(name.split()) < 2:
@@ -222,6 +233,11 @@ class PeopleIndex:
             return found
         return self.forms.get(family_name) if family_name is not None else None
 
+    def may_resolve(self, keys: tuple[str, ...]) -> bool:
+        """Could a text with these lookup_keys() resolve to anyone? A cheap test first: most
+        capitalised words are no one's name."""
+        return not self.forms.keys().isdisjoint(keys)
+
     def resolve_surname(self, word: str) -> str | None:
         """A lone family name ("Jensen") as the person named in full earlier in the text."""
         known = self.resolve(word)
@@ -229,6 +245,14 @@ class PeopleIndex:
             return known
         full = self.full_names.get(word.casefold())
         return self.add(full) if full else None
+
+
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def lookup_keys(text: str) -> tuple[str, ...]:
+    """Every key resolve() may look the text up by: an index that holds none of them resolves
+    it to no one (see PeopleIndex.may_resolve)."""
+    form, with_article, family_name = _form_keys(text)
+    return (form, with_article) if family_name is None else (form, with_article, family_name)
 
 
 @functools.lru_cache(maxsize=SPANS_REMEMBERED)
@@ -244,8 +268,14 @@ def _form_keys(text: str) -> tuple[str, str, str | None]:
 
 
 def base_index(config: Config) -> PeopleIndex:
+    """The people briefing.yml declares, as an index of its own for one source: built once per
+    configuration and copied, as every source starts from it."""
+    return derived(_declared_people, config.people).copy()
+
+
+def _declared_people(rules: Iterable[PersonRule]) -> PeopleIndex:
     index = PeopleIndex()
-    for rule in config.people:
+    for rule in rules:
         index.add(rule.name, rule.aliases, rule.role, declared=True)
     return index
 
@@ -346,6 +376,7 @@ PRONOUNS = frozenset("she it they we i you him them us me its their our".split()
 # "Her" are family names too ("He Lifeng"); a sentence's "He" is caught by its full stop
 
 
+@functools.lru_cache(maxsize=4096)  # the same few names recur across paragraphs and sources
 def plausible_name(name: str) -> str | None:
     """A name as a person's, or None: an owner's "'s" dropped ("David Cameron's" is David
     Cameron), and no phrase that opens with a link or a quantity ("When Patrick", "Several

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from generator.clean import HEADLINE, fold, is_body_paragraph, is_date_stamp, is_prose
 from generator.segment import SPANS_REMEMBERED
@@ -117,32 +118,40 @@ def find_provenance(paragraphs: Sequence[SourceParagraph],
     still has its copyright line)."""
     headline = next((p.line for p in paragraphs if p.removed_because == HEADLINE), None)
     units = _units(paragraphs, lines)
-    body = {id(unit): _is_body(unit.text) for unit in units}
-    lead = _first_body(units, body)
+    lead = _first_body(units)
     head, anchor = _head(units, lead, headline)
-    outlet = _best_outlet(_outlet_clues(units, head, lead, headline, body))
+    outlet = _best_outlet(_outlet_clues(units, head, lead, headline))
     if outlet and outlet.evidence == "copyright":
         outlet = _brand(outlet, units)
     return Provenance(outlet, _best_date(_date_clues(units, head, lead), anchor))
 
 
-def _units(paragraphs: Sequence[SourceParagraph], lines: Sequence[RawLine]
-           ) -> list[SourceParagraph]:
+class Unit(NamedTuple):
+    """What provenance reads: a paragraph of prose, or one line of anything else (kept: a line
+    the cleaner joined or removed is read as it stands)."""
+
+    line: int
+    text: str
+    kept: bool
+    body: bool  # running prose (is_body_paragraph)
+
+
+def _units(paragraphs: Sequence[SourceParagraph], lines: Sequence[RawLine]) -> list[Unit]:
     """The paragraphs of prose whole, every other line on its own (one pass over both)."""
     paragraphs = [p for p in paragraphs if p.text.strip()]
     if not lines:
-        return paragraphs
-    units: list[SourceParagraph] = []
+        return [Unit(p.line, p.text, p.kept, _is_body(p.text)) for p in paragraphs]
+    units: list[Unit] = []
     following = iter(paragraphs[1:] + [None])
     for paragraph in paragraphs:
         end = next(following)
         end_line = end.line if end else float("inf")
         if _is_body(paragraph.text):
-            units.append(paragraph)
+            units.append(Unit(paragraph.line, paragraph.text, paragraph.kept, True))
             continue
-        units += [SourceParagraph(paragraph.source_id, line.number, line.text.strip())
-                  for line in _lines_between(lines, paragraph.line, end_line)
-                  if line.text.strip()]
+        for line in _lines_between(lines, paragraph.line, end_line):
+            if text := line.text.strip():
+                units.append(Unit(line.number, text, True, _is_body(text)))
     return units
 
 
@@ -157,13 +166,13 @@ def _lines_between(lines: Sequence[RawLine], start: int, end: float) -> Sequence
     return lines[max(0, first):max(0, int(min(end, lines[-1].number + 1)) - lines[0].number)]
 
 
-def _first_body(units: list[SourceParagraph], is_body: dict[int, bool]) -> int | None:
+def _first_body(units: list[Unit]) -> int | None:
     """The story's first paragraph of prose: the first the cleaner kept, else the first."""
-    body = [i for i, unit in enumerate(units) if is_body[id(unit)]]
+    body = [i for i, unit in enumerate(units) if unit.body]
     return next((i for i in body if units[i].kept), body[0] if body else None)
 
 
-def _head(units: list[SourceParagraph], lead: int | None, headline: int | None
+def _head(units: list[Unit], lead: int | None, headline: int | None
           ) -> tuple[range, int]:
     """Where bylines and stamps stand (from just above the headline to a few paragraphs into
     the story) and the line dates are measured from. A headline far above the lead is some
@@ -207,7 +216,7 @@ def _is_person(text: str) -> bool:
                                         for w in words)
 
 
-def _byline_clue(paragraph: SourceParagraph) -> Clue | None:
+def _byline_clue(paragraph: Unit) -> Clue | None:
     text = paragraph.text.strip()
     if len(text.split()) > MAX_LINE_WORDS or text[-1] in ".!?":
         return None
@@ -232,7 +241,7 @@ def _byline_clue(paragraph: SourceParagraph) -> Clue | None:
     return None
 
 
-def _dateline_clue(paragraph: SourceParagraph) -> Clue | None:
+def _dateline_clue(paragraph: Unit) -> Clue | None:
     match = DATELINE.match(paragraph.text[:140])
     if not match:
         return None
@@ -244,7 +253,7 @@ def _dateline_clue(paragraph: SourceParagraph) -> Clue | None:
     return Clue(name, paragraph.line, "dateline", STRENGTH["dateline"]) if name else None
 
 
-def _copyright_clue(paragraph: SourceParagraph, after_article: bool) -> Clue | None:
+def _copyright_clue(paragraph: Unit, after_article: bool) -> Clue | None:
     name = _copyright_holder(paragraph.text)
     if name is None:
         return None
@@ -296,7 +305,7 @@ def _may_hold_copyright(text: str) -> bool:
     return "copyright" in folded or "(c)" in folded
 
 
-def _masthead_clue(paragraphs: list[SourceParagraph], lead: int | None,
+def _masthead_clue(paragraphs: list[Unit], lead: int | None,
                   headline: int | None) -> Clue | None:
     """The first line, when it stands above the headline (a site's or newsletter's name)."""
     first = paragraphs[0] if paragraphs and lead != 0 else None
@@ -306,15 +315,15 @@ def _masthead_clue(paragraphs: list[SourceParagraph], lead: int | None,
     return Clue(name, first.line, "masthead", STRENGTH["masthead"]) if name else None
 
 
-def _outlet_clues(paragraphs: list[SourceParagraph], head: range, lead: int | None,
-                  headline: int | None, is_body: dict[int, bool]) -> list[Clue]:
+def _outlet_clues(paragraphs: list[Unit], head: range, lead: int | None,
+                  headline: int | None) -> list[Clue]:
     clues = [clue for i in head if i < len(paragraphs) and not is_prose(paragraphs[i].text)
              and (clue := _byline_clue(paragraphs[i]))]
     if lead is not None:
-        story = list(itertools.islice((p for p in paragraphs[lead:] if is_body[id(p)]),
+        story = list(itertools.islice((p for p in paragraphs[lead:] if p.body),
                                       DATELINE_PARAGRAPHS))
         clues += [clue for p in story[:DATELINE_PARAGRAPHS] if (clue := _dateline_clue(p))]
-    last_body = max((i for i, p in enumerate(paragraphs) if is_body[id(p)]), default=-1)
+    last_body = max((i for i, p in enumerate(paragraphs) if p.body), default=-1)
     clues += [clue for i, p in enumerate(paragraphs)
               if (clue := _copyright_clue(p, i > last_body))][:MAX_CLUES // 2]
     if masthead := _masthead_clue(paragraphs, lead, headline):
@@ -322,7 +331,7 @@ def _outlet_clues(paragraphs: list[SourceParagraph], head: range, lead: int | No
     return clues[:MAX_CLUES]
 
 
-def _brand(company: Clue, units: Sequence[SourceParagraph]) -> Clue:
+def _brand(company: Clue, units: Sequence[Unit]) -> Clue:
     """A copyright line names the company ("CBS Interactive", "NYP Holdings", "Cable News
     Network"); readers know the brand. When the company's name ends in a corporate word, the
     name the page uses most (BRAND_MIN_USES times at least) that starts with the company's
@@ -338,9 +347,15 @@ def _brand(company: Clue, units: Sequence[SourceParagraph]) -> Clue:
         forms.append(r"\b" + r" ".join(rf"{c}[a-z]+" for c in core) + r"\b")
     if len(initials) > 2 and initials != core:
         forms.append(rf"\b{initials}\b")
+    # what each form needs written as it stands: a line with none of it is not read
+    needles = [core, initials] if len(initials) > 2 and initials != core else [core]
+    if core.isupper() and len(core) > 1:
+        needles.append(core[0] if core[0].isalnum() else "")
     uses: dict[str, int] = {}
     pattern = re.compile("|".join(f"(?:{form})" for form in forms))
     for unit in units:
+        if not any(needle in unit.text for needle in needles):
+            continue
         for match in pattern.finditer(unit.text):
             name = outlet_name(match.group())
             if name and name != company.value and \
@@ -404,7 +419,7 @@ def _to_iso(match: re.Match) -> str | None:
         return None
 
 
-def _stamp_dates(paragraph: SourceParagraph, base: float) -> list[Clue]:
+def _stamp_dates(paragraph: Unit, base: float) -> list[Clue]:
     """Dates a short line gives as its stamp: the line is a date stamp, or the date follows
     "Published"/"Updated"/"Aired", opens the line, or comes with its clock time. A line with
     prose's small words ("Posted by Jane Doe on ...", "By Jane Doe | Oct 30, 2025 at 2 PM")
@@ -453,21 +468,22 @@ def _byline_led(text: str) -> bool:
     return bool(match) and _is_person(match.group(1))
 
 
-def _dateline_date(paragraph: SourceParagraph) -> Clue | None:
+def _dateline_date(paragraph: Unit) -> Clue | None:
     match = DATELINE.match(paragraph.text[:140])
     found = FULL_DATE.search(match.group(1)) if match else None
     when = _to_iso(found) if found else None
     return Clue(when, paragraph.line, "dateline", DATE_STRENGTH["dateline"]) if when else None
 
 
-def _date_clues(paragraphs: list[SourceParagraph], head: range, lead: int | None
+def _date_clues(paragraphs: list[Unit], head: range, lead: int | None
                 ) -> list[Clue]:
     clues: list[Clue] = []
     for i, paragraph in enumerate(paragraphs):
         if len(clues) >= MAX_CLUES:
             break
-        base = DATE_STRENGTH["head"] if i in head else DATE_STRENGTH["elsewhere"]
-        clues += _stamp_dates(paragraph, base)
+        if _stamps(paragraph.text):  # most lines give none
+            base = DATE_STRENGTH["head"] if i in head else DATE_STRENGTH["elsewhere"]
+            clues += _stamp_dates(paragraph, base)
         if lead is not None and lead <= i < lead + DATELINE_PARAGRAPHS and \
                 (clue := _dateline_date(paragraph)):
             clues.append(clue)

@@ -23,12 +23,13 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.config import Config
 from generator.people import (PHRASE_ENDS, ROLE_WORDS, PeopleIndex, alternation, finditer_within,
-                              name_head, plausible_name, split_title, token_end, token_starts)
+                              lookup_keys, name_head, plausible_name, split_title, token_end,
+                              token_starts)
 from generator.segment import (SPANS_REMEMBERED, WORD_RUN, WORD_TAIL, _ends_with_abbreviation,
                                split_sentences)
 from generator.structure import Quote, SourceParagraph
@@ -141,7 +142,7 @@ TITLE_CUE = re.compile(r"\b(?:titled|entitled|called|dubbed|named|slogan|motto|t
                        r"reading|book|film|report|song)\W*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Voice:
     """Who speaks a quotation: one person, or the people the text leaves open between."""
 
@@ -159,7 +160,7 @@ def voice_of_quote(quote: Quote) -> Voice:
     return Voice(quote.speaker, quote.candidates)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Offsets of quoted words inside a paragraph (marks excluded)."""
 
@@ -183,6 +184,12 @@ def _is_open_mark(text: str, at: int) -> bool:
 def quote_spans(text: str) -> list[Span]:
     """Quoted stretches of a paragraph: marked pairs, a lost opening mark at the start (wire copy),
     and a quotation left open at the end (it continues in the next paragraph)."""
+    return list(_spans_in(text))
+
+
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def _spans_in(text: str) -> tuple[Span, ...]:
+    """quote_spans, read once per text: every source's paragraphs are read for them."""
     spans: list[Span] = []
     opened: int | None = None
     for mark in QUOTE_MARK.finditer(text):
@@ -197,7 +204,7 @@ def quote_spans(text: str) -> list[Span]:
             spans.append(Span(len(text) - len(text.lstrip()), at, lost_open=True))
     if opened is not None and text[opened:].strip():
         spans.append(Span(opened, len(text), open_end=True))
-    return spans
+    return tuple(spans)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -467,6 +474,13 @@ def _mentions_after(text: str, at: int) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
+def _run_keys(name: str) -> tuple[str, ...]:
+    """The lookup_keys() of a run of capitalised words and of its last word (see Run)."""
+    words = name.split()
+    return lookup_keys(name) + (lookup_keys(words[-1]) if len(words) > 1 else ())
+
+
 def _before_in(grammar: dict, text: str) -> re.Match | None:
     """The subject and verb that introduce a quotation, at the end of the text before it:
     a speech verb at most 160 characters from the end with no quotation mark after it, or a
@@ -499,7 +513,7 @@ def _attributions(grammar: dict, text: str) -> tuple[tuple[Span, str | None, str
     """
     found: list[tuple[Span, str | None, str | None]] = []
     credited = -1  # where the last headline credited "by" someone ended
-    for span in quote_spans(text):
+    for span in _spans_in(text):
         headline = BYLINE.match(text, span.end + 1, span.end + 1 + AFTER_WINDOW)
         excerpt = 0 <= credited and span.start - 1 - credited <= AFTER_WINDOW and \
             EXCERPT.match(text, credited, span.start - 1)
@@ -746,6 +760,8 @@ class QuoteFinder:
 
     def _known_person(self, run: Run) -> str | None:
         """The known person a run of capitalised words, or its last word, names."""
+        if not self.index.may_resolve(_run_keys(run.name)):
+            return None
         person = self.index.resolve(run.name) or (
             self.index.resolve(run.family_name) if run.family_name is not None else None)
         return person if person in self.index.people else None
@@ -889,7 +905,7 @@ class QuoteFinder:
 
     def find(self, paragraphs: Iterable[SourceParagraph]) -> list[Quote]:
         paragraphs = [p for p in paragraphs if p.kept and not p.heading]
-        spans_of = [quote_spans(p.text) for p in paragraphs]
+        spans_of = [_spans_in(p.text) for p in paragraphs]
         stripped = not any(not s.open_end and not s.lost_open for spans in spans_of for s in spans)
         quotes: list[Quote] = []
         pending = NOBODY   # announced by a paragraph ending "…said:"
@@ -901,7 +917,7 @@ class QuoteFinder:
             text = paragraph.text
             found: list[Quote] = []
             turn, turn_quote = self._label_turn(paragraph)
-            spans = [] if turn and turn_quote else spans
+            spans = () if turn and turn_quote else spans
             if spans:
                 self._notice_speakers(text[:spans[0].start])
             if turn:
@@ -941,6 +957,7 @@ class QuoteFinder:
         return quotes
 
 
+@functools.lru_cache(maxsize=SPANS_REMEMBERED)
 def _sentence_start_at(text: str, at: int) -> int:
     """Where the sentence holding the character at ``at`` starts (within BEFORE_WINDOW)."""
     return at - len(sentence_start(text[max(0, at - BEFORE_WINDOW):at]))
@@ -955,20 +972,26 @@ def _with_context(quote: Quote, paragraph: SourceParagraph,
     text = paragraph.text
     if len(quote.text) < 0.9 * len(text.strip()):
         if len(text) <= CONTEXT_MAX:
-            return replace(quote, context=text, context_line=paragraph.line)
+            return _in_context(quote, text, paragraph.line)
         first = bisect.bisect_right(ends, quote.start)
         last = bisect.bisect_left(ends, quote.end)
         if first < len(sentence_spans) and last < len(sentence_spans):
             window = text[sentence_spans[first][0]:sentence_spans[last][1]]
             if len(window) <= CONTEXT_MAX:
-                return replace(quote, context=window, context_line=paragraph.line)
+                return _in_context(quote, window, paragraph.line)
         return quote
     if previous is not None and len(previous.text) <= CONTEXT_MAX:
         last_sentence = split_sentences(previous.text)[-1:]
         if last_sentence:
             start, end = last_sentence[0]
-            return replace(quote, context=previous.text[start:end], context_line=previous.line)
+            return _in_context(quote, previous.text[start:end], previous.line)
     return quote
+
+
+def _in_context(quote: Quote, context: str, line: int) -> Quote:
+    """``replace(quote, context=context, context_line=line)`` without its generic cost."""
+    return Quote(quote.source_id, quote.line, quote.text, quote.speaker, quote.start, quote.end,
+                 context, line, quote.candidates)
 
 
 def _subject(match: re.Match, group: str = "spk") -> str:

@@ -41,7 +41,10 @@ def place_in_time(paragraphs: Iterable[SourceParagraph], events: Iterable[DatedE
             times[event.sentence.line].add(True)
         elif _earliest_day(event.when) >= border:
             times[event.sentence.line].add(False)
-    return tuple(_placed(p, times.get(p.line), past[0], now) for p in paragraphs)
+    if not times:
+        return paragraphs
+    return tuple(_placed(p, times[p.line], past[0], now) if p.line in times else p
+                 for p in paragraphs)
 
 
 def _placed(paragraph: SourceParagraph, times: set[bool] | None, past: str,

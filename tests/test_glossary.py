@@ -126,3 +126,14 @@ def test_a_term_that_starts_with_a_mark_is_looked_for_everywhere():
     [entry] = define_terms(paragraphs("Posts tagged #tariffs spread.", "More #Tariffs posts."),
                            {"#tariffs": ""})
     assert entry.forms == ("#tariffs", "#Tariffs")
+
+
+def test_the_paragraphs_holding_a_word_are_found_in_any_case_as_a_pattern_finds_them():
+    import re
+    from generator.glossary import _Texts
+    texts = ["The Apec summit.", "APEC leaders met.", "nothing here", "a\u212aPEC sign",
+             "İstanbul and istanbul", "ſummit talks", "Zürich ZÜRICH"]
+    found = _Texts([SourceParagraph("s", n, t) for n, t in enumerate(texts, 1)])
+    for word in ("apec", "kpec", "istanbul", "summit", "zürich", "SUMMIT"):
+        expected = {n for n, t in enumerate(texts) if re.search(re.escape(word), t, re.I)}
+        assert found.holding(word) == expected, word

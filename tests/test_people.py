@@ -195,3 +195,22 @@ def test_a_paragraph_repeated_in_another_source_adds_its_people_to_that_index(co
     find_people([replace(paragraph, source_id="t", line=5)], second)
     assert set(first.people) == set(second.people) >= {"Jo Roe", "Ann Lee"}
     assert second.full_names == first.full_names
+
+
+def test_each_source_gets_an_index_of_its_own(config):
+    first, second = base_index(config), base_index(config)
+    first.add("Jo Roe", role="mayor")
+    first.add("Jo Rose")  # one typo from Jo Roe: a misspelling, in the first index only
+    assert "Jo Roe" in first.people and first.people["Jo Roe"].spellings == ("Jo Rose",)
+    assert "Jo Roe" not in second.people and second.resolve("Roe") is None
+    assert second.add("Jo Rose") == "Jo Rose"  # nothing of the first index leaks into this one
+    assert base_index(config).resolve("Rose") is None
+    assert base_index(config).resolve("the US president") == "Donald Trump"
+
+
+def test_an_index_that_holds_none_of_a_texts_keys_resolves_it_to_no_one():
+    from generator.people import lookup_keys
+    index = PeopleIndex()
+    index.add("Jo Roe")
+    for text in ("Jo Roe", "Roe", "the Roe", "Mayor Roe", "Jo Bloggs", "Bloggs", "Mayor Bloggs"):
+        assert index.may_resolve(lookup_keys(text)) == (index.resolve(text) is not None), text

@@ -427,3 +427,13 @@ def test_a_paragraph_repeated_in_another_source_names_that_sources_speaker(confi
     second = quotes_of(config, "Finance minister Ann Roe arrived in Geneva on Monday.", repeated)
     assert [speaker for _, _, speaker in first] == ["Jo Roe"]
     assert [speaker for _, _, speaker in second] == ["Ann Roe"]
+
+
+def test_a_quotation_given_its_context_keeps_every_other_field():
+    from dataclasses import fields, replace
+    from generator.quotes import _in_context
+    from generator.structure import Quote
+    quote = Quote("s", 4, "We will see what happens next.", None, 3, 33, candidates=("A", "B"))
+    assert [f.name for f in fields(Quote)][6:8] == ["context", "context_line"]
+    assert _in_context(quote, "Lee said: ...", 3) == replace(quote, context="Lee said: ...",
+                                                               context_line=3)
