@@ -729,15 +729,26 @@ def _may_state_facts(text: str) -> bool:
     return any(FACT_NEEDS[kind](text) for kind in FACT_KINDS)
 
 
+def _mentions_once(sentence: Sentence, read: dict[str, list[_Mention]]) -> list[_Mention]:
+    """_mentions, read once per wording: a wire story's sentence recurs across outlets, and a
+    mention depends on its sentence's text alone."""
+    seen = read.get(sentence.text)
+    if seen is None:
+        seen = read[sentence.text] = _mentions(sentence)
+        return seen
+    return [_Mention(sentence, m.kind, m.amounts, m.measure, m.key, m.when) for m in seen]
+
+
 def figure_facts(paragraphs: Iterable[SourceParagraph],
                  split: Callable[[SourceParagraph], Iterable[Sentence]] = sentences
                  ) -> list[KeyFigure]:
     """Every figure (percentages, money, quantities) whose sentence says what it measures, as
     facts: one per measure and values, with every sentence stating it and its rivals. ``split``
     cuts a paragraph into sentences (a caller that has them cut already passes its own)."""
+    read: dict[str, list[_Mention]] = {}
     mentions = [mention for paragraph in paragraphs if paragraph.kept and not paragraph.heading
                 and _may_state_facts(paragraph.text)
-                for sentence in split(paragraph) for mention in _mentions(sentence)]
+                for sentence in split(paragraph) for mention in _mentions_once(sentence, read)]
     facts = _gather(mentions)
     figures = [_key_figure(fact) for fact in facts]
     rivals = _rivals(facts)

@@ -27,6 +27,7 @@ groups, on different words.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -152,8 +153,9 @@ MONTHS = {name: number for number, names in enumerate((
     "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
     "august aug", "september sep sept", "october oct", "november nov", "december dec"), start=1)
     for name in names.split()}
-FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() |
-                         {"a", "an", "per", "each", "every"})
+ONE_OF = frozenset({"a", "an", "per", "each", "every"})
+"""Words that count one of a unit of time ("a year", "per day") and nothing else."""
+FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF)
 """The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
 TOKEN = re.compile(r"[$€£¥%]|\d{1,2}:\d{2}(?!\d)|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
@@ -170,6 +172,9 @@ AMOUNT_SCALES = frozenset({"million", "billion", "trillion", "m", "mn", "bn", "t
 ACRONYM = re.compile(r"[A-Z](?:\.[A-Z]){1,6}")
 FIGURE_PARTS = re.compile(r"#([$€£¥]?)(\d{1,40}(?:\.\d{1,40})?)((?: [a-z]{1,20}|%)?)")
 NEGATION = "not"
+NOTHING: frozenset[str] = frozenset()
+"""The empty set of keys, shared: most sentences have no figure, and each set is an object the
+garbage collector walks."""
 ARTICLES = ("the", "a", "an")
 
 
@@ -448,6 +453,9 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
         return None  # most words: no test below can hold
     if tokens[i].casefold() in YEARLY:
         return "1 year", 1
+    if tokens[i].casefold() in ONE_OF and \
+            (i + 1 == len(tokens) or tokens[i + 1].casefold() not in TIME_UNITS):
+        return None  # the commonest case by far: "a" before anything but a unit of time
     date = _date(tokens, i)
     if date:
         return date
@@ -457,7 +465,7 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
         return None
     value, j = (_number(tokens[start]), start + 1) if tokens[start][0].isdigit() else \
         _spelled(tokens, start) or (None, start + 1)
-    if value is None and tokens[start].casefold() in ("a", "an", "per", "each", "every") and \
+    if value is None and tokens[start].casefold() in ONE_OF and \
             not sign and start + 1 < len(tokens) and tokens[start + 1].casefold() in TIME_UNITS:
         value = 1.0  # "a year" is "one year"
     if value is None:
@@ -486,7 +494,7 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     return _format(value), j - i
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """A text's keys, each with the first words it came from, its approximate figures and the
     currency it named last (a later bare amount, "two hundred billion of that", is in it)."""
@@ -565,23 +573,29 @@ def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
     sequence: list[str] = []
     figures: list[tuple[str, int, int]] = []  # normal form, first token, token after
     approximate: set[str] = set()
-    i = 0
-    while i < len(tokens):
+    i, count, append = 0, len(tokens), sequence.append
+    while i < count:
         _, key, first, plain = readings[i]
-        length = 1
-        if not plain:
-            key, length = _key_at(tokens, words, i, lexicon, figures, approximate)
-        elif i == 0:
-            key = first
+        if plain:  # most words: the key is the token's, its words the token itself
+            if i == 0:
+                key = first
+            if key:
+                if key not in keys:
+                    keys[key] = tokens[i]
+                append(key)
+            i += 1
+            continue
+        key, length = _key_at(tokens, words, i, lexicon, figures, approximate)
         if key:
             if key not in keys:
                 keys[key] = text[matches[i].start():matches[i + length - 1].end()]
-            sequence.append(key)
+            append(key)
         i += length
     if figures:
         currency, renamed = _with_units(keys, approximate, figures, tokens, currency)
         sequence = [renamed.get(key, key) for key in sequence]
-    return _Reading(keys, frozenset(approximate), currency, tuple(sequence))
+    return _Reading(keys, frozenset(approximate) if approximate else NOTHING, currency,
+                    tuple(sequence))
 
 
 def _key_at(tokens: list[str], words: list[str], i: int, lexicon: Lexicon,
@@ -678,19 +692,22 @@ class _Unit:
     surface: Mapping[str, str]
     figures: Mapping[str, frozenset[str]]  # percentages and sums, by kind ("%", "$", ...)
     figure_keys: frozenset[str]  # every figure
-    approximate: frozenset[str] = frozenset()
+    approximate: frozenset[str] = NOTHING
     compared: tuple[str, ...] = ()  # the figures compared with approximate ones
-    figures_compared: frozenset[str] = frozenset()  # the same, as a set
     measured: tuple[tuple[str, str, float, float | None], ...] = ()  # the same, measured
     approximate_compared: bool = False  # an approximate figure is among them
-    beside: Mapping[str, frozenset[str]] = field(default_factory=dict)  # keys next to a figure
+    kinds_compared: tuple[str, ...] = ()  # the kinds of the figures measured
+    approximate_kinds: frozenset[str] = NOTHING  # the same, of approximate ones only
+    beside: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # keys next to a figure
 
 
 def _approximately_shared(a: _Unit, b: _Unit) -> frozenset[str]:
     """Figures of ``a`` that an approximate figure matches in ``b`` (or the other way round)
     without being the same: "almost 1%" and "0.8%"."""
-    if not (a.approximate_compared or b.approximate_compared):
-        return frozenset()
+    if not (a.approximate_compared or b.approximate_compared) or \
+            a.approximate_kinds.isdisjoint(b.kinds_compared) and \
+            b.approximate_kinds.isdisjoint(a.kinds_compared):
+        return frozenset()  # no kind both carry with one of them approximate
     found = set()
     for mine, kind, value, tolerance in a.measured:
         if mine in b.keys:
@@ -738,21 +755,29 @@ def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Un
     surface = reading.surface
     figures = tuple(sorted(k for k in surface if k[0] == "#"))[:FIGURES_COMPARED]
     order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
+    if not figures:
+        return _Unit(sentence, order, frozenset(surface), surface, {}, NOTHING,
+                     reading.approximate)
+    measured = _measured(figures, reading.approximate)
+    approximate = [kind for _, kind, _, tolerance in measured if tolerance is not None]
     return _Unit(sentence, order, frozenset(surface), surface, _figures_by_kind(surface),
                  frozenset(key for key in surface if key[0] == "#"), reading.approximate, figures,
-                 frozenset(figures), _measured(figures, reading.approximate),
-                 not reading.approximate.isdisjoint(figures), _beside_figures(reading.sequence))
+                 measured, not reading.approximate.isdisjoint(figures),
+                 tuple(kind for _, kind, _, _ in measured),
+                 frozenset(approximate) if approximate else NOTHING,
+                 _beside_figures(reading.sequence))
 
 
-def _beside_figures(sequence: tuple[str, ...]) -> dict[str, frozenset[str]]:
+def _beside_figures(sequence: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """The keys read within BESIDE of each figure's first mention: what it counts ("tariffs on
-    cars", "of farm goods") and any figure it goes with ("to 15% from 25%")."""
-    beside: dict[str, frozenset[str]] = {}
+    cars", "of farm goods") and any figure it goes with ("to 15% from 25%"). Tuples, not sets:
+    they are few, rarely read, and a set is one more object for the garbage collector."""
+    beside: dict[str, tuple[str, ...]] = {}
     for number, key in enumerate(sequence):
         if key[0] == "#" and key not in beside:
             before, after = sequence[max(0, number - BESIDE):number], \
                 sequence[number + 1:number + 1 + BESIDE]
-            beside[key] = frozenset(before + after) - {key}
+            beside[key] = tuple(near for near in before + after if near != key)
     return beside
 
 
@@ -767,7 +792,7 @@ def _figures_about_one_thing(a: _Unit, b: _Unit, figures: frozenset[str]) -> boo
                 elsewhere = frozenset().union(*(near for key, near in b.beside.items()
                                                 if key not in a.keys))
             theirs = elsewhere
-        if not a.beside.get(figure, frozenset()).isdisjoint(theirs):
+        if not frozenset(a.beside.get(figure, ())).isdisjoint(theirs):
             return True
     return False
 
@@ -816,14 +841,30 @@ def _units(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
            unit: str, lexicon: Lexicon) -> list[_Unit]:
     """Every kept sentence as the matcher sees it; a source's paragraphs are read in turn, each
     knowing the currency the one before named last."""
-    units = []
+    units: list[_Unit] = []
     currency: dict[str, str] = {}
+    alike: dict[int, tuple[_Reading, _Unit]] = {}  # by reading: sentences read alike share
     for paragraph in paragraphs:
         if paragraph.kept and not paragraph.heading:
             read, currency[paragraph.source_id] = _readings(
                 paragraph, unit, lexicon, currency.get(paragraph.source_id, ""))
-            units += [_unit(s, r, rank) for s, r in read]
+            for sentence, reading in read:
+                seen = alike.get(id(reading))
+                if seen and seen[0] is reading:
+                    units.append(_unit_alike(seen[1], sentence, rank))
+                else:
+                    units.append(_unit(sentence, reading, rank))
+                    alike[id(reading)] = (reading, units[-1])
     return units
+
+
+def _unit_alike(other: _Unit, sentence: Sentence, rank: Mapping[str, int]) -> _Unit:
+    """The unit of a sentence read as ``other`` was (a wire story's sentence in another outlet):
+    its keys and figures are other's, the very same objects."""
+    order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
+    return _Unit(sentence, order, other.keys, other.surface, other.figures, other.figure_keys,
+                 other.approximate, other.compared, other.measured, other.approximate_compared,
+                 other.kinds_compared, other.approximate_kinds, other.beside)
 
 
 def weight_of(keys: Iterable[str], weights: Mapping[str, float]) -> float:
@@ -842,8 +883,9 @@ def _weights(units: list[_Unit]) -> dict[str, float]:
             for key, count in counts.items()}
 
 
-def _candidates(units: list[_Unit], weights: Mapping[str, float]) -> set[tuple[int, int]]:
-    """Pairs of sentences from different sources sharing one of their rarest keys.
+def _candidates(units: list[_Unit], weights: Mapping[str, float]) -> list[set[int]]:
+    """Pairs of sentences from different sources sharing one of their rarest keys, each held
+    once by its first sentence: for each sentence, the later ones it pairs with.
 
     A key in at most POSTING_CAP sentences pairs them all; a commoner key pairs each sentence
     with the next NEIGHBOURS that carry it only (in time order), so a fact told by hundreds of
@@ -853,41 +895,47 @@ def _candidates(units: list[_Unit], weights: Mapping[str, float]) -> set[tuple[i
     for number, unit in enumerate(units):
         for key in unit.keys:
             postings[key].append(number)
-    position = {key: {n: i for i, n in enumerate(ids)} for key, ids in postings.items()
-                if len(ids) > POSTING_CAP}
     shared = frozenset(key for key, ids in postings.items() if len(ids) > 1)
     rarity = {key: number for number, key in
               enumerate(sorted(shared, key=lambda k: (-weights[k], k)))}  # rarest first
     sources = [unit.sentence.source_id for unit in units]
-    pairs: set[tuple[int, int]] = set()
+    pairs: list[set[int]] = [set() for _ in units]
     for number, unit in enumerate(units):
         source = sources[number]
+        later = pairs[number]
         for key in sorted(unit.keys & shared, key=rarity.__getitem__)[:RAREST_KEYS]:
             ids = postings[key]
-            if key in position:
-                at = position[key][number]
-                ids = ids[at + 1:at + 1 + NEIGHBOURS]
+            if len(ids) > POSTING_CAP:  # ids ascend: the next NEIGHBOURS after this one
+                at = bisect.bisect_left(ids, number) + 1
+                ids = ids[at:at + NEIGHBOURS]
             for other in ids:
-                if other != number and sources[other] != source:
-                    pairs.add((number, other) if number < other else (other, number))
+                if other > number:
+                    if sources[other] != source:
+                        later.add(other)
+                elif other < number and sources[other] != source:
+                    pairs[other].add(number)
     return pairs
 
 
 class _Matcher:
     """Decides pairs of sentences, each pair once. Which of the two is read first matters when
     a figure is approximate (its match counts as the first one's figure): the first asking
-    decides, as it always has."""
+    decides, as it always has; a candidate pair is asked first by its first sentence."""
 
     def __init__(self, units: list[_Unit]):
         self.units = units
         self.weights = _weights(units)
         self.sizes = [math.sqrt(weight_of(unit.keys, self.weights)) for unit in units]
         self.scores: dict[tuple[int, int], float] = {}  # a pair's score, 0.0 below THRESHOLD
+        # (a candidate pair that does not match is not kept: it scores 0.0)
+        self.candidates: list[set[int]] = []  # pairs scored: 0.0 unless in scores
 
     def score(self, a: int, b: int) -> float:
         pair = (a, b) if a < b else (b, a)
         score = self.scores.get(pair)
         if score is None:
+            if pair[1] in self.candidates[pair[0]]:
+                return 0.0
             score = self.scores[pair] = self._score(a, b)
         return score
 
@@ -897,42 +945,42 @@ class _Matcher:
         first, second = self.units[a], self.units[b]
         shared = first.keys & second.keys
         if first.approximate or second.approximate:
-            if self._below(a, b, shared | first.figures_compared):
-                return 0.0  # even were every figure compared an approximate match
             shared |= _approximately_shared(first, second)
         if len(shared) < MIN_SHARED_KEYS - 1:
             return 0.0
-        score = self._share(a, b, shared)
+        score = weight_of(shared, self.weights) / (self.sizes[a] * self.sizes[b])
         return score if score >= THRESHOLD and _one_fact(first, second, shared) else 0.0
 
-    def _share(self, a: int, b: int, keys: frozenset[str]) -> float:
-        return weight_of(keys, self.weights) / (self.sizes[a] * self.sizes[b])
-
-    def _below(self, a: int, b: int, keys: frozenset[str]) -> bool:
-        """These keys' share is under THRESHOLD. Exact sums are monotonic (more keys never
-        weigh less), so keys that may be more than those shared bound the score."""
-        return self._share(a, b, keys) < THRESHOLD
-
-    def score_all(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[float, int, int]]:
-        """Every candidate pair (a < b) scored once; those that match, as (score, a, b). The
-        common case, no approximate figure, is _score written out: it runs for every pair."""
+    def score_all(self, candidates: list[set[int]]) -> list[tuple[float, int, int]]:
+        """Every candidate pair (a, b in candidates[a]) scored once, as a asks; those that match,
+        as (-score, a, b): best first once sorted. The common case, no approximate figure, is
+        _score written out (without a figure, _one_fact is the count of shared keys)."""
         units, scores, sizes = self.units, self.scores, self.sizes
         weight = self.weights.__getitem__
+        fsum = math.fsum
+        self.candidates = candidates
+        keys = [unit.keys for unit in units]
+        approximate = [bool(unit.approximate) for unit in units]
+        figured = [bool(unit.figure_keys) for unit in units]
         matching = []
-        for a, b in pairs:
-            first, second = units[a], units[b]
-            if first.approximate or second.approximate:
-                score = self._score(a, b)
-            else:
-                shared = first.keys & second.keys
-                score = 0.0
-                if len(shared) >= MIN_SHARED_KEYS - 1:
-                    share = math.fsum(map(weight, shared)) / (sizes[a] * sizes[b])
-                    if share >= THRESHOLD and _one_fact(first, second, shared):
-                        score = share
-            scores[(a, b)] = score
-            if score:
-                matching.append((score, a, b))
+        for a, later in enumerate(candidates):
+            mine, size, with_figures = keys[a], sizes[a], figured[a]
+            fewest = MIN_SHARED_KEYS - 1 if with_figures else MIN_SHARED_KEYS
+            for b in later:
+                if approximate[a] or approximate[b]:
+                    score = self._score(a, b)
+                    if not score:
+                        continue
+                else:
+                    shared = mine & keys[b]
+                    if len(shared) < fewest:
+                        continue
+                    score = fsum(map(weight, shared)) / (size * sizes[b])
+                    if score < THRESHOLD or \
+                            with_figures and not _one_fact(units[a], units[b], shared):
+                        continue
+                scores[(a, b)] = score
+                matching.append((-score, a, b))
         return matching
 
     def matches(self, a: int, b: int) -> bool:
@@ -969,23 +1017,37 @@ class _Groups:
         self.members: dict[int, list[int]] = {}  # group number: its sentences
         self.sources: dict[int, set[str]] = {}
         self.lead: dict[int, int] = {}
-        self.groups_of: dict[int, list[int]] = defaultdict(list)
+        # a sentence's groups: tuples of numbers, no objects for the garbage collector to walk
+        self.groups_of: dict[int, tuple[int, ...]] = {}
         # (group, sentence): the lead it matched, on which keys and their weight (kept until
         # the lead changes)
         self.entered: dict[tuple[int, int], tuple[int, frozenset[str], float]] = {}
         self.started = 0
+        self.between: dict[tuple[int, int], frozenset[str]] = {}  # _shared, by pair
+        self.weighed: dict[frozenset[str], float] = {}  # _weight, by keys: they recur
+        self.source_of = [unit.sentence.source_id for unit in matcher.units]
 
     def _source(self, number: int) -> str:
-        return self.matcher.units[number].sentence.source_id
+        return self.source_of[number]
 
     def _shared(self, a: int, b: int) -> frozenset[str]:
+        """The keys two sentences share, either way round; with an approximate figure, worked
+        out once per pair."""
         first, second = self.matcher.units[a], self.matcher.units[b]
         if not (first.approximate or second.approximate):
-            return first.keys & second.keys  # the same both ways
-        return shared_keys(first, second) | shared_keys(second, first)
+            return first.keys & second.keys
+        pair = (a, b) if a < b else (b, a)
+        shared = self.between.get(pair)
+        if shared is None:
+            shared = self.between[pair] = shared_keys(first, second) | shared_keys(second, first)
+        return shared
 
     def _weight(self, keys: frozenset[str]) -> float:
-        return weight_of(keys, self.matcher.weights)
+        """weight_of, remembered: members' and leads' shared keys recur from pair to pair."""
+        weight = self.weighed.get(keys)
+        if weight is None:
+            weight = self.weighed[keys] = weight_of(keys, self.matcher.weights)
+        return weight
 
     def _fresh(self, number: int, shared: frozenset[str], weight: float) -> bool:
         """The match rests mostly on keys this sentence has not matched on in another group
@@ -999,7 +1061,7 @@ class _Groups:
         self.members[group].append(number)
         self.sources[group].add(self._source(number))
         self.lead[group] = min(self.lead[group], number)
-        self.groups_of[number].append(group)
+        self.groups_of[number] = self.groups_of.get(number, ()) + (group,)
         self.entered[(group, number)] = (self.lead[group], shared, weight)
 
     def _with_lead(self, group: int, number: int) -> tuple[frozenset[str], float]:
@@ -1014,12 +1076,13 @@ class _Groups:
             self.entered[(group, number)] = (lead, keys, weight)
         return keys, weight
 
-    def _used(self, number: int) -> frozenset[str] | set[str]:
+    def _used(self, number: int) -> frozenset[str]:
         """The keys a sentence matched on in its groups."""
         groups = self.groups_of[number]
-        if len(groups) == 1:
-            return self._with_lead(groups[0], number)[0]
-        return set().union(*(self._with_lead(group, number)[0] for group in groups))
+        used = self._with_lead(groups[0], number)[0]
+        for group in groups[1:]:
+            used = used | self._with_lead(group, number)[0]
+        return used
 
     def _start(self, a: int, b: int, shared: frozenset[str], weight: float) -> None:
         group = self.started = self.started + 1
@@ -1028,7 +1091,7 @@ class _Groups:
         self._enter(group, b, shared, weight)
 
     def _try_join(self, group: int, newcomer: int) -> bool:
-        if self._source(newcomer) in self.sources[group]:
+        if self.source_of[newcomer] in self.sources[group]:
             return False
         lead = self.lead[group]
         if not self.matcher.matches(lead, newcomer):
@@ -1037,7 +1100,7 @@ class _Groups:
         weight = self._weight(shared)
         if self._other_part(group, newcomer, shared, weight):
             return False
-        if self.groups_of[newcomer] and not self._fresh(newcomer, shared, weight) and \
+        if newcomer in self.groups_of and not self._fresh(newcomer, shared, weight) and \
                 not any(self.lead[other] == lead for other in self.groups_of[newcomer]):
             return False  # (a sentence reporting all the lead's facts goes with each of them)
         self._enter(group, newcomer, shared, weight)
@@ -1051,7 +1114,7 @@ class _Groups:
         are asked. ``mine`` is the weight of the keys the newcomer shares with the lead."""
         lead = self.lead[group]
         for member in self.members[group][:PARTS_CHECKED]:
-            if member in (lead, newcomer):
+            if member == lead or member == newcomer:
                 continue
             theirs, weight = self._with_lead(group, member)
             common = shared & theirs
@@ -1076,12 +1139,13 @@ class _Groups:
         for member in self.members.pop(gone):
             self.members[kept].append(member)
             self.entered[(kept, member)] = self.entered.pop((gone, member))
-            self.groups_of[member] = [kept if g == gone else g for g in self.groups_of[member]]
+            self.groups_of[member] = tuple(kept if g == gone else g
+                                           for g in self.groups_of[member])
         self.sources[kept] |= self.sources.pop(gone)
         self.lead[kept] = min(self.lead[kept], self.lead.pop(gone))
 
     def add(self, a: int, b: int) -> None:
-        groups_a, groups_b = self.groups_of[a], self.groups_of[b]
+        groups_a, groups_b = self.groups_of.get(a, ()), self.groups_of.get(b, ())
         if not set(groups_a).isdisjoint(groups_b):
             return
         for group in groups_a:
@@ -1139,7 +1203,7 @@ def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, i
     matcher = _Matcher(units)
     matching = matcher.score_all(_candidates(units, matcher.weights))
     groups = _Groups(matcher)
-    for _score, a, b in sorted(matching, key=lambda m: (-m[0], m[1], m[2])):
+    for _score, a, b in sorted(matching):
         groups.add(a, b)
     statements = [_statement(units, members, matcher.weights) for members in groups.groups()]
     return tuple(sorted(statements, key=lambda s: (rank.get(s.lead.source_id, len(rank)),
