@@ -10,8 +10,8 @@ A pair of paragraphs is grouped when one statement holds words from both. Groupi
 people index of the merged articles and the `statements:` rules of content/briefing.yml, as the
 pipeline does. Printed: the share of same-fact pairs grouped, the look-alike pairs grouped
 (should be none) and the grouped pairs the labels do not name (neither right nor wrong: the
-labels list the facts the writer saw). ``a`` to ``f`` keep only that cluster's articles
-(a*.txt … f*.txt; c to f were written and labelled blind, and scored before any tuning on
+labels list the facts the writer saw). ``a`` to ``g`` keep only that cluster's articles
+(a*.txt … g*.txt; c to g were written and labelled blind, and scored before any tuning on
 them); ``all`` runs every cluster's articles as one desk;
 tests/test_statements.py holds the thresholds.
 """
@@ -37,7 +37,7 @@ from generator.statements import Statement, find_statements, group_statements  #
 
 LABELLED = ROOT / "tests" / "labelled" / "statements"
 CONFIG = ROOT / "content" / "briefing.yml"
-CLUSTERS = ("a", "b", "c", "d", "e", "f")  # the first letter of a cluster's file names
+CLUSTERS = ("a", "b", "c", "d", "e", "f", "g")  # the first letter of a cluster's file names
 Place = tuple[str, int]  # file name, line
 Pair = frozenset[Place]
 
