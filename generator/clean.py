@@ -613,11 +613,21 @@ def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
     return end
 
 
+LINK_AT_END = re.compile(r"(://|\b[\w-]+\.[a-z]{2,}/)\S*$")  # "https://…", "pic.twitter.com/x1"
+
+
+def _closes_post(text: str) -> bool:
+    """The attribution ("— Name (@handle) date") or the link that closes an embedded post."""
+    return text[0] in "—–" or bool(LINK_AT_END.search(text))
+
+
 def _is_text(text: str, prose: bool) -> bool:
-    """What a subheading stands over: prose, a sentence, a line that opens a list, or the
+    """What a subheading stands over: running prose closed as a sentence or longer than a
+    headline (an open line of prose of headline length is as likely another story's), a sentence, a line that opens a list, or the
     attribution or link that closes an embedded post (`prose`: is_prose of the text)."""
-    return (prose or is_sentence(text) or text.endswith(":")
-            or text[0] in "—–" or "://" in text.rsplit(" ", 1)[-1])  # an attribution, a link
+    return (_is_body(text, prose) or is_sentence(text) or text.endswith(":")
+            or _closes_post(text) or (prose and len(text.split(None, TITLE_MAX_WORDS))
+                                      > TITLE_MAX_WORDS))
 
 
 def _restore_subheadings(out: list[SourceParagraph], first: int, last: int,
@@ -693,6 +703,8 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
             continue
         if len(run) >= 2 and p is not None and _subheading_over(out, run, i, prose):
             run.pop()  # the run's last line heads the paragraph under it
+        if p is not None and run and _closes_post(p.text):
+            run = []  # the lines of an embedded post, over its link or attribution
         if len(run) >= 2:
             for j in run:
                 opens_list = j + 1 < len(out) and sizes[j + 1] >= LIST_BLOCK and sizes[j] == 1

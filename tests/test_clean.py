@@ -161,6 +161,21 @@ def test_headlines_with_no_text_under_them_are_other_stories_but_subheadings_sta
     assert reasons["What comes next"] is None  # a subheading stands over text
 
 
+def test_open_headlines_of_prose_length_are_other_stories_but_an_embedded_post_stays(config):
+    headlines = ["Ferry workers vote to strike over the new rota in the spring",
+                 "Council says the bridge repairs will run into the next year",
+                 "Why the harbour board wants a second look at the old plans"]
+    post = ["Our crews will keep the ferries running for as long as the law allows",
+            "Thanks to every passenger for the patience shown pic.example.com/Ab12Cd"]
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n" + "\n\n".join(headlines)
+            + f"\n\n{BODY_2}\n\n" + "\n\n".join(post)
+            + "\n\n— Harbour Ferries (@harbourferries) May 2, 2025\n\n" + f"{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert all(reasons[h] == "headlines of other stories (no text under them)"
+               for h in headlines)
+    assert reasons[post[0]] is None and reasons[post[1]] is None
+
+
 def test_lines_of_one_block_are_a_list_not_headlines(config):
     text = (f"Harbour talks end early\n\n{BODY_1}\n\nDelegations present\n\n"
             "North team (Group A): five members\nSouth team (Group B): six members\n"
