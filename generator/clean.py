@@ -434,6 +434,19 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
 
 HEADLINE = "headline (shown as the source's title)"
 TITLE_MAX_WORDS = 30
+LIST_LABEL = re.compile(
+    r"^(related( articles| stories| coverage| content| news| reading| links| videos)?"
+    r"|recommended( for you| stories| articles| reading)?|trending( now| stories| news)?"
+    r"|most (popular|read|viewed|shared|watched)( now| stories| articles| today| in .{1,30})?"
+    r"|popular( now| stories| articles)?|don.?t miss|must read|top stories|editors?.? ?picks"
+    r"|more (stories|news|videos|headlines|from .{1,40}|in .{1,40}|on this( story| topic)?)"
+    r"|read (next|also)|also read|(you )?(may|might) (also )?(like|enjoy)|what to read next"
+    r"|latest (news|stories|videos|headlines)|more like this|further reading"
+    r"|(you )?(may|might) also be interested in|elsewhere (on|in) .{1,40}"
+    r"|(want|looking for) more (stories|news|articles)( like this)?)\s*(:|\.\.\.|…|\?)?$",
+    re.IGNORECASE)
+LIST_LABEL_REASON = "label over a list of other stories"
+LIST_ITEMS_MAX = 12
 HEADLINE_MIN_WORDS = 4  # shorter lines above the article are section labels and menu items
 
 # Page furniture recognised by its shape and place, not its wording. A "body paragraph" is a
@@ -511,7 +524,8 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         if reason is None and headline_open and len(text.split()) <= TITLE_MAX_WORDS \
                 and text[-1] not in ".!:;,":
             reason = HEADLINE
-        if reason is None and key in seen and any(c.isalnum() for c in key):
+        if reason is None and key in seen and any(c.isalnum() for c in key) \
+                and not POST_ATTRIBUTION.match(text):  # one account posts twice a day
             reason = f"repeats line {seen[key]}"
         if reason is None and not key:
             reason = "no words"
@@ -613,6 +627,8 @@ def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
     return end
 
 
+# The attribution under an embedded social post: "— Jane Roe (@janeroe) May 2, 2025"
+POST_ATTRIBUTION = re.compile(r"^[—–-] ?[^()\n]{1,60}\(@\w{1,30}\) ?.{0,40}$")
 LINK_AT_END = re.compile(r"(://|\b[\w-]+\.[a-z]{2,}/)\S*$")  # "https://…", "pic.twitter.com/x1"
 
 
@@ -711,6 +727,24 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
                 if sizes[j] < LIST_BLOCK and not opens_list and not NUMBERED.match(out[j].text):
                     out[j] = _remove(out[j], HEADLINE_RUN)
         run = []
+
+
+def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool]) -> None:
+    """Under a label that announces other stories ("Related", "Most read", "More from …"),
+    the lines that are not text (headline-shaped: no closing stop, headline length) are those
+    stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list."""
+    items = 0
+    for i, p in enumerate(out):
+        if (p.kept or p.removed_because == "lone label") and len(p.text) <= 60 \
+                and LIST_LABEL.match(p.text):
+            out[i] = _remove(p, LIST_LABEL_REASON)
+            items = LIST_ITEMS_MAX
+        elif p.kept and items:
+            if _is_text(p.text, prose[i]):
+                items = 0
+            else:
+                out[i] = _remove(p, HEADLINE_RUN)
+                items -= 1
 
 
 NAVIGATION = frozenset({LINK_LIST, "lone label", "breadcrumb"})
@@ -933,12 +967,13 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     for i, p in enumerate(out):
         if not p.kept or first <= i <= last or not any(c.isalnum() for c in p.text):
             continue
-        if prose[i] or is_sentence(p.text):
+        if prose[i] or is_sentence(p.text) or POST_ATTRIBUTION.match(p.text):
             continue
         out[i] = _remove(p, BEFORE_ARTICLE if i < first else AFTER_ARTICLE)
     _remove_standfirsts(out, first, last)
     _remove_author_notes(out, first, prose)
     _restore_subheadings(out, first, last, prose)
+    _remove_listed_stories(out, prose)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)
     start = 0

@@ -803,3 +803,27 @@ def test_deals_that_can_be_reached_are_news_not_contact_lines(config):
                      "Weak sales contributed to this report's gloomy forecast for the port."):
         text = f"Harbour talks end early\n\n{BODY_1}\n\n{sentence}\n\n{BODY_2}"
         assert cleaned(text, config)[sentence] is None, sentence
+
+
+def test_a_label_over_other_stories_takes_the_headlines_under_it(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nYou may also like...\n\n"
+            "Ferry workers vote to strike over the new rota\n\nCouncil backs the bridge plan\n\n"
+            f"{BODY_2}\n\nMost read in Business\n\nWhy rents rose again\n\n"
+            f"The board decided three things:\n\n{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert reasons["You may also like..."] == reasons["Most read in Business"] == \
+        "label over a list of other stories"
+    assert reasons["Ferry workers vote to strike over the new rota"] == \
+        reasons["Council backs the bridge plan"] == reasons["Why rents rose again"] == \
+        "headlines of other stories (no text under them)"
+    assert reasons[BODY_2] is None
+    assert reasons["The board decided three things:"] is None  # text ends the list
+
+
+def test_an_embedded_posts_attribution_is_kept_even_twice_and_after_the_article(config):
+    post = "— Harbour Ferries (@harbourferries) May 2, 2025"
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nThe ferries will keep running\n\n"
+            f"{post}\n\nThe last boats leave at ten tonight\n\n{post}\n\nShare\n\nPrint")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    attributions = [p for p in paragraphs if p.text == post]
+    assert len(attributions) == 2 and all(p.kept for p in attributions)
