@@ -434,17 +434,6 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
 
 HEADLINE = "headline (shown as the source's title)"
 TITLE_MAX_WORDS = 30
-LIST_LABEL = re.compile(
-    r"^(related( articles| stories| coverage| content| news| reading| links| videos)?"
-    r"|recommended( for you| stories| articles| reading)?|trending( now| stories| news)?"
-    r"|most (popular|read|viewed|shared|watched)( now| stories| articles| today| in .{1,30})?"
-    r"|popular( now| stories| articles)?|don.?t miss|must read|top stories|editors?.? ?picks"
-    r"|more (stories|news|videos|headlines|from .{1,40}|in .{1,40}|on this( story| topic)?)"
-    r"|read (next|also)|also read|(you )?(may|might) (also )?(like|enjoy)|what to read next"
-    r"|latest (news|stories|videos|headlines)|more like this|further reading"
-    r"|(you )?(may|might) also be interested in|elsewhere (on|in) .{1,40}"
-    r"|(want|looking for) more (stories|news|articles)( like this)?)\s*(:|\.\.\.|…|\?)?$",
-    re.IGNORECASE)
 LIST_LABEL_REASON = "label over a list of other stories"
 LIST_ITEMS_MAX = 12
 HEADLINE_MIN_WORDS = 4  # shorter lines above the article are section labels and menu items
@@ -544,7 +533,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     result = captions_between(result, credit_rules, counter_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
     by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
-                                        prose=prose)
+                                        prose=prose, list_label=config.list_label)
     model = configured_model(config.shape_model)
     if model is None:
         return tuple(by_position)
@@ -729,14 +718,15 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
         run = []
 
 
-def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool]) -> None:
+def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
+                           list_label: re.Pattern) -> None:
     """Under a label that announces other stories ("Related", "Most read", "More from …"),
     the lines that are not text (headline-shaped: no closing stop, headline length) are those
     stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list."""
     items = 0
     for i, p in enumerate(out):
         if (p.kept or p.removed_because == "lone label") and len(p.text) <= 60 \
-                and LIST_LABEL.match(p.text):
+                and list_label.fullmatch(p.text):
             out[i] = _remove(p, LIST_LABEL_REASON)
             items = LIST_ITEMS_MAX
         elif p.kept and items:
@@ -944,13 +934,14 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
 
 
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
-                          keys: list[str] | None = None, prose: list[bool] | None = None
-                          ) -> list[SourceParagraph]:
+                          keys: list[str] | None = None, prose: list[bool] | None = None,
+                          list_label: re.Pattern | None = None) -> list[SourceParagraph]:
     """Page furniture found by where it stands: outside the article (before its first body
     paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
     short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
     body paragraphs; a short note is left as it is. `keys` and `prose` (each paragraph's
-    text_key and is_prose) are computed here when the caller has not."""
+    text_key and is_prose) are computed here when the caller has not; `list_label`: the labels
+    that announce a list of other stories (cleaning.list_labels)."""
     prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
     body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
     if len(body) < 2:
@@ -973,7 +964,8 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     _remove_standfirsts(out, first, last)
     _remove_author_notes(out, first, prose)
     _restore_subheadings(out, first, last, prose)
-    _remove_listed_stories(out, prose)
+    if list_label is not None:
+        _remove_listed_stories(out, prose, list_label)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)
     start = 0

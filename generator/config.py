@@ -128,6 +128,7 @@ class Config:
     detect_bylines: bool
     detect_name_captions: bool
     tag_labels: frozenset[str]
+    list_label: re.Pattern | None  # cleaning.list_labels as one pattern
     caption_after_credit: bool
     heading_max_words: int
     shape_model: float | bool  # the shape model's cut-off (0-1), True for its own, False for off
@@ -464,6 +465,22 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     return tuple(rules)
 
 
+def _list_label(checker: _Checker) -> re.Pattern | None:
+    """cleaning.list_labels, each a regular expression for a whole label, as one pattern."""
+    patterns = [str(p) for p in checker.get("list_labels", list, [])]
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise BriefingError(f"{checker.where}.list_labels: bad regular expression "
+                                f"{pattern!r}: {error}", checker.path,
+                                checker.line_of("list_labels")) from None
+    if not patterns:
+        return None
+    return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*(?::|\.\.\.|…|\?)?",
+                      re.IGNORECASE)
+
+
 def _positive(checker: _Checker, key: str, kind: type) -> Any:
     value = checker.get(key, kind)
     if value is not None and value <= 0:
@@ -558,7 +575,7 @@ def _merge(defaults: dict, override: dict) -> dict:
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
             inner = _merge(merged[key], value)
             if key == "cleaning" and not value.get("replace_defaults"):
-                for list_key in ("boilerplate", "labels", "tag_labels"):
+                for list_key in ("boilerplate", "labels", "tag_labels", "list_labels"):
                     if isinstance(value.get(list_key), list):
                         inner[list_key] = list(defaults[key].get(list_key, [])) + value[list_key]
             inner.pop("replace_defaults", None)
@@ -605,7 +622,8 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         if isinstance(user.get("cleaning"), dict):
             top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
-                                       "tag_labels", "caption_after_credit", "shape_model",
+                                       "tag_labels", "list_labels", "caption_after_credit",
+                                       "shape_model",
                                        "replace_defaults")
     merged = _merge(defaults, user)
     root = _Checker(merged, display, "briefing.yml")
@@ -668,6 +686,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         detect_bylines=cleaning.get("detect_bylines", bool, True),
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
+        list_label=_list_label(cleaning),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         shape_model=_shape_model(cleaning),

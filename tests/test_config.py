@@ -260,3 +260,14 @@ def test_a_term_with_an_apostrophe_matches_either_apostrophe():
     assert pattern.search("the world’s two largest economies met")
     assert pattern.search("The world's two-largest economies met")
     assert not pattern.search("the worlds two largest economies")
+
+
+def test_list_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path):
+    path = tmp_path / "briefing.yml"
+    path.write_text("cleaning:\n  list_labels: ['around the (web|region)']\n")
+    config = load_config(path)
+    assert config.list_label.fullmatch("Around the web:")
+    assert config.list_label.fullmatch("More from Business")  # a default
+    path.write_text("cleaning:\n  list_labels: ['(unclosed']\n")
+    with pytest.raises(BriefingError, match=r"list_labels: bad regular expression '\(unclosed'"):
+        load_config(path)
