@@ -91,13 +91,14 @@ class PersonRule:
 class StatementRules:
     """How statements.py hears one fact in other words (the `statements:` section): words and
     phrases with one meaning under one name, words that make a figure approximate, words that
-    deny, and role nouns that name a person as their role does ("Chinese president" is also
-    "the Chinese leader")."""
+    deny, role nouns that name a person as their role does ("Chinese president" is also
+    "the Chinese leader"), and pairs of meanings that contradict ("up", "down")."""
 
     same_meaning: tuple[tuple[str, tuple[str, ...]], ...] = ()
     hedges: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     leader_nouns: tuple[str, ...] = ()
+    opposites: tuple[tuple[str, str], ...] = ()  # same_meaning names that contradict
 
 
 @dataclass(frozen=True)
@@ -532,12 +533,27 @@ def _words(checker: _Checker, key: str) -> tuple[str, ...]:
 def _statement_rules(root: _Checker) -> StatementRules:
     """The `statements:` section: each `same_meaning` entry is a name and its list of words."""
     rules = root.child("statements")
-    rules.only("same_meaning", "hedges", "negations", "leader_nouns")
+    rules.only("same_meaning", "hedges", "negations", "leader_nouns", "opposites")
     groups = rules.child("same_meaning")
     same = tuple((one_line(name), _words(groups, name))
                  for name in groups.data if one_line(name))
     return StatementRules(same, _words(rules, "hedges"), _words(rules, "negations"),
-                          _words(rules, "leader_nouns"))
+                          _words(rules, "leader_nouns"), _opposites(rules, same))
+
+
+def _opposites(rules: _Checker, same: tuple[tuple[str, tuple[str, ...]], ...]
+               ) -> tuple[tuple[str, str], ...]:
+    """`opposites`: pairs of same_meaning names, each pair a list of two."""
+    names = {name for name, _words in same}
+    pairs = []
+    for pair in rules.get("opposites", list, []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(
+                one_line(name) in names for name in pair)):
+            raise BriefingError(f"each entry of {rules.where}.opposites must be a list of two "
+                                f"same_meaning names, not {pair!r}", rules.path,
+                                rules.line_of("opposites"), "for example: [up, down]")
+        pairs.append((one_line(pair[0]), one_line(pair[1])))
+    return tuple(pairs)
 
 
 PLACE = re.compile(r"^(?P<file>[^/\\:]+):(?P<line>[1-9]\d{0,8})$")

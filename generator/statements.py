@@ -922,8 +922,9 @@ class _Matcher:
     a figure is approximate (its match counts as the first one's figure): the first asking
     decides, as it always has; a candidate pair is asked first by its first sentence."""
 
-    def __init__(self, units: list[_Unit]):
+    def __init__(self, units: list[_Unit], opposites: tuple[tuple[str, str], ...] = ()):
         self.units = units
+        self.sides = _sides(units, opposites)
         self.weights = _weights(units)
         self.sizes = [math.sqrt(weight_of(unit.keys, self.weights)) for unit in units]
         self.scores: dict[tuple[int, int], float] = {}  # a pair's score, 0.0 below THRESHOLD
@@ -948,6 +949,8 @@ class _Matcher:
             shared |= _approximately_shared(first, second)
         if len(shared) < MIN_SHARED_KEYS - 1:
             return 0.0
+        if self.sides and _contradict(self.sides.get(a), self.sides.get(b)):
+            return 0.0
         score = weight_of(shared, self.weights) / (self.sizes[a] * self.sizes[b])
         return score if score >= THRESHOLD and _one_fact(first, second, shared) else 0.0
 
@@ -955,7 +958,7 @@ class _Matcher:
         """Every candidate pair (a, b in candidates[a]) scored once, as a asks; those that match,
         as (-score, a, b): best first once sorted. The common case, no approximate figure, is
         _score written out (without a figure, _one_fact is the count of shared keys)."""
-        units, scores, sizes = self.units, self.scores, self.sizes
+        units, scores, sizes, sides = self.units, self.scores, self.sizes, self.sides
         weight = self.weights.__getitem__
         fsum = math.fsum
         self.candidates = candidates
@@ -979,12 +982,35 @@ class _Matcher:
                     if score < THRESHOLD or \
                             with_figures and not _one_fact(units[a], units[b], shared):
                         continue
+                    if sides and _contradict(sides.get(a), sides.get(b)):
+                        continue
                 scores[(a, b)] = score
                 matching.append((-score, a, b))
         return matching
 
     def matches(self, a: int, b: int) -> bool:
         return self.score(a, b) >= THRESHOLD
+
+
+def _sides(units: list[_Unit], opposites: tuple[tuple[str, str], ...]
+           ) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+    """For each sentence that has one meaning of an opposite pair without the other: the
+    meanings it has alone, and their opposites."""
+    if not opposites:
+        return {}
+    opposite = {x: y for x, y in opposites} | {y: x for x, y in opposites}
+    sides = {}
+    for number, unit in enumerate(units):
+        alone = frozenset(k for k in unit.keys & opposite.keys() if opposite[k] not in unit.keys)
+        if alone:
+            sides[number] = (alone, frozenset(opposite[k] for k in alone))
+    return sides
+
+
+def _contradict(a: tuple[frozenset[str], frozenset[str]] | None,
+                b: tuple[frozenset[str], frozenset[str]] | None) -> bool:
+    """One says only "up" where the other says only "down"."""
+    return a is not None and b is not None and not a[1].isdisjoint(b[0])
 
 
 def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
@@ -1133,7 +1159,18 @@ class _Groups:
             shared = self._shared(self.lead[group], lead)
             if self._other_part(group, lead, shared, self._weight(shared)):
                 return False
-        return True
+        return self._follow_lead(kept, gone)
+
+    def _follow_lead(self, kept: int, gone: int) -> bool:
+        """Once merged, the earlier lead leads: most of the other group's members (the first
+        PARTS_CHECKED) must match it, as each newcomer had to match its own lead. Two groups
+        joined through their leads alone can hold two facts."""
+        lead = min(self.lead[kept], self.lead[gone])
+        follower = gone if self.lead[kept] == lead else kept
+        members = [m for m in self.members[follower][:PARTS_CHECKED]
+                   if m != self.lead[follower]]
+        agreeing = sum(1 for m in members if self.matcher.matches(lead, m))
+        return 3 * agreeing >= 2 * len(members)
 
     def _merge(self, kept: int, gone: int) -> None:
         for member in self.members.pop(gone):
@@ -1200,7 +1237,7 @@ def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, i
     lexicon = default_lexicon() if rules is None and not people else \
         Lexicon(rules or default_rules(), people)
     units = sorted(_units(paragraphs, rank, unit, lexicon), key=lambda u: u.order)
-    matcher = _Matcher(units)
+    matcher = _Matcher(units, (rules or default_rules()).opposites)
     matching = matcher.score_all(_candidates(units, matcher.weights))
     groups = _Groups(matcher)
     for _score, a, b in sorted(matching):
