@@ -59,11 +59,11 @@ quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quality.py
 	$(BIN)/python tests/measure_quotes.py
 	$(BIN)/python tests/measure_headlines.py
-	@for cluster in a b c d e f all; do $(BIN)/python tests/measure_statements.py $$cluster; done
+	@for cluster in a b c d e f g all; do $(BIN)/python tests/measure_statements.py $$cluster; done
 	@for set in dev holdout holdout2; do $(BIN)/python tests/measure_events.py tests/labelled/events/$$set; done
 	@if [ -d ../shared/benchmarks ]; then \
 	  $(BIN)/python ../shared/benchmarks/quotes/score.py && \
-	  $(BIN)/python ../shared/benchmarks/boilerplate/score.py --variant region --no-trafilatura; \
+	  $(BIN)/python ../shared/benchmarks/boilerplate/score.py --variant both --no-trafilatura; \
 	fi
 
 ## bench: scaling and caching ratios of generation; the home page's transfer and index budgets
