@@ -6,6 +6,7 @@ Nothing is dropped here: a removed paragraph stays in the list with ``kept=False
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -514,7 +515,8 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                 and text[-1] not in ".!:;,":
             reason = HEADLINE
         if reason is None and key in seen and any(c.isalnum() for c in key) \
-                and not POST_ATTRIBUTION.match(text):  # one account posts twice a day
+                and not (previous_reason is None and POST_ATTRIBUTION.match(text)):
+            # (under a new post's text: one account posts twice a day)
             reason = f"repeats line {seen[key]}"
         if reason is None and not key:
             reason = "no words"
@@ -533,7 +535,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     result = captions_between(result, credit_rules, counter_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
     by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
-                                        prose=prose, list_label=config.list_label)
+                                        prose=prose, list_labels=config.list_labels)
     model = configured_model(config.shape_model)
     if model is None:
         return tuple(by_position)
@@ -618,21 +620,25 @@ def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
 
 # The attribution under an embedded social post: "— Jane Roe (@janeroe) May 2, 2025"
 POST_ATTRIBUTION = re.compile(r"^[—–-] ?[^()\n]{1,60}\(@\w{1,30}\) ?.{0,40}$")
-LINK_AT_END = re.compile(r"(://|\b[\w-]+\.[a-z]{2,}/)\S*$")  # "https://…", "pic.twitter.com/x1"
+LINK = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,}/")  # a token that opens "pic.example.com/x1"
+LINK_MAX_CHARS = 300
+OPEN_TEXT_WORDS = 20  # an open line of prose longer than this is text, not a headline
 
 
 def _closes_post(text: str) -> bool:
     """The attribution ("— Name (@handle) date") or the link that closes an embedded post."""
-    return text[0] in "—–" or bool(LINK_AT_END.search(text))
+    last = text[-LINK_MAX_CHARS:].rsplit(None, 1)[-1]
+    return text[0] in "—–" or "://" in last or bool(LINK.match(last))
 
 
 def _is_text(text: str, prose: bool) -> bool:
-    """What a subheading stands over: running prose closed as a sentence or longer than a
-    headline (an open line of prose of headline length is as likely another story's), a sentence, a line that opens a list, or the
+    """What a subheading stands over: running prose closed as a sentence or longer than most
+    headlines (OPEN_TEXT_WORDS; a shorter open line of prose is as likely another story's
+    headline), a sentence, a line that opens a list, or the
     attribution or link that closes an embedded post (`prose`: is_prose of the text)."""
     return (_is_body(text, prose) or is_sentence(text) or text.endswith(":")
-            or _closes_post(text) or (prose and len(text.split(None, TITLE_MAX_WORDS))
-                                      > TITLE_MAX_WORDS))
+            or _closes_post(text) or (prose and len(text.split(None, OPEN_TEXT_WORDS))
+                                      > OPEN_TEXT_WORDS))
 
 
 def _restore_subheadings(out: list[SourceParagraph], first: int, last: int,
@@ -719,22 +725,28 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
 
 
 def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
-                           list_label: re.Pattern) -> None:
+                           list_labels: tuple[re.Pattern, ...]) -> None:
     """Under a label that announces other stories ("Related", "Most read", "More from …"),
     the lines that are not text (headline-shaped: no closing stop, headline length) are those
-    stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list."""
-    items = 0
+    stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list.
+    A label right over text is a subheading, unless it is one word or trails off ("You may
+    also like…"); one that ends in a colon over lines with no blank line between them opens a
+    list the article gives: both stay."""
+    sizes = block_sizes(out)
     for i, p in enumerate(out):
-        if (p.kept or p.removed_because == "lone label") and len(p.text) <= 60 \
-                and list_label.fullmatch(p.text):
-            out[i] = _remove(p, LIST_LABEL_REASON)
-            items = LIST_ITEMS_MAX
-        elif p.kept and items:
-            if _is_text(p.text, prose[i]):
-                items = 0
-            else:
-                out[i] = _remove(p, HEADLINE_RUN)
-                items -= 1
+        if not (p.kept or p.removed_because == "lone label") or len(p.text) > 60 or \
+                not any(label.fullmatch(p.text) for label in list_labels):
+            continue
+        items = [j for j in range(i + 1, min(i + 1 + LIST_ITEMS_MAX, len(out))) if out[j].kept]
+        headlines = list(itertools.takewhile(lambda j: not _is_text(out[j].text, prose[j]),
+                                             items))
+        if p.text.endswith(":") and headlines and sizes[headlines[0]] > 1:
+            continue
+        if not headlines and not (len(p.text.split()) == 1 or p.text.endswith(("...", "…", "?"))):
+            continue  # a subheading ("More from the minister"), unless it reads as a teaser
+        out[i] = _remove(p, LIST_LABEL_REASON)
+        for j in headlines:
+            out[j] = _remove(out[j], HEADLINE_RUN)
 
 
 NAVIGATION = frozenset({LINK_LIST, "lone label", "breadcrumb"})
@@ -935,12 +947,12 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
 
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
                           keys: list[str] | None = None, prose: list[bool] | None = None,
-                          list_label: re.Pattern | None = None) -> list[SourceParagraph]:
+                          list_labels: tuple[re.Pattern, ...] = ()) -> list[SourceParagraph]:
     """Page furniture found by where it stands: outside the article (before its first body
     paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
     short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
     body paragraphs; a short note is left as it is. `keys` and `prose` (each paragraph's
-    text_key and is_prose) are computed here when the caller has not; `list_label`: the labels
+    text_key and is_prose) are computed here when the caller has not; `list_labels`: the labels
     that announce a list of other stories (cleaning.list_labels)."""
     prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
     body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
@@ -964,8 +976,8 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     _remove_standfirsts(out, first, last)
     _remove_author_notes(out, first, prose)
     _restore_subheadings(out, first, last, prose)
-    if list_label is not None:
-        _remove_listed_stories(out, prose, list_label)
+    if list_labels:
+        _remove_listed_stories(out, prose, list_labels)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)
     start = 0

@@ -129,7 +129,7 @@ class Config:
     detect_bylines: bool
     detect_name_captions: bool
     tag_labels: frozenset[str]
-    list_label: re.Pattern | None  # cleaning.list_labels as one pattern
+    list_labels: tuple[re.Pattern, ...]  # cleaning.list_labels, each for a whole label
     caption_after_credit: bool
     heading_max_words: int
     shape_model: float | bool  # the shape model's cut-off (0-1), True for its own, False for off
@@ -466,20 +466,19 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     return tuple(rules)
 
 
-def _list_label(checker: _Checker) -> re.Pattern | None:
-    """cleaning.list_labels, each a regular expression for a whole label, as one pattern."""
-    patterns = [str(p) for p in checker.get("list_labels", list, [])]
-    for pattern in patterns:
+def _list_labels(checker: _Checker) -> tuple[re.Pattern, ...]:
+    """cleaning.list_labels, each a regular expression for a whole label (a closing colon,
+    "..." or "?" may follow it), compiled on its own."""
+    labels = []
+    for pattern in (str(p) for p in checker.get("list_labels", list, [])):
         try:
-            re.compile(pattern)
+            labels.append(re.compile(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?",
+                                     re.IGNORECASE))
         except re.error as error:
             raise BriefingError(f"{checker.where}.list_labels: bad regular expression "
                                 f"{pattern!r}: {error}", checker.path,
                                 checker.line_of("list_labels")) from None
-    if not patterns:
-        return None
-    return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*(?::|\.\.\.|…|\?)?",
-                      re.IGNORECASE)
+    return tuple(labels)
 
 
 def _positive(checker: _Checker, key: str, kind: type) -> Any:
@@ -702,7 +701,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         detect_bylines=cleaning.get("detect_bylines", bool, True),
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
-        list_label=_list_label(cleaning),
+        list_labels=_list_labels(cleaning),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         shape_model=_shape_model(cleaning),

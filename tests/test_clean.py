@@ -827,3 +827,21 @@ def test_an_embedded_posts_attribution_is_kept_even_twice_and_after_the_article(
     paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
     attributions = [p for p in paragraphs if p.text == post]
     assert len(attributions) == 2 and all(p.kept for p in attributions)
+
+
+def test_a_list_label_over_text_or_over_the_articles_own_list_stays(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nMore from the minister\n\n{BODY_2}\n\n"
+            "More from the harbour board:\n\nFares frozen until the spring\n"
+            f"Night ferries to run again\nNew berths for cargo ships\n\n{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert reasons["More from the minister"] is None  # a subheading over text
+    assert reasons["More from the harbour board:"] is None
+    assert reasons["Fares frozen until the spring"] is None  # the article's own list
+
+
+def test_a_whole_embedded_post_repeated_is_a_repeat_with_its_attribution(config):
+    post, by = "Thanks to every passenger for the patience shown", \
+        "— Harbour Ferries (@harbourferries) May 2, 2025"
+    text = f"Harbour talks end early\n\n{BODY_1}\n\n{post}\n\n{by}\n\n{BODY_2}\n\n{post}\n\n{by}"
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    assert [p.kept for p in paragraphs if p.text == by] == [True, False]

@@ -266,8 +266,11 @@ def test_list_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path)
     path = tmp_path / "briefing.yml"
     path.write_text("cleaning:\n  list_labels: ['around the (web|region)']\n")
     config = load_config(path)
-    assert config.list_label.fullmatch("Around the web:")
-    assert config.list_label.fullmatch("More from Business")  # a default
+    assert any(label.fullmatch("Around the web:") for label in config.list_labels)
+    assert any(label.fullmatch("More from Business") for label in config.list_labels)  # default
+    path.write_text("cleaning:\n  list_labels: ['(?i)see also']\n")
+    with pytest.raises(BriefingError, match="list_labels: bad regular expression"):
+        load_config(path)
     path.write_text("cleaning:\n  list_labels: ['(unclosed']\n")
     with pytest.raises(BriefingError, match=r"list_labels: bad regular expression '\(unclosed'"):
         load_config(path)

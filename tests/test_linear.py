@@ -101,6 +101,21 @@ def test_a_long_line_of_one_unit_takes_linear_time(config, unit):
     assert_linear(lambda text: analyse(config, text), short, short * GROWTH)
 
 
+ARTICLE_BODY = ("The two delegations met for several hours on Thursday and agreed to keep talking "
+                "about the tariffs that both sides have raised since the spring.")
+
+
+@pytest.mark.parametrize("unit", ["a-", "://", "a.b/", "— "], ids=["dashes", "schemes", "paths",
+                                                                    "attributions"])
+def test_a_long_open_line_inside_an_article_takes_linear_time(config, unit):
+    """Inside the article every open line is asked whether it closes a post (a link at its end,
+    an attribution) and whether it stands in a run of headlines."""
+    def article(line: str) -> str:
+        return f"{ARTICLE_BODY}\n\n{line}\n\n{ARTICLE_BODY.replace('Thursday', 'Friday')}"
+    short = repeated(unit, 4096)
+    assert_linear(lambda text: analyse(config, article(text)), short, short * GROWTH)
+
+
 def _people(count: int, misspelt: bool = False) -> str:
     """Paragraphs naming that many people with their roles, all different or one typo apart."""
     triples = itertools.islice(itertools.product(string.ascii_lowercase, repeat=3), count)
