@@ -455,11 +455,7 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
         pattern = rule.text("pattern")
         if not pattern:
             raise BriefingError(f"{rule.where} needs a pattern", checker.path, checker.line)
-        try:
-            regex = re.compile(pattern, re.IGNORECASE)
-        except re.error as error:
-            raise BriefingError(f"{rule.where}: bad regular expression {pattern!r}: {error}",
-                                checker.path, checker.line) from None
+        regex = _editor_regex(pattern, pattern, rule.where, checker.path, checker.line)
         rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex, rule.text("id"),
                                      _positive(rule, "max_words", int),
                                      _share(rule, "min_share", 0.0)))
@@ -469,16 +465,21 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
 def _list_labels(checker: _Checker) -> tuple[re.Pattern, ...]:
     """cleaning.list_labels, each a regular expression for a whole label (a closing colon,
     "..." or "?" may follow it), compiled on its own."""
-    labels = []
-    for pattern in (str(p) for p in checker.get("list_labels", list, [])):
-        try:
-            labels.append(re.compile(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?",
-                                     re.IGNORECASE))
-        except re.error as error:
-            raise BriefingError(f"{checker.where}.list_labels: bad regular expression "
-                                f"{pattern!r}: {error}", checker.path,
-                                checker.line_of("list_labels")) from None
-    return tuple(labels)
+    return tuple(_editor_regex(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?", pattern,
+                               f"{checker.where}.list_labels", checker.path,
+                               checker.line_of("list_labels"))
+                 for pattern in (str(p) for p in checker.get("list_labels", list, [])))
+
+
+def _editor_regex(regex: str, written: str, where: str, path: str, line: int | None
+                  ) -> re.Pattern:
+    """A regular expression from the configuration (``written`` as the editor wrote it, inside
+    ``regex``), case-insensitive; a bad one is a one-line error naming where it stands."""
+    try:
+        return re.compile(regex, re.IGNORECASE)
+    except re.error as error:
+        raise BriefingError(f"{where}: bad regular expression {written!r}: {error}",
+                            path, line) from None
 
 
 def _positive(checker: _Checker, key: str, kind: type) -> Any:

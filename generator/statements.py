@@ -1053,9 +1053,6 @@ class _Groups:
         self.weighed: dict[frozenset[str], float] = {}  # _weight, by keys: they recur
         self.source_of = [unit.sentence.source_id for unit in matcher.units]
 
-    def _source(self, number: int) -> str:
-        return self.source_of[number]
-
     def _shared(self, a: int, b: int) -> frozenset[str]:
         """The keys two sentences share, either way round; with an approximate figure, worked
         out once per pair."""
@@ -1085,7 +1082,7 @@ class _Groups:
 
     def _enter(self, group: int, number: int, shared: frozenset[str], weight: float) -> None:
         self.members[group].append(number)
-        self.sources[group].add(self._source(number))
+        self.sources[group].add(self.source_of[number])
         self.lead[group] = min(self.lead[group], number)
         self.groups_of[number] = self.groups_of.get(number, ()) + (group,)
         self.entered[(group, number)] = (self.lead[group], shared, weight)
@@ -1236,8 +1233,9 @@ def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, i
     people = tuple(people)
     lexicon = default_lexicon() if rules is None and not people else \
         Lexicon(rules or default_rules(), people)
+    rules = rules or default_rules()
     units = sorted(_units(paragraphs, rank, unit, lexicon), key=lambda u: u.order)
-    matcher = _Matcher(units, (rules or default_rules()).opposites)
+    matcher = _Matcher(units, rules.opposites)
     matching = matcher.score_all(_candidates(units, matcher.weights))
     groups = _Groups(matcher)
     for _score, a, b in sorted(matching):
