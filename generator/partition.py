@@ -4,8 +4,10 @@ The statements stage groups sentences that report one fact across sources, and l
 that reports several facts join up to a few groups. A reader outside (``briefing extract
 --json``) wants the simpler contract: each sentence of each kept paragraph belongs to exactly
 one statement. A sentence that several groups hold (it reports several facts) goes to the
-largest of them (the first on a tie), which keeps the most of what sources corroborate; a
-sentence no group holds is a statement of its own.
+largest of them that its paragraph is not in yet through another sentence (the largest of all
+when it is in every one; the first on a tie): the paragraph then stays with every source it
+shares a fact with that it can, not twice with the same ones. A sentence no group holds is a
+statement of its own.
 """
 
 from __future__ import annotations
@@ -47,9 +49,9 @@ def partition(sources: Iterable[Source], statements: Iterable[Statement]) -> lis
                 continue
             section_of[(paragraph.source_id, paragraph.line)] = paragraph.sections[0] \
                 if paragraph.sections else OTHER
-            for sentence in sentences(paragraph):
-                group = _covering(spans.get((sentence.source_id, sentence.line), ()),
-                                        sentence, sizes)
+            for sentence, group in _placed(sentences(paragraph),
+                                           spans.get((paragraph.source_id, paragraph.line), ()),
+                                           sizes):
                 if group is None:
                     order.append(sentence)
                     continue
@@ -69,10 +71,27 @@ def partition(sources: Iterable[Source], statements: Iterable[Statement]) -> lis
     return parts
 
 
-def _covering(spans: Iterable[tuple[int, int, int]], sentence: Sentence,
-                    sizes: list[int]) -> int | None:
-    """The largest group with a member overlapping the sentence (a member may be two short
-    sentences read together), the first of the largest on a tie."""
-    found = [number for start, end, number in spans
-             if start < sentence.end and sentence.start < end]
-    return max(found, key=lambda n: (sizes[n], -n)) if found else None
+def _placed(paragraph_sentences: Iterable[Sentence], spans: list[tuple[int, int, int]],
+            sizes: list[int]) -> list[tuple[Sentence, int | None]]:
+    """Each sentence of one paragraph with the group it goes to (None: no group holds it). A
+    sentence only one group holds goes there; one several hold goes to the largest the
+    paragraph is not in yet (see the module's docstring)."""
+    covering = [(sentence, _covering(spans, sentence)) for sentence in paragraph_sentences]
+    present = {groups[0] for _sentence, groups in covering if len(groups) == 1}
+    placed = []
+    for sentence, groups in covering:
+        if len(groups) > 1:
+            fresh = [number for number in groups if number not in present]
+            group = max(fresh or groups, key=lambda n: (sizes[n], -n))
+            present.add(group)
+        else:
+            group = groups[0] if groups else None
+        placed.append((sentence, group))
+    return placed
+
+
+def _covering(spans: Iterable[tuple[int, int, int]], sentence: Sentence) -> list[int]:
+    """The groups with a member overlapping the sentence (a member may be two short sentences
+    read together)."""
+    return sorted({number for start, end, number in spans
+                   if start < sentence.end and sentence.start < end})

@@ -47,3 +47,18 @@ def test_sentences_no_group_holds_are_statements_of_their_own_with_their_section
     sectioned = Source(A.meta, (SourceParagraph("a", 1, "Tariffs fall.", sections=("deal",)),))
     [part] = partition([sectioned], [])
     assert (part.text, part.section, len(part.sentences)) == ("Tariffs fall.", "deal", 1)
+
+
+def test_a_sentence_in_two_groups_goes_where_its_paragraph_is_not_yet():
+    """The paragraph's other sentence already holds it in the larger group: the two-fact
+    sentence keeps the smaller group's corroboration instead of adding nothing."""
+    c = source("c", "Tariffs drop to 10%, officials said.")
+    d = source("d", "Soybean buying restarts.")
+    [tariff_c], [soy_d] = sentences(c.paragraphs[0]), sentences(d.paragraphs[0])
+    two_facts = source("e", "The cut to 10% comes as soybean buying restarts. Tariffs drop to 10%.")
+    both, tariff_e = sentences(two_facts.paragraphs[0])
+    groups = [Statement(tariff_c, (tariff_c, both, tariff_e, TARIFF_A), ("10%",)),
+              Statement(soy_d, (soy_d, both), ("soybean",))]
+    held = {part.text: part.sentences for part in partition([A, c, d, two_facts], groups)}
+    assert held[soy_d.text] == (soy_d, both)
+    assert held[tariff_c.text] == (TARIFF_A, tariff_c, tariff_e)
