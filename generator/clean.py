@@ -6,6 +6,7 @@ Nothing is dropped here: a removed paragraph stays in the list with ``kept=False
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -535,7 +536,8 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     result = captions_between(result, credit_rules, counter_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
     by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
-                                        prose=prose, list_labels=config.list_labels)
+                                        prose=prose, list_labels=config.list_labels,
+                                        tail_labels=config.tail_labels)
     model = configured_model(config.shape_model)
     if model is None:
         return tuple(by_position)
@@ -749,6 +751,38 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
             out[j] = _remove(out[j], HEADLINE_RUN)
 
 
+TAIL_REASON = "the page's tail (under {label!r})"
+TAIL_LABEL_CHARS = 60
+
+
+def _remove_tail(out: list[SourceParagraph], prose: list[bool],
+                 tail_labels: tuple[re.Pattern, ...]) -> None:
+    """Under a label that opens the page's tail ("About the author", "Comments", "Letters to
+    the editor", "Topics:") stands what the page adds to the article, often written as
+    sentences: a writer's bio, readers' letters, comments. Everything from the first such
+    label below the article's second body paragraph to the end of the page goes, when fewer
+    body paragraphs follow it than stand above it (more, and the label heads the text)."""
+    body = [i for i, p in enumerate(out) if p.kept and _is_body(p.text, prose[i])]
+    if len(body) < 2:
+        return
+    last_at = {p.text.casefold(): i for i, p in enumerate(out) if len(p.text) <= TAIL_LABEL_CHARS}
+    for i in range(body[1] + 1, len(out)):
+        p = out[i]
+        if not (p.kept or p.removed_because == "lone label") or len(p.text) > TAIL_LABEL_CHARS \
+                or not any(label.fullmatch(p.text) for label in tail_labels):
+            continue
+        if last_at[p.text.casefold()] > i:
+            continue  # a button the page repeats between parts of the article
+        above = bisect.bisect_left(body, i)
+        if len(body) - above >= above:
+            return
+        reason = TAIL_REASON.format(label=" ".join(p.text.split()))
+        for j in range(i, len(out)):
+            if out[j].kept or out[j].removed_because == "lone label":
+                out[j] = _remove(out[j], reason)
+        return
+
+
 NAVIGATION = frozenset({LINK_LIST, "lone label", "breadcrumb"})
 
 
@@ -947,13 +981,15 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
 
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
                           keys: list[str] | None = None, prose: list[bool] | None = None,
-                          list_labels: tuple[re.Pattern, ...] = ()) -> list[SourceParagraph]:
+                          list_labels: tuple[re.Pattern, ...] = (),
+                          tail_labels: tuple[re.Pattern, ...] = ()) -> list[SourceParagraph]:
     """Page furniture found by where it stands: outside the article (before its first body
     paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
     short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
     body paragraphs; a short note is left as it is. `keys` and `prose` (each paragraph's
     text_key and is_prose) are computed here when the caller has not; `list_labels`: the labels
-    that announce a list of other stories (cleaning.list_labels)."""
+    that announce a list of other stories (cleaning.list_labels); `tail_labels`: those that
+    open the page's tail (cleaning.tail_labels)."""
     prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
     body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
     if len(body) < 2:
@@ -978,6 +1014,8 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     _restore_subheadings(out, first, last, prose)
     if list_labels:
         _remove_listed_stories(out, prose, list_labels)
+    if tail_labels:
+        _remove_tail(out, prose, tail_labels)
     _remove_headline_runs(out, first, last, prose)
     _restore_structural_repeats(out, first, last, keys, prose)
     start = 0

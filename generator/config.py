@@ -130,6 +130,7 @@ class Config:
     detect_name_captions: bool
     tag_labels: frozenset[str]
     list_labels: tuple[re.Pattern, ...]  # cleaning.list_labels, each for a whole label
+    tail_labels: tuple[re.Pattern, ...]  # cleaning.tail_labels, each for a whole label
     caption_after_credit: bool
     heading_max_words: int
     shape_model: float | bool  # the shape model's cut-off (0-1), True for its own, False for off
@@ -465,10 +466,15 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
 def _list_labels(checker: _Checker) -> tuple[re.Pattern, ...]:
     """cleaning.list_labels, each a regular expression for a whole label (a closing colon,
     "..." or "?" may follow it), compiled on its own."""
+    return _whole_labels(checker, "list_labels")
+
+
+def _whole_labels(checker: _Checker, key: str) -> tuple[re.Pattern, ...]:
+    """A list of regular expressions for whole labels (cleaning.list_labels, .tail_labels): a
+    closing colon, "..." or "?" may follow each; each compiled on its own."""
     return tuple(_editor_regex(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?", pattern,
-                               f"{checker.where}.list_labels", checker.path,
-                               checker.line_of("list_labels"))
-                 for pattern in (str(p) for p in checker.get("list_labels", list, [])))
+                               f"{checker.where}.{key}", checker.path, checker.line_of(key))
+                 for pattern in (str(p) for p in checker.get(key, list, [])))
 
 
 def _editor_regex(regex: str, written: str, where: str, path: str, line: int | None
@@ -591,7 +597,8 @@ def _merge(defaults: dict, override: dict) -> dict:
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
             inner = _merge(merged[key], value)
             if key == "cleaning" and not value.get("replace_defaults"):
-                for list_key in ("boilerplate", "labels", "tag_labels", "list_labels"):
+                for list_key in ("boilerplate", "labels", "tag_labels", "list_labels",
+                                 "tail_labels"):
                     if isinstance(value.get(list_key), list):
                         inner[list_key] = list(defaults[key].get(list_key, [])) + value[list_key]
             inner.pop("replace_defaults", None)
@@ -638,7 +645,8 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         if isinstance(user.get("cleaning"), dict):
             top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
-                                       "tag_labels", "list_labels", "caption_after_credit",
+                                       "tag_labels", "list_labels", "tail_labels",
+                                       "caption_after_credit",
                                        "shape_model",
                                        "replace_defaults")
     merged = _merge(defaults, user)
@@ -703,6 +711,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
         list_labels=_list_labels(cleaning),
+        tail_labels=_whole_labels(cleaning, "tail_labels"),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         shape_model=_shape_model(cleaning),

@@ -845,3 +845,30 @@ def test_a_whole_embedded_post_repeated_is_a_repeat_with_its_attribution(config)
     text = f"Harbour talks end early\n\n{BODY_1}\n\n{post}\n\n{by}\n\n{BODY_2}\n\n{post}\n\n{by}"
     paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
     assert [p.kept for p in paragraphs if p.text == by] == [True, False]
+
+
+BIO = "Jane Roe covers trade for the paper and previously reported from Seoul for six years."
+
+
+def test_under_a_tail_label_go_the_bios_letters_and_comments_written_as_sentences(config):
+    letter = "The council should fix the ferry timetable before it fixes anything else."
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_1} Again.\n\n"
+            f"About the author\n\n{BIO}\n\nLetters to the editor\n\n{letter}\n\n"
+            "— Sam Poe, Eastport")
+    reasons = cleaned(text, config)
+    assert reasons[BODY_2] is None and reasons[f"{BODY_1} Again."] is None
+    assert reasons["About the author"] == reasons[BIO] == reasons[letter] == \
+        "the page's tail (under 'About the author')"
+    assert reasons["— Sam Poe, Eastport"] is not None
+
+
+def test_a_tail_label_with_more_text_below_it_or_repeated_as_a_button_cuts_nothing(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nComments\n\n{BODY_1} Again."
+            f"\n\nComments\n\n{BIO}")
+    reasons = cleaned(text, config)
+    assert reasons[f"{BODY_1} Again."] is None  # the first "Comments" is a button: it recurs
+    assert reasons[BIO] == "the page's tail (under 'Comments')"
+    heading = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nTopics\n\n{BODY_1} One."
+               f"\n\n{BODY_2} Two.\n\n{BODY_1} Three.")
+    reasons = cleaned(heading, config)
+    assert reasons[f"{BODY_1} Three."] is None  # more body below than above: it heads the text

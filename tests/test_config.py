@@ -274,3 +274,14 @@ def test_list_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path)
     path.write_text("cleaning:\n  list_labels: ['(unclosed']\n")
     with pytest.raises(BriefingError, match=r"list_labels: bad regular expression '\(unclosed'"):
         load_config(path)
+
+
+def test_tail_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path):
+    path = tmp_path / "briefing.yml"
+    path.write_text("cleaning:\n  tail_labels: ['from the archive']\n")
+    config = load_config(path)
+    assert any(label.fullmatch("From the archive:") for label in config.tail_labels)
+    assert any(label.fullmatch("About the authors") for label in config.tail_labels)  # default
+    path.write_text("cleaning:\n  tail_labels: ['(unclosed']\n")
+    with pytest.raises(BriefingError, match=r"tail_labels: bad regular expression '\(unclosed'"):
+        load_config(path)
