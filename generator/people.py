@@ -559,12 +559,14 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex,
     places: Counter[str] = Counter()  # ... after "in", "aboard"…: a place's, not a person's
     if owner:
         forms = _FormTree(sorted(owner, key=len, reverse=True))
-        pattern = tree_pattern(owner, r"(?<![\w’'-])", r"(?![\w’'-])", _atom, re.IGNORECASE)
+        folded = all(key.isascii() for key in owner)  # then read in the text folded_ascii gives
+        pattern = tree_pattern(owner, r"(?<![\w’'-])", r"(?![\w’'-])", _atom,
+                               0 if folded else re.IGNORECASE)
         for paragraph in paragraphs:
             if paragraph.kept:
                 text = paragraph.text
                 found = forms.finditer(text) if pattern is None else \
-                    _mentioned(pattern, forms, owner, text)
+                    _mentioned(pattern, forms, owner, text, folded)
                 for key, start, end in found:
                     counts[owner[key]] += 1
                     if text[start].isupper() and " " in key:
@@ -594,12 +596,15 @@ def _a_place(after_place_words: int, mentions: int) -> bool:
 
 
 def _mentioned(pattern: re.Pattern, forms: _FormTree, owner: dict[str, str],
-               text: str) -> Iterator[tuple[str, int, int]]:
+               text: str, folded: bool = False) -> Iterator[tuple[str, int, int]]:
     """The forms the tree finds in the text, with where, found by the pattern of the same tree
-    (one pass in C). A match whose letters map back to no form only in an odd case (a letter
-    that matches another in any case but lowers to something else) is read again by the tree."""
-    for match in pattern.finditer(text):
-        key = _form_key(match.group())
+    (one pass in C). With ``folded``, the pattern is the lower-case one of forms all in ASCII,
+    read in folded_ascii's text, where it finds at the same places what the case-blind one
+    finds in the text, in about a third of the time (every kept paragraph of the briefing is
+    read). A match whose letters map back to no form only in an odd case (a letter that matches
+    another in any case but lowers to something else) is read again by the tree."""
+    for match in pattern.finditer(folded_ascii(text) if folded else text):
+        key = _form_key(text[match.start():match.end()])
         if key not in owner:
             found = forms._longest(text, match.start())
             if found is None:
