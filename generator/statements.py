@@ -232,7 +232,7 @@ class Lexicon:
         for words in self.phrases:
             self.seconds[words[0]].add(words[1])
         self._keys: dict[str, str | None] = {}
-        self.tokens: dict[str, tuple[str, str | None, str | None, bool]] = {}
+        self.tokens: dict[str, tuple[str, str | None, str | None, bool, set[str] | None]] = {}
         self._texts: dict[tuple[str, str], _Reading] = {}
 
     def read(self, text: str, currency: str = "") -> _Reading:
@@ -244,10 +244,12 @@ class Lexicon:
             reading = self._texts[(text, currency)] = _read(text, self, currency)
         return reading
 
-    def token(self, token: str) -> tuple[str, str | None, str | None, bool]:
+    def token(self, token: str) -> tuple[str, str | None, str | None, bool, set[str] | None]:
         """A token as _read first sees it, worked out once: its phrase word, its key alone and
-        as a text's first word, and whether that key is all there is to it (no figure, clock
-        time or phrase can start there)."""
+        as a text's first word, whether that key is all there is to it (no figure, clock time
+        or phrase can start there) and, when only a phrase can start there, the second words of
+        those phrases (a third of the words _read meets start some name or phrase; the next
+        word tells at once that none does here)."""
         reading = self.tokens.get(token)
         if reading is None:
             if len(self.tokens) >= TEXTS_REMEMBERED:
@@ -255,9 +257,11 @@ class Lexicon:
             word, key = _phrase_word(token), self.word_key(token)
             first = self.word_key(token.casefold()) if key and token[1:].islower() and \
                 key == _plain(token) else key  # a capital only as the first word
-            plain = not (token[0].isdigit() or token in CURRENCY_SIGNS or ":" in token or
-                         token.casefold() in FIGURE_WORDS or word in self.starts)
-            reading = self.tokens[token] = (word, key, first, plain)
+            figure_or_time = token[0].isdigit() or token in CURRENCY_SIGNS or ":" in token or \
+                token.casefold() in FIGURE_WORDS
+            plain = not (figure_or_time or word in self.starts)
+            seconds = self.seconds[word] if not figure_or_time and word in self.starts else None
+            reading = self.tokens[token] = (word, key, first, plain, seconds)
         return reading
 
     def _add_meaning(self, word: str, name: str) -> None:
@@ -575,8 +579,10 @@ def _read(text: str, lexicon: Lexicon, currency: str = "") -> _Reading:
     approximate: set[str] = set()
     i, count, append = 0, len(tokens), sequence.append
     while i < count:
-        _, key, first, plain = readings[i]
-        if plain:  # most words: the key is the token's, its words the token itself
+        _, key, first, plain, seconds = readings[i]
+        if plain or seconds is not None and (i + 1 == count or words[i + 1] not in seconds):
+            # most words: the key is the token's, its words the token itself (as _key_at finds
+            # for a phrase's first word when the next word is no second word of its phrases)
             if i == 0:
                 key = first
             if key:
