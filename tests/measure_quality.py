@@ -139,6 +139,29 @@ def _enclosing(gold: dict[int, set[str]], line: int) -> set[str]:
 
 
 BLIND = LABELLED / "sections_blind"  # labelled by a session that never saw the rules
+SECOND = BLIND / "second"  # some of them labelled again, blind to the first labels
+
+
+def agreement(folder: Path = SECOND) -> tuple[Counts, Counts]:
+    """How far two blind labellers agree, line by line, the first taken as gold: boilerplate
+    (removed = labelled boilerplate) and sections (a line the second calls boilerplate has
+    none). It bounds what the rules can be asked for."""
+    boilerplate, sections = Counts(), Counts()
+    for path in sorted(folder.glob("*.yml")):
+        first = gold_labels(yaml.safe_load((BLIND / path.name).read_text(encoding="utf-8")))
+        second = gold_labels(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for line, gold in first.items():
+            labels = second.get(line, {"boilerplate"})
+            gold_boiler, said_boiler = gold == {"boilerplate"}, labels == {"boilerplate"}
+            boilerplate.tp += gold_boiler and said_boiler
+            boilerplate.fp += said_boiler and not gold_boiler
+            boilerplate.fn += gold_boiler and not said_boiler
+            if not gold_boiler:
+                said = set() if said_boiler else labels
+                sections.tp += len(said & gold)
+                sections.fp += len(said - gold)
+                sections.fn += len(gold - said)
+    return boilerplate, sections
 
 
 def measure(config_path: Path = CONFIG, folder: Path = LABELLED,
@@ -169,6 +192,13 @@ def main() -> None:
         kept = f", only {', '.join(only)}" if only else ""
         print(f"\nLabelled blind, never tuned on (tests/labelled/sections_blind/{kept}):")
         report(*measure(folder=BLIND, only=only), verbose)
+    if SECOND.is_dir():
+        boilerplate, sections = agreement()
+        print(f"\nTwo blind labellers on the same {len(list(SECOND.glob('*.yml')))} articles "
+              f"(sections_blind/second/ against the first labels): boilerplate precision "
+              f"{boilerplate.precision:.3f} recall {boilerplate.recall:.3f}; sections "
+              f"precision {sections.precision:.3f} recall {sections.recall:.3f} "
+              f"F1 {sections.f1:.3f}")
 
 
 def report(boilerplate: Counts, sections: Counts, results: list[ArticleResult],

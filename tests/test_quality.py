@@ -40,3 +40,20 @@ def test_quote_precision_recall_and_speaker_accuracy_meet_thresholds():
     assert scores.precision >= 0.95
     assert scores.recall >= 0.90
     assert scores.speaker_accuracy >= 0.95
+
+
+def test_the_second_blind_labelling_labels_the_same_lines_as_the_first():
+    """Agreement counts a line the second labeller left out as boilerplate: the second must
+    label every line the first did, of the same text (the first labelled a hard-wrapped text's
+    paragraphs by their first lines, the second every line: only the first's are compared)."""
+    import yaml
+    from tests.measure_quality import BLIND, SECOND, gold_labels
+
+    seconds = sorted(SECOND.glob("*.yml"))
+    assert len(seconds) >= 14
+    for path in seconds:
+        first = yaml.safe_load((BLIND / path.name).read_text(encoding="utf-8"))
+        second = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert (path.parent / second["source"]).resolve() == \
+            (BLIND / first["source"]).resolve(), path.name
+        assert set(gold_labels(first)) <= set(gold_labels(second)), path.name
