@@ -464,18 +464,23 @@ def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=Non
                 yield paragraph, sentence
 
 
+TIME_FIRST = {"now": 0, None: 1, "past": 2}
+"""The order of sections on the home page: what happens now, then what has no time, then the
+background, whatever order the pages are in."""
+
+
 def key_points(briefing: Briefing, config: Config,
                corroboration: Corroboration = NO_CORROBORATION) -> list[Cited]:
-    """What happened, first: for each section, its sentences reported by the most sources,
-    then the most central (closest to what the sources together are about), then the
-    strongest by the section's terms, then the most recent; each self-contained (no opening
-    "this", "he added that") and said once."""
+    """What happened, first: for each section, the news first and the background last, its
+    sentences reported by the most sources, then the most central (closest to what the sources
+    together are about), then the strongest by the section's terms, then the most recent; each
+    self-contained (no opening "this", "he added that") and said once."""
     order = time_order(briefing)
     chosen: list[Cited] = []
     seen: set[str] = set()
     everything = list(_candidates(briefing, corroboration))  # split once, not per section
     central = centrality(sentence for _paragraph, sentence in everything)
-    for rule in config.sections:
+    for rule in sorted(config.sections, key=lambda rule: TIME_FIRST.get(rule.time, 1)):
         candidates = []
         for paragraph, sentence in everything:
             if rule.id in paragraph.sections:

@@ -241,3 +241,73 @@ def test_a_name_spelt_one_way_has_no_spelling_citations():
     quoted = source("a", "2025-10-29", "“We are willing to work with the US side”", "Guo Jiakun")
     [card] = people_page(Briefing("B", (quoted,), (Person("Guo Jiakun", mentions=1),))).blocks
     assert card.written == ()
+
+
+def sectioned(source_id, date, *paragraphs):
+    """A source whose paragraphs (text, section) start on lines 3, 5, 7…"""
+    return Source(meta(source_id, date, source_id.upper()), tuple(
+        SourceParagraph(source_id, 3 + 2 * n, text, sections=(section,))
+        for n, (text, section) in enumerate(paragraphs)))
+
+
+BACKGROUND = ("The two countries fought a long trade war in 2018 and 2019, with tariffs on "
+              "hundreds of billions of dollars of goods.", "background")
+DEAL = ("Washington will cut the fentanyl tariff on Chinese goods to 10% from 20% under the "
+        "framework agreed in Busan.", "framework-deal")
+
+
+def test_key_points_open_with_the_news_and_keep_the_background_for_last(config):
+    from generator.compose import key_points
+    rounds = ("Earlier rounds of talks in Geneva and London in the spring had eased the trade "
+              "war for a while.", "background")
+    briefing = Briefing("B", (sectioned("a", "2025-10-30", BACKGROUND, DEAL),
+                              sectioned("b", "2025-10-30", rounds)))
+    points = [cited.text for cited in key_points(briefing, config)]
+    assert config.sections[0].time == "past"  # background comes first in the pages' order
+    assert points[0] == DEAL[0] and points[-1] != DEAL[0]
+    assert BACKGROUND[0] in points
+
+
+def test_key_points_are_self_contained_and_said_once(config):
+    from generator.compose import key_points
+    leaning = ("This means the tariff on Chinese goods will fall to 10% from 20% next month "
+               "under the framework.", "framework-deal")
+    added = ("He added that the framework would cut the fentanyl tariff on Chinese goods in "
+             "half.", "framework-deal")
+    briefing = Briefing("B", (sectioned("a", "2025-10-30", leaning, added, DEAL),
+                              sectioned("b", "2025-10-31", DEAL)))
+    points = [cited.text for cited in key_points(briefing, config)]
+    assert points.count(DEAL[0]) == 1
+    assert leaning[0] not in points and added[0] not in points
+
+
+def test_the_fact_most_sources_report_is_the_first_key_point(config):
+    from generator.compose import corroborate, key_points
+    from generator.statements import find_statements
+    lone = ("China's commerce ministry said the soybean purchases would start before the end "
+            "of the year under the framework.", "framework-deal")
+    reworded = ("The fentanyl tariff on Chinese goods is to be lowered to 10 per cent from 20 "
+                "per cent under the framework, Washington said.", "framework-deal")
+    briefing = Briefing("B", (sectioned("a", "2025-10-30", lone),
+                              sectioned("b", "2025-10-30", DEAL),
+                              sectioned("c", "2025-10-31", reworded)))
+    corroboration = corroborate(find_statements(briefing))
+    points = key_points(briefing, config, corroboration)
+    assert points[0].text == DEAL[0] and {c.source_id for c in points[0].also} == {"c"}
+    assert reworded[0] not in [p.text for p in points]  # cited with its lead, not repeated
+
+
+def test_latest_lists_what_the_newest_sources_add_and_only_that(config):
+    from generator.compose import NO_CORROBORATION, corroborate, latest_points
+    from generator.statements import find_statements
+    new = ("China will resume buying American soybeans this year under the framework, the "
+           "commerce ministry said on Friday.", "framework-deal")
+    reworded = ("The fentanyl tariff on Chinese goods is to be lowered to 10 per cent from 20 "
+                "per cent under the framework, Washington said.", "framework-deal")
+    briefing = Briefing("B", (sectioned("a", "2025-10-30", DEAL),
+                              sectioned("b", "2025-10-31", reworded, new)))
+    corroboration = corroborate(find_statements(briefing))
+    assert [c.text for c in latest_points(briefing, config, corroboration, ())] == [new[0]]
+    same_day = Briefing("B", (sectioned("a", "2025-10-31", DEAL),
+                              sectioned("b", "2025-10-31", new)))
+    assert latest_points(same_day, config, NO_CORROBORATION, ()) == []
