@@ -759,28 +759,48 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
                  tail_labels: tuple[re.Pattern, ...]) -> None:
     """Under a label that opens the page's tail ("About the author", "Comments", "Letters to
     the editor", "Topics:") stands what the page adds to the article, often written as
-    sentences: a writer's bio, readers' letters, comments. Everything from the first such
-    label below the article's second body paragraph to the end of the page goes, when fewer
-    body paragraphs follow it than stand above it (more, and the label heads the text)."""
+    sentences: a writer's bio, readers' letters, comments. From the first such label below the
+    article's second body paragraph, everything to the end of the page goes, unless the label
+    is not the tail's: more body paragraphs follow it than stand above it, the article goes on
+    right under it (a body paragraph that is not a note on a writer: a subheading, a button
+    between parts), a label of the same rule recurs further down (a button the page repeats,
+    "212 comments" then "Comments (212)"), or a date or time stamp stands below it (a live
+    blog's post, titled by it, with older posts under it)."""
     body = [i for i, p in enumerate(out) if p.kept and _is_body(p.text, prose[i])]
     if len(body) < 2:
         return
-    last_at = {p.text.casefold(): i for i, p in enumerate(out) if len(p.text) <= TAIL_LABEL_CHARS}
-    for i in range(body[1] + 1, len(out)):
-        p = out[i]
-        if not (p.kept or p.removed_because == "lone label") or len(p.text) > TAIL_LABEL_CHARS \
-                or not any(label.fullmatch(p.text) for label in tail_labels):
-            continue
-        if last_at[p.text.casefold()] > i:
-            continue  # a button the page repeats between parts of the article
+    labels = [(i, rule) for i in range(body[1] + 1, len(out))
+              if (out[i].kept or out[i].removed_because == "lone label")
+              and len(out[i].text) <= TAIL_LABEL_CHARS
+              and (rule := _tail_rule(out[i].text, tail_labels)) is not None]
+    last_of_rule = {rule: i for i, rule in labels}
+    last_stamp = max((i for i, p in enumerate(out) if p.removed_because == STAMP), default=-1)
+    for i, rule in labels:
         above = bisect.bisect_left(body, i)
-        if len(body) - above >= above:
-            return
-        reason = TAIL_REASON.format(label=" ".join(p.text.split()))
+        if last_of_rule[rule] > i or last_stamp > i or len(body) - above >= above:
+            continue
+        under = next((j for j in range(i + 1, len(out)) if out[j].kept), None)
+        if under is not None and _is_body(out[under].text, prose[under]) \
+                and not _is_writer_note(out[under].text):
+            continue
+        reason = TAIL_REASON.format(label=" ".join(out[i].text.split()))
         for j in range(i, len(out)):
             if out[j].kept or out[j].removed_because == "lone label":
                 out[j] = _remove(out[j], reason)
         return
+
+
+def _tail_rule(text: str, tail_labels: tuple[re.Pattern, ...]) -> int | None:
+    """The number of the first tail label the whole text is, if any."""
+    return next((n for n, label in enumerate(tail_labels) if label.fullmatch(text)), None)
+
+
+def _is_writer_note(text: str) -> bool:
+    """A note on a writer: a name of two to four words, then "is a …", "writes", "covers"…"""
+    words = text.split(None, 4)
+    return any(NAME_ONLY.match(" ".join(words[:n]))
+               and AUTHOR_NOTE_AFTER_NAME.match(text.split(None, n)[n])
+               for n in range(2, min(5, len(words))))
 
 
 NAVIGATION = frozenset({LINK_LIST, "lone label", "breadcrumb"})

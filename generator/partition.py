@@ -5,8 +5,9 @@ that reports several facts join up to a few groups. A reader outside (``briefing
 --json``) wants the simpler contract: each sentence of each kept paragraph belongs to exactly
 one statement. A sentence that several groups hold (it reports several facts) goes to the
 largest of them that its paragraph is not in yet through another sentence (the largest of all
-when it is in every one; the first on a tie): the paragraph then stays with every source it
-shares a fact with that it can, not twice with the same ones. A sentence no group holds is a
+when it is in every one; the first on a tie), sentence by sentence: the paragraph then stays
+with more of the sources it shares facts with, not twice with the same ones (greedily: not
+always with all it could). A sentence no group holds is a
 statement of its own.
 """
 

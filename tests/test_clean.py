@@ -858,8 +858,7 @@ def test_under_a_tail_label_go_the_bios_letters_and_comments_written_as_sentence
     reasons = cleaned(text, config)
     assert reasons[BODY_2] is None and reasons[f"{BODY_1} Again."] is None
     assert reasons["About the author"] == reasons[BIO] == reasons[letter] == \
-        "the page's tail (under 'About the author')"
-    assert reasons["— Sam Poe, Eastport"] is not None
+        reasons["Letters to the editor"] == "the page's tail (under 'About the author')"
 
 
 def test_a_tail_label_with_more_text_below_it_or_repeated_as_a_button_cuts_nothing(config):
@@ -872,3 +871,21 @@ def test_a_tail_label_with_more_text_below_it_or_repeated_as_a_button_cuts_nothi
                f"\n\n{BODY_2} Two.\n\n{BODY_1} Three.")
     reasons = cleaned(heading, config)
     assert reasons[f"{BODY_1} Three."] is None  # more body below than above: it heads the text
+
+
+def test_a_tail_label_the_article_goes_on_under_is_a_subheading_or_a_button(config):
+    """A label over a body paragraph that is no note on a writer, a comment count repeated in
+    other words further down, a live blog's post titled like a label: nothing is cut."""
+    below = f"{BODY_2} Still more."
+    subheading = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_1} Again.\n\n"
+                  f"Topics\n\n{below}")
+    assert cleaned(subheading, config)[below] is None
+    share_bar = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_1} Again.\n\n"
+                 f"212 comments\n\nShare\n\n{below}\n\nComments (212)\n\n{BIO}")
+    reasons = cleaned(share_bar, config)
+    assert reasons[below] is None and reasons[BIO] == "the page's tail (under 'Comments (212)')"
+    live = (f"Harbour talks end early\n\n12.10pm\n\n{BODY_1}\n\n11.50am\n\n{BODY_2}\n\n"
+            f"11.30am\n\n{BODY_1} Again.\n\n11.20am\n\nReaders' comments\n\nJo writes in.\n\n"
+            f"11.00am\n\n{below}")
+    reasons = cleaned(live, config)
+    assert reasons["11.00am"] == "date or time stamp" and reasons[below] is None
