@@ -861,15 +861,14 @@ def _between_headline_and_standfirst(above: SourceParagraph) -> set[str]:
     return between
 
 
-def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str],
-                     over_header: int | None = None) -> None:
+def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) -> None:
     """On a pasted page the first heading-shaped line is often a section label or a menu item
     (`World`, `Personal Technology: Review`). The headline is the first line above the article
     of HEADLINE_MIN_WORDS or more words without closing punctuation that no other rule took;
     the line taken before it goes as furniture, and later copies of the headline as repeats."""
     candidates = [i for i in range(first) if out[i].removed_because in (None, HEADLINE)
                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
-                  and (out[i].text[-1] not in ".!:;," or i == over_header)
+                  and out[i].text[-1] not in ".!:;,"
                   and len(out[i].text.split()) <= TITLE_MAX_WORDS]
     chosen = _headline_by_words(out, candidates, first)
     if chosen is None:
@@ -923,18 +922,11 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
 
 def _headline_over_header(paragraphs: list[SourceParagraph], i: int) -> bool:
     """A question over the article's header (its byline, date or read time) is the headline,
-    not the first paragraph ("Experts react: did the truce buy a year of calm?"); so is a
-    line that closes as a sentence there when no headline-shaped line stands above it ("A
-    truce is welcome. Don't mistake it for peace.")."""
-    text = paragraphs[i].text
-    if len(text.split()) > TITLE_MAX_WORDS:
+    not the first paragraph ("Experts react: did the truce buy a year of calm?")."""
+    if not paragraphs[i].text.endswith("?") or len(paragraphs[i].text.split()) > TITLE_MAX_WORDS:
         return False
     following = next((p for p in paragraphs[i + 1:] if p.text), None)
-    if following is None or following.removed_because not in ARTICLE_HEADER:
-        return False
-    return text.endswith("?") or not any(
-        (p.kept or p.removed_because == HEADLINE) and len(p.text.split()) >= HEADLINE_MIN_WORDS
-        and p.text[-1] not in ".!:;," for p in paragraphs[:i])
+    return following is not None and following.removed_because in ARTICLE_HEADER
 
 
 def _is_by_line(paragraph: SourceParagraph) -> bool:
@@ -1029,16 +1021,15 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     open the page's tail (cleaning.tail_labels)."""
     prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
     body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
-    over_header = None  # a line closed as a sentence that is the headline nonetheless
     if find_headline and len(body) > 2 and _headline_over_header(paragraphs, body[0]):
-        over_header, body = body[0], body[1:]
+        body = body[1:]
     if len(body) < 2:
         return paragraphs
     out = list(paragraphs)
     keys = keys if keys is not None else [text_key(p.text) for p in paragraphs]
     first, last = body[0], _article_end(paragraphs, body[-1])
     if find_headline:
-        _repick_headline(out, first, keys, over_header)
+        _repick_headline(out, first, keys)
     below = _first_below_header(out, body, first)
     if below != first and find_headline:  # the headline stands above the standfirst
         _repick_headline(out, below, keys)

@@ -903,21 +903,3 @@ def test_a_question_over_the_byline_and_date_is_the_headline_not_the_first_parag
     assert reasons[BODY_1] is None
     asked = f"Harbour talks end early\n\n{BODY_1}\n\nWhat did the two sides agree on Thursday?\n\n{BODY_2}"
     assert cleaned(asked, config)["What did the two sides agree on Thursday?"] is None
-
-
-def test_a_sentence_over_the_byline_is_the_headline_only_when_no_headline_stands_above(config):
-    headline = "A harbour truce is welcome. Do not mistake it for peace."
-    text = (f"The Harbour Ledger\n\nSubscribe for $1\n\nLog in\n\nOpinion\n\n{headline}\n\n"
-            f"The Editorial Board\n\nPublished 6:00 a.m. CT Oct. 31, 2025\n\n{BODY_1}\n\n"
-            f"{BODY_2}\n\n{BODY_1} Again.")
-    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
-    reasons = {p.text: p.removed_because for p in paragraphs}
-    assert reasons[headline] == "headline (shown as the source's title)"
-    assert reasons["Subscribe for $1"] != reasons[headline]
-    summary = "The harbour board has agreed a truce with the ferry workers after three weeks."
-    with_headline = (f"Harbour Ledger\n\nHarbour board and ferry workers agree a truce\n\n"
-                     f"{summary}\n\nBy Jane Roe\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_1} Again.")
-    reasons = cleaned(with_headline, config)
-    assert reasons["Harbour board and ferry workers agree a truce"] == \
-        "headline (shown as the source's title)"
-    assert reasons[summary] != "headline (shown as the source's title)"
