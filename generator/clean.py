@@ -920,15 +920,6 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
     return first
 
 
-def _headline_over_header(paragraphs: list[SourceParagraph], i: int) -> bool:
-    """A question over the article's header (its byline, date or read time) is the headline,
-    not the first paragraph ("Experts react: did the truce buy a year of calm?")."""
-    if not paragraphs[i].text.endswith("?") or len(paragraphs[i].text.split()) > TITLE_MAX_WORDS:
-        return False
-    following = next((p for p in paragraphs[i + 1:] if p.text), None)
-    return following is not None and following.removed_because in ARTICLE_HEADER
-
-
 def _is_by_line(paragraph: SourceParagraph) -> bool:
     """A byline that starts "By" and a name ("By the numbers" is a subheading), or a "By"
     alone over the names on the next line."""
@@ -1021,8 +1012,6 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     open the page's tail (cleaning.tail_labels)."""
     prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
     body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
-    if find_headline and len(body) > 2 and _headline_over_header(paragraphs, body[0]):
-        body = body[1:]
     if len(body) < 2:
         return paragraphs
     out = list(paragraphs)
