@@ -254,6 +254,8 @@ BACKGROUND = ("The two countries fought a long trade war in 2018 and 2019, with 
               "hundreds of billions of dollars of goods.", "background")
 DEAL = ("Washington will cut the fentanyl tariff on Chinese goods to 10% from 20% under the "
         "framework agreed in Busan.", "framework-deal")
+REWORDED = ("The fentanyl tariff on Chinese goods is to be lowered to 10 per cent from 20 per "
+            "cent under the framework, Washington said.", "framework-deal")  # DEAL, other words
 
 
 def test_key_points_open_with_the_news_and_keep_the_background_for_last(tmp_path):
@@ -294,15 +296,13 @@ def test_the_fact_most_sources_report_is_the_first_key_point(config):
     from generator.statements import find_statements
     lone = ("China's commerce ministry said the soybean purchases would start before the end "
             "of the year under the framework.", "framework-deal")
-    reworded = ("The fentanyl tariff on Chinese goods is to be lowered to 10 per cent from 20 "
-                "per cent under the framework, Washington said.", "framework-deal")
     briefing = Briefing("B", (sectioned("a", "2025-10-30", lone),
                               sectioned("b", "2025-10-30", DEAL),
-                              sectioned("c", "2025-10-31", reworded)))
+                              sectioned("c", "2025-10-31", REWORDED)))
     corroboration = corroborate(find_statements(briefing))
     points = key_points(briefing, config, corroboration)
     assert points[0].text == DEAL[0] and {c.source_id for c in points[0].also} == {"c"}
-    assert reworded[0] not in [p.text for p in points]  # cited with its lead, not repeated
+    assert REWORDED[0] not in [p.text for p in points]  # cited with its lead, not repeated
 
 
 def test_latest_lists_what_the_newest_sources_add_and_only_that(config):
@@ -310,10 +310,8 @@ def test_latest_lists_what_the_newest_sources_add_and_only_that(config):
     from generator.statements import find_statements
     new = ("China will resume buying American soybeans this year under the framework, the "
            "commerce ministry said on Friday.", "framework-deal")
-    reworded = ("The fentanyl tariff on Chinese goods is to be lowered to 10 per cent from 20 "
-                "per cent under the framework, Washington said.", "framework-deal")
     briefing = Briefing("B", (sectioned("a", "2025-10-30", DEAL),
-                              sectioned("b", "2025-10-31", reworded, new)))
+                              sectioned("b", "2025-10-31", REWORDED, new)))
     corroboration = corroborate(find_statements(briefing))
     assert [c.text for c in latest_points(briefing, config, corroboration, ())] == [new[0]]
     same_day = Briefing("B", (sectioned("a", "2025-10-31", DEAL),

@@ -262,26 +262,19 @@ def test_a_term_with_an_apostrophe_matches_either_apostrophe():
     assert not pattern.search("the worlds two largest economies")
 
 
-def test_list_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path):
+@pytest.mark.parametrize("key, added, default", [
+    ("list_labels", ("around the (web|region)", "Around the web:"), "More from Business"),
+    ("tail_labels", ("from the archive", "From the archive:"), "About the authors")])
+def test_whole_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path, key, added,
+                                                                          default):
     path = tmp_path / "briefing.yml"
-    path.write_text("cleaning:\n  list_labels: ['around the (web|region)']\n")
-    config = load_config(path)
-    assert any(label.fullmatch("Around the web:") for label in config.list_labels)
-    assert any(label.fullmatch("More from Business") for label in config.list_labels)  # default
-    path.write_text("cleaning:\n  list_labels: ['(?i)see also']\n")
-    with pytest.raises(BriefingError, match="list_labels: bad regular expression"):
+    path.write_text(f"cleaning:\n  {key}: ['{added[0]}']\n")
+    labels = getattr(load_config(path), key)
+    assert any(label.fullmatch(added[1]) for label in labels)
+    assert any(label.fullmatch(default) for label in labels)  # a default
+    path.write_text(f"cleaning:\n  {key}: ['(?i)see also']\n")
+    with pytest.raises(BriefingError, match=f"{key}: bad regular expression"):
         load_config(path)
-    path.write_text("cleaning:\n  list_labels: ['(unclosed']\n")
-    with pytest.raises(BriefingError, match=r"list_labels: bad regular expression '\(unclosed'"):
-        load_config(path)
-
-
-def test_tail_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path):
-    path = tmp_path / "briefing.yml"
-    path.write_text("cleaning:\n  tail_labels: ['from the archive']\n")
-    config = load_config(path)
-    assert any(label.fullmatch("From the archive:") for label in config.tail_labels)
-    assert any(label.fullmatch("About the authors") for label in config.tail_labels)  # default
-    path.write_text("cleaning:\n  tail_labels: ['(unclosed']\n")
-    with pytest.raises(BriefingError, match=r"tail_labels: bad regular expression '\(unclosed'"):
+    path.write_text(f"cleaning:\n  {key}: ['(unclosed']\n")
+    with pytest.raises(BriefingError, match=rf"{key}: bad regular expression '\(unclosed'"):
         load_config(path)
