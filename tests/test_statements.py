@@ -17,25 +17,26 @@ from generator.statements import (Lexicon, Statement, default_rules, find_statem
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.75
-"""Share of labelled same-fact pairs grouped with the seven clusters' articles in one desk: a
-floor against regressions. 0.78 (911/1173) when cluster G (written blind: 76% and 1 look-alike
+RECALL_FLOOR = 0.74
+"""Share of labelled same-fact pairs grouped with the eight clusters' articles in one desk: a
+floor against regressions. 0.75 (1077/1436) when cluster H (Taiwan and the meeting, written
+blind: 68% and 5 look-alikes of 40 alone, untuned) joined A-G. 0.78 (911/1173) when cluster G (written blind: 76% and 1 look-alike
 of 40 alone, untuned) joined A-F; 0.76 (895/1173) once a merged group's earlier lead must be
 matched by two thirds of the other group's members (look-alikes 12 -> 9). 0.80 (752/940) when cluster F (written blind: 81% and no look-alike
 of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when neither's
 members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 9
-"""Look-alike pairs grouped in the same desk (9 of 234 with G: 13 when G joined, 12 once "up"
+LOOK_ALIKES_ALLOWED = 10
+"""Look-alike pairs grouped in the same desk (10 of 274 with H; 9 of 234 with G: 13 when G joined, 12 once "up"
 and "down" contradict, 9 once a merged group follows its earlier lead; 6 of 194: 11 once F joined, none of them F's own,
 as F's articles chained more of the other clusters' groups together through merges, 6 once a
 merge asks both groups' parts; 6 of 156 before F, 7 when E joined: 3 across clusters A
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
-PARTITION_FLOOR = 0.64
-"""0.72 with A-E, 0.67 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173)
+PARTITION_FLOOR = 0.61
+"""0.62 (884/1436, 3 look-alikes) once H joined; 0.72 with A-E, 0.67 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173)
 once merged groups follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a
 two-fact sentence goes to the largest group its paragraph is not in yet."""
 UNSEEN_TARGET = 0.85
@@ -369,7 +370,7 @@ def test_what_extract_reports_keeps_most_of_the_grouping():
     from tests.measure_statements import measure_partition
 
     same, total, look, _ = measure_partition("all")
-    assert same >= PARTITION_FLOOR * total and look <= 2
+    assert same >= PARTITION_FLOOR * total and look <= 3
 
 
 def test_the_cluster_written_blind_meets_issue_14_s_target():
@@ -398,6 +399,17 @@ def test_the_seventh_cluster_written_blind_keeps_its_untuned_figure():
     result = measure("g")
     assert result.recall >= 0.74, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert len(result.look_alike_grouped) <= 1
+
+
+def test_the_eighth_cluster_written_blind_keeps_its_untuned_figure():
+    """Cluster H (Taiwan and the meeting: statements by Taipei, Beijing and Washington that
+    share names and words) was scored once before any change looked at it: 180/263 (68%),
+    5 look-alikes of 40. A floor while the targets (0.85, none) are far off."""
+    from tests.measure_statements import measure
+
+    result = measure("h")
+    assert result.recall >= 0.67, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 5
 
 
 def test_three_thousand_paragraphs_group_in_well_under_two_seconds(tmp_path):
