@@ -463,12 +463,6 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     return tuple(rules)
 
 
-def _list_labels(checker: _Checker) -> tuple[re.Pattern, ...]:
-    """cleaning.list_labels, each a regular expression for a whole label (a closing colon,
-    "..." or "?" may follow it), compiled on its own."""
-    return _whole_labels(checker, "list_labels")
-
-
 def _whole_labels(checker: _Checker, key: str) -> tuple[re.Pattern, ...]:
     """A list of regular expressions for whole labels (cleaning.list_labels, .tail_labels): a
     closing colon, "..." or "?" may follow each; each compiled on its own."""
@@ -710,7 +704,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         detect_bylines=cleaning.get("detect_bylines", bool, True),
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
-        list_labels=_list_labels(cleaning),
+        list_labels=_whole_labels(cleaning, "list_labels"),
         tail_labels=_whole_labels(cleaning, "tail_labels"),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
