@@ -40,6 +40,18 @@ class Counts:
         self.fp += other.fp
         self.fn += other.fn
 
+    def count_one(self, said: bool, gold: bool) -> None:
+        """One yes-or-no decision (is it boilerplate?) against the gold one."""
+        self.tp += said and gold
+        self.fp += said and not gold
+        self.fn += gold and not said
+
+    def count_labels(self, said: set[str], gold: set[str]) -> None:
+        """One paragraph's labels (its sections) against the gold ones."""
+        self.tp += len(said & gold)
+        self.fp += len(said - gold)
+        self.fn += len(gold - said)
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -106,9 +118,7 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
         if removed and not gold_boiler and _shown_elsewhere(paragraph.removed_because):
             result.shown_elsewhere += 1
             continue
-        result.boilerplate.tp += gold_boiler and removed
-        result.boilerplate.fp += removed and not gold_boiler
-        result.boilerplate.fn += gold_boiler and not removed
+        result.boilerplate.count_one(removed, gold_boiler)
         if gold_boiler:
             if not removed:
                 result.errors.append(f"line {paragraph.line}: kept, gold says boilerplate")
@@ -117,9 +127,7 @@ def measure_article(spec_path: Path, config, strict: bool = True) -> ArticleResu
         if removed:
             result.errors.append(f"line {paragraph.line}: removed ({paragraph.removed_because})"
                                  ", gold says content")
-        result.sections.tp += len(predicted & labels)
-        result.sections.fp += len(predicted - labels)
-        result.sections.fn += len(labels - predicted)
+        result.sections.count_labels(predicted, labels)
         if predicted != labels and paragraph.kept:
             result.errors.append(f"line {paragraph.line}: sections {sorted(predicted)}, gold "
                                  f"{sorted(labels)}")
@@ -153,14 +161,9 @@ def agreement(folder: Path = SECOND) -> tuple[Counts, Counts]:
         for line, gold in first.items():
             labels = second.get(line, {"boilerplate"})
             gold_boiler, said_boiler = gold == {"boilerplate"}, labels == {"boilerplate"}
-            boilerplate.tp += gold_boiler and said_boiler
-            boilerplate.fp += said_boiler and not gold_boiler
-            boilerplate.fn += gold_boiler and not said_boiler
+            boilerplate.count_one(said_boiler, gold_boiler)
             if not gold_boiler:
-                said = set() if said_boiler else labels
-                sections.tp += len(said & gold)
-                sections.fp += len(said - gold)
-                sections.fn += len(gold - said)
+                sections.count_labels(set() if said_boiler else labels, gold)
     return boilerplate, sections
 
 
