@@ -40,6 +40,7 @@ SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
+WRAP_SHORTEST = 50  # a line a width-wrap leaves is at least this long
 WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
 SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
@@ -84,20 +85,36 @@ def _starts_capitalised(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _continues(line: str, following: str) -> bool:
+def _continues(line: str, following: str, widest: int = 0) -> bool:
     """A sentence broken over lines by the paste ("…after their" / "widely anticipated…"): the
     line does not end a sentence or a label, and the next one goes on in lower case (a word, not
     a brand in mixed case such as "iPhone") or the line stops on a small word ("of", "the").
     The run is joined only when its last line ends as a sentence ends (menus do not)."""
     line, following = line.strip(), following.strip()
-    if not line or not following or line[-1] in CLOSING or SPEAKER_LABEL.match(following) \
+    if not line or not following or SPEAKER_LABEL.match(following) \
             or following[:2] in ("- ", "* "):
         return False
-    first_word = following.split()[0].rstrip(",;:.!?\"”’')")
+    if line[-1] in CLOSING:  # a clause may end a wrapped line, a sentence or label may not
+        return line[-1] in ",;" and _wraps(line, following, widest)
+    first_word = following.split()[0].strip(",;:.!?\"“”‘’'()")
     lower = first_word.isalpha() and first_word.islower()
     last_word = line.rsplit(None, 1)[-1]
+    opens_word = following.lstrip("\"“‘'(")[:1].isalnum()
     return lower or (last_word.islower() and last_word in FUNCTION_WORDS
-                     and len(line.split()) >= 4 and following[0].isalnum())
+                     and len(line.split()) >= 4 and opens_word) or _wraps(line, following, widest)
+
+
+def _wraps(line: str, following: str, widest: int) -> bool:
+    """A line of prose cut at the page's width (a PDF or print paste, its lines not blank-
+    separated from headers around them): it and the line it runs into are nearly as wide as
+    the widest line of their block (the width the text was wrapped at; a list of headlines
+    is ragged), and it holds function words."""
+    words = line.split()
+    full = 0.85 * widest
+    return (WRAP_SHORTEST <= len(line) and widest <= 1.25 * WRAP_WIDTH
+            and len(line) >= full and len(following) >= full and len(words) >= 8
+            and sum(w in FUNCTION_WORDS for w in words) >= 2
+            and following.lstrip("\"“‘'(")[:1].isalnum())
 
 
 def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
@@ -117,8 +134,9 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
             start = 0
+            widest = max(len(line.text.strip()) for line in block)
             for i in range(1, len(block) + 1):
-                if i == len(block) or not _continues(block[i - 1].text, block[i].text):
+                if i == len(block) or not _continues(block[i - 1].text, block[i].text, widest):
                     run = block[start:i]
                     if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
                         paragraphs.append((run[0].number,

@@ -335,6 +335,26 @@ def test_lower_case_menu_items_and_labels_are_not_joined():
     assert [n for n, _ in split_paragraphs(brand)] == [1, 2]
 
 
+def test_prose_wrapped_at_the_page_width_joins_though_headers_stand_on_the_lines_above():
+    # a PDF paste: a running header and a heading glued to the text, lines cut at one width,
+    # some before a capitalised word or after a comma
+    text = ("Harbour Research | 4 March | Page 2 of 5\n"
+            "What was agreed\n"
+            "The ministers met for roughly two hours and agreed to lower the fees on the ships\n"
+            "of both fleets, to open the northern quay to each other's vessels from April, and\n"
+            "Customs officers will check the cargo of every third container at the harbour.\n"
+            "Harbour Research | 4 March | Page 3 of 5")
+    assert [n for n, _ in split_paragraphs(lines(text))] == [1, 2, 3, 6]
+
+
+def test_a_ragged_list_of_headlines_is_not_taken_for_wrapped_prose():
+    text = ("Council votes to close the old bridge for repairs in the spring\n"
+            "Storm brings down trees across the valley overnight\n"
+            "Schools to open late after the floods in the east of the county\n"
+            "Mayor opens the new library.")
+    assert [n for n, _ in split_paragraphs(lines(text))] == [1, 2, 3, 4]
+
+
 BROKEN = st.lists(st.sampled_from(["the talks", "in Busan", "after their", "on", "widely",
                                    "Trump said.", "iPhone", "", "Key events", "and", ","]),
                   max_size=12)
