@@ -454,6 +454,7 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
 
 HEADLINE = "headline (shown as the source's title)"
 TITLE_MAX_WORDS = 30
+LIST_ITEM = re.compile(r"[•·▪►◆■*–-] |\d{1,2}[.)] ")  # a key point or a list's item, never a headline
 LIST_LABEL_REASON = "label over a list of other stories"
 LIST_ITEMS_MAX = 12
 HEADLINE_MIN_WORDS = 4  # shorter lines above the article are section labels and menu items
@@ -887,7 +888,8 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
     candidates = [i for i in range(first) if out[i].removed_because in (None, HEADLINE)
                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
                   and out[i].text[-1] not in ".!:;,"
-                  and len(out[i].text.split()) <= TITLE_MAX_WORDS]
+                  and len(out[i].text.split()) <= TITLE_MAX_WORDS
+                  and not LIST_ITEM.match(out[i].text)]
     chosen = _headline_by_words(out, candidates, first)
     if chosen is None:
         after_menu = [i for i in candidates if not _navigation_between(out, i, first)]

@@ -257,6 +257,32 @@ def test_the_headline_over_its_standfirst_is_the_title_though_the_summary_shares
     assert headline(paragraphs) == "Harbour talks end early"
 
 
+def test_a_key_point_is_never_the_headline_though_the_article_repeats_its_words(config):
+    text = ("Open in app\n\nDelegations end harbour talks early in the port city\n\n"
+            "Jane Roe\n\nKey points\n\n• Delegations met for three hours in the port city\n\n"
+            f"• A joint statement is due this week\n\n{BODY_1}\n\n{BODY_2}")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline
+    assert headline(paragraphs) == "Delegations end harbour talks early in the port city"
+
+
+def test_a_trail_of_section_names_is_a_breadcrumb_in_any_language(config):
+    text = f"Asia > East Asia\n\n首页 > 时政 > China\n\nBusiness › Trade\n\n{BODY_1}\n\n{BODY_2}"
+    reasons = cleaned(text, config, title="Harbour talks")
+    assert [reasons[t] for t in ("Asia > East Asia", "首页 > 时政 > China", "Business › Trade")] \
+        == ["breadcrumb"] * 3
+    assert reasons[BODY_1] is None
+
+
+def test_a_caption_ending_on_its_credit_goes_but_a_sentence_about_a_photo_stays(config):
+    caption = ("The two ministers (left) at the harbour on Thursday. Their talks lasted about "
+               "three hours. PHOTO: AFP")
+    told = "The ministers posed for a photo: both smiled for the cameras."
+    reasons = cleaned(f"{BODY_1}\n\n{caption}\n\n{told}\n\n{BODY_2}", config, title="Talks")
+    assert reasons[caption] == "picture or caption note"
+    assert reasons[told] is None
+
+
 def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
     calls = ["Get breaking news on trade and markets delivered in our daily newsletter!",
              "Want more stories like this? Follow us on Instagram and Facebook.",
