@@ -274,15 +274,6 @@ def test_a_trail_of_section_names_is_a_breadcrumb_in_any_language(config):
     assert reasons[BODY_1] is None
 
 
-def test_a_caption_ending_on_its_credit_goes_but_a_sentence_about_a_photo_stays(config):
-    caption = ("The two ministers (left) at the harbour on Thursday. Their talks lasted about "
-               "three hours. PHOTO: AFP")
-    told = "The ministers posed for a photo: both smiled for the cameras."
-    reasons = cleaned(f"{BODY_1}\n\n{caption}\n\n{told}\n\n{BODY_2}", config, title="Talks")
-    assert reasons[caption] == "picture or caption note"
-    assert reasons[told] is None
-
-
 def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
     calls = ["Get breaking news on trade and markets delivered in our daily newsletter!",
              "Want more stories like this? Follow us on Instagram and Facebook.",
