@@ -933,15 +933,23 @@ class _Matcher:
         self.sides = _sides(units, opposites)
         self.weights = _weights(units)
         self.sizes = [math.sqrt(weight_of(unit.keys, self.weights)) for unit in units]
-        self.scores: dict[tuple[int, int], float] = {}  # a pair's score, 0.0 below THRESHOLD
+        # a pair's score, 0.0 below THRESHOLD, by pair_key: one int, not a tuple of two, for
+        # the hundreds of thousands of pairs a large desk asks about
+        self.scores: dict[int, float] = {}
         # (a candidate pair that does not match is not kept: it scores 0.0)
-        self.candidates: list[set[int]] = []  # pairs scored: 0.0 unless in scores
+        # pairs scored (0.0 unless in scores): for each sentence, the later ones it was scored
+        # against, as sorted tuples once scored (a tenth of a set's memory on a large desk)
+        self.candidates: list[tuple[int, ...]] = []
+
+    def pair_key(self, a: int, b: int) -> int:
+        """One number for a pair of sentences, either way round."""
+        return a * len(self.units) + b if a < b else b * len(self.units) + a
 
     def score(self, a: int, b: int) -> float:
-        pair = (a, b) if a < b else (b, a)
+        pair = self.pair_key(a, b)
         score = self.scores.get(pair)
         if score is None:
-            if pair[1] in self.candidates[pair[0]]:
+            if max(a, b) in self.candidates[min(a, b)]:
                 return 0.0
             score = self.scores[pair] = self._score(a, b)
         return score
@@ -965,9 +973,9 @@ class _Matcher:
         as (-score, a, b): best first once sorted. The common case, no approximate figure, is
         _score written out (without a figure, _one_fact is the count of shared keys)."""
         units, scores, sizes, sides = self.units, self.scores, self.sizes, self.sides
+        span = len(units)
         weight = self.weights.__getitem__
         fsum = math.fsum
-        self.candidates = candidates
         keys = [unit.keys for unit in units]
         approximate = [bool(unit.approximate) for unit in units]
         figured = [bool(unit.figure_keys) for unit in units]
@@ -990,8 +998,9 @@ class _Matcher:
                         continue
                     if sides and _contradict(sides.get(a), sides.get(b)):
                         continue
-                scores[(a, b)] = score
+                scores[a * span + b] = score
                 matching.append((-score, a, b))
+        self.candidates = [tuple(sorted(later)) for later in candidates]
         return matching
 
     def matches(self, a: int, b: int) -> bool:
@@ -1053,10 +1062,11 @@ class _Groups:
         self.groups_of: dict[int, tuple[int, ...]] = {}
         # (group, sentence): the lead it matched, on which keys and their weight (kept until
         # the lead changes)
-        self.entered: dict[tuple[int, int], tuple[int, frozenset[str], float]] = {}
+        # (keyed by group * len(units) + sentence: ints, not tuples)
+        self.entered: dict[int, tuple[int, frozenset[str], float]] = {}
+        self.span = len(matcher.units)
         self.started = 0
-        self.between: dict[tuple[int, int], frozenset[str]] = {}  # _shared, by pair
-        self.weighed: dict[frozenset[str], float] = {}  # _weight, by keys: they recur
+        self.between: dict[int, frozenset[str]] = {}  # _shared, by the matcher's pair_key
         self.source_of = [unit.sentence.source_id for unit in matcher.units]
 
     def _shared(self, a: int, b: int) -> frozenset[str]:
@@ -1065,18 +1075,16 @@ class _Groups:
         first, second = self.matcher.units[a], self.matcher.units[b]
         if not (first.approximate or second.approximate):
             return first.keys & second.keys
-        pair = (a, b) if a < b else (b, a)
+        pair = self.matcher.pair_key(a, b)
         shared = self.between.get(pair)
         if shared is None:
             shared = self.between[pair] = shared_keys(first, second) | shared_keys(second, first)
         return shared
 
     def _weight(self, keys: frozenset[str]) -> float:
-        """weight_of, remembered: members' and leads' shared keys recur from pair to pair."""
-        weight = self.weighed.get(keys)
-        if weight is None:
-            weight = self.weighed[keys] = weight_of(keys, self.matcher.weights)
-        return weight
+        """weight_of with the matcher's weights (not remembered: on a desk of thousands of
+        sources the memo held more memory than its few sums cost)."""
+        return weight_of(keys, self.matcher.weights)
 
     def _fresh(self, number: int, shared: frozenset[str], weight: float) -> bool:
         """The match rests mostly on keys this sentence has not matched on in another group
@@ -1091,18 +1099,18 @@ class _Groups:
         self.sources[group].add(self.source_of[number])
         self.lead[group] = min(self.lead[group], number)
         self.groups_of[number] = self.groups_of.get(number, ()) + (group,)
-        self.entered[(group, number)] = (self.lead[group], shared, weight)
+        self.entered[group * self.span + number] = (self.lead[group], shared, weight)
 
     def _with_lead(self, group: int, number: int) -> tuple[frozenset[str], float]:
         """The keys a member shares with its group's lead now (a lead that came later may be
         about one of the member's facts only), and their weight; for the lead itself, those it
         entered on."""
         lead = self.lead[group]
-        matched, keys, weight = self.entered[(group, number)]
+        matched, keys, weight = self.entered[group * self.span + number]
         if matched != lead and number != lead:
             keys = self._shared(lead, number)
             weight = self._weight(keys)
-            self.entered[(group, number)] = (lead, keys, weight)
+            self.entered[group * self.span + number] = (lead, keys, weight)
         return keys, weight
 
     def _used(self, number: int) -> frozenset[str]:
@@ -1178,7 +1186,7 @@ class _Groups:
     def _merge(self, kept: int, gone: int) -> None:
         for member in self.members.pop(gone):
             self.members[kept].append(member)
-            self.entered[(kept, member)] = self.entered.pop((gone, member))
+            self.entered[kept * self.span + member] = self.entered.pop(gone * self.span + member)
             self.groups_of[member] = tuple(kept if g == gone else g
                                            for g in self.groups_of[member])
         self.sources[kept] |= self.sources.pop(gone)
