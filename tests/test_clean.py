@@ -274,6 +274,27 @@ def test_a_trail_of_section_names_is_a_breadcrumb_in_any_language(config):
     assert reasons[BODY_1] is None
 
 
+@pytest.mark.parametrize("line, reason", [
+    ("Q", "transcript speaker label"),
+    ("(Laughter.)", "broadcast marker"),
+    ("[Inaudible]", "broadcast marker"),
+    ("Harbour Research | 4 March 2025 | Page 2 of 6", "page header or footer"),
+    ("Editor: Jane Roe", "byline"),
+    ("@harbour_desk", "social post furniture"),
+])
+def test_transcript_print_and_post_furniture_goes_by_its_shape(config, line, reason):
+    assert cleaned(f"{BODY_1}\n\n{line}\n\n{BODY_2}", config, title="Talks")[line] == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Q: What did the ministers agree on Thursday?",
+    "The report, on page 4 of 12, said the fees would fall by half before the end of the year.",
+    "Editor Jane Roe said the paper would publish the full text of the agreement on Friday.",
+])
+def test_sentences_that_share_those_words_stay(config, line):
+    assert cleaned(f"{BODY_1}\n\n{line}\n\n{BODY_2}", config, title="Talks")[line] is None
+
+
 def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
     calls = ["Get breaking news on trade and markets delivered in our daily newsletter!",
              "Want more stories like this? Follow us on Instagram and Facebook.",
