@@ -41,6 +41,8 @@ CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
 WRAP_SHORTEST = 50  # a line a width-wrap leaves is at least this long
+# a list's item or a key point: it starts its own paragraph, and is never a headline
+LIST_ITEM = re.compile(r"\s*([•·▪►◆■*–-] |\d{1,2}[.)] |\([a-z0-9]{1,3}\) )")
 WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
 SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
@@ -76,7 +78,7 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False  # every line ends a sentence: these are separate one-line paragraphs
     if len(block) >= 3 and all(_starts_capitalised(line.text) for line in block[1:]):
         return False  # a list of headlines or names: wrapped prose goes on in lower case
-    return not any(SPEAKER_LABEL.match(line.text.strip()) or line.text.lstrip()[:2] in ("- ", "* ")
+    return not any(SPEAKER_LABEL.match(line.text.strip()) or LIST_ITEM.match(line.text)
                    for line in block[1:])
 
 
@@ -91,8 +93,7 @@ def _continues(line: str, following: str, widest: int = 0) -> bool:
     a brand in mixed case such as "iPhone") or the line stops on a small word ("of", "the").
     The run is joined only when its last line ends as a sentence ends (menus do not)."""
     line, following = line.strip(), following.strip()
-    if not line or not following or SPEAKER_LABEL.match(following) \
-            or following[:2] in ("- ", "* "):
+    if not line or not following or SPEAKER_LABEL.match(following) or LIST_ITEM.match(following):
         return False
     if line[-1] in CLOSING:  # a clause may end a wrapped line, a sentence or label may not
         return line[-1] in ",;" and _wraps(line, following, widest)
@@ -454,7 +455,6 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
 
 HEADLINE = "headline (shown as the source's title)"
 TITLE_MAX_WORDS = 30
-LIST_ITEM = re.compile(r"[•·▪►◆■*–-] |\d{1,2}[.)] ")  # a key point or a list's item, never a headline
 LIST_LABEL_REASON = "label over a list of other stories"
 LIST_ITEMS_MAX = 12
 HEADLINE_MIN_WORDS = 4  # shorter lines above the article are section labels and menu items
