@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -42,7 +43,8 @@ SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence end
 WRAP_WIDTH = 100
 WRAP_SHORTEST = 50  # a line a width-wrap leaves is at least this long
 # a list's item or a key point: it starts its own paragraph, and is never a headline
-LIST_ITEM = re.compile(r"\s*([•·▪►◆■*–-] |\d{1,2}[.)] |\([a-z0-9]{1,3}\) )")
+BULLETS = "•·▪►◆■*-"
+LIST_ITEM = re.compile(r"\s*([•·▪►◆■*-] |\d{1,2}[.)] |\([a-z0-9]{1,3}\) )")
 WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
 SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
@@ -78,8 +80,9 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False  # every line ends a sentence: these are separate one-line paragraphs
     if len(block) >= 3 and all(_starts_capitalised(line.text) for line in block[1:]):
         return False  # a list of headlines or names: wrapped prose goes on in lower case
-    return not any(SPEAKER_LABEL.match(line.text.strip()) or LIST_ITEM.match(line.text)
-                   for line in block[1:])
+    return not any(SPEAKER_LABEL.match(line.text.strip())
+                   or _is_list_item(above.text.strip(), line.text.strip())
+                   for above, line in zip(block, block[1:]))
 
 
 def _starts_capitalised(text: str) -> bool:
@@ -87,35 +90,66 @@ def _starts_capitalised(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _continues(line: str, following: str, widest: int = 0) -> bool:
-    """A sentence broken over lines by the paste ("…after their" / "widely anticipated…"): the
-    line does not end a sentence or a label, and the next one goes on in lower case (a word, not
-    a brand in mixed case such as "iPhone") or the line stops on a small word ("of", "the").
-    The run is joined only when its last line ends as a sentence ends (menus do not)."""
+SENTENCE_LINK, WIDTH_LINK = "sentence", "width"
+
+
+def _continues(line: str, following: str, wide: int = 0) -> str | None:
+    """How a line runs into the next, if it does. A sentence broken over lines by the paste
+    ("…after their" / "widely anticipated…"; SENTENCE_LINK): the line does not end a sentence or
+    a label, and the next one goes on in lower case (a word, not a brand in mixed case such as
+    "iPhone") or the line stops on a small word ("of", "the"). Or prose cut at the page's width
+    (WIDTH_LINK, see _wraps; ``wide``: the width of the block's full lines, 0 when it has too few
+    of them). The caller joins a run only when its last line ends as a sentence ends (menus do
+    not) and a width link has a sentence link beside it in the run."""
     line, following = line.strip(), following.strip()
-    if not line or not following or SPEAKER_LABEL.match(following) or LIST_ITEM.match(following):
-        return False
+    if not line or not following or SPEAKER_LABEL.match(following) or \
+            _is_list_item(line, following):
+        return None
     if line[-1] in CLOSING:  # a clause may end a wrapped line, a sentence or label may not
-        return line[-1] in ",;" and _wraps(line, following, widest)
-    first_word = following.split()[0].strip(",;:.!?\"“”‘’'()")
-    lower = first_word.isalpha() and first_word.islower()
+        return WIDTH_LINK if line[-1] in ",;" and _wraps(line, following, wide) else None
+    first_word = following.split()[0].lstrip("\"“‘'").rstrip(",;:.!?\"”’')")
+    if first_word.isalpha() and first_word.islower():
+        return SENTENCE_LINK
     last_word = line.rsplit(None, 1)[-1]
-    opens_word = following.lstrip("\"“‘'(")[:1].isalnum()
-    return lower or (last_word.islower() and last_word in FUNCTION_WORDS
-                     and len(line.split()) >= 4 and opens_word) or _wraps(line, following, widest)
+    if last_word.islower() and last_word in FUNCTION_WORDS and len(line.split()) >= 4 and \
+            following.lstrip("\"“‘'(")[:1].isalnum():
+        return SENTENCE_LINK
+    return WIDTH_LINK if _wraps(line, following, wide) else None
 
 
-def _wraps(line: str, following: str, widest: int) -> bool:
+def _wraps(line: str, following: str, wide: int) -> bool:
     """A line of prose cut at the page's width (a PDF or print paste, its lines not blank-
-    separated from headers around them): it and the line it runs into are nearly as wide as
-    the widest line of their block (the width the text was wrapped at; a list of headlines
-    is ragged), and it holds function words."""
+    separated from headers around them): it and the line it runs into are full lines of their
+    block (the width the text was wrapped at; a list of headlines is ragged), and it holds
+    function words."""
     words = line.split()
-    full = 0.85 * widest
-    return (WRAP_SHORTEST <= len(line) and widest <= 1.25 * WRAP_WIDTH
-            and len(line) >= full and len(following) >= full and len(words) >= 8
+    return (wide > 0 and len(line) >= wide and len(following) >= wide and len(words) >= 8
             and sum(w in FUNCTION_WORDS for w in words) >= 2
             and following.lstrip("\"“‘'(")[:1].isalnum())
+
+
+FULL_SHARE = 0.85  # a full line of a wrapped block is at least this share of its widest
+FULL_LINES = 3  # ... and a block wrapped at a width has at least this many of them
+
+
+def _full_width(block: list[RawLine]) -> int:
+    """The width a block's lines were wrapped at (the least a full line is), or 0 when fewer
+    than FULL_LINES lines are that full, or the lines are too short or too long for a wrap."""
+    widths = [len(line.text.strip()) for line in block]
+    widest = max(widths)
+    if not WRAP_SHORTEST <= widest <= 1.25 * WRAP_WIDTH:
+        return 0
+    full = math.ceil(FULL_SHARE * widest)
+    return full if sum(w >= full for w in widths) >= FULL_LINES else 0
+
+
+def _is_list_item(line: str, following: str) -> bool:
+    """The next line opens an item of a list: after a bullet always; after a number or letter
+    ("2.", "(a)") when the line is an item too or ends as a sentence, clause or label ends (a
+    wrap can fall before "1. …" in "on October / 1. …")."""
+    match = LIST_ITEM.match(following)
+    return bool(match) and (match.group(1)[0] in BULLETS or not line or line[-1] in CLOSING
+                            or bool(LIST_ITEM.match(line)))
 
 
 def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
@@ -135,16 +169,24 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
             start = 0
-            widest = max(len(line.text.strip()) for line in block)
+            wide = _full_width(block)
+            links: list[str] = []
             for i in range(1, len(block) + 1):
-                if i == len(block) or not _continues(block[i - 1].text, block[i].text, widest):
-                    run = block[start:i]
-                    if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
-                        paragraphs.append((run[0].number,
-                                           normalise_space(" ".join(l.text for l in run))))
-                    else:  # lower-case menu items or tags, not a sentence
-                        paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
-                    start = i
+                link = _continues(block[i - 1].text, block[i].text, wide) \
+                    if i < len(block) else None
+                if link:
+                    links.append(link)
+                    continue
+                run = block[start:i]
+                # one broken sentence; widths alone do not make one (a headline over its
+                # standfirst, a list of headlines of one length)
+                if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE and \
+                        (not links or SENTENCE_LINK in links):
+                    paragraphs.append((run[0].number,
+                                       normalise_space(" ".join(l.text for l in run))))
+                else:  # lower-case menu items or tags, not a sentence
+                    paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
+                start, links = i, []
         block.clear()
 
     for line in lines:
@@ -944,7 +986,7 @@ def _is_by_line(paragraph: SourceParagraph) -> bool:
     """A byline that starts "By" and a name ("By the numbers" is a subheading), or a "By"
     alone over the names on the next line."""
     words = paragraph.text.split()
-    if words[0].casefold() not in ("by", "by:"):
+    if not words or words[0].casefold() not in ("by", "by:"):
         return False
     return len(words) == 1 or (paragraph.removed_because == "byline" and words[1][0].isupper())
 

@@ -1,8 +1,8 @@
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from generator.clean import (clean_paragraphs, normalise_space, remove_cross_source_repeats,
-                             split_paragraphs)
+from generator.clean import (HEADLINE, clean_paragraphs, normalise_space,
+                             remove_cross_source_repeats, split_paragraphs)
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta
 from tests.conftest import LIVE_SEED, WIRE_SEED, paragraph_at, pieces_text
@@ -289,10 +289,23 @@ def test_transcript_print_and_post_furniture_goes_by_its_shape(config, line, rea
 @pytest.mark.parametrize("line", [
     "Q: What did the ministers agree on Thursday?",
     "The report, on page 4 of 12, said the fees would fall by half before the end of the year.",
+    "The key clause is on page 12 of 40.",
+    "Prices > wages for the third year running",
+    "Le ministre « ne cédera pas » sur les frais portuaires",
+    "The ratio of A > B holds",
+    "Producer: Okay.",
     "Editor Jane Roe said the paper would publish the full text of the agreement on Friday.",
 ])
 def test_sentences_that_share_those_words_stay(config, line):
     assert cleaned(f"{BODY_1}\n\n{line}\n\n{BODY_2}", config, title="Talks")[line] is None
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u200b \ufeff"])
+def test_a_line_of_only_invisible_characters_under_the_headline_is_no_byline(config, invisible):
+    text = f"Harbour talks end early in the port city\n{invisible}\n{BODY_1}\n\n{BODY_2}"
+    reasons = [p.removed_because for p in clean_paragraphs(
+        SourceMeta("s", "s.txt", "", "O", None), lines(text), config)]
+    assert reasons == [HEADLINE, "no visible text", None, None]
 
 
 def test_calls_to_the_reader_go_and_sentences_about_channels_stay(config):
@@ -383,6 +396,36 @@ def test_prose_wrapped_at_the_page_width_joins_though_headers_stand_on_the_lines
             "Customs officers will check the cargo of every third container at the harbour.\n"
             "Harbour Research | 4 March | Page 3 of 5")
     assert [n for n, _ in split_paragraphs(lines(text))] == [1, 2, 3, 6]
+
+
+@pytest.mark.parametrize("text", [
+    # a headline over its standfirst, then the byline: two full lines, no broken sentence
+    "Ministers agree to lower the harbour fees for the ships of both fleets in a new deal\n"
+    "The agreement, reached after two hours of talks in the port city, ends a year of dispute.\n"
+    "By Jane Roe\nOctober 30, 2025",
+    # other stories' headlines of one width, the last one quoted
+    "Related stories\n"
+    "Council votes to close the old bridge for repairs in the spring of next year\n"
+    "Storm brings down trees across the valley overnight as the rivers rise again\n"
+    'Mayor says new library is "the best thing this town has done in decades"\n'
+    "Harbour pilots threaten to strike over the new shift patterns at the port",
+    # an interview's turns, one cut off by a dash
+    "Roe: We were going to lower the fees on the ships of both fleets, but then the —\n"
+    "Doe: But you did not lower the fees on the ships of both fleets in the end, did you?\n"
+    "Roe: No, we did not, and the fleets were not happy with that at all in the end.",
+])
+def test_lines_of_one_width_without_a_broken_sentence_stay_apart(text):
+    raw = lines(text)
+    assert [n for n, _ in split_paragraphs(raw)] == [line.number for line in raw]
+
+
+def test_a_wrap_before_a_dash_or_a_date_still_joins():
+    dash = ("The ministers met for two hours in the port city on Thursday and agreed to lower\n"
+            "– the first cut in a decade – the fees charged on the ships of both fleets.")
+    date = ("The new fees on the ships of both fleets will take effect in the port on October\n"
+            "1. The ministers said the harbour would be open to both fleets from that day.")
+    assert [n for n, _ in split_paragraphs(lines(dash))] == [1]
+    assert [n for n, _ in split_paragraphs(lines(date))] == [1]
 
 
 def test_the_items_of_a_list_stay_apart_though_their_lines_are_as_wide_as_a_wrap():
