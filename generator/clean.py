@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,8 +40,8 @@ SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
-WRAP_SHORTEST = 50  # a line a width-wrap leaves is at least this long
-# a list's item or a key point: it starts its own paragraph, and is never a headline
+# a list's item or a key point: it starts its own paragraph (see list_items); a bulleted one
+# is never a headline
 BULLETS = "•·▪►◆■*-"
 LIST_ITEM = re.compile(r"\s*([•·▪►◆■*-] |\d{1,2}[.)] |\([a-z0-9]{1,3}\) )")
 WORD = re.compile(r"\w+")
@@ -80,9 +79,9 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False  # every line ends a sentence: these are separate one-line paragraphs
     if len(block) >= 3 and all(_starts_capitalised(line.text) for line in block[1:]):
         return False  # a list of headlines or names: wrapped prose goes on in lower case
-    return not any(SPEAKER_LABEL.match(line.text.strip())
-                   or _is_list_item(above.text.strip(), line.text.strip())
-                   for above, line in zip(block, block[1:]))
+    items = list_items([line.text for line in block])
+    return not any(SPEAKER_LABEL.match(line.text.strip()) or item
+                   for line, item in zip(block[1:], items[1:]))
 
 
 def _starts_capitalised(text: str) -> bool:
@@ -90,66 +89,30 @@ def _starts_capitalised(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-SENTENCE_LINK, WIDTH_LINK = "sentence", "width"
-
-
-def _continues(line: str, following: str, wide: int = 0) -> str | None:
-    """How a line runs into the next, if it does. A sentence broken over lines by the paste
-    ("…after their" / "widely anticipated…"; SENTENCE_LINK): the line does not end a sentence or
-    a label, and the next one goes on in lower case (a word, not a brand in mixed case such as
-    "iPhone") or the line stops on a small word ("of", "the"). Or prose cut at the page's width
-    (WIDTH_LINK, see _wraps; ``wide``: the width of the block's full lines, 0 when it has too few
-    of them). The caller joins a run only when its last line ends as a sentence ends (menus do
-    not) and a width link has a sentence link beside it in the run."""
+def _continues(line: str, following: str) -> bool:
+    """A sentence broken over lines by the paste ("…after their" / "widely anticipated…"): the
+    line does not end a sentence or a label, and the next one goes on in lower case (a word, not
+    a brand in mixed case such as "iPhone") or the line stops on a small word ("of", "the").
+    The run is joined only when its last line ends as a sentence ends (menus do not)."""
     line, following = line.strip(), following.strip()
-    if not line or not following or SPEAKER_LABEL.match(following) or \
-            _is_list_item(line, following):
-        return None
-    if line[-1] in CLOSING:  # a clause may end a wrapped line, a sentence or label may not
-        return WIDTH_LINK if line[-1] in ",;" and _wraps(line, following, wide) else None
+    if not line or not following or line[-1] in CLOSING or SPEAKER_LABEL.match(following) \
+            or following[:2] in ("- ", "* "):
+        return False
     first_word = following.split()[0].lstrip("\"“‘'").rstrip(",;:.!?\"”’')")
-    if first_word.isalpha() and first_word.islower():
-        return SENTENCE_LINK
+    lower = first_word.isalpha() and first_word.islower()
     last_word = line.rsplit(None, 1)[-1]
-    if last_word.islower() and last_word in FUNCTION_WORDS and len(line.split()) >= 4 and \
-            following.lstrip("\"“‘'(")[:1].isalnum():
-        return SENTENCE_LINK
-    return WIDTH_LINK if _wraps(line, following, wide) else None
+    return lower or (last_word.islower() and last_word in FUNCTION_WORDS
+                     and len(line.split()) >= 4 and following.lstrip("\"“‘'")[:1].isalnum())
 
 
-def _wraps(line: str, following: str, wide: int) -> bool:
-    """A line of prose cut at the page's width (a PDF or print paste, its lines not blank-
-    separated from headers around them): it and the line it runs into are full lines of their
-    block (the width the text was wrapped at; a list of headlines is ragged), and it holds
-    function words."""
-    words = line.split()
-    return (wide > 0 and len(line) >= wide and len(following) >= wide and len(words) >= 8
-            and sum(w in FUNCTION_WORDS for w in words) >= 2
-            and following.lstrip("\"“‘'(")[:1].isalnum())
-
-
-FULL_SHARE = 0.85  # a full line of a wrapped block is at least this share of its widest
-FULL_LINES = 3  # ... and a block wrapped at a width has at least this many of them
-
-
-def _full_width(block: list[RawLine]) -> int:
-    """The width a block's lines were wrapped at (the least a full line is), or 0 when fewer
-    than FULL_LINES lines are that full, or the lines are too short or too long for a wrap."""
-    widths = [len(line.text.strip()) for line in block]
-    widest = max(widths)
-    if not WRAP_SHORTEST <= widest <= 1.25 * WRAP_WIDTH:
-        return 0
-    full = math.ceil(FULL_SHARE * widest)
-    return full if sum(w >= full for w in widths) >= FULL_LINES else 0
-
-
-def _is_list_item(line: str, following: str) -> bool:
-    """The next line opens an item of a list: after a bullet always; after a number or letter
-    ("2.", "(a)") when the line is an item too or ends as a sentence, clause or label ends (a
-    wrap can fall before "1. …" in "on October / 1. …")."""
-    match = LIST_ITEM.match(following)
-    return bool(match) and (match.group(1)[0] in BULLETS or not line or line[-1] in CLOSING
-                            or bool(LIST_ITEM.match(line)))
+def list_items(lines: list[str]) -> list[bool]:
+    """Which lines open an item of a list: a bullet always; a number or letter ("2.", "(a)")
+    only beside another such line (one "3. November" or "1. FC Köln" is no list)."""
+    marks = [LIST_ITEM.match(line) for line in lines]
+    numbered = [bool(m) and m.group(1)[0] not in BULLETS for m in marks]
+    return [bool(m) and (not numbered[i] or (i > 0 and numbered[i - 1])
+                         or (i + 1 < len(lines) and numbered[i + 1]))
+            for i, m in enumerate(marks)]
 
 
 def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
@@ -169,24 +132,17 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
             start = 0
-            wide = _full_width(block)
-            links: list[str] = []
+            items = list_items([line.text for line in block])
             for i in range(1, len(block) + 1):
-                link = _continues(block[i - 1].text, block[i].text, wide) \
-                    if i < len(block) else None
-                if link:
-                    links.append(link)
-                    continue
-                run = block[start:i]
-                # one broken sentence; widths alone do not make one (a headline over its
-                # standfirst, a list of headlines of one length)
-                if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE and \
-                        (not links or SENTENCE_LINK in links):
-                    paragraphs.append((run[0].number,
-                                       normalise_space(" ".join(l.text for l in run))))
-                else:  # lower-case menu items or tags, not a sentence
-                    paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
-                start, links = i, []
+                if i == len(block) or items[i] or \
+                        not _continues(block[i - 1].text, block[i].text):
+                    run = block[start:i]
+                    if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
+                        paragraphs.append((run[0].number,
+                                           normalise_space(" ".join(l.text for l in run))))
+                    else:  # lower-case menu items or tags, not a sentence
+                        paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
+                    start = i
         block.clear()
 
     for line in lines:
@@ -546,8 +502,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     result: list[SourceParagraph] = []
     keys: list[str] = []  # each paragraph's text_key, computed once here
     seen: dict[str, int] = {}
-    crumbs: list[str] = []
-    title_keys = _title_keys(meta.title, crumbs)
+    title_keys = _title_keys(meta.title, [])
     previous_reason: str | None = None
     in_tags = False
     headline_open = not meta.title  # until the first kept paragraph or headline
@@ -562,8 +517,9 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
             continue
         reason = boilerplate_reason(text, config, sieve)
         if reason == "breadcrumb":
-            crumbs.append(re.split(r"\s+[/›»>|]\s+", text)[-1])
-            title_keys = _title_keys(meta.title, crumbs)
+            tail_key = text_key(re.split(r"\s+[/›»>|]\s+", text)[-1])
+            if tail_key:  # (a set grown in place: a page of thousands of crumbs stays linear)
+                title_keys.add(tail_key)
         if reason is None and in_tags and len(text.split()) <= 4 and text[-1] not in ".!?":
             reason = "topic tag"
         if reason is None and previous_reason == CREDIT and config.caption_after_credit \
@@ -886,6 +842,11 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in CONTENT_WORD.findall(text.casefold()) if w not in FUNCTION_WORDS}
 
 
+def _bulleted(text: str) -> bool:
+    match = LIST_ITEM.match(text)
+    return bool(match) and match.group(1)[0] in BULLETS
+
+
 def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
                        first: int) -> int | None:
     """The candidate with most words the article's first paragraphs use again (another
@@ -931,7 +892,7 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
                   and out[i].text[-1] not in ".!:;,"
                   and len(out[i].text.split()) <= TITLE_MAX_WORDS
-                  and not LIST_ITEM.match(out[i].text)]
+                  and not _bulleted(out[i].text)]
     chosen = _headline_by_words(out, candidates, first)
     if chosen is None:
         after_menu = [i for i in candidates if not _navigation_between(out, i, first)]

@@ -267,10 +267,10 @@ def test_a_key_point_is_never_the_headline_though_the_article_repeats_its_words(
 
 
 def test_a_trail_of_section_names_is_a_breadcrumb_in_any_language(config):
-    text = f"Asia > East Asia\n\n首页 > 时政 > China\n\nBusiness › Trade\n\n{BODY_1}\n\n{BODY_2}"
+    crumbs = ("Home > Asia > East Asia", "首页 > 时政 > China", "News » Business » Trade")
+    text = "\n\n".join((*crumbs, BODY_1, BODY_2))
     reasons = cleaned(text, config, title="Harbour talks")
-    assert [reasons[t] for t in ("Asia > East Asia", "首页 > 时政 > China", "Business › Trade")] \
-        == ["breadcrumb"] * 3
+    assert [reasons[t] for t in crumbs] == ["breadcrumb"] * 3
     assert reasons[BODY_1] is None
 
 
@@ -294,6 +294,11 @@ def test_transcript_print_and_post_furniture_goes_by_its_shape(config, line, rea
     "Le ministre « ne cédera pas » sur les frais portuaires",
     "The ratio of A > B holds",
     "Producer: Okay.",
+    "Editor: Yes",
+    "Stocks > Bonds, Again",
+    "Gold > Silver",
+    "The agreement runs to 40 pages. The key clause, on page 12 of 40, reads:",
+    "What's buried on page 412 of 1,000 in the spending bill",
     "Editor Jane Roe said the paper would publish the full text of the agreement on Friday.",
 ])
 def test_sentences_that_share_those_words_stay(config, line):
@@ -386,7 +391,7 @@ def test_lower_case_menu_items_and_labels_are_not_joined():
     assert [n for n, _ in split_paragraphs(brand)] == [1, 2]
 
 
-def test_prose_wrapped_at_the_page_width_joins_though_headers_stand_on_the_lines_above():
+def test_prose_broken_mid_sentence_joins_though_headers_stand_on_the_lines_above():
     # a PDF paste: a running header and a heading glued to the text, lines cut at one width,
     # some before a capitalised word or after a comma
     text = ("Harbour Research | 4 March | Page 2 of 5\n"
@@ -417,6 +422,20 @@ def test_prose_wrapped_at_the_page_width_joins_though_headers_stand_on_the_lines
 def test_lines_of_one_width_without_a_broken_sentence_stay_apart(text):
     raw = lines(text)
     assert [n for n, _ in split_paragraphs(raw)] == [line.number for line in raw]
+
+
+def test_a_lone_number_at_a_line_start_is_no_list():
+    german = ("Die Frist für die Gebühren auf die Schiffe beider Flotten endet am Montag,\n"
+              "3. November, um Mitternacht, sagte der Sprecher der Hafenbehörde in Busan.")
+    assert [n for n, _ in split_paragraphs(lines(german))] == [1]
+
+
+def test_a_headline_may_start_with_a_number(config):
+    text = (f"Sport\n\nFootball\n\n1. FC Köln sack their coach after a run of six defeats\n\n"
+            f"By Jane Roe\n\n{BODY_1}\n\n{BODY_2}")
+    paragraphs = clean_paragraphs(SourceMeta("s", "s.txt", "", "O", None), lines(text), config)
+    from generator.clean import headline
+    assert headline(paragraphs) == "1. FC Köln sack their coach after a run of six defeats"
 
 
 def test_a_wrap_before_a_dash_or_a_date_still_joins():
