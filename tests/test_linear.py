@@ -133,6 +133,7 @@ LONG_TEXTS = {
     "open-quotes": lambda size: "\n\n".join(["“We will keep talking about soybeans"]
                                             * (size // 38)),
     "colon-intros": lambda size: "\n\n".join(["Trump said:", "We will win this."] * (size // 30)),
+    "breadcrumbs": lambda size: "\n".join(f"A > B > C{n}" for n in range(size // 12)),
     "people": lambda size: _people(size // 60),
     "misspellings": lambda size: _people(size // 40, misspelt=True),
 }
