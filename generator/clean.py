@@ -40,10 +40,7 @@ SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
-# a list's item or a key point: it starts its own paragraph (see list_items); a bulleted one
-# is never a headline
-BULLETS = "•·▪►◆■*-"
-LIST_ITEM = re.compile(r"\s*([•·▪►◆■*-] |\d{1,2}[.)] |\([a-z0-9]{1,3}\) )")
+BULLETED = re.compile(r"\s*[•·▪►◆■*-] ")  # a key point or a list's item, never a headline
 WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
 SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
@@ -79,9 +76,8 @@ def _wrapped(block: list[RawLine]) -> bool:
         return False  # every line ends a sentence: these are separate one-line paragraphs
     if len(block) >= 3 and all(_starts_capitalised(line.text) for line in block[1:]):
         return False  # a list of headlines or names: wrapped prose goes on in lower case
-    items = list_items([line.text for line in block])
-    return not any(SPEAKER_LABEL.match(line.text.strip()) or item
-                   for line, item in zip(block[1:], items[1:]))
+    return not any(SPEAKER_LABEL.match(line.text.strip()) or line.text.lstrip()[:2] in ("- ", "* ")
+                   for line in block[1:])
 
 
 def _starts_capitalised(text: str) -> bool:
@@ -98,21 +94,11 @@ def _continues(line: str, following: str) -> bool:
     if not line or not following or line[-1] in CLOSING or SPEAKER_LABEL.match(following) \
             or following[:2] in ("- ", "* "):
         return False
-    first_word = following.split()[0].lstrip("\"“‘'").rstrip(",;:.!?\"”’')")
+    first_word = following.split()[0].rstrip(",;:.!?\"”’')")
     lower = first_word.isalpha() and first_word.islower()
     last_word = line.rsplit(None, 1)[-1]
     return lower or (last_word.islower() and last_word in FUNCTION_WORDS
-                     and len(line.split()) >= 4 and following.lstrip("\"“‘'")[:1].isalnum())
-
-
-def list_items(lines: list[str]) -> list[bool]:
-    """Which lines open an item of a list: a bullet always; a number or letter ("2.", "(a)")
-    only beside another such line (one "3. November" or "1. FC Köln" is no list)."""
-    marks = [LIST_ITEM.match(line) for line in lines]
-    numbered = [bool(m) and m.group(1)[0] not in BULLETS for m in marks]
-    return [bool(m) and (not numbered[i] or (i > 0 and numbered[i - 1])
-                         or (i + 1 < len(lines) and numbered[i + 1]))
-            for i, m in enumerate(marks)]
+                     and len(line.split()) >= 4 and following[0].isalnum())
 
 
 def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
@@ -132,10 +118,8 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
             start = 0
-            items = list_items([line.text for line in block])
             for i in range(1, len(block) + 1):
-                if i == len(block) or items[i] or \
-                        not _continues(block[i - 1].text, block[i].text):
+                if i == len(block) or not _continues(block[i - 1].text, block[i].text):
                     run = block[start:i]
                     if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
                         paragraphs.append((run[0].number,
@@ -842,11 +826,6 @@ def _content_words(text: str) -> set[str]:
     return {w[:5] for w in CONTENT_WORD.findall(text.casefold()) if w not in FUNCTION_WORDS}
 
 
-def _bulleted(text: str) -> bool:
-    match = LIST_ITEM.match(text)
-    return bool(match) and match.group(1)[0] in BULLETS
-
-
 def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
                        first: int) -> int | None:
     """The candidate with most words the article's first paragraphs use again (another
@@ -892,7 +871,7 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
                   and out[i].text[-1] not in ".!:;,"
                   and len(out[i].text.split()) <= TITLE_MAX_WORDS
-                  and not _bulleted(out[i].text)]
+                  and not BULLETED.match(out[i].text)]
     chosen = _headline_by_words(out, candidates, first)
     if chosen is None:
         after_menu = [i for i in candidates if not _navigation_between(out, i, first)]

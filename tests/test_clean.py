@@ -447,15 +447,6 @@ def test_a_wrap_before_a_dash_or_a_date_still_joins():
     assert [n for n, _ in split_paragraphs(lines(date))] == [1]
 
 
-def test_the_items_of_a_list_stay_apart_though_their_lines_are_as_wide_as_a_wrap():
-    text = ("Under the agreement, the port authority will take the following steps:\n"
-            "1. Suspend the new fees on ships of the other fleet for one year from today;\n"
-            "2. Open the northern quay to the vessels of both fleets from the first of April;\n"
-            "(a) publish the list of the cargo checks that it carries out at the harbour;\n"
-            "• Review the rules on the storage of fuel at the harbour before the summer.")
-    assert [n for n, _ in split_paragraphs(lines(text))] == [1, 2, 3, 4, 5]
-
-
 def test_a_ragged_list_of_headlines_is_not_taken_for_wrapped_prose():
     text = ("Council votes to close the old bridge for repairs in the spring\n"
             "Storm brings down trees across the valley overnight\n"

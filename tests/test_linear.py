@@ -92,6 +92,8 @@ UNITS = {
     "1,": "1,", "a-": "a-",
     # mixtures
     "said-quote": 'said "', "role-name": "spokesperson Ab Cd ", "dates": "on Monday 3 May 2025, ",
+    # a footer of many links after "Home page" (the page-header rule must not backtrack)
+    "page-pipes": "page | ",
 }
 
 
