@@ -461,9 +461,6 @@ SENTENCE_MIN_WORDS = 4  # a closed sentence of this many words outside the artic
 LINK_MAX_WORDS = 4  # a label-like line: at most this many words and no sentence punctuation
 
 
-def _title_keys(title: str, breadcrumb_tails: list[str]) -> set[str]:
-    keys = {text_key(title)} | {text_key(t) for t in breadcrumb_tails}
-    return {k for k in keys if k}
 
 
 SECTION_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Section"
@@ -486,7 +483,9 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     result: list[SourceParagraph] = []
     keys: list[str] = []  # each paragraph's text_key, computed once here
     seen: dict[str, int] = {}
-    title_keys = _title_keys(meta.title, [])
+    # the title's text_key and each breadcrumb's last part's: a line that is one of them is
+    # the headline (grown in place, so a page of thousands of crumbs stays linear)
+    title_keys = {key for key in (text_key(meta.title),) if key}
     previous_reason: str | None = None
     in_tags = False
     headline_open = not meta.title  # until the first kept paragraph or headline
@@ -502,7 +501,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
         reason = boilerplate_reason(text, config, sieve)
         if reason == "breadcrumb":
             tail_key = text_key(re.split(r"\s+[/›»>|]\s+", text)[-1])
-            if tail_key:  # (a set grown in place: a page of thousands of crumbs stays linear)
+            if tail_key:
                 title_keys.add(tail_key)
         if reason is None and in_tags and len(text.split()) <= 4 and text[-1] not in ".!?":
             reason = "topic tag"

@@ -1062,12 +1062,15 @@ class _Groups:
         self.groups_of: dict[int, tuple[int, ...]] = {}
         # (group, sentence): the lead it matched, on which keys and their weight (kept until
         # the lead changes)
-        # (keyed by group * len(units) + sentence: ints, not tuples)
-        self.entered: dict[int, tuple[int, frozenset[str], float]] = {}
+        self.entered: dict[int, tuple[int, frozenset[str], float]] = {}  # by _entry
         self.span = len(matcher.units)
         self.started = 0
         self.between: dict[int, frozenset[str]] = {}  # _shared, by the matcher's pair_key
         self.source_of = [unit.sentence.source_id for unit in matcher.units]
+
+    def _entry(self, group: int, number: int) -> int:
+        """Where ``entered`` holds a sentence's entry into a group: one int, not a tuple."""
+        return group * self.span + number
 
     def _shared(self, a: int, b: int) -> frozenset[str]:
         """The keys two sentences share, either way round; with an approximate figure, worked
@@ -1099,18 +1102,18 @@ class _Groups:
         self.sources[group].add(self.source_of[number])
         self.lead[group] = min(self.lead[group], number)
         self.groups_of[number] = self.groups_of.get(number, ()) + (group,)
-        self.entered[group * self.span + number] = (self.lead[group], shared, weight)
+        self.entered[self._entry(group, number)] = (self.lead[group], shared, weight)
 
     def _with_lead(self, group: int, number: int) -> tuple[frozenset[str], float]:
         """The keys a member shares with its group's lead now (a lead that came later may be
         about one of the member's facts only), and their weight; for the lead itself, those it
         entered on."""
         lead = self.lead[group]
-        matched, keys, weight = self.entered[group * self.span + number]
+        matched, keys, weight = self.entered[self._entry(group, number)]
         if matched != lead and number != lead:
             keys = self._shared(lead, number)
             weight = self._weight(keys)
-            self.entered[group * self.span + number] = (lead, keys, weight)
+            self.entered[self._entry(group, number)] = (lead, keys, weight)
         return keys, weight
 
     def _used(self, number: int) -> frozenset[str]:
@@ -1186,7 +1189,7 @@ class _Groups:
     def _merge(self, kept: int, gone: int) -> None:
         for member in self.members.pop(gone):
             self.members[kept].append(member)
-            self.entered[kept * self.span + member] = self.entered.pop(gone * self.span + member)
+            self.entered[self._entry(kept, member)] = self.entered.pop(self._entry(gone, member))
             self.groups_of[member] = tuple(kept if g == gone else g
                                            for g in self.groups_of[member])
         self.sources[kept] |= self.sources.pop(gone)
