@@ -176,6 +176,11 @@ NOTHING: frozenset[str] = frozenset()
 """The empty set of keys, shared: most sentences have no figure, and each set is an object the
 garbage collector walks."""
 ARTICLES = ("the", "a", "an")
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})
+"""The keys of the days of the week: two reports that name different days, and no date they
+share, are about different days ("landed on Wednesday" and "left on Thursday")."""
+DATE_KEY = re.compile(r"#\d{2}-\d{2}")
 
 
 def stem(word: str) -> str:
@@ -966,7 +971,8 @@ class _Matcher:
         if self.sides and _contradict(self.sides.get(a), self.sides.get(b)):
             return 0.0
         score = weight_of(shared, self.weights) / (self.sizes[a] * self.sizes[b])
-        return score if score >= THRESHOLD and _one_fact(first, second, shared) else 0.0
+        return score if score >= THRESHOLD and _one_fact(first, second, shared) and \
+            _same_days(first, second, shared) else 0.0
 
     def score_all(self, candidates: list[set[int]]) -> list[tuple[float, int, int]]:
         """Every candidate pair (a, b in candidates[a]) scored once, as a asks; those that match,
@@ -998,6 +1004,8 @@ class _Matcher:
                         continue
                     if sides and _contradict(sides.get(a), sides.get(b)):
                         continue
+                    if not _same_days(units[a], units[b], shared):
+                        continue
                 scores[a * span + b] = score
                 matching.append((-score, a, b))
         self.candidates = [tuple(sorted(later)) for later in candidates]
@@ -1026,6 +1034,16 @@ def _contradict(a: tuple[frozenset[str], frozenset[str]] | None,
                 b: tuple[frozenset[str], frozenset[str]] | None) -> bool:
     """One says only "up" where the other says only "down"."""
     return a is not None and b is not None and not a[1].isdisjoint(b[0])
+
+
+def _same_days(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
+    """Not two different days of the week without a date both give (see WEEKDAYS)."""
+    mine = a.keys & WEEKDAYS
+    if not mine:
+        return True
+    theirs = b.keys & WEEKDAYS
+    return not theirs or not mine.isdisjoint(theirs) or \
+        any(DATE_KEY.fullmatch(key) for key in shared)
 
 
 def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:

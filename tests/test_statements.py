@@ -19,7 +19,8 @@ from generator.structure import Briefing, Person, Source, SourceMeta, SourcePara
 ROOT = Path(__file__).resolve().parent.parent
 RECALL_FLOOR = 0.74
 """Share of labelled same-fact pairs grouped with the eight clusters' articles in one desk: a
-floor against regressions. 0.75 (1077/1436) when cluster H (Taiwan and the meeting, written
+floor against regressions. 0.745 (1070/1436) once reports naming different days of the week
+are different facts; 0.75 (1077/1436) when cluster H (Taiwan and the meeting, written
 blind: 68% and 5 look-alikes of 40 alone, untuned) joined A-G. 0.78 (911/1173) when cluster G (written blind: 76% and 1 look-alike
 of 40 alone, untuned) joined A-F; 0.76 (895/1173) once a merged group's earlier lead must be
 matched by two thirds of the other group's members (look-alikes 12 -> 9). 0.80 (752/940) when cluster F (written blind: 81% and no look-alike
@@ -27,16 +28,18 @@ of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when
 members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 10
-"""Look-alike pairs grouped in the same desk (10 of 274 with H; 9 of 234 with G: 13 when G joined, 12 once "up"
+LOOK_ALIKES_ALLOWED = 8
+"""Look-alike pairs grouped in the same desk (8 of 274 once different days of the week keep
+reports apart; 10 of 274 with H; 9 of 234 with G: 13 when G joined, 12 once "up"
 and "down" contradict, 9 once a merged group follows its earlier lead; 6 of 194: 11 once F joined, none of them F's own,
 as F's articles chained more of the other clusters' groups together through merges, 6 once a
 merge asks both groups' parts; 6 of 156 before F, 7 when E joined: 3 across clusters A
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
-PARTITION_FLOOR = 0.61
-"""0.62 (884/1436, 3 look-alikes) once H joined; 0.72 with A-E, 0.67 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173)
+PARTITION_FLOOR = 0.59
+"""0.596 (856/1436, 1 look-alike) once different days of the week keep reports apart (the
+grouping gives up 28 pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 with A-E, 0.67 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173)
 once merged groups follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a
 two-fact sentence goes to the largest group its paragraph is not in yet."""
 UNSEEN_TARGET = 0.85
@@ -92,6 +95,9 @@ SAME_FACT = [
     # a distance in miles and in kilometres
     ("The delegation drove to the coastal venue, about 76 km from the airport.",
      "From the airport the delegation drove 47 miles to the coastal venue."),
+    # one day named as a weekday and as a date both give
+    ("The president landed at the coastal air base on Wednesday, Oct. 29, before the summit.",
+     "On Oct. 29 the president landed at the coastal air base, on Tuesday evening local time."),
 ]
 
 LOOK_ALIKE = [
@@ -122,6 +128,9 @@ LOOK_ALIKE = [
     # one percentage counting two things: the words beside it differ
     ("Lisbon will lift the retaliatory duties, of up to 12 per cent, it put on Canadian fish.",
      "Ottawa will lower its duties on Portuguese wine and cork stoppers to 12% from 30%."),
+    # the same place and people on different days: an arrival and a departure
+    ("The president arrived on Wednesday at the coastal air base near the summit city.",
+     "The president left the coastal air base near the summit city on Thursday."),
 ]
 
 
@@ -370,7 +379,7 @@ def test_what_extract_reports_keeps_most_of_the_grouping():
     from tests.measure_statements import measure_partition
 
     same, total, look, _ = measure_partition("all")
-    assert same >= PARTITION_FLOOR * total and look <= 3
+    assert same >= PARTITION_FLOOR * total and look <= 1
 
 
 def test_the_cluster_written_blind_meets_issue_14_s_target():
@@ -404,12 +413,14 @@ def test_the_seventh_cluster_written_blind_keeps_its_untuned_figure():
 def test_the_eighth_cluster_written_blind_keeps_its_untuned_figure():
     """Cluster H (Taiwan and the meeting: statements by Taipei, Beijing and Washington that
     share names and words) was scored once before any change looked at it: 180/263 (68%),
-    5 look-alikes of 40. A floor while the targets (0.85, none) are far off."""
+    5 look-alikes of 40; 176/263 and 3 once different days of the week keep reports apart (a
+    report that names the day of a second event, "posted it on Saturday" and "on Sunday
+    Beijing protested", loses its pair). A floor while the targets (0.85, none) are far off."""
     from tests.measure_statements import measure
 
     result = measure("h")
-    assert result.recall >= 0.67, f"{result.same_grouped}/{result.same} same-fact pairs"
-    assert len(result.look_alike_grouped) <= 5
+    assert result.recall >= 0.66, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 3
 
 
 def test_three_thousand_paragraphs_group_in_well_under_two_seconds(tmp_path):
