@@ -79,8 +79,8 @@ def slot_project(root: Path, strings: dict[str, str]):
         "date 2025-10-30\n" + body + f"\nThe {figure} tariff fell to 10% from 20% on Thursday, "
         "officials said.\n", encoding="utf-8")
     (project.sources_dir / "b.txt").write_text(
-        body.replace("Thursday", "Friday") + f"\nOn Friday the {figure} tariff was cut to 10% "
-        "from 20%, the ministry said.\n", encoding="utf-8")
+        body.replace("Thursday", "Friday") + f"\nOn Thursday the {figure} tariff was cut to 10% "
+        "from 20%, the ministry said.\n", encoding="utf-8")  # one day: one fact
     config = yaml.safe_load(project.config_path.read_text(encoding="utf-8"))
     config["title"] = strings["site"]
     config["event"] = {"what": strings["what"], "when": "2025-10-30", "where": strings["where"]}
