@@ -41,6 +41,8 @@ CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
 BULLETED = re.compile(r"\s*[•·▪►◆■*-] ")  # a key point or a list's item, never a headline
+TRAIL = re.compile(r"\s[>›»]\s")  # a breadcrumb's separator ("Asia > East Asia")
+TRAIL_WORDS = 8  # a line this short holding TRAIL is a trail, never the headline
 WORD = re.compile(r"\w+")
 CREDIT = "picture credit"
 SLASH_CREDIT_REASON = "picture credit (Name/Agency)"
@@ -579,12 +581,37 @@ def is_prose(text: str) -> bool:
 
 def is_body_paragraph(text: str) -> bool:
     """Running prose that ends as a sentence ends."""
-    return is_prose(text) and text[-1] in BODY_END
+    return _is_body(text, is_prose(text))
 
 
 def _is_body(text: str, prose: bool) -> bool:
     """is_body_paragraph, for a text whose is_prose is known."""
     return prose and text[-1] in BODY_END
+
+
+HEADLINE_CASE_WORDS = 4
+TITLE_CASE_MAX_WORDS = 20
+"""Capitalised words a line in headline case has at least, and no word beyond the small ones
+in lower case."""
+LETTERS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_headline_case(text: str) -> bool:
+    """Every word but the small ones capitalised, some letters in lower case ("Trump and Xi
+    Call a Truce in Busan. The Hard Part Comes Next."): a headline's style, never running
+    prose's, whatever its stops. Over the article such a line is its headline, not its first
+    paragraph. Not a line in capitals (a transcript's turn) nor a speaker's label."""
+    if len(text.split()) > TITLE_CASE_MAX_WORDS or text.isupper() or SPEAKER_LABEL.match(text):
+        return False
+    words = [w for w in LETTERS.findall(text) if w.casefold() not in FUNCTION_WORDS]
+    return len(words) >= HEADLINE_CASE_WORDS and all(w[0].isupper() for w in words)
+
+
+def _stopped_headline(text: str) -> bool:
+    """A headline in headline case that ends with a full stop, as some outlets write theirs:
+    it never opens the article and may be the headline. (One ending with a question mark may
+    be a Q&A's first question, and opens the article as before.)"""
+    return text[-1] == "." and is_headline_case(text)
 
 
 def is_sentence(text: str) -> bool:
@@ -864,16 +891,20 @@ def _between_headline_and_standfirst(above: SourceParagraph) -> set[str]:
 def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) -> None:
     """On a pasted page the first heading-shaped line is often a section label or a menu item
     (`World`, `Personal Technology: Review`). The headline is the first line above the article
-    of HEADLINE_MIN_WORDS or more words without closing punctuation that no other rule took;
+    of HEADLINE_MIN_WORDS or more words without closing punctuation (or in headline case, with
+    a stop) that no other rule took;
     the line taken before it goes as furniture, and later copies of the headline as repeats."""
     candidates = [i for i in range(first) if out[i].removed_because in (None, HEADLINE)
                   and len(out[i].text.split()) >= HEADLINE_MIN_WORDS
-                  and out[i].text[-1] not in ".!:;,"
+                  and (out[i].text[-1] not in ".!:;," or _stopped_headline(out[i].text))
                   and len(out[i].text.split()) <= TITLE_MAX_WORDS
-                  and not BULLETED.match(out[i].text)]
+                  and not BULLETED.match(out[i].text)
+                  and not (TRAIL.search(out[i].text) and len(out[i].text.split()) <= TRAIL_WORDS)]
     chosen = _headline_by_words(out, candidates, first)
     if chosen is None:
         after_menu = [i for i in candidates if not _navigation_between(out, i, first)]
+        # by place alone, a line without stops before one with ("Real News. Real Impact.")
+        after_menu = [i for i in after_menu if out[i].text[-1] != "."] or after_menu
         chosen = after_menu[0] if after_menu else next(
             (i for n, i in enumerate(candidates)
              if n + 1 == len(candidates) or not _navigation_between(out, i, candidates[n + 1])),
@@ -901,11 +932,13 @@ def _headline_at(out: list[SourceParagraph], first: int) -> int | None:
     return next((i for i in range(first) if out[i].removed_because == HEADLINE), None)
 
 
-def _first_below_header(out: list[SourceParagraph], body: list[int], first: int) -> int:
+def _first_below_header(out: list[SourceParagraph], body: list[int], first: int,
+                        prose: list[bool]) -> int:
     """The article's first paragraph when the page sets a summary of body-like prose between
     the headline and a "By …" line: the first body paragraph under that line, if at most
-    STANDFIRST_MOST paragraphs stand above it and two body paragraphs below. (A capitalised
-    subheading can pass for a byline; a "By" line cannot.)"""
+    STANDFIRST_MOST paragraphs of prose or sentences stand above it (share buttons and a
+    player's text, not yet removed, do not count) and two body paragraphs below. (A capitalised subheading can
+    pass for a byline; a "By" line cannot.)"""
     headline = _headline_at(out, first)
     if headline is None or any(_is_by_line(out[i]) for i in range(headline + 1, first)):
         return first  # the article's "By" line stands above it already
@@ -914,7 +947,7 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int)
         if _is_by_line(out[i]):
             below = [b for b in body if b > i][:2]
             return below[0] if len(below) == 2 and above else first
-        if out[i].kept and not out[i].heading:
+        if out[i].kept and not out[i].heading and (prose[i] or is_sentence(out[i].text)):
             above += 1
             if above > STANDFIRST_MOST:
                 return first
@@ -1017,10 +1050,11 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
         return paragraphs
     out = list(paragraphs)
     keys = keys if keys is not None else [text_key(p.text) for p in paragraphs]
-    first, last = body[0], _article_end(paragraphs, body[-1])
+    first = next((i for i in body if not _stopped_headline(out[i].text)), body[0])
+    last = _article_end(paragraphs, body[-1])
     if find_headline:
         _repick_headline(out, first, keys)
-    below = _first_below_header(out, body, first)
+    below = _first_below_header(out, body, first, prose)
     if below != first and find_headline:  # the headline stands above the standfirst
         _repick_headline(out, below, keys)
     first = below

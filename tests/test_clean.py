@@ -1,8 +1,10 @@
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from generator.clean import (HEADLINE, clean_paragraphs, normalise_space,
-                             remove_cross_source_repeats, split_paragraphs)
+from generator.clean import (HEADLINE, STANDFIRST, clean_paragraphs, is_headline_case,
+                             normalise_space, remove_cross_source_repeats, split_paragraphs)
 from generator.load import DATE_LINE
 from generator.structure import RawLine, SourceMeta
 from tests.conftest import LIVE_SEED, WIRE_SEED, paragraph_at, pieces_text
@@ -1018,3 +1020,123 @@ def test_reading_time_lines_and_collective_bylines_are_page_furniture(config):
     assert reasons["By Harbour Institute experts"] == "byline"
     assert reasons["Reading time: 9 minutes"] == "read-time or updated stamp"
     assert reasons["By the numbers"] is None and reasons[BODY_1] is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("※This article was translated by machine translation. Names may be misspelt.",
+     "translation note"),
+    ("1.2K Reposts 4.8K Likes", "social post furniture"),
+    ("Reporting from Busan, South Korea, and Washington", "byline"),
+    ("Reporter: Kenta Mori (Busan), Ayaka Hirose (Beijing)", "byline"),
+    ("This story also ran in print on Oct. 31, 2025, page A1, under the headline: Truce Holds.",
+     "print edition note"),
+    ("Story continues below advertisement", "advertisement marker"),
+    ("Subscribe to continue reading", "subscription offer"),
+    ("Already a subscriber? Log in", "subscription offer"),
+    ("Or sign in with Google", "subscription offer"),
+    ("Then $39.99/month. Cancel anytime.", "subscription offer"),
+    ("$4/week for 52 weeks", "subscription offer"),
+    ("We'll only use your email to send you this newsletter. See our privacy policy.",
+     "newsletter prompt"),
+    ("[Related article] Harbour leaders meet again in April", "teaser line"),
+    ("This photo provided by the harbour office shows the two leaders at the pier.",
+     "picture or caption note"),
+    ("This file photo, taken Oct. 29, 2025, shows the two leaders posing for a photo.",
+     "picture or caption note"),
+    ("[Photo] The two leaders before their talks at the pier.", "picture or caption note"),
+    ("The two leaders shake hands before their talks in the port city. PHOTO: AFP",
+     "picture or caption note"),
+    ("An honour guard at the pier before the talks on Thursday. Photograph: Jane Roe/Pool",
+     "picture or caption note"),
+    ("The two leaders at the pier before their talks on Thursday.Credit...Jane Roe for The Wire",
+     "picture or caption note"),
+])
+def test_page_notes_of_more_shapes_are_removed(config, line, reason):
+    result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
+    assert result[line] == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting from the border, our correspondent found queues of trucks at every crossing.",
+    "Subscribers to the service can cancel anytime, the company said in a statement on Friday.",
+    "Prices rose to $4 a week for the cheapest plan, up from $3, the regulator said.",
+    "This photo shows how little has changed, said Jane Roe, who took it on the same pier.",
+    "The photo shows the two leaders smiling, which officials said was a good sign.",
+    "He sent the ministry one picture: his son in uniform at the pier.",
+    "8 comments",  # a count of comments opens the page's tail, see tail_labels
+    # found by a review: sentences that open like a paywall's buttons or prices
+    "Already a member of the European Union, Sweden joined the alliance after the war began.",
+    "Sign in with Apple lets users hide their real email addresses from apps and websites.",
+    "$25 a month for the basic plan",
+    "Some companies use your email to send you newsletters you never signed up for.",
+    # a picture described in a fact-check, not a wire's caption
+    "This image from a satellite company, taken on Oct. 3, shows at least four new buildings.",
+    "This photo, shared 10,000 times since Thursday, shows the two leaders at the pier.",
+    # a subheading, a quotation, a note on the paper's own conduct, a transcript's turn
+    "Reporting from Gaza Has Never Been More Dangerous",
+    '"This article was translated into English within an hour," Smith added.',
+    "This story ran in print on Sunday without the disclaimer the paper requires, the editor "
+    "said.",
+    "REPORTER: Mr. President, Mr. President",
+    # "credit" and a lower-case word after "Photograph:" are text, not a credit
+    "Smaller lenders have been hit hardest. Credit / debit card spending also slowed",
+    "The motorcade has left the pier, according to a pool report. Photograph: none available "
+    "yet",
+])
+def test_content_and_tail_labels_in_those_shapes_stay(config, line):
+    result = cleaned(f"Harbour talks end early\n\n{BODY}\n\n{line}\n\n{BODY[:-1]} again.", config)
+    assert result[line] is None
+
+
+def test_a_headline_in_headline_case_with_its_stops_is_the_title(config):
+    """A headline written as two sentences ("… in Busan. The Hard Part Comes Next.") is prose
+    by its small words, but no article opens in headline case: it is the title, and the menu
+    line above it is not."""
+    headline = "Delegations Agree to Keep Talking About Tariffs. The Hard Part Comes Next."
+    text = f"Skip to site index\n\n{headline}\n\nBy Jane Roe\n\n{BODY}\n\n{BODY[:-1]} again."
+    reasons = cleaned(text, config)
+    assert reasons[headline] == HEADLINE and reasons["Skip to site index"] != HEADLINE
+    assert reasons[BODY] is None
+
+
+def test_a_headline_case_line_ending_the_article_does_not_move_its_end(config):
+    """Only the article's opening skips a line in headline case: a list after the last body
+    paragraph, with another story's headline below it, stays in the article as before."""
+    related = "Harbour Pilots Return to Work After Talks End in Port City."
+    dates = ["June 9 – Harbour City @ Pier Arena", "June 10 – Port Town @ Dock Hall",
+             "June 14 – Bay City @ Quay Theatre"]
+    text = (f"Harbour talks end early\n\n{BODY}\n\n{BODY[:-1]} again.\n\nTour Dates\n\n"
+            + "\n".join(dates) + f"\n\n{related}")
+    reasons = cleaned(text, config)
+    assert all(reasons[d] is None for d in dates)
+
+
+def test_a_breadcrumb_of_two_names_is_never_the_headline(config):
+    headline = "Harbour leaders agree to cut port fees at talks in the port city"
+    text = (f"Asia > East Asia\n\nOctober 30, 2025\n\n{headline}\n\nBy Jane Roe\n\n{BODY}\n\n"
+            f"{BODY[:-1]} again.")
+    reasons = cleaned(text, config)
+    assert reasons["Asia > East Asia"] != HEADLINE
+
+
+def test_share_buttons_and_a_players_text_do_not_hide_a_standfirst(config):
+    """Between the headline and the byline, lines the shape model removes later (share
+    buttons, a player's clock and speed, a comment count) do not count as paragraphs of a
+    summary. A page written blind for the tests (sections_blind/pages8/)."""
+    path = Path(__file__).parent / "labelled/sections_blind/pages8/02_reader_mode_audio.txt"
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    reasons = {p.line: p.removed_because
+               for p in clean_paragraphs(meta, lines(path.read_text(encoding="utf-8")), config)}
+    assert (reasons[10], reasons[11]) == (HEADLINE, STANDFIRST)
+
+
+def test_a_slogan_with_stops_is_no_headline_and_a_turn_in_capitals_no_title(config):
+    """By place alone (the headline shares few words with the text), a line with a stop is a
+    slogan, not the headline; a transcript's turn in capitals is not in headline case."""
+    slogan = f"Real News. Real Stories. Real Impact.\n\nHarbour pilots win pay rise\n\n{BODY}\n\n" \
+        f"{BODY[:-1]} again."
+    reasons = cleaned(slogan, config)
+    assert reasons["Real News. Real Stories. Real Impact."] != HEADLINE
+    turn = ("JANE ROE, ANCHOR: AND WE BEGIN IN THE PORT CITY, WHERE THE TALKS HAVE JUST ENDED.")
+    assert not is_headline_case(turn)
+    assert is_headline_case("Harbour Leaders Call a Truce. The Hard Part Comes Next.")
