@@ -94,8 +94,8 @@ def _continues(line: str, following: str) -> bool:
     The run is joined only when its last line ends as a sentence ends (menus do not)."""
     line, following = line.strip(), following.strip()
     if not line or not following or line[-1] in CLOSING or SPEAKER_LABEL.match(following) \
-            or following[:2] in ("- ", "* "):
-        return False
+            or following[:2] in ("- ", "* ") or JUMP_LINE.fullmatch(line) or " | " in following:
+        return False  # (nor does a running header, "A6 | THE COURIER | FRIDAY", go on one)
     first_word = following.split()[0].rstrip(",;:.!?\"”’')")
     lower = first_word.isalpha() and first_word.islower()
     last_word = line.rsplit(None, 1)[-1]
@@ -103,10 +103,37 @@ def _continues(line: str, following: str) -> bool:
                      and len(line.split()) >= 4 and following[0].isalnum())
 
 
+HYPHEN_BREAK = re.compile(r"[^\W\d_]-\s*$")  # "…the levy Washington im-" / "posed on …"
+COLUMN_FULL = 0.8  # a line this share of the run's widest fills its column
+COLUMN_WIDER = 1.15  # a next line this much wider than the run's widest is not its column
+JUMP_LINE = re.compile(r"(continued|cont['’]?d\.?) (from|on) (page |p\. ?)?[a-z]{0,2}\d{1,3}\.?",
+                       re.IGNORECASE)
+"""A printed story's jump line ("Continued from A1"): it never runs on into the text under it
+(the boilerplate rule "jump line" in defaults.yml removes it)."""
+
+
+def _goes_on(line: str, following: str, widest: int) -> bool:
+    """In a run of prose a word broken by a hyphen shows to be a printed column's, the next
+    line goes on the paragraph at a capital ("…aboard Air" / "Force One.") when the line fills
+    the column (a short line ends a paragraph or a heading), does not close a sentence or a
+    question or a word (a word broken by a hyphen goes on in lower case), and the next line is
+    column text too: no wider, no list item, turn, jump line, running header or line in
+    capitals."""
+    line, following = line.strip(), following.strip()
+    return bool(line and following) and line[-1] not in CLOSING + "?-" and \
+        len(line) >= COLUMN_FULL * widest and len(following) <= COLUMN_WIDER * widest and \
+        not SPEAKER_LABEL.match(following) and following[:2] not in ("- ", "* ") and \
+        not BULLETED.match(following) and not NUMBERED.match(following) and \
+        not JUMP_LINE.fullmatch(following) and " | " not in following and \
+        not following.isupper()
+
+
 def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
     """Paragraphs as (first line number, text). Blocks are split at blank lines; a block is one
     paragraph when its lines look hard-wrapped, else every line is its own paragraph, except
-    that lines continuing a sentence the line above broke off (`_continues`) join it."""
+    that lines continuing a sentence the line above broke off (`_continues`) join it, and in a
+    run that broke a word with a hyphen (a printed column), so does a line at a capital after
+    a line that does not close (`_goes_on`)."""
     paragraphs: list[tuple[int, str]] = []
     block: list[RawLine] = []
     first = True
@@ -119,16 +146,24 @@ def split_paragraphs(lines: Iterable[RawLine]) -> list[tuple[int, str]]:
         elif _wrapped(block):
             paragraphs.append((block[0].number, normalise_space(" ".join(l.text for l in block))))
         else:
-            start = 0
+            start, hyphenated, widest = 0, False, len(block[0].text.strip())
             for i in range(1, len(block) + 1):
-                if i == len(block) or not _continues(block[i - 1].text, block[i].text):
-                    run = block[start:i]
-                    if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
-                        paragraphs.append((run[0].number,
-                                           normalise_space(" ".join(l.text for l in run))))
-                    else:  # lower-case menu items or tags, not a sentence
-                        paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
-                    start = i
+                if i < len(block) and _continues(block[i - 1].text, block[i].text):
+                    hyphenated = hyphenated or bool(HYPHEN_BREAK.search(block[i - 1].text))
+                    widest = max(widest, len(block[i].text.strip()))
+                    continue
+                if i < len(block) and hyphenated and \
+                        _goes_on(block[i - 1].text, block[i].text, widest):
+                    widest = max(widest, len(block[i].text.strip()))
+                    continue  # a printed column's run of prose goes on at a capital
+                run, hyphenated = block[start:i], False
+                widest = len(block[i].text.strip()) if i < len(block) else 0
+                if block[i - 1].text.rstrip()[-1:] in SENTENCE_CLOSE:  # one broken sentence
+                    paragraphs.append((run[0].number,
+                                       normalise_space(" ".join(l.text for l in run))))
+                else:  # lower-case menu items or tags, not a sentence
+                    paragraphs.extend((l.number, normalise_space(l.text)) for l in run)
+                start = i
         block.clear()
 
     for line in lines:
