@@ -94,6 +94,11 @@ UNITS = {
     "said-quote": 'said "', "role-name": "spokesperson Ab Cd ", "dates": "on Monday 3 May 2025, ",
     # a footer of many links after "Home page" (the page-header rule must not backtrack)
     "page-pipes": "page | ",
+    # captions ending on a credit, credits with places, a post's counters
+    "photo-credits": ". Photo: A", "credit-dots": ".Credit...", "reporters": "Reporter: Abc ",
+    "counters": "1K likes ",
+    # a printed column's lines broken at a hyphen, going on at a capital
+    "hyphen-columns": "Abc de-\nfg Hij ",
 }
 
 
