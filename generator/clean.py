@@ -40,7 +40,7 @@ SENTENCE_END = ".!?)\"”’"
 CLOSING = ".!:;,\"”’'…)]"
 SENTENCE_CLOSE = ".!?\"”’)…"  # how a run of lines broken mid-sentence ends
 WRAP_WIDTH = 100
-BULLETED = re.compile(r"\s*[•·▪►◆■*-] ")  # a key point or a list's item, never a headline
+BULLETED = re.compile(r"\s*[•·▪►◆■*-] ")  # a key point or a list item, never a headline
 TRAIL = re.compile(r"\s[>›»]\s")  # a breadcrumb's separator ("Asia > East Asia")
 TRAIL_WORDS = 8  # a line this short holding TRAIL is a trail, never the headline
 WORD = re.compile(r"\w+")
@@ -87,15 +87,22 @@ def _starts_capitalised(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+def _opens_its_own(following: str) -> bool:
+    """A line no line above runs on into: a speaker's turn, a dashed list item, a running
+    header ("A6 | THE COURIER | FRIDAY")."""
+    return bool(SPEAKER_LABEL.match(following)) or following[:2] in ("- ", "* ") or \
+        " | " in following
+
+
 def _continues(line: str, following: str) -> bool:
     """A sentence broken over lines by the paste ("…after their" / "widely anticipated…"): the
     line does not end a sentence or a label, and the next one goes on in lower case (a word, not
     a brand in mixed case such as "iPhone") or the line stops on a small word ("of", "the").
     The run is joined only when its last line ends as a sentence ends (menus do not)."""
     line, following = line.strip(), following.strip()
-    if not line or not following or line[-1] in CLOSING or SPEAKER_LABEL.match(following) \
-            or following[:2] in ("- ", "* ") or JUMP_LINE.fullmatch(line) or " | " in following:
-        return False  # (nor does a running header, "A6 | THE COURIER | FRIDAY", go on one)
+    if not line or not following or line[-1] in CLOSING or _opens_its_own(following) \
+            or JUMP_LINE.fullmatch(line):
+        return False
     first_word = following.split()[0].rstrip(",;:.!?\"”’')")
     lower = first_word.isalpha() and first_word.islower()
     last_word = line.rsplit(None, 1)[-1]
@@ -122,9 +129,8 @@ def _goes_on(line: str, following: str, widest: int) -> bool:
     line, following = line.strip(), following.strip()
     return bool(line and following) and line[-1] not in CLOSING + "?-" and \
         len(line) >= COLUMN_FULL * widest and len(following) <= COLUMN_WIDER * widest and \
-        not SPEAKER_LABEL.match(following) and following[:2] not in ("- ", "* ") and \
-        not BULLETED.match(following) and not NUMBERED.match(following) and \
-        not JUMP_LINE.fullmatch(following) and " | " not in following and \
+        not _opens_its_own(following) and not BULLETED.match(following) and \
+        not NUMBERED.match(following) and not JUMP_LINE.fullmatch(following) and \
         not following.isupper()
 
 
@@ -498,8 +504,6 @@ SENTENCE_MIN_WORDS = 4  # a closed sentence of this many words outside the artic
 LINK_MAX_WORDS = 4  # a label-like line: at most this many words and no sentence punctuation
 
 
-
-
 SECTION_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")  # "Headline | Section"
 
 
@@ -625,9 +629,9 @@ def _is_body(text: str, prose: bool) -> bool:
 
 
 HEADLINE_CASE_WORDS = 4
-TITLE_CASE_MAX_WORDS = 20
 """Capitalised words a line in headline case has at least, and no word beyond the small ones
 in lower case."""
+TITLE_CASE_MAX_WORDS = 20  # a longer line of capitalised words is a list of names
 LETTERS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -636,7 +640,8 @@ def is_headline_case(text: str) -> bool:
     Call a Truce in Busan. The Hard Part Comes Next."): a headline's style, never running
     prose's, whatever its stops. Over the article such a line is its headline, not its first
     paragraph. Not a line in capitals (a transcript's turn) nor a speaker's label."""
-    if len(text.split()) > TITLE_CASE_MAX_WORDS or text.isupper() or SPEAKER_LABEL.match(text):
+    if len(text.split()) > TITLE_CASE_MAX_WORDS or text.isupper() or \
+            SPEAKER_LABEL.match(text):
         return False
     words = [w for w in LETTERS.findall(text) if w.casefold() not in FUNCTION_WORDS]
     return len(words) >= HEADLINE_CASE_WORDS and all(w[0].isupper() for w in words)
@@ -972,8 +977,8 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int,
     """The article's first paragraph when the page sets a summary of body-like prose between
     the headline and a "By …" line: the first body paragraph under that line, if at most
     STANDFIRST_MOST paragraphs of prose or sentences stand above it (share buttons and a
-    player's text, not yet removed, do not count) and two body paragraphs below. (A capitalised subheading can
-    pass for a byline; a "By" line cannot.)"""
+    player's text, not yet removed, do not count) and two body paragraphs below. (A
+    capitalised subheading can pass for a byline; a "By" line cannot.)"""
     headline = _headline_at(out, first)
     if headline is None or any(_is_by_line(out[i]) for i in range(headline + 1, first)):
         return first  # the article's "By" line stands above it already
