@@ -77,7 +77,9 @@ class ArticleResult:
 
 
 def gold_labels(spec: dict) -> dict[int, set[str]]:
-    return {int(line): {part.strip() for part in str(label).split(",")}
+    """Each labelled line's labels, written ``a, b`` or as a YAML list ``[a, b]``."""
+    return {int(line): {str(part).strip() for part in
+                        (label if isinstance(label, list) else str(label).split(","))}
             for line, label in spec["lines"].items()}
 
 

@@ -57,3 +57,18 @@ def test_the_second_blind_labelling_labels_the_same_lines_as_the_first():
         assert (path.parent / second["source"]).resolve() == \
             (BLIND / first["source"]).resolve(), path.name
         assert set(gold_labels(first)) <= set(gold_labels(second)), path.name
+
+
+def test_every_label_is_boilerplate_other_or_a_section_of_the_briefing():
+    """A label the scorer cannot read (a YAML list once came out as "['background'") would
+    count as an error of the rules; every label in every labelled file must be a known one."""
+    import yaml
+    from tests.measure_quality import BLIND, CONFIG, LABELLED, SECOND, gold_labels
+    from generator.config import load_config
+
+    known = {"boilerplate", "other"} | {rule.id for rule in load_config(CONFIG).sections}
+    paths = [*LABELLED.glob("*.yml"), *BLIND.glob("*.yml"), *SECOND.glob("*.yml")]
+    assert len(paths) > 80
+    for path in paths:
+        for line, labels in gold_labels(yaml.safe_load(path.read_text(encoding="utf-8"))).items():
+            assert labels <= known, f"{path.name}:{line}: {labels - known}"
