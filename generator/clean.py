@@ -800,11 +800,11 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
     stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list.
     A label right over text is a subheading, unless it is one word or trails off ("You may
     also like…"); one that ends in a colon over lines with no blank line between them opens a
-    list the article gives: both stay."""
+    list the article gives: both stay. A label already removed for its shape ("Most Popular"
+    reads as a byline) still announces its list."""
     sizes = block_sizes(out)
     for i, p in enumerate(out):
-        if not (p.kept or p.removed_because == "lone label") or len(p.text) > 60 or \
-                not any(label.fullmatch(p.text) for label in list_labels):
+        if len(p.text) > 60 or not any(label.fullmatch(p.text) for label in list_labels):
             continue
         items = [j for j in range(i + 1, min(i + 1 + LIST_ITEMS_MAX, len(out))) if out[j].kept]
         headlines = list(itertools.takewhile(lambda j: not _is_text(out[j].text, prose[j]),
@@ -813,7 +813,8 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
             continue
         if not headlines and not (len(p.text.split()) == 1 or p.text.endswith(("...", "…", "?"))):
             continue  # a subheading ("More from the minister"), unless it reads as a teaser
-        out[i] = _remove(p, LIST_LABEL_REASON)
+        if p.kept or p.removed_because == "lone label":
+            out[i] = _remove(p, LIST_LABEL_REASON)
         for j in headlines:
             out[j] = _remove(out[j], HEADLINE_RUN)
 

@@ -1036,6 +1036,24 @@ def test_a_label_over_other_stories_takes_the_headlines_under_it(config):
     assert reasons["The board decided three things:"] is None  # text ends the list
 
 
+def test_a_list_label_removed_for_its_shape_still_announces_the_headlines_under_it(config):
+    """"Most Popular" and "Related Stories" look like a byline (two capitalised words) and
+    "READ MORE" is a lone label; each still opens a list of other stories."""
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nMost Popular\n\n"
+            "1. Typhoon to bring heavy rain through weekend\n\n2. Night market reopens\n\n"
+            f"{BODY_2}\n\nREAD MORE\n\n"
+            "Ferry workers vote to strike over the new rota\n\nCouncil backs the bridge plan\n\n"
+            f"{BODY_1} Again.\n\nRelated Stories\n\n"
+            f"Oct 29, 2025 Lawmakers urge clarity on the harbour plan\n\n{BODY_2} Again.")
+    reasons = cleaned(text, config)
+    for headline in ("Ferry workers vote to strike over the new rota",
+                     "Council backs the bridge plan",
+                     "1. Typhoon to bring heavy rain through weekend", "2. Night market reopens",
+                     "Oct 29, 2025 Lawmakers urge clarity on the harbour plan"):
+        assert reasons[headline] == "headlines of other stories (no text under them)", headline
+    assert reasons[BODY_2] is None and reasons[f"{BODY_1} Again."] is None
+
+
 def test_an_embedded_posts_attribution_is_kept_even_twice_and_after_the_article(config):
     post = "— Harbour Ferries (@harbourferries) May 2, 2025"
     text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nThe ferries will keep running\n\n"
