@@ -678,6 +678,31 @@ def test_a_housekeeping_phrase_removes_only_a_paragraph_that_is_mostly_it(config
     assert boilerplate_reason(text, config) == reason
 
 
+# Notes a page adds to the article, written as sentences: none of them is news.
+@pytest.mark.parametrize("text, reason", [
+    ("The views expressed are the author's own and do not represent those of the institute.",
+     "disclaimer"),
+    ("The views expressed in this article are those of the author.", "disclaimer"),
+    ("The views expressed by the minister were echoed in Tokyo on Friday.", None),
+    ("This article was amended on 31 October 2025. An earlier version misstated a date.",
+     "correction note"),
+    ("Correction: An earlier version of this article gave the wrong tonnage.", "correction note"),
+    ("This story has been corrected to show the commitment is 25 million tons a year.",
+     "correction note"),
+    ("This story has been a headache for the ministry, officials said.", None),
+    ("Comments are closed for this article.", "comments notice"),
+    ("Comments will be moderated. Keep comments relevant to the article.", "comments notice"),
+    ("Comments from the minister were not available on Friday.", None),
+    ("You are receiving this email because you subscribed to the Morning Memo.",
+     "newsletter prompt"),
+    ("Was this forwarded to you? Subscribe here.", "newsletter prompt"),
+    ("You are receiving this award because of your work on the harbour, the mayor said.", None),
+])
+def test_a_pages_notes_on_the_article_are_not_its_text(config, text, reason):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason(text, config) == reason
+
+
 def test_a_post_ending_with_housekeeping_keeps_its_news(config):
     post = ("Both delegations are due to meet today at the harbour hotel, a spokesman said, and "
             "a joint statement may follow. Stay with us.")
