@@ -146,10 +146,10 @@ def test_a_list_opened_by_a_colon_after_the_last_paragraph_is_kept(config):
 
 
 def test_a_run_of_short_label_lines_inside_the_article_is_a_menu(config):
-    text = (f"Harbour talks end early\n\n{BODY_1}\n\nShare this:\nMail\nPrint\nCopy link\n\n"
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nShare this:\nMail\nWhatsApp\nMessenger\n\n"
             f"{BODY_2}")
     reasons = cleaned(text, config)
-    assert reasons["Mail"] == reasons["Print"] == reasons["Copy link"] == \
+    assert reasons["Mail"] == reasons["WhatsApp"] == reasons["Messenger"] == \
         "menu or link list (a run of short lines)"
 
 
@@ -699,6 +699,17 @@ def test_a_housekeeping_phrase_removes_only_a_paragraph_that_is_mostly_it(config
     ("You are receiving this award because of your work on the harbour, the mayor said.", None),
 ])
 def test_a_pages_notes_on_the_article_are_not_its_text(config, text, reason):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason(text, config) == reason
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Copy link", "lone label"), ("SPONSORED", "lone label"), ("Learn more", "lone label"),
+    ("Transcript:", "lone label"), ("Continue reading below", "lone label"),
+    ("Subscribe to the ferry bulletin, the mayor urged residents.", None),
+    ("Transcript of the minister's remarks", None),
+])
+def test_a_pages_buttons_alone_on_their_line_are_labels(config, text, reason):
     from generator.clean import boilerplate_reason
     assert boilerplate_reason(text, config) == reason
 
