@@ -670,21 +670,33 @@ def _remove(paragraph: SourceParagraph, reason: str) -> SourceParagraph:
 
 
 def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
-    """The article's last paragraph: its last body paragraph, or the end of a list that a line
-    ending with a colon opens right after it (the list's lines follow without a blank line)."""
+    """The article's last paragraph: its last body paragraph, or the end of a list right after
+    it (its lines follow without a blank line): one that a line ending with a colon opens, or
+    a box of key facts, each line a short label and what it measures ("10%: New level of the
+    tariff"), under a short title or none."""
     end = last_body
     for i in range(last_body + 1, len(paragraphs)):
         p = paragraphs[i]
         if not p.kept:
             continue
-        if p.text.endswith(":") and len(p.text.split()) >= 3:
-            j = i
-            while j + 1 < len(paragraphs) and paragraphs[j + 1].line == paragraphs[j].line + 1:
-                j += 1
-            if j > i:
-                end = j
+        opens = p.text.endswith(":") and len(p.text.split()) >= 3
+        j = i
+        while j + 1 < len(paragraphs) and paragraphs[j + 1].line == paragraphs[j].line + 1 \
+                and (opens or _is_fact_line(paragraphs[j + 1].text)):
+            j += 1
+        first_fact = i if _is_fact_line(p.text) else i + 1
+        if j > i and (opens or j - first_fact + 1 >= FACT_BOX_LINES):
+            end = j
         break
     return end
+
+
+FACT_LINE = re.compile(r"^[^:.!?]{1,30}: \S+( \S+){3,}")  # "12 million tonnes: US soybeans …"
+FACT_BOX_LINES = 3
+
+
+def _is_fact_line(text: str) -> bool:
+    return bool(FACT_LINE.match(text)) and len(text.split(":", 1)[0].split()) <= 4
 
 
 # The attribution under an embedded social post: "— Jane Roe (@janeroe) May 2, 2025"

@@ -714,6 +714,39 @@ def test_a_pages_buttons_alone_on_their_line_are_labels(config, text, reason):
     assert boilerplate_reason(text, config) == reason
 
 
+@pytest.mark.parametrize("text, reason", [
+    ("Also Read: Ferry fares to rise in spring as fuel costs bite", "teaser line"),
+    ("More in Markets: Yen slides to an eight-month low", "teaser line"),
+    ("More in the harbour: officials said the ferries would run late.", None),
+    ("News | Business | Europe | World | Comment | Culture", "menu or link list"),
+    ("2019 | 25% | $250bn | 2020 | 7.5%", None),
+    ("Topics: China · US foreign policy · Trade policy", "topic tag"),
+    ("Share on Facebook Share on X Share via Email", "share buttons"),
+    ("We and our 842 partners use cookies to store information on your device.",
+     "cookie notice"),
+    ("Sign in to read more", "subscription offer"),
+    ("Keep reading with a 7-day free trial", "subscription offer"),
+    ("Sign in to the ferry portal, the council told residents, before the fares change.", None),
+    ("Join the Courier's WhatsApp channel and get the latest news.", "social media prompt"),
+    ("Join the ferry workers on the picket line, the union urged its members.", None),
+])
+def test_a_pages_prompts_and_link_lines_are_not_its_text(config, text, reason):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason(text, config) == reason
+
+
+def test_a_box_of_key_facts_right_after_the_article_is_part_of_it(config):
+    facts = ["47%: Average tariff on the port's imports after the cut, down from 57%",
+             "10%: New level of the harbour levy, from 20%",
+             "2019: Year of the last meeting of the two ferry boards"]
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nKey facts\n"
+            + "\n".join(facts) + "\n\nFerry fares to rise in spring\n\nCouncil backs bridge")
+    from dataclasses import replace
+    reasons = cleaned(text, replace(config, shape_model=False))  # the rules by position alone
+    assert all(reasons[fact] is None for fact in facts), reasons
+    assert reasons["Ferry fares to rise in spring"] == "page furniture after the article"
+
+
 def test_a_post_ending_with_housekeeping_keeps_its_news(config):
     post = ("Both delegations are due to meet today at the harbour hotel, a spokesman said, and "
             "a joint statement may follow. Stay with us.")
