@@ -1040,23 +1040,36 @@ def byline_names(paragraphs: list[SourceParagraph]) -> set[str]:
 
 
 def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[bool]) -> None:
-    """At the article's end, a paragraph that starts with a bylined writer's name and goes on
-    as a note on the writer does (AUTHOR_NOTE_AFTER_NAME) is not the story. Read from the end
-    up to the last body paragraph that is not such a note."""
+    """At the article's end, a note on the writer is not the story: a paragraph that starts
+    with a writer's name and goes on as such a note does (AUTHOR_NOTE_AFTER_NAME), the name
+    one of a byline's or any name whose first sentence gives a newsroom job ("Jane Roe is the Courier's economics correspondent"). Read from the end up
+    to the last body paragraph that is not such a note."""
     names = byline_names(out)
-    if not names:
-        return
     for i in range(len(out) - 1, first, -1):
         p = out[i]
         if not p.kept:
             continue
-        words = p.text.split(None, 4)
-        if any(" ".join(words[:n]).casefold() in names
-               and AUTHOR_NOTE_AFTER_NAME.match(" ".join(p.text.split(None, n)[n:n + 1]))
-               for n in range(2, min(5, len(words)))):
+        if _is_note_on_writer(p.text, names):
             out[i] = _remove(p, AUTHOR_NOTE)
-        elif prose[i]:
+        elif _is_body(p.text, prose[i]):
             return
+
+
+NEWSROOM_JOB = re.compile(r"\b(correspondent|editor|reporter|columnist|writer|journalist|"
+                          r"contributor|producer|bureau chief)s?\b", re.IGNORECASE)
+
+
+def _is_note_on_writer(text: str, names: set[str]) -> bool:
+    words = text.split(None, 4)
+    for n in range(2, min(5, len(words))):
+        head, rest = " ".join(words[:n]), " ".join(text.split(None, n)[n:n + 1])
+        if head.casefold() in names and AUTHOR_NOTE_AFTER_NAME.match(rest):
+            return True
+        first = SENTENCE_BREAK.split(text, 1)[0]
+        if NAME_ONLY.match(head) and (AUTHOR_NOTE_AFTER_NAME.match(rest) or rest.startswith("is ")) \
+                and NEWSROOM_JOB.search(first) and " who " not in first:
+            return True  # "Jane Roe is Asia Markets Editor", not "… is a reporter who was held"
+    return False
 
 
 def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:

@@ -1082,6 +1082,22 @@ def test_a_bylined_writer_named_inside_the_story_stays(config):
         assert cleaned(text, config)[ending] is None, ending
 
 
+def test_a_note_on_a_writer_with_a_newsroom_job_at_the_end_goes_without_a_byline(config):
+    """No byline names them, but the page's last paragraphs give a name and a newsroom job;
+    a headline of another story under them does not stop the reading from the end."""
+    bios = ["Priya Raman is the Courier's senior trade correspondent, based in Washington.",
+            "Tom Wells is Asia Markets Editor, based in Hong Kong."]
+    endings = ["Jane Roe is the mayor of the port city and will chair the board.",
+               "John Doe is a reporter who was held at the port for two days."]
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n{bios[0]}\n\n{bios[1]}\n\n"
+            "Most read\n\nWhy the price of ferry tickets is going up again this winter")
+    reasons = cleaned(text, config)
+    assert all("author's note" in (reasons[bio] or "") for bio in bios), reasons
+    for ending in endings:  # no newsroom job, or not a note on the writer
+        reasons = cleaned(f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n{ending}", config)
+        assert reasons[ending] is None, ending
+
+
 def test_deals_that_can_be_reached_are_news_not_contact_lines(config):
     for sentence in ("Negotiators hoped a final agreement can be reached at next month's talks.",
                      "Both sides believe a deal may be reached on the sidelines of the summit.",
