@@ -729,6 +729,18 @@ def test_a_pages_buttons_alone_on_their_line_are_labels(config, text, reason):
     ("Sign in to the ferry portal, the council told residents, before the fares change.", None),
     ("Join the Courier's WhatsApp channel and get the latest news.", "social media prompt"),
     ("Join the ferry workers on the picket line, the union urged its members.", None),
+    ("Share X LinkedIn Copy link", "share buttons"),
+    ("Related article Asian stocks swing as investors weigh the truce", "teaser line"),
+    ("This material may not be published, broadcast, rewritten or redistributed.",
+     "syndication notice"),
+    ("The documents may not be published until 2030, the archive said.", None),
+    ("This Q&A has been edited for length and clarity.", "editing note"),
+    ("---------- Forwarded message ---------", "e-mail header"),
+    ("From: Harbour Council <news@example.org>", "e-mail header"),
+    ("From: the harbour master's office, a warning that the ferries will not sail on Friday "
+     "because the storm is expected to reach the coast by noon and stay until the weekend.", None),
+    ("View this email in your browser", "newsletter prompt"),
+    ("Now playing", "lone label"),
 ])
 def test_a_pages_prompts_and_link_lines_are_not_its_text(config, text, reason):
     from generator.clean import boilerplate_reason
