@@ -741,6 +741,11 @@ def test_a_pages_buttons_alone_on_their_line_are_labels(config, text, reason):
      "because the storm is expected to reach the coast by noon and stay until the weekend.", None),
     ("View this email in your browser", "newsletter prompt"),
     ("Now playing", "lone label"),
+    ("Hannah Roe in Brussels and Mark Doe in Seoul", "byline"),
+    ("Jo Lam and Ken Ng in Busan, and Mark Ellis in Washington", "byline"),
+    ("Talks in Busan and Seoul", None),
+    ("Xi and Trump leave after their meeting. 習近平與特朗普會晤後離場。Photo: AFP",
+     "picture or caption note"),
 ])
 def test_a_pages_prompts_and_link_lines_are_not_its_text(config, text, reason):
     from generator.clean import boilerplate_reason
