@@ -30,6 +30,9 @@ NAME_WORD = r"[A-Z][\w'’.-]*"
 BYLINE = re.compile(rf"^{NAME_WORD}( {NAME_WORD}){{1,2}}$")
 NAME = rf"{NAME_WORD}( {NAME_WORD}){{0,3}}"
 NAME_CAPTION = re.compile(rf"^{NAME}((, | and | & ){NAME})+\.?$")
+# writers and where each reported from: "Jane Roe in Seoul and John Doe in Tokyo"
+_WRITERS_IN = rf"{NAME_WORD}( {NAME_WORD}){{1,2}}( and {NAME_WORD}( {NAME_WORD}){{1,2}})? in {NAME_WORD}( {NAME_WORD})?"
+BYLINE_WITH_PLACES = re.compile(rf"^{_WRITERS_IN}((,? and |, ){_WRITERS_IN})+$")
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:")
 NUMBERED = re.compile(r"^\d{1,2}[.)] ")
 # A picture credit "Name/Agency" ("Jane Roe/Pool/Agency", "Photo by Jane Roe/Agency"): a short
@@ -474,6 +477,8 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
         return PICTURE_NOTE
     if config.detect_bylines and len(text.split(None, 3)) <= 3 and BYLINE.match(text) \
             and all(w[0].isupper() for w in text.split()):  # a byline is two or three words
+        return "byline"
+    if config.detect_bylines and " in " in text and BYLINE_WITH_PLACES.match(text):
         return "byline"
     return None
 
