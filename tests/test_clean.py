@@ -746,6 +746,22 @@ def test_a_pages_buttons_alone_on_their_line_are_labels(config, text, reason):
     ("Talks in Busan and Seoul", None),
     ("Xi and Trump leave after their meeting. 習近平與特朗普會晤後離場。Photo: AFP",
      "picture or caption note"),
+    ("Market data provided by third parties. Quotes delayed at least 15 minutes.",
+     "market data notice"),
+    ("This transcript was generated automatically and may contain errors.", "transcript note"),
+    ("The transcript was released by the ministry on Friday and shows the talks ran late.",
+     None),
+    ("Produced by Jess Roe. Theme music by The Low Tides.", "programme credits"),
+    ("Chart 1: Harbour tariffs on imports, trade-weighted average (%)",
+     "chart title or source"),
+    ("Source: Bloomberg, Harbour Customs, Port Research", "chart title or source"),
+    ("Source: a person familiar with the talks said the board had agreed.", None),
+    ("Disclaimer: Views expressed are the author's own.", "disclaimer"),
+    ("Thanks for reading the Harbour Memo! Subscribe for free.", "newsletter prompt"),
+    ("Enjoying the Morning Dispatch? Forward it to a friend.", "newsletter prompt"),
+    ("Questions? Contact our policy team at policy@example.org.", "newsletter prompt"),
+    ("Questions remain about the ferry schedule, officials said.", None),
+    ("Advertisement · Scroll to continue", "advertisement marker"),
 ])
 def test_a_pages_prompts_and_link_lines_are_not_its_text(config, text, reason):
     from generator.clean import boilerplate_reason
