@@ -35,7 +35,7 @@ DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first few paragraphs of t
 MAX_LINE_WORDS = 20  # bylines, stamps and copyright lines are short
 STAMP_REACH = 40  # "Posted: Fri 6:45 PM, Feb 16": how far before its date a stamp's word stands
 
-STRENGTH = {"dateline": 0.85, "byline": 0.8, "copyright": 0.65, "masthead": 0.3}
+STRENGTH = {"dateline": 0.85, "byline": 0.8, "copyright": 0.65, "sender": 0.6, "masthead": 0.3}
 LONE_WORD_BYLINE = 0.45  # "By Jane Doe, Tokyo": one capitalised word may be a place
 DATE_STRENGTH = {"dateline": 0.85, "head": 0.8, "elsewhere": 0.55}
 PUBLISHED_BONUS, UPDATED_PENALTY = 0.1, 0.05
@@ -263,8 +263,12 @@ def _copyright_clue(paragraph: Unit, after_article: bool) -> Clue | None:
 
 @functools.lru_cache(maxsize=SPANS_REMEMBERED)
 def _copyright_holder(text: str) -> str | None:
-    """The outlet a copyright line names, or None (read once per line: a site's footer recurs)."""
+    """The outlet a copyright line names, or None (read once per line: a site's footer recurs).
+    In a footer of cells ("Unsubscribe | Manage preferences | (c) 2025 Ledger Media") the
+    cell with the copyright sign is read."""
     text = text.strip()
+    if len(text) <= 2 * MAX_LINE_WORDS * 8 and CELL.search(text) and _may_hold_copyright(text):
+        text = next((cell for cell in CELL.split(text) if _may_hold_copyright(cell)), text)
     match = COPYRIGHT.search(text[:160]) if _may_hold_copyright(text[:160]) else None
     if not match or len(text.split()) > 2 * MAX_LINE_WORDS:
         return None
@@ -307,12 +311,50 @@ def _may_hold_copyright(text: str) -> bool:
 
 def _masthead_clue(paragraphs: list[Unit], lead: int | None,
                   headline: int | None) -> Clue | None:
-    """The first line, when it stands above the headline (a site's or newsletter's name)."""
-    first = paragraphs[0] if paragraphs and lead != 0 else None
-    if first is None or first.line == headline or len(first.text.split()) > 8:
+    """A site's or newsletter's name at the top of the page, above the headline: the first
+    line, or a cell of one of the first lines that sets several ("The Courier | World | UK",
+    a folio "A6 | THE MERIDIAN COURIER | FRIDAY, …", "≡ Menu   The Southern Wire   Search").
+    Weak alone; a name of two words or more that the page names again further down ("About
+    NCB", "Shared from the Pulse News app") is the page's own."""
+    if not paragraphs or lead == 0:
         return None
-    name = outlet_name(re.split(r"\s[-–—|]\s", first.text, maxsplit=1)[0])
-    return Clue(name, first.line, "masthead", STRENGTH["masthead"]) if name else None
+    candidates: list[tuple[str, int]] = []  # (name, index of its line)
+    first = paragraphs[0]
+    if first.line != headline and len(first.text.split()) <= 8:
+        if name := outlet_name(re.split(r"\s[-–—|]\s", first.text, maxsplit=1)[0]):
+            candidates.append((name, 0))
+    for index, unit in enumerate(paragraphs[:MASTHEAD_LINES]):
+        if unit.line == headline or (lead is not None and index >= lead) or unit.body:
+            break
+        if len(unit.text.split()) > MASTHEAD_LINE_WORDS:
+            continue
+        for cell in CELL.split(unit.text)[:MASTHEAD_CELLS]:
+            name = outlet_name(cell)
+            if name and len(name.split()) > 1 and (name, index) not in candidates:
+                candidates.append((name, index))
+    best = None
+    for name, index in candidates:
+        strength = STRENGTH["masthead"]
+        if len(name.split()) > 1 and _named_again(name, paragraphs[index + 1:]):
+            strength += MENTIONED
+        if best is None or strength > best.confidence:
+            best = Clue(name, paragraphs[index].line, "masthead", strength)
+    return best
+
+
+MASTHEAD_LINES = 6  # a masthead stands in the page's first lines
+MASTHEAD_LINE_WORDS = 24  # ... on a line of a few cells at most
+MASTHEAD_CELLS = 12
+MENTIONED = 0.25  # added to a masthead's name the page names again
+CELL = re.compile(r"\s{2,}|\s[|·•]\s|\s-{2,}\s|\s[—–]\s")
+
+
+def _named_again(name: str, units: Sequence[Unit]) -> bool:
+    """The name (without a leading "The", in any case) written again as whole words."""
+    key = " ".join(name_key(name))
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+    folded = key.casefold()
+    return any(folded in unit.text.casefold() and pattern.search(unit.text) for unit in units)
 
 
 def _outlet_clues(paragraphs: list[Unit], head: range, lead: int | None,
@@ -328,7 +370,27 @@ def _outlet_clues(paragraphs: list[Unit], head: range, lead: int | None,
               if (clue := _copyright_clue(p, i > last_body))][:MAX_CLUES // 2]
     if masthead := _masthead_clue(paragraphs, lead, headline):
         clues.append(masthead)
+    clues += [clue for unit in paragraphs[:SENDER_LINES] if (clue := _sender_clue(unit))][:1]
     return clues[:MAX_CLUES]
+
+
+SENDER_LINES = 16  # a forwarded e-mail's headers stand at its top
+SENDER = re.compile(r"^from:\s{0,3}(?P<name>[^<>@\n]{2,60}?)\s{0,3}<(?P<box>[\w.+-]{1,40})@[\w.-]{3,80}>$",
+                    re.IGNORECASE)
+# the mailboxes an organisation sends a newsletter from, never a person's
+SENDER_BOXES = frozenset("news newsletter newsletters info noreply no-reply donotreply do-not-reply "
+                         "editor editors digest hello updates alerts team press media "
+                         "communications comms members membership briefing briefings".split())
+
+
+def _sender_clue(unit: Unit) -> Clue | None:
+    """A forwarded newsletter's sender: "From: Example Council <news@example.org>", sent
+    from an organisation's mailbox (SENDER_BOXES), not a person's."""
+    match = SENDER.match(unit.text) if unit.text[:5].casefold() == "from:" else None
+    if not match or match.group("box").casefold() not in SENDER_BOXES:
+        return None
+    name = outlet_name(match.group("name").strip(' "'))
+    return Clue(name, unit.line, "sender", STRENGTH["sender"]) if name else None
 
 
 def _brand(company: Clue, units: Sequence[Unit]) -> Clue:

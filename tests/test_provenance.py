@@ -183,6 +183,39 @@ def test_a_masthead_alone_is_not_enough_but_supports_a_copyright_line():
     assert clue.value == "Example Lines" and clue.confidence > 0.65
 
 
+@pytest.mark.parametrize("top, footer, outlet", [
+    ("The Example Chronicle", "Why you can trust The Example Chronicle", "The Example Chronicle"),
+    ("The Courier | World | Business | Sign in", "Sign up to the Courier newsletter",
+     "The Courier"),
+    ("A6 | THE EXAMPLE COURIER | FRIDAY, OCTOBER 31, 2025", "Read the Example Courier app",
+     "THE EXAMPLE COURIER"),
+    ("≡ Menu     The Southern Example     Search", "More from The Southern Example",
+     "The Southern Example"),
+])
+def test_a_masthead_the_page_names_again_is_the_outlet(top, footer, outlet):
+    clue = found(top, "A headline about the talks in Busan", footer).outlet
+    assert clue is not None and clue.value == outlet and clue.evidence == "masthead"
+
+
+@pytest.mark.parametrize("top, footer", [
+    ("Opinion | Analysis | World", "More from Opinion"),  # one-word cells are sections
+    ("Skip to main content", "Skip to main content"),
+    ("The Example Chronicle", "A footer that names no outlet at all"),
+])
+def test_a_masthead_not_named_again_or_of_one_word_names_no_outlet(top, footer):
+    assert found(top, "A headline about the talks in Busan", footer).outlet is None
+
+
+def test_a_copyright_in_a_footer_of_cells_and_a_newsletters_sender_name_the_outlet():
+    clue = found("Headline", "Unsubscribe | Manage preferences | (c) 2025 Example Media").outlet
+    assert clue is not None and clue.value == "Example Media"
+    sender = "From: Example Soybean Council <news@examplesoy.org>"
+    clue = found("---------- Forwarded message ---------", sender, "Subject: The deal").outlet
+    assert clue is not None and (clue.value, clue.evidence) == ("Example Soybean Council",
+                                                                 "sender")
+    assert found("From: Dana Roe <dana.roe@example.com>", "Subject: The deal").outlet is None
+
+
 def test_a_dateline_outranks_the_site_that_reprints_it():
     paragraphs = [SourceParagraph("s", 1, "Headline"),
                   SourceParagraph("s", 2, "SINGAPORE (Example Agency) - " + BODY),
