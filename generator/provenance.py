@@ -483,7 +483,8 @@ def _to_iso(match: re.Match) -> str | None:
 
 def _stamp_dates(paragraph: Unit, base: float) -> list[Clue]:
     """Dates a short line gives as its stamp: the line is a date stamp, or the date follows
-    "Published"/"Updated"/"Aired", opens the line, or comes with its clock time. A line with
+    "Published"/"Updated"/"Aired", opens the line or one of its cells (a print folio's
+    `A6 | THE COURIER | FRIDAY, OCTOBER 31, 2025`), or comes with its clock time. A line with
     prose's small words ("Posted by Jane Doe on ...", "By Jane Doe | Oct 30, 2025 at 2 PM")
     counts only with a stamp's word or as a byline: "In this Dec. 12 file photo" is a caption."""
     return [Clue(when, paragraph.line, "stamp", round(base + bonus - penalty, 2))
@@ -508,9 +509,15 @@ def _stamps(text: str) -> tuple[tuple[str, float, float], ...]:
         said_before = text[max(previous, match.start() - STAMP_REACH):match.start()]
         word = next(reversed(list(STAMP_WORD.finditer(said_before))), None)
         previous = match.end()
-        opens = len(text[:match.start()].split()) <= 3
+        cell = max((m.end() for m in CELL.finditer(text, 0, match.start())), default=0)
+        opens = len(text[cell:match.start()].split()) <= 3  # of the line or of its cell
+        if cell:  # a cell of a masthead or folio is read as a line of its own
+            after = CELL.search(text, match.end())
+            in_prose = is_prose(text[cell:after.start() if after else len(text)]) and not byline
+        else:
+            in_prose = prose
         timed = bool(CLOCK_AFTER.match(text[match.end():match.end() + 12]))
-        if not (word or not prose and (stamp or opens or timed)) or \
+        if not (word or not in_prose and (stamp or opens or timed)) or \
                 not (when := _to_iso(match)):
             continue
         said = word.group("word").casefold() if word else ""

@@ -216,6 +216,19 @@ def test_a_copyright_in_a_footer_of_cells_and_a_newsletters_sender_name_the_outl
     assert found("From: Dana Roe <dana.roe@example.com>", "Subject: The deal").outlet is None
 
 
+@pytest.mark.parametrize("top", ["A6 | THE EXAMPLE COURIER | FRIDAY, OCTOBER 31, 2025",
+                                 "THE EXAMPLE LEDGER -- Friday digest, 31 October 2025 -- View "
+                                 "in browser"])
+def test_a_date_that_opens_a_cell_of_a_folio_or_masthead_is_its_stamp(top):
+    clue = found(top, "A headline about the talks in Busan").date
+    assert clue is not None and clue.value == "2025-10-31"
+
+
+def test_a_date_inside_a_captions_cell_is_no_stamp():
+    assert found("In this Oct. 30, 2025 file photo, the two men shake hands | AP",
+                 "A headline about the talks in Busan").date is None
+
+
 def test_a_dateline_outranks_the_site_that_reprints_it():
     paragraphs = [SourceParagraph("s", 1, "Headline"),
                   SourceParagraph("s", 2, "SINGAPORE (Example Agency) - " + BODY),
