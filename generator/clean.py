@@ -10,6 +10,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,7 +33,7 @@ NAME = rf"{NAME_WORD}( {NAME_WORD}){{0,3}}"
 NAME_CAPTION = re.compile(rf"^{NAME}((, | and | & ){NAME})+\.?$")
 # writers and where each reported from: "Jane Roe in Seoul and John Doe in Tokyo"
 _WRITERS_IN = rf"{NAME_WORD}( {NAME_WORD}){{1,2}}( and {NAME_WORD}( {NAME_WORD}){{1,2}})? in {NAME_WORD}( {NAME_WORD})?"
-BYLINE_WITH_PLACES = re.compile(rf"^{_WRITERS_IN}((,? and |, ){_WRITERS_IN})+$")
+BYLINE_WITH_PLACES = re.compile(rf"^{_WRITERS_IN}(,? and {_WRITERS_IN})+$")
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:")
 NUMBERED = re.compile(r"^\d{1,2}[.)] ")
 # A picture credit "Name/Agency" ("Jane Roe/Pool/Agency", "Photo by Jane Roe/Agency"): a short
@@ -274,11 +275,22 @@ def _sentence_words(text: str, at: int) -> int:
     return len(text[start:].split())
 
 
+def _one_stop(text: str) -> bool:
+    return text.endswith(".") and not text.endswith("..")
+
+
+REPORTED = re.compile(r"\b(said|says|say|told|tells|wrote|writes|urged|urges|warned|warns|"
+                      r"advised|advises|added|adds|reads|complained|according to)\b", re.IGNORECASE)
+
+
 def _mostly_the_phrase(rule: BoilerplateRule, text: str, match: re.Match) -> bool:
     """A phrase rule (with max_words or min_share) takes only a short paragraph whose sentence
-    holding the phrase is most of it: "Stay with us." goes, a post that ends with it stays."""
+    holding the phrase is most of it: "Stay with us." goes, a post that ends with it stays.
+    One with unless_reported never takes a paragraph that reports speech (REPORTED)."""
     words = len(text.split())
     if rule.max_words is not None and words > rule.max_words:
+        return False
+    if rule.unless_reported and REPORTED.search(text):
         return False
     return not rule.min_share or _sentence_words(text, match.start()) >= rule.min_share * words
 
@@ -459,8 +471,9 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
     configured rules, when the caller has it already."""
     if DATE_LINE.match(text) and not DATE_LINE.sub("", text).strip():
         return "date line (used as the source's date)"
-    if text.rstrip(" .:").casefold() in config.labels:
-        return "lone label"
+    label = text.rstrip(" .:").casefold()
+    if (label in config.labels or label in config.buttons) and not _one_stop(text):
+        return "lone label"  # (a label written as a sentence, "More.", "Listen.", is not one)
     sieve = sieve or rule_sieve(config.boilerplate)
     for place in sieve.candidates(text):  # the rules that could match, in their order
         rule = sieve.rules[place]
@@ -581,9 +594,12 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                                           removed_because=reason))
     result = captions_between(result, credit_rules, counter_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
-    by_position = furniture_by_position(result, find_headline=not meta.title, keys=keys,
-                                        prose=prose, list_labels=config.list_labels,
-                                        tail_labels=config.tail_labels)
+    by_position = furniture_by_position(
+        result, find_headline=not meta.title, keys=keys, prose=prose,
+        list_labels=config.list_labels, tail_labels=config.tail_labels,
+        end_notes=frozenset(rule.reason for rule in config.boilerplate if rule.ends_article),
+        outside_only=frozenset(r.reason for r in config.boilerplate if r.outside_article),
+        buttons=config.buttons)
     model = configured_model(config.shape_model)
     if model is None:
         return tuple(by_position)
@@ -696,7 +712,7 @@ def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
     return end
 
 
-FACT_LINE = re.compile(r"^[^:.!?]{1,30}: \S+( \S+){3,}")  # "12 million tonnes: US soybeans …"
+FACT_LINE = re.compile(r"^[^:.!?\d]{0,20}\d[^:.!?]{0,20}: \S+( \S+){3,}")  # "12 million tonnes: …"
 FACT_BOX_LINES = 3
 
 
@@ -811,23 +827,42 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
 
 
 def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
-                           list_labels: tuple[re.Pattern, ...]) -> None:
+                           list_labels: tuple[re.Pattern, ...], first: int = 0) -> None:
     """Under a label that announces other stories ("Related", "Most read", "More from …"),
     the lines that are not text (headline-shaped: no closing stop, headline length) are those
     stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list.
     A label right over text is a subheading, unless it is one word or trails off ("You may
     also like…"); one that ends in a colon over lines with no blank line between them opens a
     list the article gives: both stay. A label already removed for its shape ("Most Popular"
-    reads as a byline) still announces its list."""
+    reads as a byline) still announces its list, but not past the headline, and inside the
+    article (below its first body paragraph `first`, above its last) not a list of two lines
+    or more that shares most of its words with the body (a subheading over the story's own
+    ranking: "Most Watched", "1. Squid Game season 3, …")."""
     sizes = block_sizes(out)
+    body_words: set[str] | None = None  # the body's content words, read once when needed
+    last_body = max((k for k, q in enumerate(out) if q.kept and _is_body(q.text, prose[k])),
+                    default=-1)
     for i, p in enumerate(out):
         if len(p.text) > 60 or not any(label.fullmatch(p.text) for label in list_labels):
             continue
-        items = [j for j in range(i + 1, min(i + 1 + LIST_ITEMS_MAX, len(out))) if out[j].kept]
+        by_shape = not (p.kept or p.removed_because == "lone label")
+        items = []
+        for j in range(i + 1, min(i + 1 + LIST_ITEMS_MAX, len(out))):
+            if by_shape and out[j].removed_because == HEADLINE:
+                break
+            if out[j].kept:
+                items.append(j)
         headlines = list(itertools.takewhile(lambda j: not _is_text(out[j].text, prose[j]),
                                              items))
         if p.text.endswith(":") and headlines and sizes[headlines[0]] > 1:
             continue
+        if by_shape and len(headlines) > 1 and first < i and headlines[-1] < last_body:
+            if body_words is None:
+                body_words = set().union(*(_content_words(q.text) for k, q in enumerate(out)
+                                           if q.kept and _is_body(q.text, prose[k])))
+            words = set().union(*(_content_words(out[j].text) for j in headlines))
+            if words and len(words & body_words) >= STORY_LIST_SHARE * len(words):
+                continue
         if not headlines and not (len(p.text.split()) == 1 or p.text.endswith(("...", "…", "?"))):
             continue  # a subheading ("More from the minister"), unless it reads as a teaser
         if p.kept or p.removed_because == "lone label":
@@ -835,6 +870,9 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
         for j in headlines:
             out[j] = _remove(out[j], HEADLINE_RUN)
 
+
+STORY_LIST_SHARE = 0.4  # a list under a byline-shaped label sharing this much of the body's
+# words is the story's own
 
 TAIL_REASON = "the page's tail (under {label!r})"
 TAIL_LABEL_CHARS = 60
@@ -1044,37 +1082,89 @@ def byline_names(paragraphs: list[SourceParagraph]) -> set[str]:
     return names
 
 
+def _restore_inside(out: list[SourceParagraph], first: int, last: int,
+                    outside_only: frozenset[str], buttons: frozenset[str],
+                    prose: list[bool]) -> None:
+    """Inside the article, a line removed by a rule for the page's edges is quoted text ("To:
+    Kevin Hassett" in a leaked e-mail; not under a line that stays removed, as a forwarded
+    e-mail's headers are), and writers with their places or a button's word right over a body
+    paragraph a subheading; a line of cells right over a line of as many cells is a table's
+    header row."""
+    for i in range(first + 1, last):
+        p = out[i]
+        if p.kept:
+            continue
+        if p.removed_because == "lone label" and p.text.rstrip(" .:").casefold() in buttons \
+                and out[i + 1].kept and _is_body(out[i + 1].text, prose[i + 1]):
+            out[i] = replace(p, kept=True, removed_because=None, heading=True)
+            continue
+        above = out[i - 1]
+        restore = (p.removed_because in outside_only
+                   and (above.kept or above.line < p.line - 1)) or \
+            (p.removed_because == "byline" and BYLINE_WITH_PLACES.match(p.text)) or \
+            (p.text.count(" | ") >= 3 and out[i + 1].line == p.line + 1
+             and out[i + 1].text.count(" | ") == p.text.count(" | "))
+        if restore:
+            out[i] = replace(p, kept=True, removed_because=None)
+
+
 def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[bool]) -> None:
     """At the article's end, a note on the writer is not the story: a paragraph that starts
     with a writer's name and goes on as such a note does (AUTHOR_NOTE_AFTER_NAME), the name
-    one of a byline's or any name whose first sentence gives a newsroom job ("Jane Roe is the Courier's economics correspondent"). Read from the end up
-    to the last body paragraph that is not such a note."""
+    one of a byline's, or any name followed by a newsroom job ("Jane Roe is the Courier's
+    economics correspondent", JOB_AFTER_NAME) in a paragraph that reports no speech and whose
+    surname the story has not used. Read from the end up to the last body paragraph that is
+    not such a note."""
     names = byline_names(out)
+    story: Counter[str] | None = None  # the article's words, counted once when needed
     for i in range(len(out) - 1, first, -1):
         p = out[i]
         if not p.kept:
             continue
         if _is_note_on_writer(p.text, names):
             out[i] = _remove(p, AUTHOR_NOTE)
-        elif _is_body(p.text, prose[i]):
+            continue
+        job = _newsroom_note_name(p.text)
+        if job is not None:
+            if story is None:
+                story = Counter(w for q in out[first:] if q.kept for w in q.text.split())
+            own = p.text.split()
+            if all(story[word] <= own.count(word) for word in job.split()):  # named here alone
+                out[i] = _remove(p, AUTHOR_NOTE)
+                continue
+        if _is_body(p.text, prose[i]):
             return
 
 
-NEWSROOM_JOB = re.compile(r"\b(correspondent|editor|reporter|columnist|writer|journalist|"
-                          r"contributor|producer|bureau chief)s?\b", re.IGNORECASE)
+# "is a/the/our/X's … correspondent": a newsroom job within four words of "is"
+JOB_AFTER_NAME = re.compile(
+    r"^is (a |an |the |our |\S+['’]s )?([\w'’.-]+ ){0,4}?(correspondent|editor|reporter|"
+    r"columnist|writer|journalist|contributor|producer|bureau chief)\b(?!['’])", re.IGNORECASE)
 
 
 def _is_note_on_writer(text: str, names: set[str]) -> bool:
+    """Starts with a bylined writer's name and goes on as a note on a writer does."""
+    if not names:
+        return False
+    words = text.split(None, 4)
+    return any(" ".join(words[:n]).casefold() in names
+               and AUTHOR_NOTE_AFTER_NAME.match(" ".join(text.split(None, n)[n:n + 1]))
+               for n in range(2, min(5, len(words))))
+
+
+def _newsroom_note_name(text: str) -> str | None:
+    """The name a note on a writer with a newsroom job starts with ("Tom Wells is Asia
+    Markets Editor"), or None: not when the paragraph reports speech or its first sentence
+    goes on with "who" (a story about a reporter)."""
     words = text.split(None, 4)
     for n in range(2, min(5, len(words))):
         head, rest = " ".join(words[:n]), " ".join(text.split(None, n)[n:n + 1])
-        if head.casefold() in names and AUTHOR_NOTE_AFTER_NAME.match(rest):
-            return True
-        first = SENTENCE_BREAK.split(text, 1)[0]
-        if NAME_ONLY.match(head) and (AUTHOR_NOTE_AFTER_NAME.match(rest) or rest.startswith("is ")) \
-                and NEWSROOM_JOB.search(first) and " who " not in first:
-            return True  # "Jane Roe is Asia Markets Editor", not "… is a reporter who was held"
-    return False
+        if NAME_ONLY.match(head) and JOB_AFTER_NAME.match(rest):
+            first = SENTENCE_BREAK.split(text, 1)[0]
+            if " who " in first or REPORTED.search(text):
+                return None
+            return head
+    return None
 
 
 def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> None:
@@ -1107,14 +1197,20 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
                           keys: list[str] | None = None, prose: list[bool] | None = None,
                           list_labels: tuple[re.Pattern, ...] = (),
-                          tail_labels: tuple[re.Pattern, ...] = ()) -> list[SourceParagraph]:
+                          tail_labels: tuple[re.Pattern, ...] = (),
+                          end_notes: frozenset[str] = frozenset(),
+                          outside_only: frozenset[str] = frozenset(),
+                          buttons: frozenset[str] = frozenset()) -> list[SourceParagraph]:
     """Page furniture found by where it stands: outside the article (before its first body
     paragraph, after its last) whatever is neither prose nor a sentence, and inside it, runs of
     short label-like lines (share buttons, tag lists, menus). Needs an article of at least two
     body paragraphs; a short note is left as it is. `keys` and `prose` (each paragraph's
     text_key and is_prose) are computed here when the caller has not; `list_labels`: the labels
     that announce a list of other stories (cleaning.list_labels); `tail_labels`: those that
-    open the page's tail (cleaning.tail_labels)."""
+    open the page's tail (cleaning.tail_labels); `end_notes`: the reasons of rules whose note
+    closes the article, which then reaches down to it (`ends_article`); `outside_only`: those
+    of rules that remove a line only outside the article (`outside_article`); `buttons`: the
+    labels that inside the article are a subheading over a body paragraph (cleaning.buttons)."""
     prose = prose if prose is not None else [is_prose(p.text) for p in paragraphs]
     body = [i for i, p in enumerate(paragraphs) if p.kept and _is_body(p.text, prose[i])]
     if len(body) < 2:
@@ -1123,6 +1219,10 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     keys = keys if keys is not None else [text_key(p.text) for p in paragraphs]
     first = next((i for i in body if not _stopped_headline(out[i].text)), body[0])
     last = _article_end(paragraphs, body[-1])
+    note = max((i for i in range(last + 1, len(out)) if out[i].removed_because in end_notes
+                and is_prose(out[i].text)), default=None)
+    if note is not None:  # the article's own lines above its closing note stay
+        last = max(i for i in range(last, note) if out[i].kept)
     if find_headline:
         _repick_headline(out, first, keys)
     below = _first_below_header(out, body, first, prose)
@@ -1139,10 +1239,11 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     _remove_author_notes(out, first, prose)
     _restore_subheadings(out, first, last, prose)
     if list_labels:
-        _remove_listed_stories(out, prose, list_labels)
+        _remove_listed_stories(out, prose, list_labels, first)
     if tail_labels:
         _remove_tail(out, prose, tail_labels)
     _remove_headline_runs(out, first, last, prose)
+    _restore_inside(out, first, last, outside_only, buttons, prose)
     _restore_structural_repeats(out, first, last, keys, prose)
     start = 0
     while start < len(out):  # runs of label-like lines, kept or lone labels

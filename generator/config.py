@@ -69,6 +69,16 @@ class BoilerplateRule:
     # min_share of them. A post that carries news as well keeps its place.
     max_words: int | None = None
     min_share: float = 0.0
+    # A notice addressed to the reader never reports speech: with unless_reported, a paragraph
+    # that does ("…, the agency urges on its site", "… told reporters") is not the notice.
+    unless_reported: bool = False
+    # A note that closes the article (a correction, a disclaimer): the article reaches down to
+    # it, so its own short lines above the note (a timeline, "My picks:") stay.
+    ends_article: bool = False
+    # Removed only outside the article, above its first body paragraph or below its last;
+    # inside it, the same line is quoted text ("To: Kevin Hassett" in a leaked e-mail) or a
+    # table's header row.
+    outside_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,7 @@ class Config:
     pages: tuple[str, ...]
     boilerplate: tuple[BoilerplateRule, ...]
     labels: frozenset[str]
+    buttons: frozenset[str]  # cleaning.buttons: labels that may be a subheading inside the article
     detect_bylines: bool
     detect_name_captions: bool
     tag_labels: frozenset[str]
@@ -452,14 +463,18 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     rules = []
     for index, item in enumerate(checker.get("boilerplate", list, [])):
         rule = _Checker(item, checker.path, f"{checker.where}.boilerplate[{index}]", checker.line)
-        rule.only("id", "reason", "pattern", "max_words", "min_share")
+        rule.only("id", "reason", "pattern", "max_words", "min_share", "unless_reported",
+                  "ends_article", "outside_article")
         pattern = rule.text("pattern")
         if not pattern:
             raise BriefingError(f"{rule.where} needs a pattern", checker.path, checker.line)
         regex = _editor_regex(pattern, pattern, rule.where, checker.path, checker.line)
         rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex, rule.text("id"),
                                      _positive(rule, "max_words", int),
-                                     _share(rule, "min_share", 0.0)))
+                                     _share(rule, "min_share", 0.0),
+                                     rule.get("unless_reported", bool, False),
+                                     rule.get("ends_article", bool, False),
+                                     rule.get("outside_article", bool, False)))
     return tuple(rules)
 
 
@@ -591,7 +606,7 @@ def _merge(defaults: dict, override: dict) -> dict:
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
             inner = _merge(merged[key], value)
             if key == "cleaning" and not value.get("replace_defaults"):
-                for list_key in ("boilerplate", "labels", "tag_labels", "list_labels",
+                for list_key in ("boilerplate", "labels", "buttons", "tag_labels", "list_labels",
                                  "tail_labels"):
                     if isinstance(value.get(list_key), list):
                         inner[list_key] = list(defaults[key].get(list_key, [])) + value[list_key]
@@ -637,7 +652,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         top.only("title", "event", "sources", "sections", "pages", "cleaning", "classify",
                  "quotes", "people", "glossary", "statements", "steer")
         if isinstance(user.get("cleaning"), dict):
-            top.child("cleaning").only("boilerplate", "labels", "detect_bylines",
+            top.child("cleaning").only("boilerplate", "labels", "buttons", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
                                        "tag_labels", "list_labels", "tail_labels",
                                        "caption_after_credit",
@@ -701,6 +716,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         pages=pages,
         boilerplate=_boilerplate(cleaning),
         labels=frozenset(str(x).casefold() for x in cleaning.get("labels", list, [])),
+        buttons=frozenset(str(x).casefold() for x in cleaning.get("buttons", list, [])),
         detect_bylines=cleaning.get("detect_bylines", bool, True),
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),

@@ -732,11 +732,12 @@ def test_a_pages_buttons_alone_on_their_line_are_labels(config, text, reason):
     ("Share X LinkedIn Copy link", "share buttons"),
     ("Related article Asian stocks swing as investors weigh the truce", "teaser line"),
     ("This material may not be published, broadcast, rewritten or redistributed.",
-     "syndication notice"),
+     "rights notice"),
     ("The documents may not be published until 2030, the archive said.", None),
     ("This Q&A has been edited for length and clarity.", "editing note"),
     ("---------- Forwarded message ---------", "e-mail header"),
     ("From: Harbour Council <news@example.org>", "e-mail header"),
+    ("Subject: The harbour fees", "e-mail header line"),
     ("From: the harbour master's office, a warning that the ferries will not sail on Friday "
      "because the storm is expected to reach the coast by noon and stay until the weekend.", None),
     ("View this email in your browser", "newsletter prompt"),
@@ -778,6 +779,98 @@ def test_a_box_of_key_facts_right_after_the_article_is_part_of_it(config):
     reasons = cleaned(text, replace(config, shape_model=False))  # the rules by position alone
     assert all(reasons[fact] is None for fact in facts), reasons
     assert reasons["Ferry fares to rise in spring"] == "page furniture after the article"
+
+
+# A reviewer's pastes: sentences of news that open like a page's notice or prompt stay.
+@pytest.mark.parametrize("text", [
+    "Hosted by South Korea, the Asia-Pacific Economic Cooperation summit has drawn leaders "
+    "from 21 economies.",
+    "Produced by Rick Rubin at his studio, the album was recorded in three weeks.",
+    "Data on retail sales, delayed by the 43-day government shutdown, showed a rise.",
+    "Prices had been depressed for months as shipments to China were delayed.",
+    "Economists cautioned that the preliminary figures may contain errors.",
+    "The transcript was produced from the raw tape, the network said.",
+    "The interview was edited to remove part of the answer, the lawsuit says.",
+    "Register to access the full docket, the department's website says.",
+    "Create an account to comment on future rules, the agency urges on its site.",
+    "Comments are now closed on the proposal, which would require licences.",
+    "Comments will be moderated by a team of 12 staff when they return, the paper said.",
+    "Follow the president's movements on X and you will see the pattern.",
+    "Join the 40,000 followers of one Telegram channel and you will see the rumours.",
+    "Join us on Telegram for the real story, the channel's pinned post said.",
+    "The material may not be published before a verdict, the judge wrote.",
+    "No reproduction of the exhibits will be allowed in the courtroom, she added.",
+    "Disclaimer: This is not financial advice, the presenters say, before every episode.",
+    "This article was amended in 1987, after mass protests forced a new constitution.",
+    "Questions? Call the Farm Service Agency hotline, which is open until six.",
+    "Topics: The two leaders discussed fentanyl, soybeans, rare earths and chips.",
+    "Exhibit 12: an email between executives was read aloud in court last week.",
+    "More from Bessent: “We have a very substantial framework for the leaders”",
+    "More on the soybean deal: China will buy 25 million tonnes a year from 2026",
+    "More.", "Listen.",
+])
+def test_news_that_opens_like_a_notice_is_not_one(config, text):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason(text, config) is None, text
+
+
+def test_a_note_that_closes_the_article_keeps_the_articles_own_lines_above_it(config):
+    timeline = ["How the dispute unfolded", "April: duties reach triple digits",
+                "May: a truce in Geneva", "October: the meeting in Busan"]
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\n" + "\n".join(timeline)
+            + "\n\nThis article was amended on 31 October 2025 to correct a date.")
+    reasons = cleaned(text, config)
+    assert all(reasons[line] is None for line in timeline), reasons
+    assert reasons["This article was amended on 31 October 2025 to correct a date."] == \
+        "correction note"
+
+
+def test_quoted_email_headers_and_a_tables_header_inside_the_article_stay(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nThe e-mail read:\n\n"
+            "To: Kevin Roe\nSubject: Soybean exports - urgent\n\n"
+            f"{BODY_2}\n\nPlayer | Country | Total | Today | Thru\n"
+            f"Kim Roe | South Korea | -15 | -6 | F\n\n{BODY_1} Again.\n\n{BODY_2} Again.")
+    reasons = cleaned(text, config)
+    assert reasons["To: Kevin Roe"] is None and reasons["Subject: Soybean exports - urgent"] is None
+    assert reasons["Player | Country | Total | Today | Thru"] is None
+
+
+def test_a_forwarded_emails_headers_go_even_under_the_forwarders_note(config):
+    note = ("Hi all, forwarding the council's summary from this morning, the short version "
+            "is that the harbour fees will rise in the spring.")
+    text = (f"{note}\n\n---------- Forwarded message ---------\nFrom: Harbour Council "
+            "<news@example.org>\nDate: Thu, Oct 30, 2025 at 9:04 AM\nSubject: The fees\n\n"
+            f"{BODY_1}\n\n{BODY_2}")
+    reasons = cleaned(text, config)
+    assert reasons["Date: Thu, Oct 30, 2025 at 9:04 AM"] == "e-mail header line"
+    assert reasons["From: Harbour Council <news@example.org>"] == "e-mail header"
+
+
+@pytest.mark.parametrize("ending", [
+    "Donald Roe is suing the Journal and two of its reporters over the letter story as well.",
+    "Jensen Roe is scheduled to travel to Beijing next month, a spokesman told reporters.",
+    "Bob Woodward is an associate editor at the Post, where he has worked since 1971.",
+])
+def test_a_last_paragraph_about_someone_in_the_story_is_not_a_note_on_the_writer(config, ending):
+    story = "Bob Woodward said the book drew on interviews with more than 200 people."
+    text = f"Harbour talks end early\n\n{BODY_1}\n\n{story}\n\n{BODY_2}\n\n{ending}"
+    assert cleaned(text, config)[ending] is None
+
+
+def test_the_storys_own_ranking_under_a_byline_shaped_label_stays(config):
+    ranking = ["1. Harbour Lights season 3, with 60.1 million views",
+               "2. The Ferry Captain, with 41.5 million views"]
+    body = ("Harbour Lights and The Ferry Captain drew the most views of the season, the "
+            "streaming service said on Tuesday, with 60.1 million and 41.5 million views.")
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{body}\n\nMost Watched\n\n"
+            + "\n\n".join(ranking) + f"\n\n{BODY_2}\n\n{BODY_1} Again.")
+    reasons = cleaned(text, config)
+    assert all(reasons[line] is None for line in ranking), reasons
+
+
+def test_two_people_in_two_places_as_a_headline_is_no_byline(config):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason("Donald Roe in Tokyo, Xi Doe in Busan", config) != "byline"
 
 
 def test_a_post_ending_with_housekeeping_keeps_its_news(config):

@@ -254,6 +254,23 @@ def test_bad_phrase_rule_limits_are_errors(tmp_path, key, value, expected):
     assert f":4: '{key}' in briefing.yml.cleaning.boilerplate[" in message and expected in message
 
 
+def test_rules_take_the_flags_for_reported_speech_the_articles_end_and_its_edges(tmp_path):
+    config = config_from(tmp_path, "cleaning:\n  replace_defaults: true\n  boilerplate:\n"
+                                   "    - reason: note\n      pattern: 'x'\n"
+                                   "      unless_reported: true\n      ends_article: true\n"
+                                   "      outside_article: true\n  buttons: [Save]\n")
+    rule = config.boilerplate[0]
+    assert (rule.unless_reported, rule.ends_article, rule.outside_article) == (True, True, True)
+    assert config.buttons == frozenset({"save"})
+    assert not load_config(None).boilerplate[0].ends_article  # off unless a rule says so
+
+
+@pytest.mark.parametrize("key", ["unless_reported", "ends_article", "outside_article"])
+def test_a_rule_flag_that_is_not_true_or_false_is_an_error_with_its_line(tmp_path, key):
+    message = error_for(tmp_path, f"cleaning:\n  boilerplate:\n    - pattern: 'x'\n      {key}: 3\n")
+    assert f":4: '{key}' in briefing.yml.cleaning.boilerplate[" in message
+
+
 def test_a_term_with_an_apostrophe_matches_either_apostrophe():
     from generator.config import phrase_regex
     pattern = phrase_regex("world's two largest economies")
