@@ -472,8 +472,8 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
     if DATE_LINE.match(text) and not DATE_LINE.sub("", text).strip():
         return "date line (used as the source's date)"
     label = text.rstrip(" .:").casefold()
-    if (label in config.labels or label in config.buttons) and not _one_stop(text):
-        return "lone label"  # (a label written as a sentence, "More.", "Listen.", is not one)
+    if label in config.labels or (label in config.buttons and not _one_stop(text)):
+        return "lone label"  # (a button's word written as a sentence, "More.", is not one)
     sieve = sieve or rule_sieve(config.boilerplate)
     for place in sieve.candidates(text):  # the rules that could match, in their order
         rule = sieve.rules[place]
@@ -712,7 +712,7 @@ def _article_end(paragraphs: list[SourceParagraph], last_body: int) -> int:
     return end
 
 
-FACT_LINE = re.compile(r"^[^:.!?\d]{0,20}\d[^:.!?]{0,20}: \S+( \S+){3,}")  # "12 million tonnes: …"
+FACT_LINE = re.compile(r"^[$€£¥+~−-]?\d[^:.!?]{0,20}: \S+( \S+){3,}")  # "12 million tonnes: …"
 FACT_BOX_LINES = 3
 
 
@@ -755,7 +755,7 @@ def _restore_subheadings(out: list[SourceParagraph], first: int, last: int,
             next_kept = i
             continue
         if p.removed_because not in ("byline", PICTURE_NOTE) or \
-                p.text[-1] in CLOSING:
+                p.text[-1] in CLOSING or BY_WORD.match(p.text):
             continue
         after = out[next_kept] if next_kept is not None else None
         capitals = p.text.upper() == p.text and p.removed_because == "byline"
@@ -1082,30 +1082,90 @@ def byline_names(paragraphs: list[SourceParagraph]) -> set[str]:
     return names
 
 
+def _up_to_note(out: list[SourceParagraph], last: int, note: int,
+                labels: tuple[re.Pattern, ...]) -> int:
+    """The article's last line when a note that closes it stands at `note`: the last kept
+    line above the note, unless a label, share buttons, a menu or a label over other stories
+    or the page's tail comes first (then what stands under it is the page's, not the story's)."""
+    end = last
+    for i in range(last + 1, note):
+        q = out[i]
+        if q.removed_because in NOTE_STOPS or \
+                (len(q.text) <= TAIL_LABEL_CHARS and any(l.fullmatch(q.text) for l in labels)):
+            break
+        if q.kept:
+            end = i
+    return end
+
+
+NOTE_STOPS = frozenset({"lone label", "share buttons", "menu or link list", LINK_LIST})
+
+
 def _restore_inside(out: list[SourceParagraph], first: int, last: int,
                     outside_only: frozenset[str], buttons: frozenset[str],
                     prose: list[bool]) -> None:
     """Inside the article, a line removed by a rule for the page's edges is quoted text ("To:
     Kevin Hassett" in a leaked e-mail; not under a line that stays removed, as a forwarded
-    e-mail's headers are), and writers with their places or a button's word right over a body
-    paragraph a subheading; a line of cells right over a line of as many cells is a table's
-    header row."""
+    e-mail's headers are), writers with their places a subheading, and so is a button's word
+    over what it heads (_heads_a_part); a run of three or more rows of as many cells (or two,
+    the second kept) is a table."""
     for i in range(first + 1, last):
         p = out[i]
         if p.kept:
             continue
-        if p.removed_because == "lone label" and p.text.rstrip(" .:").casefold() in buttons \
-                and out[i + 1].kept and _is_body(out[i + 1].text, prose[i + 1]):
-            out[i] = replace(p, kept=True, removed_because=None, heading=True)
+        if p.removed_because == "lone label" and p.text.rstrip(" .:").casefold() in buttons:
+            if _heads_a_part(out, i, prose):
+                out[i] = replace(p, kept=True, removed_because=None, heading=True)
             continue
         above = out[i - 1]
-        restore = (p.removed_because in outside_only
-                   and (above.kept or above.line < p.line - 1)) or \
-            (p.removed_because == "byline" and BYLINE_WITH_PLACES.match(p.text)) or \
-            (p.text.count(" | ") >= 3 and out[i + 1].line == p.line + 1
-             and out[i + 1].text.count(" | ") == p.text.count(" | "))
-        if restore:
+        if (p.removed_because in outside_only and (above.kept or above.line < p.line - 1)) or \
+                (p.removed_because == "byline" and BYLINE_WITH_PLACES.match(p.text)) or \
+                _in_table(out, i):
             out[i] = replace(p, kept=True, removed_because=None)
+
+
+TABLE_CELLS = 3  # " | " separators in a row of a table (or a menu on one line)
+
+
+def _in_table(out: list[SourceParagraph], i: int) -> bool:
+    """A row of cells in a run of rows of as many cells, each on the next line: three rows or
+    more, or two whose second is kept (a menu stacked on two lines has both removed)."""
+    cells = out[i].text.count(" | ")
+    if cells < TABLE_CELLS:
+        return False
+    start = end = i  # looked at two rows either side at most: linear on a page of menus
+    while start > max(0, i - 2) and out[start - 1].line == out[start].line - 1 \
+            and out[start - 1].text.count(" | ") == cells:
+        start -= 1
+    while end + 1 < min(len(out), i + 3) and out[end + 1].line == out[end].line + 1 \
+            and out[end + 1].text.count(" | ") == cells:
+        end += 1
+    return end - start >= 2 or (end - start == 1 and out[end].kept)
+
+
+TOOLBAR = frozenset({"lone label", "share buttons"})
+
+
+def _heads_a_part(out: list[SourceParagraph], i: int, prose: list[bool]) -> bool:
+    """A button's word ("Search", "Email") inside the article heads a part of it when what
+    comes next (past a picture's caption or credit, within three lines) is a body paragraph,
+    a bulleted line or a line opening a list, not a widget that repeats the word ("Follow us
+    on …"), and no other button stands on the lines right beside it (a toolbar)."""
+    word = out[i].text.rstrip(" .:").casefold()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(out) and not out[j].kept and out[j].removed_because in TOOLBAR \
+                and abs(out[j].line - out[i].line) == 1:
+            return False
+    for j in range(i + 1, min(i + 4, len(out))):
+        q = out[j]
+        if not q.kept and q.removed_because in (PICTURE_NOTE, CREDIT, SLASH_CREDIT_REASON):
+            continue
+        if not q.kept:
+            return False
+        if re.match(rf"{re.escape(word)} (us|our|this|the|to|on|for)\b", q.text.casefold()):
+            return False
+        return _is_body(q.text, prose[j]) or q.text.endswith(":") or bool(BULLETED.match(q.text))
+    return False
 
 
 def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[bool]) -> None:
@@ -1136,9 +1196,11 @@ def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[boo
             return
 
 
-# "is a/the/our/X's … correspondent": a newsroom job within four words of "is"
+# "is a/the/our/X's … correspondent": a newsroom job within four words of "is" (not "is the
+# new correspondent": news of an appointment)
 JOB_AFTER_NAME = re.compile(
-    r"^is (a |an |the |our |\S+['’]s )?([\w'’.-]+ ){0,4}?(correspondent|editor|reporter|"
+    r"^is (?!((a|an|the|our|\S+['’]s) )?(new|incoming|outgoing|acting|interim|former)\b)"
+    r"(a |an |the |our |\S+['’]s )?([\w'’.-]+ ){0,4}?(correspondent|editor|reporter|"
     r"columnist|writer|journalist|contributor|producer|bureau chief)\b(?!['’])", re.IGNORECASE)
 
 
@@ -1222,7 +1284,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     note = max((i for i in range(last + 1, len(out)) if out[i].removed_because in end_notes
                 and is_prose(out[i].text)), default=None)
     if note is not None:  # the article's own lines above its closing note stay
-        last = max(i for i in range(last, note) if out[i].kept)
+        last = _up_to_note(out, last, note, list_labels + tail_labels)
     if find_headline:
         _repick_headline(out, first, keys)
     below = _first_below_header(out, body, first, prose)

@@ -868,6 +868,44 @@ def test_the_storys_own_ranking_under_a_byline_shaped_label_stays(config):
     assert all(reasons[line] is None for line in ranking), reasons
 
 
+def test_a_second_reviews_cases(config):
+    """A table's last row stays and a menu stacked on two lines goes; a button's word over a
+    caption and its part stays, beside other buttons it goes; "Advertisement." is still a
+    label; an appointment is news; "Part 1:" is no key fact; a byline is no subheading."""
+    from dataclasses import replace as with_
+    rows = ["Player | Country | Club | Position | Status",
+            "Kim Roe | South Korea | Harbour FC | Forward | Fit",
+            "Jo Doe | Japan | Port United | Keeper | Doubtful"]
+    menu = ["About | Contact | Careers | Advertise | Privacy",
+            "Terms | Cookies | Help | Sitemap | Accessibility"]
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n" + "\n".join(rows) + f"\n\n{BODY_2}\n\n"
+            + "\n".join(menu) + f"\n\n{BODY_1} Again.\n\nPlay\n\nThe ferry at dawn. Photo: "
+            f"Jane Roe\n\n{BODY_2} Again.\n\nShare\nSave\nPrint\n\n{BODY_1} Once more.\n\n"
+            "Advertisement.\n\nChoi Roe is the new Seoul correspondent.")
+    reasons = cleaned(text, with_(config, shape_model=False))
+    assert all(reasons[row] is None for row in rows), reasons
+    assert all(reasons[line] is not None for line in menu)
+    assert reasons["Play"] is None  # a subheading over a picture and its part
+    assert reasons["Save"] is not None and reasons["Print"] is not None  # a toolbar
+    assert reasons["Advertisement."] == "lone label"
+    assert reasons["Choi Roe is the new Seoul correspondent."] is None
+    from generator.clean import _is_fact_line
+    assert _is_fact_line("10%: New level of the fentanyl-linked tariff, from 20%")
+    assert not _is_fact_line("Part 1: How the port built its lead over its rivals")
+    byline = "By Jane Roe and John Doe"
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\nListen\nSave\n\n{byline}\n\n{BODY_2}"
+            f"\n\n{BODY_1} Again.")
+    assert cleaned(text, config)[byline] is not None
+
+
+def test_a_closing_note_does_not_keep_the_lists_and_buttons_above_it(config):
+    text = (f"Harbour talks end early\n\n{BODY_1}\n\n{BODY_2}\n\nShare on X Share on Facebook"
+            "\n\nFerry fares to rise in spring\n\n"
+            "This article was amended on 31 October 2025 to correct a date.")
+    reasons = cleaned(text, config)
+    assert reasons["Ferry fares to rise in spring"] == "page furniture after the article"
+
+
 def test_two_people_in_two_places_as_a_headline_is_no_byline(config):
     from generator.clean import boilerplate_reason
     assert boilerplate_reason("Donald Roe in Tokyo, Xi Doe in Busan", config) != "byline"
