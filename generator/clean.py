@@ -276,6 +276,7 @@ def _sentence_words(text: str, at: int) -> int:
 
 
 def _one_stop(text: str) -> bool:
+    """Ends as a sentence ends ("More."), not trailing off ("More...")."""
     return text.endswith(".") and not text.endswith("..")
 
 
@@ -871,8 +872,9 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
             out[j] = _remove(out[j], HEADLINE_RUN)
 
 
-STORY_LIST_SHARE = 0.4  # a list under a byline-shaped label sharing this much of the body's
-# words is the story's own
+# A list under a byline-shaped label inside the article that shares this share of its words
+# with the body is the story's own.
+STORY_LIST_SHARE = 0.4
 
 TAIL_REASON = "the page's tail (under {label!r})"
 TAIL_LABEL_CHARS = 60
@@ -1098,6 +1100,8 @@ def _up_to_note(out: list[SourceParagraph], last: int, note: int,
     return end
 
 
+# Removal reasons (of the code and of defaults.yml's rules) that mark the page's furniture
+# between an article and its closing note.
 NOTE_STOPS = frozenset({"lone label", "share buttons", "menu or link list", LINK_LIST})
 
 
