@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -595,17 +595,24 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
                                           removed_because=reason))
     result = captions_between(result, credit_rules, counter_rules)
     prose = [is_prose(p.text) for p in result]  # texts keep their place from here on
+    end_notes, outside_only = derived(_reasons_by_place, config.boilerplate)
     by_position = furniture_by_position(
         result, find_headline=not meta.title, keys=keys, prose=prose,
         list_labels=config.list_labels, tail_labels=config.tail_labels,
-        end_notes=frozenset(rule.reason for rule in config.boilerplate if rule.ends_article),
-        outside_only=frozenset(r.reason for r in config.boilerplate if r.outside_article),
-        buttons=config.buttons)
+        end_notes=end_notes, outside_only=outside_only, buttons=config.buttons)
     model = configured_model(config.shape_model)
     if model is None:
         return tuple(by_position)
     return tuple(remove_by_shape(by_position, *shape_inputs(by_position, config, prose),
                                  model=model))
+
+
+def _reasons_by_place(rules: tuple[BoilerplateRule, ...]
+                      ) -> tuple[frozenset[str], frozenset[str]]:
+    """The reasons of the rules whose note closes the article (`ends_article`) and of those
+    that remove a line only outside it (`outside_article`), read once per configuration."""
+    return (frozenset(rule.reason for rule in rules if rule.ends_article),
+            frozenset(rule.reason for rule in rules if rule.outside_article))
 
 
 CAPTION_MAX_WORDS = 60
@@ -920,12 +927,18 @@ def _tail_rule(text: str, tail_labels: tuple[re.Pattern, ...]) -> int | None:
     return next((n for n, label in enumerate(tail_labels) if label.fullmatch(text)), None)
 
 
+def _name_and_rest(text: str) -> Iterator[tuple[str, str]]:
+    """The text's first two, three and four words, each with the rest of the text: where a
+    note on a writer splits into the writer's name and what it says of them."""
+    words = text.split(None, 4)
+    for n in range(2, min(5, len(words))):
+        yield " ".join(words[:n]), text.split(None, n)[n]
+
+
 def _is_writer_note(text: str) -> bool:
     """A note on a writer: a name of two to four words, then "is a …", "writes", "covers"…"""
-    words = text.split(None, 4)
-    return any(NAME_ONLY.match(" ".join(words[:n]))
-               and AUTHOR_NOTE_AFTER_NAME.match(text.split(None, n)[n])
-               for n in range(2, min(5, len(words))))
+    return any(NAME_ONLY.match(head) and AUTHOR_NOTE_AFTER_NAME.match(rest)
+               for head, rest in _name_and_rest(text))
 
 
 NAVIGATION = frozenset({LINK_LIST, "lone label", "breadcrumb"})
@@ -1210,21 +1223,15 @@ JOB_AFTER_NAME = re.compile(
 
 def _is_note_on_writer(text: str, names: set[str]) -> bool:
     """Starts with a bylined writer's name and goes on as a note on a writer does."""
-    if not names:
-        return False
-    words = text.split(None, 4)
-    return any(" ".join(words[:n]).casefold() in names
-               and AUTHOR_NOTE_AFTER_NAME.match(" ".join(text.split(None, n)[n:n + 1]))
-               for n in range(2, min(5, len(words))))
+    return bool(names) and any(head.casefold() in names and AUTHOR_NOTE_AFTER_NAME.match(rest)
+                               for head, rest in _name_and_rest(text))
 
 
 def _newsroom_note_name(text: str) -> str | None:
     """The name a note on a writer with a newsroom job starts with ("Tom Wells is Asia
     Markets Editor"), or None: not when the paragraph reports speech or its first sentence
     goes on with "who" (a story about a reporter)."""
-    words = text.split(None, 4)
-    for n in range(2, min(5, len(words))):
-        head, rest = " ".join(words[:n]), " ".join(text.split(None, n)[n:n + 1])
+    for head, rest in _name_and_rest(text):
         if NAME_ONLY.match(head) and JOB_AFTER_NAME.match(rest):
             first = SENTENCE_BREAK.split(text, 1)[0]
             if " who " in first or REPORTED.search(text):
@@ -1286,7 +1293,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     first = next((i for i in body if not _stopped_headline(out[i].text)), body[0])
     last = _article_end(paragraphs, body[-1])
     note = max((i for i in range(last + 1, len(out)) if out[i].removed_because in end_notes
-                and is_prose(out[i].text)), default=None)
+                and prose[i]), default=None)
     if note is not None:  # the article's own lines above its closing note stay
         last = _up_to_note(out, last, note, list_labels + tail_labels)
     if find_headline:

@@ -333,10 +333,13 @@ def _masthead_clue(paragraphs: list[Unit], lead: int | None,
             if name and len(name.split()) > 1 and (name, index) not in candidates:
                 candidates.append((name, index))
     best = None
+    folded: list[str] | None = None  # the page's lines case-folded, once for all candidates
     for name, index in candidates:
         strength = STRENGTH["masthead"]
-        if len(name.split()) > 1 and _named_again(name, paragraphs[index + 1:]):
-            strength += MENTIONED
+        if len(name.split()) > 1:
+            folded = folded or [unit.text.casefold() for unit in paragraphs]
+            if _named_again(name, paragraphs, folded, index + 1):
+                strength += MENTIONED
         if best is None or strength > best.confidence:
             best = Clue(name, paragraphs[index].line, "masthead", strength)
     return best
@@ -349,12 +352,14 @@ MENTIONED = 0.25  # added to a masthead's name the page names again
 CELL = re.compile(r"\s{2,}|\s[|·•]\s|\s-{2,}\s|\s[—–]\s")
 
 
-def _named_again(name: str, units: Sequence[Unit]) -> bool:
-    """The name (without a leading "The", in any case) written again as whole words."""
+def _named_again(name: str, units: Sequence[Unit], folded: Sequence[str], start: int) -> bool:
+    """The name (without a leading "The", in any case) written again as whole words on a line
+    from `start` on (`folded`: each line case-folded)."""
     key = " ".join(name_key(name))
     pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
-    folded = key.casefold()
-    return any(folded in unit.text.casefold() and pattern.search(unit.text) for unit in units)
+    needle = key.casefold()
+    return any(needle in folded[i] and pattern.search(units[i].text)
+               for i in range(start, len(units)))
 
 
 def _outlet_clues(paragraphs: list[Unit], head: range, lead: int | None,
