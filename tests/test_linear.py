@@ -14,7 +14,6 @@ import itertools
 import string
 import time
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -211,25 +210,3 @@ def test_grouping_statements_across_sources_takes_linear_time(wordings):
         group_statements(paragraphs, {p.source_id: n for n, p in enumerate(paragraphs)})
 
     assert_linear(group, _fact_desk(8192, wordings), _fact_desk(8192 * GROWTH, wordings))
-
-
-def test_the_partition_takes_linear_time_when_every_source_tells_two_facts_at_once():
-    """Every source's second sentence is in two groups that hold every source: a sentence
-    weighing where to go must not read whole groups (partition._widest)."""
-    from generator.partition import partition
-    from generator.segment import sentences
-    from generator.statements import Statement
-    from generator.structure import Source
-
-    def split(text: str) -> None:
-        sources = [Source(replace(META, id=f"s{n}", path=f"s{n}.txt"),
-                          (SourceParagraph(f"s{n}", 1, line),))
-                   for n, line in enumerate(text.split("\n"))]
-        told = [sentences(source.paragraphs[0]) for source in sources]
-        firsts, seconds = [t[0] for t in told], [t[1] for t in told]
-        partition(sources, [Statement(firsts[0], tuple(firsts), ()),
-                            Statement(seconds[0], tuple(seconds), ()),
-                            Statement(seconds[1], tuple(seconds[1:]), ())])
-
-    line = "Tariffs fall to ten per cent. Soybean buying and a visit in April follow."
-    assert_linear(split, "\n".join([line] * 400), "\n".join([line] * 400 * GROWTH))

@@ -62,21 +62,3 @@ def test_a_sentence_in_two_groups_goes_where_its_paragraph_is_not_yet():
     held = {part.text: part.sentences for part in partition([A, c, d, two_facts], groups)}
     assert held[soy_d.text] == (soy_d, both)
     assert held[tariff_c.text] == (TARIFF_A, tariff_c, tariff_e)
-
-
-def test_a_sentence_in_two_groups_moves_to_the_one_that_links_new_sources():
-    """The larger group would link the paragraph with sources its other sentence links it
-    with already; the smaller links it with one more source, so the sentence goes there."""
-    q = source("q", "Tariffs fall to 10%. Soybean buying restarts.")
-    w = source("w", "Tariffs drop to 10 per cent. Soybeans will be bought.")
-    p = source("p", "Tariffs go down to 10%. The soybean deal comes with a visit in April.")
-    r = source("r", "Trump will visit in April.")
-    [q_tariff, q_soy], [w_tariff, w_soy] = sentences(q.paragraphs[0]), sentences(w.paragraphs[0])
-    [p_tariff, p_both], [r_visit] = sentences(p.paragraphs[0]), sentences(r.paragraphs[0])
-    groups = [Statement(q_tariff, (q_tariff, w_tariff, p_tariff), ("10%",)),
-              Statement(q_soy, (q_soy, w_soy, p_both), ("soybean",)),
-              Statement(r_visit, (p_both, r_visit), ("april",))]
-    held = {part.text: part.sentences for part in partition([q, w, p, r], groups)}
-    assert held[q_soy.text] == (q_soy, w_soy)
-    assert held[r_visit.text] == (p_both, r_visit)
-    assert held[q_tariff.text] == (q_tariff, w_tariff, p_tariff)
