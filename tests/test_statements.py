@@ -17,9 +17,11 @@ from generator.statements import (Lexicon, Statement, default_rules, find_statem
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.74
-"""Share of labelled same-fact pairs grouped with the eight clusters' articles in one desk: a
-floor against regressions. 0.745 (1070/1436) once reports naming different days of the week
+RECALL_FLOOR = 0.69
+"""Share of labelled same-fact pairs grouped with the nine clusters' articles in one desk: a
+floor against regressions. 0.69 (1221/1766, 16 look-alikes of 327) when cluster I (Xi's
+other meetings at APEC: Japan, Canada, Korea, Thailand; written blind: 56% and 2 look-alikes
+of 53 alone, untuned) joined A-H. 0.745 (1070/1436) once reports naming different days of the week
 are different facts; 0.75 (1077/1436) when cluster H (Taiwan and the meeting, written
 blind: 68% and 5 look-alikes of 40 alone, untuned) joined A-G. 0.78 (911/1173) when cluster G (written blind: 76% and 1 look-alike
 of 40 alone, untuned) joined A-F; 0.76 (895/1173) once a merged group's earlier lead must be
@@ -28,8 +30,8 @@ of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when
 members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 10
-"""Look-alike pairs grouped in the same desk (10 of 274 once captions ending on their credit
+LOOK_ALIKES_ALLOWED = 16
+"""Look-alike pairs grouped in the same desk (16 of 327 when cluster I joined; 10 of 274 once captions ending on their credit
 are removed from four test articles: two pairs that no longer match each other, a landing
 and a departure at one air base, join one group through a lead that matches both, as they did
 before days of the week kept reports apart; 8 of 274 once different days of the week keep
@@ -40,11 +42,15 @@ merge asks both groups' parts; 6 of 156 before F, 7 when E joined: 3 across clus
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
-PARTITION_FLOOR = 0.59
-"""0.596 (856/1436, 1 look-alike) once different days of the week keep reports apart (the
-grouping gives up 28 pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 with A-E, 0.67 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173)
-once merged groups follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a
-two-fact sentence goes to the largest group its paragraph is not in yet."""
+PARTITION_FLOOR = 0.54
+"""0.54 (960/1766, 4 look-alikes of 327) when cluster I joined; 0.596 (856/1436, 1
+look-alike) once different days of the week keep reports apart (the grouping gives up 28
+pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 with A-E, 0.67
+(626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173) once merged groups
+follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a two-fact sentence goes
+to the largest group its paragraph is not in yet."""
+PARTITION_LOOK_ALIKES = 4
+"""Look-alike pairs in what extract --json reports: 4 of 327 with cluster I (1 of 274 before)."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
 changes made without looking at it."""
@@ -378,12 +384,12 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 10.0 and 1.0."""
+    floor is not met by the luck of one arrangement. Means at this writing: 16.0 and 4.0."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
     assert sum(len(r.look_alike_grouped) for r, _ in desks) <= 3 * LOOK_ALIKES_ALLOWED
-    assert sum(p[2] for _, p in desks) <= 3
+    assert sum(p[2] for _, p in desks) <= 3 * PARTITION_LOOK_ALIKES
     assert all(r.recall >= RECALL_FLOOR for r, _ in desks)
 
 
@@ -394,7 +400,7 @@ def test_what_extract_reports_keeps_most_of_the_grouping():
     from tests.measure_statements import measure_partition
 
     same, total, look, _ = measure_partition("all")
-    assert same >= PARTITION_FLOOR * total and look <= 1
+    assert same >= PARTITION_FLOOR * total and look <= PARTITION_LOOK_ALIKES
 
 
 def test_the_cluster_written_blind_meets_issue_14_s_target():
@@ -566,3 +572,15 @@ def test_a_lexicons_memories_stay_bounded(monkeypatch):
     for n in range(400):
         lexicon.read(f"Harbourmaster{n} said cargo{n} volumes rose {n}% in week {n}.")
     assert len(lexicon.tokens) <= 50 and len(lexicon._keys) <= 50 and len(lexicon._texts) <= 50
+
+
+def test_the_ninth_cluster_written_blind_keeps_its_untuned_figure():
+    """Cluster I (Xi's other meetings at APEC: Japan, Canada, Korea and Thailand, written with
+    look-alikes on purpose: the same lengths, years, amounts and spokesman about different
+    meetings) was scored once before any change looked at it: 184/330 (56%), 2 look-alikes of
+    53. A floor while the targets (0.85, none) are far off."""
+    from tests.measure_statements import measure
+
+    result = measure("i")
+    assert result.recall >= 0.55, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 2
