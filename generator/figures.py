@@ -39,7 +39,7 @@ place in a text (most of the time of reading percentages)."""
 SCALE = r"(?:\s?(?:bn|billion|million|trillion|thousand|mn|m)\b)"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
-                              rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b)",
+                              rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)",
                               re.IGNORECASE)),
     ("money", re.compile(rf"(?:[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
@@ -56,7 +56,8 @@ DIGIT = re.compile(r"\d")
 UNIT_STEMS = ("km", "kilomet", "miles", "ton", "year", "hours", "days", "minutes")
 """What each unit of the quantity pattern (case as written) starts with."""
 FACT_NEEDS: dict[str, Callable[[str], bool]] = {
-    "percentage": lambda text: "%" in text or all(part in text.lower() for part in ("per", "cent")),
+    "percentage": lambda text: "%" in text or "pc" in text.lower() or
+    all(part in text.lower() for part in ("per", "cent")),
     "money": lambda text: any(sign in text for sign in "$€£¥") or
     any(word in text for word in ("dollars", "yuan", "euros")),
     "quantity": lambda text: bool(DIGIT.search(text)) and any(unit in text for unit in UNIT_STEMS),

@@ -155,7 +155,7 @@ MONTHS = {name: number for number, names in enumerate((
     for name in names.split()}
 ONE_OF = frozenset({"a", "an", "per", "each", "every"})
 """Words that count one of a unit of time ("a year", "per day") and nothing else."""
-FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF)
+FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF | {"half"})
 """The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
 TOKEN = re.compile(r"[$€£¥%]|\d{1,2}:\d{2}(?!\d)|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
@@ -452,7 +452,21 @@ def _duration(value: float, tokens: list[str], j: int) -> tuple[str, int]:
             value, j = value + (_number(tokens[j + 1]) or 0), j + 3
     if unit == "month" and value % 12 == 0:
         unit, value = "year", value / 12
+    elif unit == "year" and value % 1 and (value * 12) % 1 == 0:
+        unit, value = "month", value * 12  # half a year is six months
     return f"{_format(value)} {unit}", j
+
+
+def _half(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """Half of a unit of time at tokens[i]: "half an hour" and "a half-hour" are 30 minutes
+    (read from "an", "half an hour" was an hour)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].casefold() in ("a", "an"):
+        j += 1
+    if j >= len(tokens) or tokens[j].casefold() not in TIME_UNITS:
+        return None
+    form, end = _duration(0.5, tokens, j)
+    return form, end - i
 
 
 def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
@@ -462,6 +476,8 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
         return None  # most words: no test below can hold
     if tokens[i].casefold() in YEARLY:
         return "1 year", 1
+    if tokens[i].casefold() == "half":
+        return _half(tokens, i)
     if tokens[i].casefold() in ONE_OF and \
             (i + 1 == len(tokens) or tokens[i + 1].casefold() not in TIME_UNITS):
         return None  # the commonest case by far: "a" before anything but a unit of time
@@ -480,10 +496,14 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     if value is None:
         return None
     nxt = tokens[j].casefold() if j < len(tokens) else ""
+    if nxt == "and" and not sign and [t.casefold() for t in tokens[j + 1:j + 3]] == ["a", "half"] \
+            and j + 3 < len(tokens) and tokens[j + 3].casefold() in TIME_UNITS:
+        value, j = value + 0.5, j + 3  # "one and a half hours"
+        nxt = tokens[j].casefold()
     if nxt in SCALES and (nxt not in ("m", "b", "k") or tokens[j - 1][0].isdigit()):
         value, j = value * SCALES[nxt], j + 1
         nxt = tokens[j].casefold() if j < len(tokens) else ""
-    if nxt in ("%", "percent", "pc"):
+    if nxt in ("%", "percent", "pc", "pct"):
         return _format(value) + "%", j + 1 - i
     if nxt == "per" and j + 1 < len(tokens) and tokens[j + 1].casefold() == "cent":
         return _format(value) + "%", j + 2 - i

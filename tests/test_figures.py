@@ -52,6 +52,13 @@ def test_a_change_reads_old_to_new_in_every_word_order():
         "Export duties on Sylvanian wheat", ("30 per cent", "12 per cent"), "down")
 
 
+def test_a_wire_s_pct_and_a_paper_s_pc_are_percentages_of_one_fact():
+    [fact] = facts_of("Freedonia kept a 100 pct tariff on Sylvanian canola oil, officials said.",
+                      "The 100pc tariff on Sylvanian canola oil stays, Freedonia said.",
+                      "Freedonia's 100 per cent tariff on Sylvanian canola oil remains.")
+    assert fact.sources == {"s0", "s1", "s2"} and "canola" in fact.measure
+
+
 def test_a_distance_and_its_conversion_are_one_quantity():
     [fact] = facts_of("The port lies about 76km (47 miles) south of the capital.")
     assert fact.values == ("76km (47 miles)",) and fact.measure == "south of the capital"
