@@ -36,12 +36,12 @@ WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in WORD_NUMBERS})) + "]
                "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")")
 """A number in words. The look-ahead at its first letter spares trying every word at every
 place in a text (most of the time of reading percentages)."""
-SCALE = r"(?:\s?(?:bn|billion|million|trillion|thousand|mn|m)\b)"
+SCALE = r"(?:\s?(?:bn|bln|billion|million|mln|trillion|trln|thousand|mn|m)\b)"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
                               rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)",
                               re.IGNORECASE)),
-    ("money", re.compile(rf"(?:[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
+    ("money", re.compile(rf"(?:(?<![A-Za-z])(?:US)?[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
                          rf"(?:dollars|yuan|euros)\b)")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s{MONTHS}(?:\s\d{{4}})?|{MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)\b")),
@@ -63,8 +63,8 @@ FACT_NEEDS: dict[str, Callable[[str], bool]] = {
     "quantity": lambda text: bool(DIGIT.search(text)) and any(unit in text for unit in UNIT_STEMS),
 }
 """What each kind of fact's pattern needs in a text to match (cheap tests before running it)."""
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-          "bn": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+          "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "trln": 1e12}
 UNITS = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
          "miles": ("km", 1.609344), "tonnes": ("t", 1.0), "tons": ("t", 1.0),
          "year": ("year", 1.0), "years": ("year", 1.0), "days": ("day", 1.0),

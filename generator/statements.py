@@ -132,9 +132,12 @@ LONE_NUMBER_WORD = 10
 """A number word this large is a figure on its own ("rated it a twelve"); smaller ones are figures
 only with a unit ("two leaders" is not)."""
 SCALES = {"thousand": 10 ** 3, "k": 10 ** 3, "million": 10 ** 6, "m": 10 ** 6, "mn": 10 ** 6,
-          "mln": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9, "b": 10 ** 9, "trillion": 10 ** 12,
-          "tn": 10 ** 12, "trn": 10 ** 12}
-CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
+          "mln": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9, "bln": 10 ** 9, "b": 10 ** 9,
+          "trillion": 10 ** 12, "tn": 10 ** 12, "trn": 10 ** 12, "trln": 10 ** 12}
+CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "US$": "$"}
+"""A sign glued to a country's letters is another currency (``C$``, ``S$``, ``HK$``): its
+figures are not US dollars, so they neither match nor contradict them (see _sign)."""
+SIGNS = "$€£¥"  # the last character of every token that signs a currency
 CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "usd": "$", "euro": "€", "euros": "€",
                   "pound": "£", "pounds": "£", "sterling": "£", "yuan": "¥", "renminbi": "¥",
                   "yen": "¥"}
@@ -158,7 +161,7 @@ ONE_OF = frozenset({"a", "an", "per", "each", "every"})
 FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF | {"half"})
 """The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
-TOKEN = re.compile(r"[$€£¥%]|\d{1,2}:\d{2}(?!\d)|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
+TOKEN = re.compile(r"[A-Z]{1,2}\$(?=\s?\d)|[$€£¥%]|\d{1,2}:\d{2}(?!\d)|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
                    r"[^\W\d_]{1,60}(?:['’.][^\W\d_]{1,60}){0,6}")
 LABEL_SEPARATORS = (": ", " - ", " – ", " — ")
 LABEL_LONGEST = 48
@@ -262,7 +265,7 @@ class Lexicon:
             word, key = _phrase_word(token), self.word_key(token)
             first = self.word_key(token.casefold()) if key and token[1:].islower() and \
                 key == _plain(token) else key  # a capital only as the first word
-            figure_or_time = token[0].isdigit() or token in CURRENCY_SIGNS or ":" in token or \
+            figure_or_time = token[0].isdigit() or token[-1] in SIGNS or ":" in token or \
                 token.casefold() in FIGURE_WORDS
             plain = not (figure_or_time or word in self.starts)
             seconds = self.seconds[word] if not figure_or_time and word in self.starts else None
@@ -403,6 +406,10 @@ def _spelled(tokens: list[str], start: int) -> tuple[float, int] | None:
     rest = _below_hundred(words, n)
     if rest is None:
         return (float(value), start + n) if value else None
+    if not value and rest[0] in (19, 20) and rest[1] == 1:
+        year = _below_hundred(words, 1)  # "twenty seventeen", "nineteen ninety-eight"
+        if year and year[0] >= 10:
+            return float(rest[0] * 100 + year[0]), start + year[1]
     return float(value + rest[0]), start + rest[1]
 
 
@@ -457,6 +464,12 @@ def _duration(value: float, tokens: list[str], j: int) -> tuple[str, int]:
     return f"{_format(value)} {unit}", j
 
 
+def _sign(token: str) -> str | None:
+    """The currency a token signs: "$", "€"…; "S$" for a dollar glued to other letters than US
+    (a figure in it, "S$64000000000", is then of no kind that must agree)."""
+    return CURRENCY_SIGNS.get(token) or (token if token[-1] == "$" and len(token) > 1 else None)
+
+
 def _half(tokens: list[str], i: int) -> tuple[str, int] | None:
     """Half of a unit of time at tokens[i]: "half an hour" and "a half-hour" are 30 minutes
     (read from "an", "half an hour" was an hour)."""
@@ -471,7 +484,7 @@ def _half(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     """The figure starting at tokens[i] as (normal form, tokens read), if one starts there."""
-    if not (tokens[i][0].isdigit() or tokens[i] in CURRENCY_SIGNS or
+    if not (tokens[i][0].isdigit() or tokens[i][-1] in SIGNS or
             tokens[i].casefold() in FIGURE_WORDS):
         return None  # most words: no test below can hold
     if tokens[i].casefold() in YEARLY:
@@ -484,7 +497,7 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     date = _date(tokens, i)
     if date:
         return date
-    sign = CURRENCY_SIGNS.get(tokens[i])
+    sign = _sign(tokens[i])
     start = i + 1 if sign else i
     if start >= len(tokens):
         return None
@@ -634,7 +647,7 @@ def _key_at(tokens: list[str], words: list[str], i: int, lexicon: Lexicon,
     """The key starting at tokens[i] and the tokens it takes, for a token that may start a
     figure, a clock time or a phrase, or is the first (see _read); figures are noted."""
     token = tokens[i]
-    found = _figure(tokens, i) if token[0].isdigit() or token in CURRENCY_SIGNS or \
+    found = _figure(tokens, i) if token[0].isdigit() or token[-1] in SIGNS or \
         token.casefold() in FIGURE_WORDS else None  # _figure's own first test, inlined
     if found:
         form, length = found

@@ -59,6 +59,12 @@ def test_a_wire_s_pct_and_a_paper_s_pc_are_percentages_of_one_fact():
     assert fact.sources == {"s0", "s1", "s2"} and "canola" in fact.measure
 
 
+def test_another_country_s_dollars_are_not_read_as_us_dollars():
+    [figure] = find_figures(paragraphs("The swap is worth 70 trillion won (S$64 billion), or "
+                                       "US$49 bln, officials said."))
+    assert (figure.value, figure.kind) == ("US$49 bln", "money")
+
+
 def test_a_distance_and_its_conversion_are_one_quantity():
     [fact] = facts_of("The port lies about 76km (47 miles) south of the capital.")
     assert fact.values == ("76km (47 miles)",) and fact.measure == "south of the capital"

@@ -19,7 +19,8 @@ from generator.structure import Briefing, Person, Source, SourceMeta, SourcePara
 ROOT = Path(__file__).resolve().parent.parent
 RECALL_FLOOR = 0.70
 """Share of labelled same-fact pairs grouped with the nine clusters' articles in one desk: a
-floor against regressions. 0.71 (1253/1766, 14 look-alikes) once "pct" is a percentage and
+floor against regressions. 0.71 (1257/1766, 13 look-alikes) once "bln", spoken years and other
+countries' dollars are read; 0.71 (1253/1766, 14 look-alikes) once "pct" is a percentage and
 "half an hour" 30 minutes; 0.69 (1221/1766, 16 look-alikes of 327) when cluster I (Xi's
 other meetings at APEC: Japan, Canada, Korea, Thailand; written blind: 56% and 2 look-alikes
 of 53 alone, untuned) joined A-H. 0.745 (1070/1436) once reports naming different days of the week
@@ -31,8 +32,9 @@ of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when
 members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 14
-"""Look-alike pairs grouped in the same desk (14 of 327 once "pct" and "half an hour" are read
+LOOK_ALIKES_ALLOWED = 13
+"""Look-alike pairs grouped in the same desk (13 of 327 once other countries' dollars are not
+US dollars; 14 of 327 once "pct" and "half an hour" are read
 right; 16 of 327 when cluster I joined; 10 of 274 once captions ending on their credit
 are removed from four test articles: two pairs that no longer match each other, a landing
 and a departure at one air base, join one group through a lead that matches both, as they did
@@ -45,7 +47,8 @@ and B, two sentences naming one air base and a first meeting "since 2019" about 
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
 PARTITION_FLOOR = 0.55
-"""0.556 (982/1766, 3 look-alikes) once "pct" and "half an hour" are read right; 0.54
+"""0.562 (993/1766, 3 look-alikes) once "bln", spoken years and other countries' dollars are
+read; 0.556 (982/1766, 3 look-alikes) once "pct" and "half an hour" are read right; 0.54
 (960/1766, 4 look-alikes of 327) when cluster I joined; 0.596 (856/1436, 1
 look-alike) once different days of the week keep reports apart (the grouping gives up 28
 pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 with A-E, 0.67
@@ -198,6 +201,10 @@ def test_figures_have_one_spelling():
     assert "#30 minute" in keys_of("half an hour") and "#30 minute" in keys_of("a half-hour talk")
     assert "#90 minute" in keys_of("one and a half hours") and "#6 month" in keys_of("half a year")
     assert not any(key.startswith("#") for key in keys_of("half of the tariffs"))
+    assert "#2017" in keys_of("since twenty seventeen") and "#2026" in keys_of("twenty twenty-six")
+    assert "#25" in keys_of("twenty five") and "#1998" in keys_of("nineteen ninety-eight")
+    assert "#$4900000000" in keys_of("$4.9 bln") and "#$4900000000" in keys_of("US$4.9 billion")
+    assert "#S$64000000000" in keys_of("S$64 billion")  # Singapore's dollars are not the US's
     assert "#$1500000000" in keys_of("$1.5bn") and "#$1500000000" in keys_of("1.5 billion dollars")
     assert "#12000000" in keys_of("12m tonnes") and "#12000000" in keys_of("12 million tonnes")
     assert not any(key.startswith("#") for key in keys_of("the two leaders met"))
@@ -392,7 +399,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 14.0 and 3.0."""
+    floor is not met by the luck of one arrangement. Means at this writing: 13.0 and 3.0."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
@@ -587,9 +594,10 @@ def test_the_ninth_cluster_written_blind_keeps_its_untuned_figure():
     look-alikes on purpose: the same lengths, years, amounts and spokesman about different
     meetings) was scored once before any change looked at it: 184/330 (56%), 2 look-alikes of
     53; 197/330 (60%) and none once "pct" and "half an hour" were read right (seen in its
-    errors). A floor while the target (0.85) is far off."""
+    errors), 213/330 (65%) once "bln", spoken years and other countries' dollars were. A
+    floor while the target (0.85) is far off."""
     from tests.measure_statements import measure
 
     result = measure("i")
-    assert result.recall >= 0.59, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert result.recall >= 0.64, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert not result.look_alike_grouped
