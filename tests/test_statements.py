@@ -17,9 +17,11 @@ from generator.statements import (Lexicon, Statement, default_rules, find_statem
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.70
-"""Share of labelled same-fact pairs grouped with the nine clusters' articles in one desk: a
-floor against regressions. 0.71 (1257/1766, 13 look-alikes) once "bln", spoken years and other
+RECALL_FLOOR = 0.65
+"""Share of labelled same-fact pairs grouped with the ten clusters' articles in one desk: a
+floor against regressions. 0.66 (1453/2212, 17 look-alikes of 383) when cluster J (China's
+October trade and price data; written blind: 46% and 2 look-alikes of 56 alone) joined A-I.
+0.71 (1257/1766, 13 look-alikes) once "bln", spoken years and other
 countries' dollars are read; 0.71 (1253/1766, 14 look-alikes) once "pct" is a percentage and
 "half an hour" 30 minutes; 0.69 (1221/1766, 16 look-alikes of 327) when cluster I (Xi's
 other meetings at APEC: Japan, Canada, Korea, Thailand; written blind: 56% and 2 look-alikes
@@ -32,8 +34,8 @@ of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when
 members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 13
-"""Look-alike pairs grouped in the same desk (13 of 327 once other countries' dollars are not
+LOOK_ALIKES_ALLOWED = 17
+"""Look-alike pairs grouped in the same desk (17 of 383 when cluster J joined; 13 of 327 once other countries' dollars are not
 US dollars; 14 of 327 once "pct" and "half an hour" are read
 right; 16 of 327 when cluster I joined; 10 of 274 once captions ending on their credit
 are removed from four test articles: two pairs that no longer match each other, a landing
@@ -46,8 +48,8 @@ merge asks both groups' parts; 6 of 156 before F, 7 when E joined: 3 across clus
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
-PARTITION_FLOOR = 0.55
-"""0.562 (993/1766, 3 look-alikes) once "bln", spoken years and other countries' dollars are
+PARTITION_FLOOR = 0.50
+"""0.51 (1132/2212, 5 look-alikes of 383) when cluster J joined; 0.562 (993/1766, 3 look-alikes) once "bln", spoken years and other countries' dollars are
 read; 0.556 (982/1766, 3 look-alikes) once "pct" and "half an hour" are read right; 0.54
 (960/1766, 4 look-alikes of 327) when cluster I joined; 0.596 (856/1436, 1
 look-alike) once different days of the week keep reports apart (the grouping gives up 28
@@ -55,9 +57,9 @@ pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 wit
 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173) once merged groups
 follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a two-fact sentence goes
 to the largest group its paragraph is not in yet."""
-PARTITION_LOOK_ALIKES = 3
-"""Look-alike pairs in what extract --json reports: 3 of 327 (4 when cluster I joined; 1 of
-274 before it)."""
+PARTITION_LOOK_ALIKES = 5
+"""Look-alike pairs in what extract --json reports: 5 of 383 with cluster J (3 of 327 before
+it, 4 when cluster I joined; 1 of 274 before I)."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
 changes made without looking at it."""
@@ -399,7 +401,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 13.0 and 3.0."""
+    floor is not met by the luck of one arrangement. Means at this writing: 17.0 and 5.0."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
@@ -601,3 +603,17 @@ def test_the_ninth_cluster_written_blind_keeps_its_untuned_figure():
     result = measure("i")
     assert result.recall >= 0.64, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert not result.look_alike_grouped
+
+
+def test_the_tenth_cluster_written_blind_keeps_its_untuned_figure():
+    """Cluster J (China's October trade and price data: exports and imports, year on year and
+    month on month, forecasts and results, one economist on two releases) was written and
+    labelled blind and scored with this session's first code (db5b0a1): 196/446 (44%), 2
+    look-alikes of 56; with the session's changes, made before it was written (other
+    clusters' figures read right), 203/446 (46%), 2 look-alikes. A floor while the targets
+    (0.85, none) are far off."""
+    from tests.measure_statements import measure
+
+    result = measure("j")
+    assert result.recall >= 0.45, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 2
