@@ -229,6 +229,8 @@ class Lexicon:
         self.hedges = frozenset(tuple(_phrase_word(t) for t in TOKEN.findall(h))
                                 for h in rules.hedges)
         self.negations = frozenset(n.replace("’", "'") for n in rules.negations)
+        # which way a figure moved is not what it counts: "fell 14.6%" says nothing of what fell
+        self.directions = frozenset(meaning for pair in rules.opposites for meaning in pair)
         self.people: dict[str, str] = {}
         for words, name in _people_forms(people, rules.leader_nouns).items():
             if len(words) == 1:
@@ -394,7 +396,7 @@ def _number(token: str) -> float | None:
 def _spelled(tokens: list[str], start: int) -> tuple[float, int] | None:
     """A number written in words ("twelve", "twenty five", "three hundred and fifty"; the hyphen
     is not a token) as its value and the index after it."""
-    words = [token.casefold() for token in tokens[start:start + 6]]
+    words = [token.casefold() for token in tokens[start:start + 10]]
     value, n = 0, 0
     if words[0] == "hundred":
         value, n = 100, 1
@@ -410,7 +412,15 @@ def _spelled(tokens: list[str], start: int) -> tuple[float, int] | None:
         year = _below_hundred(words, 1)  # "twenty seventeen", "nineteen ninety-eight"
         if year and year[0] >= 10:
             return float(rest[0] * 100 + year[0]), start + year[1]
-    return float(value + rest[0]), start + rest[1]
+    whole, end = value + rest[0], rest[1]
+    decimals = []  # "two point one", "eight point four eight"
+    if end < len(words) and words[end] == "point":
+        while end + 1 + len(decimals) < len(words) and len(decimals) < 4 and \
+                NUMBER_WORDS.get(words[end + 1 + len(decimals)], 10) < 10:
+            decimals.append(str(NUMBER_WORDS[words[end + 1 + len(decimals)]]))
+    if decimals:
+        return float(f"{whole}.{''.join(decimals)}"), start + end + 1 + len(decimals)
+    return float(whole), start + end
 
 
 def _below_hundred(words: list[str], n: int) -> tuple[int, int] | None:
@@ -795,7 +805,8 @@ def _telling(unit: _Unit, figures: frozenset[str]) -> bool:
     return any(not kind.isdisjoint(figures) for kind in unit.figures.values())
 
 
-def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Unit:
+def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int],
+          directions: frozenset[str] = frozenset()) -> _Unit:
     surface = reading.surface
     figures = tuple(sorted(k for k in surface if k[0] == "#"))[:FIGURES_COMPARED]
     order = (rank.get(sentence.source_id, len(rank)), sentence.line, sentence.start)
@@ -809,19 +820,23 @@ def _unit(sentence: Sentence, reading: _Reading, rank: Mapping[str, int]) -> _Un
                  measured, not reading.approximate.isdisjoint(figures),
                  tuple(kind for _, kind, _, _ in measured),
                  frozenset(approximate) if approximate else NOTHING,
-                 _beside_figures(reading.sequence))
+                 _beside_figures(reading.sequence, directions))
 
 
-def _beside_figures(sequence: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _beside_figures(sequence: tuple[str, ...],
+                    directions: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
     """The keys read within BESIDE of each figure's first mention: what it counts ("tariffs on
-    cars", "of farm goods") and any figure it goes with ("to 15% from 25%"). Tuples, not sets:
-    they are few, rarely read, and a set is one more object for the garbage collector."""
+    cars", "of farm goods") and any figure it goes with ("to 15% from 25%"); not the way it
+    moved (``directions``, the meanings of `opposites`: imports and appliance sales that both
+    "fell 14.6%" are two facts). Tuples, not sets: they are few, rarely read, and a set is one
+    more object for the garbage collector."""
     beside: dict[str, tuple[str, ...]] = {}
     for number, key in enumerate(sequence):
         if key[0] == "#" and key not in beside:
             before, after = sequence[max(0, number - BESIDE):number], \
                 sequence[number + 1:number + 1 + BESIDE]
-            beside[key] = tuple(near for near in before + after if near != key)
+            beside[key] = tuple(near for near in before + after
+                                if near != key and near not in directions)
     return beside
 
 
@@ -897,7 +912,7 @@ def _units(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
                 if seen and seen[0] is reading:
                     units.append(_unit_alike(seen[1], sentence, rank))
                 else:
-                    units.append(_unit(sentence, reading, rank))
+                    units.append(_unit(sentence, reading, rank, lexicon.directions))
                     alike[id(reading)] = (reading, units[-1])
     return units
 
