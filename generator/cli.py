@@ -7,6 +7,7 @@ import gc
 import json
 import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -126,6 +127,16 @@ def main() -> None:
     in content/pages/ (MkDocs' docs_dir). Pages you edit by hand are never overwritten.
     """
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
+def run() -> None:
+    """The `briefing` program: main, and then a Ctrl-C that comes while Python shuts down is
+    ignored. By then the pages are written or left as they were; the interpreter's own
+    traceback from its exit would only alarm."""
+    try:
+        main()
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 COLLECTOR_THRESHOLDS = (50_000, 20, 100)

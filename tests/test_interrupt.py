@@ -98,3 +98,16 @@ def test_a_full_disk_leaves_old_pages_and_says_so_in_one_line(states):
     assert snapshot(project) == old
     assert not list(project.docs_dir.rglob(f"*{TEMP_SUFFIX}"))
     assert os.environ.get("BRIEFING_DEBUG") is None
+
+
+def test_a_ctrl_c_while_python_shuts_down_is_ignored():
+    """Once the command has returned, the pages are written or left as they were: a Ctrl-C
+    then (the interpreter joining its threads at exit) must not print Python's traceback.
+    The window is too short to hit on purpose, so the handler in place is what is checked."""
+    probe = ("import signal, sys\n"
+             "from generator.cli import run\n"
+             "sys.argv = ['briefing', '--version']\n"
+             "try:\n    run()\nexcept SystemExit:\n    pass\n"
+             "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
