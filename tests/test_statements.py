@@ -631,3 +631,15 @@ def test_the_tenth_cluster_written_blind_keeps_its_untuned_figure():
     result = measure("j")
     assert result.recall >= 0.58, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert len(result.look_alike_grouped) <= 3
+
+
+@given(st.lists(st.tuples(st.floats(min_value=1e-6, max_value=10.0), st.integers(0, 999),
+                          st.integers(0, 999)), max_size=60))
+def test_matching_pairs_kept_as_ints_sort_as_score_and_place_do(pairs):
+    """The grouping reads the best pairs first; one int per pair (statements._best_first, for
+    memory) must order them exactly as (-score, a, b) tuples did, ties included."""
+    from generator.statements import PAIR_BITS, _best_first
+
+    ranked = sorted(_best_first(score, a * 1000 + b) for score, a, b in pairs)
+    assert [divmod(r & PAIR_BITS, 1000) for r in ranked] == \
+        [(a, b) for _, a, b in sorted((-score, a, b) for score, a, b in pairs)]
