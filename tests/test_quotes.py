@@ -132,9 +132,12 @@ def test_a_huge_paragraph_is_handled_in_linear_time(config):
     unit = 'Officials met. "We will keep talking about soybeans," Roe said, and left. '
     timings = []
     for repeat in (500, 4000):
-        start = time.perf_counter()
-        found = quotes_of(config, unit * repeat)
-        timings.append(time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):  # the best of three: one run can be slowed by anything else running
+            start = time.perf_counter()
+            found = quotes_of(config, unit * repeat)
+            best = min(best, time.perf_counter() - start)
+        timings.append(best)
         assert len(found) == repeat
     assert timings[1] < 24 * timings[0] + 0.1   # 8 times the text: linear ~8, quadratic ~64
 
