@@ -36,10 +36,6 @@ _WRITERS_IN = rf"{NAME_WORD}( {NAME_WORD}){{1,2}}( and {NAME_WORD}( {NAME_WORD})
 BYLINE_WITH_PLACES = re.compile(rf"^{_WRITERS_IN}(,? and {_WRITERS_IN})+$")
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:")
 NUMBERED = re.compile(r"^\d{1,2}[.)] ")
-DATA_ROW = re.compile(r"[^:]{1,40}: [+−-]?(?:[A-Z]{0,2}[$€£¥])?\d[\d,.]*(?:%|bn|bln|mn| ?(?:per "
-                      r"cent|percent|pct|billion|million|trillion|tonnes|tons))(?: \([^()]{0,80}\))?")
-"""A row of a data table pasted as a line: a label, a figure with its unit, perhaps a note on
-it in brackets ("Exports: −1.1% (consensus +3.0%)"). Not the headline of another story."""
 # A picture credit "Name/Agency" ("Jane Roe/Pool/Agency", "Photo by Jane Roe/Agency"): a short
 # line with a capitalised word, a slash and a capitalised word, and no sentence punctuation.
 SLASH_CREDIT = re.compile(r"^[^.!?/]{0,80}\b[A-Z][\w'’.-]{0,30} ?/ ?[A-Z]")
@@ -816,16 +812,14 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
     list of other stories or links, not subheadings: a subheading stands over text. Lines of a
     block of LIST_BLOCK or more lines with no blank line between them are a list the article
     gives (results, dates, places), and are left with the line over them; so are numbered
-    subheadings ("2. What was agreed"). A row of a data table (DATA_ROW) ends a run as text
-    does: a table pasted with blank lines between its rows is not a list of stories."""
+    subheadings ("2. What was agreed")."""
     sizes = block_sizes(out)
     run: list[int] = []
     for i in range(first, last + 2):
         p = out[i] if i <= last else None
         if p is not None and not p.kept:
             continue
-        if p is not None and not _is_text(p.text, prose[i]) and any(c.isalnum() for c in p.text) \
-                and not DATA_ROW.fullmatch(p.text):
+        if p is not None and not _is_text(p.text, prose[i]) and any(c.isalnum() for c in p.text):
             run.append(i)
             continue
         if len(run) >= 2 and p is not None and _subheading_over(out, run, i, prose):
@@ -1328,7 +1322,7 @@ def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool
     while start < len(out):  # runs of label-like lines, kept or lone labels
         end = start
         while end < len(out) and (out[end].kept or out[end].removed_because == "lone label") \
-                and is_label_like(out[end].text) and not DATA_ROW.fullmatch(out[end].text):
+                and is_label_like(out[end].text):
             end += 1
         if end - start >= LINK_RUN:
             for i in range(start, end):

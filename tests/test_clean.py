@@ -163,19 +163,6 @@ def test_headlines_with_no_text_under_them_are_other_stories_but_subheadings_sta
     assert reasons["What comes next"] is None  # a subheading stands over text
 
 
-def test_a_data_table_pasted_with_blank_lines_between_its_rows_is_kept(config):
-    rows = ["Exports: −1.1% (consensus +3.0%; September +8.3%)", "Imports: +1.0%",
-            "Trade balance: +$90.07bn (September +$90.45bn)", "Exports to Ruritania: −25.1%",
-            "Exports to Sylvania: +0.9%", "Jobless rate: 5.1% (September 5.2%)"]
-    teasers = ["Price Point: $2.3 million in the harbour district",
-               "Price Point: $2.5 million on the north shore"]
-    text = (f"Harbour talks end early\n\n{BODY_1}\n\nTRADE, OCTOBER\n\n" + "\n\n".join(rows)
-            + f"\n\n{BODY_2}\n\n" + "\n\n".join(teasers) + f"\n\n{BODY_1} Again.")
-    reasons = cleaned(text, config)
-    assert all(reasons[row] is None for row in rows), {row: reasons[row] for row in rows}
-    assert all(reasons[t] == "headlines of other stories (no text under them)" for t in teasers)
-
-
 def test_open_headlines_of_prose_length_are_other_stories_but_an_embedded_post_stays(config):
     headlines = ["Ferry workers vote to strike over the new rota in the spring",
                  "Council says the bridge repairs will run into the next year",

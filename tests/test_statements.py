@@ -19,8 +19,7 @@ from generator.structure import Briefing, Person, Source, SourceMeta, SourcePara
 ROOT = Path(__file__).resolve().parent.parent
 RECALL_FLOOR = 0.65
 """Share of labelled same-fact pairs grouped with the ten clusters' articles in one desk: a
-floor against regressions. 0.68 (1515/2212, 18 look-alikes) once a data table's rows stay;
-0.67 (1483/2212, 18 look-alikes) once spoken decimals are read;
+floor against regressions. 0.67 (1483/2212, 18 look-alikes) once spoken decimals are read;
 0.66 (1453/2212, 17 look-alikes of 383) when cluster J (China's
 October trade and price data; written blind: 46% and 2 look-alikes of 56 alone) joined A-I.
 0.71 (1257/1766, 13 look-alikes) once "bln", spoken years and other
@@ -53,8 +52,7 @@ and B, two sentences naming one air base and a first meeting "since 2019" about 
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
 PARTITION_FLOOR = 0.50
-"""0.54 (1200/2212, 6 look-alikes) once a data table's rows stay; 0.53 (1165/2212, 5
-look-alikes) once spoken decimals are read; 0.51 (1132/2212, 5
+"""0.53 (1165/2212, 5 look-alikes) once spoken decimals are read; 0.51 (1132/2212, 5
 look-alikes of 383) when cluster J joined; 0.562 (993/1766, 3 look-alikes) once "bln", spoken years and other countries' dollars are
 read; 0.556 (982/1766, 3 look-alikes) once "pct" and "half an hour" are read right; 0.54
 (960/1766, 4 look-alikes of 327) when cluster I joined; 0.596 (856/1436, 1
@@ -63,10 +61,8 @@ pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 wit
 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173) once merged groups
 follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a two-fact sentence goes
 to the largest group its paragraph is not in yet."""
-PARTITION_LOOK_ALIKES = 6
-"""Look-alike pairs in what extract --json reports: 6 of 383 once a data table's rows stay
-(October's surplus of "roughly ninety billion dollars" and September's $90.45bn, bridged by
-the row that gives both); 5 of 383 with cluster J (3 of 327 before
+PARTITION_LOOK_ALIKES = 5
+"""Look-alike pairs in what extract --json reports: 5 of 383 with cluster J (3 of 327 before
 it, 4 when cluster I joined; 1 of 274 before I)."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
@@ -413,7 +409,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 18.0 and 6.2."""
+    floor is not met by the luck of one arrangement. Means at this writing: 18.0 and 5.2."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
@@ -623,14 +619,13 @@ def test_the_tenth_cluster_written_blind_keeps_its_untuned_figure():
     labelled blind and scored with this session's first code (db5b0a1): 196/446 (44%), 2
     look-alikes of 56; with the session's changes, made before it was written (other
     clusters' figures read right), 203/446 (46%), 2 look-alikes; 236/446 (53%), 2 look-alikes
-    once its errors showed spoken decimals misread (tuned from there); 262/446 (59%), 3
-    look-alikes once its data table's rows were no longer removed. A floor while the targets
-    (0.85, none) are far off."""
+    once its errors showed spoken decimals misread (tuned from there). A floor while the
+    targets (0.85, none) are far off."""
     from tests.measure_statements import measure
 
     result = measure("j")
-    assert result.recall >= 0.58, f"{result.same_grouped}/{result.same} same-fact pairs"
-    assert len(result.look_alike_grouped) <= 3
+    assert result.recall >= 0.52, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 2
 
 
 @given(st.lists(st.tuples(st.floats(min_value=1e-6, max_value=10.0), st.integers(0, 999),
