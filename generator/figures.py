@@ -39,9 +39,9 @@ place in a text (most of the time of reading percentages)."""
 SCALE = r"(?:\s?(?:bn|bln|billion|million|mln|trillion|trln|thousand|mn|m)\b)"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
-                              rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)",
+                              rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|(?-i:pct|pc)\b)",
                               re.IGNORECASE)),
-    ("money", re.compile(rf"(?:(?<![A-Za-z])(?:US)?[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
+    ("money", re.compile(rf"(?:(?<![A-Za-z])(?:[A-Z]{{1,2}})?[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
                          rf"(?:dollars|yuan|euros)\b)")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s{MONTHS}(?:\s\d{{4}})?|{MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)\b")),
@@ -220,6 +220,8 @@ def _number(text: str) -> float | None:
         return None
 
 
+COUNTRY_SIGN = re.compile(r"([A-Z]{1,2})[$€£¥]")
+"""A currency sign with a country's letters glued on: C$, S$, HK$ (US$ is the dollar)."""
 AMOUNT_WORDS = re.compile(r"[$€£¥]|\d[\d,.]*|[A-Za-z]+|%")
 
 
@@ -237,6 +239,9 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
     elif kind == "money":
         unit = next((w for w in words if w in "$€£¥"), "") or \
             {"dollars": "$", "yuan": "¥", "euros": "€"}.get(lowered[-1], lowered[-1])
+        country = COUNTRY_SIGN.match(text)
+        if country and country.group(1) != "US":
+            unit = country.group(1) + unit  # S$64 billion is not $64 billion
     else:
         unit, factor = UNITS.get(lowered[-1], (lowered[-1], 1.0))
         if factor != 1.0 or lowered[-1] in ("tons", "tonnes", "km", "kilometres", "kilometers"):

@@ -151,6 +151,10 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ments", ""), ("ment", 
 TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month",
               "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "minute",
               "hours": "minute", "minute": "minute", "minutes": "minute"}
+DECIMAL_UNITS = frozenset({"per", "percent", "pct", "pc", "percentage", *SCALES, *CURRENCY_WORDS,
+                           *DISTANCES, *TIME_UNITS})
+"""What a spoken decimal stands before ("two point one per cent"): "at one point two officials
+left" is no 1.2."""
 IN_SMALLER_UNITS = {"hour": 60, "hours": 60}  # "an hour and 40 minutes" is "100 minutes"
 YEARLY = frozenset({"annually", "annual", "yearly"})  # "25m tonnes annually" is "… a year"
 MONTHS = {name: number for number, names in enumerate((
@@ -158,6 +162,9 @@ MONTHS = {name: number for number, names in enumerate((
     "august aug", "september sep sept", "october oct", "november nov", "december dec"), start=1)
     for name in names.split()}
 ONE_OF = frozenset({"a", "an", "per", "each", "every"})
+YEAR_BEFORE = frozenset({"in", "since", "until", "by", "of", "from", "before", "after", "during"})
+"""Words before a year spoken as two numbers ("since twenty seventeen"); elsewhere "twenty,
+fifteen of them women" is two numbers whose comma the tokens do not keep."""
 """Words that count one of a unit of time ("a year", "per day") and nothing else."""
 FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF | {"half"})
 """The words a figure can start with, besides digits and currency signs."""
@@ -409,18 +416,20 @@ def _spelled(tokens: list[str], start: int) -> tuple[float, int] | None:
     rest = _below_hundred(words, n)
     if rest is None:
         return (float(value), start + n) if value else None
-    if not value and rest[0] in (19, 20) and rest[1] == 1:
-        year = _below_hundred(words, 1)  # "twenty seventeen", "nineteen ninety-eight"
-        if year and year[0] >= 10:
+    if not value and rest[0] in (19, 20) and rest[1] == 1 and start and \
+            tokens[start - 1].casefold() in YEAR_BEFORE:
+        year = _below_hundred(words, 1)  # "since twenty seventeen", "in nineteen ninety-eight"
+        if year and year[0] >= 10 and (year[1] >= len(words) or words[year[1]] not in TIME_UNITS):
             return float(rest[0] * 100 + year[0]), start + year[1]
     whole, end = value + rest[0], rest[1]
-    decimals = []  # "two point one", "eight point four eight"
+    decimals = []  # "two point one per cent", "eight point four eight million"
     if end < len(words) and words[end] == "point":
         while end + 1 + len(decimals) < len(words) and len(decimals) < 4 and \
                 NUMBER_WORDS.get(words[end + 1 + len(decimals)], 10) < 10:
             decimals.append(str(NUMBER_WORDS[words[end + 1 + len(decimals)]]))
-    if decimals:
-        return float(f"{whole}.{''.join(decimals)}"), start + end + 1 + len(decimals)
+    after = end + 1 + len(decimals)
+    if decimals and after < len(words) and words[after] in DECIMAL_UNITS:
+        return float(f"{whole}.{''.join(decimals)}"), start + after
     return float(whole), start + end
 
 

@@ -59,10 +59,13 @@ def test_a_wire_s_pct_and_a_paper_s_pc_are_percentages_of_one_fact():
     assert fact.sources == {"s0", "s1", "s2"} and "canola" in fact.measure
 
 
-def test_another_country_s_dollars_are_not_read_as_us_dollars():
-    [figure] = find_figures(paragraphs("The swap is worth 70 trillion won (S$64 billion), or "
-                                       "US$49 bln, officials said."))
-    assert (figure.value, figure.kind) == ("US$49 bln", "money")
+def test_another_country_s_dollars_keep_their_letters_and_pc_is_lower_case():
+    found = find_figures(paragraphs("The swap is worth 70 trillion won (S$64 billion), or "
+                                    "US$49 bln, officials said."))
+    assert [(f.value, f.kind) for f in found] == [("S$64 billion", "money"),
+                                                  ("US$49 bln", "money")]
+    assert not find_figures(paragraphs("Sales of the firm's 4 PC bundle fell, and 3 PC officers "
+                                       "were called."))
 
 
 def test_a_distance_and_its_conversion_are_one_quantity():

@@ -209,10 +209,14 @@ def test_figures_have_one_spelling():
     assert "#30 minute" in keys_of("half an hour") and "#30 minute" in keys_of("a half-hour talk")
     assert "#90 minute" in keys_of("one and a half hours") and "#6 month" in keys_of("half a year")
     assert not any(key.startswith("#") for key in keys_of("half of the tariffs"))
-    assert "#2017" in keys_of("since twenty seventeen") and "#2026" in keys_of("twenty twenty-six")
-    assert "#25" in keys_of("twenty five") and "#1998" in keys_of("nineteen ninety-eight")
+    assert "#2017" in keys_of("since twenty seventeen") and "#2026" in keys_of("by twenty twenty-six")
+    assert "#25" in keys_of("twenty five") and "#1998" in keys_of("in nineteen ninety-eight")
     assert "#2.1%" in keys_of("two point one per cent") and "#8480000" in keys_of(
         "eight point four eight million")  # a broadcast's decimals
+    assert "#2015" not in keys_of("Police said twenty, fifteen of them women, were hurt")
+    assert "#2015 year" not in keys_of("the twenty fifteen-year-olds")
+    assert "#200" in keys_of("At one point two hundred people were trapped")
+    assert not any(k.startswith("#") for k in keys_of("At one point two officials left"))
     assert "#$4900000000" in keys_of("$4.9 bln") and "#$4900000000" in keys_of("US$4.9 billion")
     assert "#S$64000000000" in keys_of("S$64 billion")  # Singapore's dollars are not the US's
     assert "#$1500000000" in keys_of("$1.5bn") and "#$1500000000" in keys_of("1.5 billion dollars")
