@@ -41,7 +41,8 @@ PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
                               rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|(?-i:pct|pc)\b)",
                               re.IGNORECASE)),
-    ("money", re.compile(rf"(?:(?<![A-Za-z])(?:[A-Z]{{1,2}})?[$€£¥]\s?\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
+    ("money", re.compile(rf"(?:(?<![A-Za-z])(?:[A-Z]{{1,2}})?[$€£¥]\s?"
+                         rf"\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
                          rf"(?:dollars|yuan|euros)\b)")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s{MONTHS}(?:\s\d{{4}})?|{MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)\b")),

@@ -162,14 +162,15 @@ MONTHS = {name: number for number, names in enumerate((
     "august aug", "september sep sept", "october oct", "november nov", "december dec"), start=1)
     for name in names.split()}
 ONE_OF = frozenset({"a", "an", "per", "each", "every"})
+"""Words that count one of a unit of time ("a year", "per day") and nothing else."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "by", "of", "from", "before", "after", "during"})
 """Words before a year spoken as two numbers ("since twenty seventeen"); elsewhere "twenty,
 fifteen of them women" is two numbers whose comma the tokens do not keep."""
-"""Words that count one of a unit of time ("a year", "per day") and nothing else."""
 FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF | {"half"})
 """The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
-TOKEN = re.compile(r"[A-Z]{1,2}\$(?=\s?\d)|[$€£¥%]|\d{1,2}:\d{2}(?!\d)|\d{1,40}(?:[.,]\d{1,40}){0,10}|"
+TOKEN = re.compile(r"[A-Z]{1,2}\$(?=\s?\d)|[$€£¥%]|\d{1,2}:\d{2}(?!\d)|"
+                   r"\d{1,40}(?:[.,]\d{1,40}){0,10}|"
                    r"[^\W\d_]{1,60}(?:['’.][^\W\d_]{1,60}){0,6}")
 LABEL_SEPARATORS = (": ", " - ", " – ", " — ")
 LABEL_LONGEST = 48
@@ -1034,8 +1035,9 @@ class _Matcher:
 
     def score_all(self, candidates: list[set[int]]) -> list[int]:
         """Every candidate pair (a, b in candidates[a]) scored once, as a asks; those that match,
-        as ints that sort as (-score, a, b) would (_best_first): best first once sorted. The common case, no approximate figure, is
-        _score written out (without a figure, _one_fact is the count of shared keys)."""
+        as ints that sort as (-score, a, b) would (_best_first): best first once sorted. The
+        common case, no approximate figure, is _score written out (without a figure, _one_fact
+        is the count of shared keys)."""
         units, scores, sizes, sides = self.units, self.scores, self.sizes, self.sides
         span = len(units)
         weight = self.weights.__getitem__
