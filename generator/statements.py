@@ -21,7 +21,8 @@ of one kind (percentages, money, minutes, distances) must agree when both carry 
 shared figure and few words make the match, a key read beside the figure must be shared too: 15%
 on cars and 15% on farm goods are two facts. Groups grow greedily from the best pairs, and a
 sentence joins a group only if its source is not in the group yet and it matches the group's
-lead, and two groups merge when their leads match. A sentence reporting two facts may join two
+lead, and two groups merge when their leads match (and no source is in both but through a
+sentence both hold). A sentence reporting two facts may join two
 groups, on different words.
 """
 
@@ -1276,8 +1277,22 @@ class _Groups:
         agreeing = sum(1 for m in members if self.matcher.matches(lead, m))
         return 3 * agreeing >= 2 * len(members)
 
+    def _apart(self, a: int, b: int) -> bool:
+        """Two groups may merge when no source is in both, other than through a sentence both
+        hold: one fact's reports split in two groups that one wording joined both of."""
+        common = self.sources[a] & self.sources[b]
+        if not common:
+            return True
+        both = set(self.members[a]).intersection(self.members[b])
+        return bool(both) and common <= {self.source_of[member] for member in both}
+
     def _merge(self, kept: int, gone: int) -> None:
+        held = set(self.members[kept])
         for member in self.members.pop(gone):
+            if member in held:  # in both groups: it stays in the kept one only
+                del self.entered[self._entry(gone, member)]
+                self.groups_of[member] = tuple(g for g in self.groups_of[member] if g != gone)
+                continue
             self.members[kept].append(member)
             self.entered[self._entry(kept, member)] = self.entered.pop(self._entry(gone, member))
             self.groups_of[member] = tuple(kept if g == gone else g
@@ -1297,7 +1312,7 @@ class _Groups:
                 return
         for group_a in groups_a:
             for group_b in groups_b:
-                if self.sources[group_a].isdisjoint(self.sources[group_b]) and \
+                if self._apart(group_a, group_b) and \
                         self.matcher.matches(self.lead[group_a], self.lead[group_b]):
                     small, large = sorted((group_a, group_b),
                                           key=lambda g: (len(self.members[g]), g))
