@@ -1025,7 +1025,9 @@ class TopDate:
     line: int
 
 
-COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)[ \t]{0,3}"
+COPYRIGHT_SIGNS = "©ⓒⒸ"
+"""The copyright sign, and the circled letter Korean and Japanese sites write for it."""
+COPYRIGHT = re.compile(rf"(?:[{COPYRIGHT_SIGNS}]|\(c\)|\bcopyright\b)[ \t]{{0,3}}"
                        r"(?:(?:19|20)\d\d[ \t]{0,2}[-–][ \t]{0,2})?(?P<year>(?:19|20)\d\d)(?!\d)",
                        re.IGNORECASE)
 WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{WEEKDAY}),?{SPACE}(?:the{SPACE})?$")

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from generator.clean import HEADLINE, fold, is_body_paragraph, is_date_stamp, is_prose
 from generator.segment import SPANS_REMEMBERED
-from generator.dates import MONTHS, WEEKDAYS
+from generator.dates import COPYRIGHT_SIGNS, MONTHS, WEEKDAYS
 from generator.load import UNKNOWN_OUTLET
 from generator.structure import RawLine, SourceMeta, SourceParagraph
 
@@ -61,9 +61,10 @@ PUBLISHED_WORDS = frozenset({"first published", "published", "posted", "aired", 
                              "released"})
 
 DATELINE = re.compile(r"([^()]{0,80})\(([^()]{2,40})\)\s{0,3}[-—–]")
-COPYRIGHT = re.compile(r"(?:(?:copyright|©|\(c\))\s{0,3}){1,3}", re.IGNORECASE)
+SIGN = rf"[{COPYRIGHT_SIGNS}]"
+COPYRIGHT = re.compile(rf"(?:(?:copyright|{SIGN}|\(c\))\s{{0,3}}){{1,3}}", re.IGNORECASE)
 RESERVED = re.compile(r"^all\s{1,3}rights\s{1,3}reserved\W{0,3}", re.IGNORECASE)
-COPYRIGHT_YEARS = re.compile(r"^(?:(?:©|\(c\))\s{0,3})?(?:(?:19|20)\d\d(?:\s{0,3}[-–]\s{0,3}"
+COPYRIGHT_YEARS = re.compile(rf"^(?:(?:{SIGN}|\(c\))\s{{0,3}})?(?:(?:19|20)\d\d(?:\s{{0,3}}[-–]\s{{0,3}}"
                              r"(?:(?:19|20)\d\d)?)?[\s,]{0,4})?", re.IGNORECASE)
 NAME_END = re.compile(r"\s{0,3}(?:[|,;:•·(]|\.\s|\.$|\.(?-i:(?=[A-Z][a-z]))|\s[-–—]\s"
                       r"|\s(?:19|20)\d\d\b|\sall\srights)", re.IGNORECASE)
@@ -282,7 +283,7 @@ def _copyright_holder(text: str) -> str | None:
     if RESERVED.match(rest):
         return None  # "© 2019 All rights reserved." names no one
     name = outlet_name(_up_to_prose(NAME_END.split(rest, maxsplit=1)[0]))
-    signed = "©" in text or "(c)" in text.casefold() or re.search(r"(?:19|20)\d\d", text) or \
+    signed = _signed(text) or "(c)" in text.casefold() or re.search(r"(?:19|20)\d\d", text) or \
         "rights reserved" in text.casefold()
     if not name or not (signed or len(name.split()) > 1):
         return None  # "Copyright Policy" is a link
@@ -301,9 +302,13 @@ def _up_to_prose(text: str) -> str:
     return text
 
 
+def _signed(text: str) -> bool:
+    return any(sign in text for sign in COPYRIGHT_SIGNS)
+
+
 def _may_hold_copyright(text: str) -> bool:
     """What every match of COPYRIGHT holds, in any case: a cheap test before searching."""
-    if "©" in text:
+    if _signed(text):
         return True
     folded = fold(text)
     return "copyright" in folded or "(c)" in folded

@@ -126,6 +126,10 @@ def test_a_parenthesis_in_a_transcript_or_sentence_is_no_dateline():
     ("Copyright © 2025, Example Daily | Terms of Service", "Example Daily"),
     ("© Copyright 2025 Example Media Group Pte Ltd", "Example Media Group"),
     ("Copyright (c) 2025 Example Times. All rights reserved.", "Example Times"),
+    # the circled letter Korean sites write for the sign
+    ("Copyright ⓒ Example Daily. All rights reserved. Redistribution prohibited.",
+     "Example Daily"),
+    ("Ⓒ 2025 Example Herald Co., Ltd.", "Example Herald"),
 ])
 def test_a_copyright_line_names_the_publisher(line, outlet):
     paragraphs = [SourceParagraph("s", 1, "Headline"), SourceParagraph("s", 2, BODY),
