@@ -142,6 +142,7 @@ class Config:
     tag_labels: frozenset[str]
     list_labels: tuple[re.Pattern, ...]  # cleaning.list_labels, each for a whole label
     tail_labels: tuple[re.Pattern, ...]  # cleaning.tail_labels, each for a whole label
+    summary_labels: tuple[re.Pattern, ...]  # cleaning.summary_labels, each for a whole label
     caption_after_credit: bool
     heading_max_words: int
     shape_model: float | bool  # the shape model's cut-off (0-1), True for its own, False for off
@@ -479,8 +480,8 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
 
 
 def _whole_labels(checker: _Checker, key: str) -> tuple[re.Pattern, ...]:
-    """A list of regular expressions for whole labels (cleaning.list_labels, .tail_labels): a
-    closing colon, "..." or "?" may follow each; each compiled on its own."""
+    """A list of regular expressions for whole labels (cleaning.list_labels, .tail_labels,
+    .summary_labels): a closing colon, "..." or "?" may follow each; each compiled on its own."""
     return tuple(_editor_regex(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?", pattern,
                                f"{checker.where}.{key}", checker.path, checker.line_of(key))
                  for pattern in (str(p) for p in checker.get(key, list, [])))
@@ -607,7 +608,7 @@ def _merge(defaults: dict, override: dict) -> dict:
             inner = _merge(merged[key], value)
             if key == "cleaning" and not value.get("replace_defaults"):
                 for list_key in ("boilerplate", "labels", "buttons", "tag_labels", "list_labels",
-                                 "tail_labels"):
+                                 "tail_labels", "summary_labels"):
                     if isinstance(value.get(list_key), list):
                         inner[list_key] = list(defaults[key].get(list_key, [])) + value[list_key]
             inner.pop("replace_defaults", None)
@@ -655,7 +656,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
             top.child("cleaning").only("boilerplate", "labels", "buttons", "detect_bylines",
                                        "detect_name_captions", "heading_max_words",
                                        "tag_labels", "list_labels", "tail_labels",
-                                       "caption_after_credit",
+                                       "summary_labels", "caption_after_credit",
                                        "shape_model",
                                        "replace_defaults")
     merged = _merge(defaults, user)
@@ -722,6 +723,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
         list_labels=_whole_labels(cleaning, "list_labels"),
         tail_labels=_whole_labels(cleaning, "tail_labels"),
+        summary_labels=_whole_labels(cleaning, "summary_labels"),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         shape_model=_shape_model(cleaning),

@@ -28,6 +28,7 @@ from generator.people import PeopleIndex, base_index, count_mentions, find_peopl
 from generator.partition import partition
 from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
+from generator.summary_lists import keep_summary_lists
 from generator.statements import find_statements
 from generator.steer import steer
 from generator.time_sections import place_in_time
@@ -98,7 +99,8 @@ def analyse(path: Path, config: Config, follow_links: bool = False) -> Analysis:
 
 
 def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
-    paragraphs = classify_paragraphs(clean_paragraphs(meta, lines, config), config)
+    cleaned = keep_summary_lists(clean_paragraphs(meta, lines, config), config.summary_labels)
+    paragraphs = classify_paragraphs(cleaned, config)
     if meta.outlet == UNKNOWN_OUTLET or not meta.date:  # briefing.yml said it all otherwise
         meta = with_provenance(meta, find_provenance(paragraphs, lines))
     if not meta.title:

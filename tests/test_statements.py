@@ -20,7 +20,9 @@ from generator.structure import Briefing, Person, Source, SourceMeta, SourcePara
 ROOT = Path(__file__).resolve().parent.parent
 RECALL_FLOOR = 0.63
 """Share of labelled same-fact pairs grouped with the eleven clusters' articles in one desk: a
-floor against regressions. 0.66 (1705/2594, 16 look-alikes of 428) when cluster K (Nvidia's
+floor against regressions. 0.65 (1694/2594, 16 look-alikes) once lists under a summary label
+("Key points", "KEY NUMBERS") are kept: their items compete for groups. 0.66 (1705/2594, 16
+look-alikes of 428) when cluster K (Nvidia's
 chips for Korea; written blind: 47% and 1 look-alike of 45 alone, untuned) joined A-J. 0.68
 (1508/2212, 19 look-alikes) once two groups that share a
 sentence may merge; 0.67 (1483/2212, 18 look-alikes) once spoken decimals are read;
@@ -58,7 +60,8 @@ and B, two sentences naming one air base and a first meeting "since 2019" about 
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
 PARTITION_FLOOR = 0.50
-"""0.51 (1333/2594, 8 look-alikes of 428) when cluster K joined; 0.54 (1190/2212, 5 look-alikes) once two groups that share a sentence may merge; 0.53
+"""0.51 (1320/2594, 7 look-alikes) once lists under a summary label are kept; 0.51
+(1333/2594, 8 look-alikes of 428) when cluster K joined; 0.54 (1190/2212, 5 look-alikes) once two groups that share a sentence may merge; 0.53
 (1165/2212, 5 look-alikes) once spoken decimals are read; 0.51 (1132/2212, 5
 look-alikes of 383) when cluster J joined; 0.562 (993/1766, 3 look-alikes) once "bln", spoken years and other countries' dollars are
 read; 0.556 (982/1766, 3 look-alikes) once "pct" and "half an hour" are read right; 0.54
@@ -423,7 +426,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 17.2 and 8.0."""
+    floor is not met by the luck of one arrangement. Means at this writing: 16.2 and 7.0."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]

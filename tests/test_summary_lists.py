@@ -1,0 +1,81 @@
+"""A list under a summary label ("Key points", "KEY NUMBERS") is the article's own: every item
+is kept, wherever the list stands and whatever each item's shape."""
+
+from pathlib import Path
+
+import yaml
+
+from generator.clean import clean_paragraphs
+from generator.config import load_config
+from generator.structure import SourceMeta
+from generator.summary_lists import keep_summary_lists
+from tests.test_clean import lines
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(ROOT / "content" / "briefing.yml")
+BODY = ("The harbour authority said on Friday that container volumes rose for a third month "
+        "running, helped by new routes to the south and by lower fuel costs for carriers.")
+MORE = ("Officials expect the increase to continue into the spring, although they warned that "
+        "a slowdown in demand abroad could still weigh on shipments later in the year.")
+
+
+def cleaned(text: str, config=CONFIG):
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    paragraphs = keep_summary_lists(clean_paragraphs(meta, lines(text), config),
+                                    config.summary_labels)
+    return {p.text: p for p in paragraphs}
+
+
+def test_a_live_blogs_key_points_are_kept_however_each_is_shaped():
+    points = ["• Harbour volumes up for a third month running, officials say",
+              "• New southern routes opened on Monday",
+              "• Fuel costs for carriers at their lowest this year",
+              "• Mayor to visit the container terminal next week"]
+    text = "\n\n".join(["Harbour volumes rise again – live", "KEY POINTS", *points,
+                        "10:05 — " + BODY, "10:20 — " + MORE])
+    found = cleaned(text)
+    assert all(found[point].kept for point in points)
+    assert not found["KEY POINTS"].kept
+
+
+def test_key_numbers_after_the_article_are_kept_and_what_follows_them_is_not():
+    numbers = ["3.2 pct — rise in container volumes in October",
+               "14 — new routes opened to southern ports this year",
+               "$1.2bn — planned investment in the northern terminal"]
+    text = "\n\n".join(["Harbour volumes rise again", BODY, MORE, "Key numbers", *numbers,
+                        "Related: Port workers vote on new contract", "Share this article"])
+    found = cleaned(text)
+    assert all(found[number].kept for number in numbers)
+    assert not found["Related: Port workers vote on new contract"].kept
+    assert not found["Share this article"].kept
+
+
+def test_a_list_of_short_headlines_under_a_summary_like_label_is_not_kept():
+    """"In brief" over other stories' three-word headlines: items too short to say a fact."""
+    headlines = ["Pilot impostor arrested", "Ferry migrants found", "Coach quits club"]
+    text = "\n\n".join(["Harbour volumes rise again", BODY, MORE, "Highlights:", *headlines])
+    found = cleaned(text)
+    assert not any(found[h].kept for h in headlines)
+
+
+def test_summary_labels_are_the_editors(tmp_path):
+    config_path = tmp_path / "briefing.yml"
+    written = yaml.safe_load((ROOT / "content" / "briefing.yml").read_text(encoding="utf-8"))
+    written["cleaning"] = {"summary_labels": ["die zahlen"]}
+    config_path.write_text(yaml.safe_dump(written, allow_unicode=True), encoding="utf-8")
+    numbers = ["3,2 Prozent — mehr Container im Oktober", "14 — neue Linien in den Süden"]
+    text = "\n\n".join(["Harbour volumes rise again", BODY, MORE, "Die Zahlen", *numbers])
+    assert all(cleaned(text, load_config(config_path))[n].kept for n in numbers)
+    assert not any(cleaned(text)[n].kept for n in numbers)
+
+
+def test_without_summary_labels_the_lists_fall_to_the_furniture_rules():
+    """What the stage mends: the same pages cleaned without it lose items."""
+    text = "\n\n".join(["Harbour volumes rise again", BODY, MORE, "Key numbers",
+                         "3.2 pct — rise in container volumes in October",
+                         "14 — new routes opened to southern ports this year"])
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    paragraphs = clean_paragraphs(meta, lines(text), CONFIG)
+    assert keep_summary_lists(paragraphs, ()) == paragraphs
+    assert not all(p.kept for p in paragraphs[-2:])
+    assert all(p.kept for p in keep_summary_lists(paragraphs, CONFIG.summary_labels)[-2:])
