@@ -393,7 +393,7 @@ def default_lexicon() -> Lexicon:
 def _number(token: str) -> float | None:
     """The value of a number written in digits ("1,500", "2.5") or as one word ("ten")."""
     if token[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:,\d{3}){1,10}", token):
+        if re.fullmatch(r"\d{1,3}(?:,\d{3}){1,10}(?:\.\d+)?", token):
             token = token.replace(",", "")
         try:
             return float(token)

@@ -226,6 +226,7 @@ def test_figures_have_one_spelling():
     assert "#25" in keys_of("twenty five") and "#1998" in keys_of("in nineteen ninety-eight")
     assert "#2.1%" in keys_of("two point one per cent") and "#8480000" in keys_of(
         "eight point four eight million")  # a broadcast's decimals
+    assert "#4107.5" in keys_of("closed at 4,107.50") and "#1234.5" in keys_of("1,234.5 tonnes")
     assert "#2015" not in keys_of("Police said twenty, fifteen of them women, were hurt")
     assert "#2015 year" not in keys_of("the twenty fifteen-year-olds")
     assert "#200" in keys_of("At one point two hundred people were trapped")
