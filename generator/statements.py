@@ -20,8 +20,8 @@ one is a percentage or a sum), two sentences that both carry figures must share 
 of one kind (percentages, money, minutes, distances) must agree when both carry them. When one
 shared figure and few words make the match, a key read beside the figure must be shared too: 15%
 on cars and 15% on farm goods are two facts. Groups grow greedily from the best pairs, and a
-sentence joins a group only if its source is not in the group yet and it matches the group's
-lead, and two groups merge when their leads match (and no source is in both but through a
+sentence joins a group only if its source is not in the group yet (or it tells again, in
+much the same words, what its source's sentence there tells) and it matches the group's lead, and two groups merge when their leads match (and no source is in both but through a
 sentence both hold). A sentence reporting two facts may join two
 groups, on different words.
 """
@@ -47,7 +47,8 @@ class Statement:
     """One fact and every source that reports it.
 
     ``lead`` is the earliest source's wording, shown once; ``members`` is every wording, lead
-    first, then in time order, at most one per source; ``matched_on`` is what made them one: the
+    first, then in time order: one per source, or two when a source tells the fact twice
+    (REPEAT_SCORE); ``matched_on`` is what made them one: the
     lead's content words and figures that the others share, most shared first.
     """
 
@@ -61,7 +62,8 @@ class Statement:
 
     @property
     def reported_by(self) -> int:
-        return len(self.members)
+        """How many sources report it."""
+        return len(set(self.source_ids))
 
 
 POSTING_CAP = 40
@@ -75,6 +77,11 @@ NEIGHBOURS = 4
 MIN_KEYS = 4
 """A sentence with fewer keys says too little alone ("Chinese stocks slipped."): it is read with
 the next sentence of its paragraph (the one before, when it is the last)."""
+REPEAT_SCORE = 2.0
+"""A source that tells a fact twice (its lead and its key numbers, a live blog's summary and
+its post) has its second wording in the fact's group when it matches the first at this many
+times THRESHOLD and names the same people: otherwise the second wording stands alone, or
+joins another fact's group."""
 MIN_SHARED_WORDS = 1
 """Content words two wordings must share besides figures: the same figures alone may be about
 different things."""
@@ -1137,6 +1144,11 @@ def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
                 not _figures_about_one_thing(a, b, figures))
 
 
+def _people(unit: _Unit) -> frozenset[str]:
+    """The people a sentence names (their keys)."""
+    return frozenset(key for key in unit.keys if key[0] == "@")
+
+
 class _Groups:
     """Greedy grouping from the best pairs down. A sentence joins a group only by matching its
     lead (the group's earliest sentence), only if its source is not in the group yet, and not
@@ -1222,7 +1234,7 @@ class _Groups:
         self._enter(group, b, shared, weight)
 
     def _try_join(self, group: int, newcomer: int) -> bool:
-        if self.source_of[newcomer] in self.sources[group]:
+        if self.source_of[newcomer] in self.sources[group] and not self._repeats(group, newcomer):
             return False
         lead = self.lead[group]
         if not self.matcher.matches(lead, newcomer):
@@ -1236,6 +1248,15 @@ class _Groups:
             return False  # (a sentence reporting all the lead's facts goes with each of them)
         self._enter(group, newcomer, shared, weight)
         return True
+
+    def _repeats(self, group: int, newcomer: int) -> bool:
+        """The newcomer tells again what its source's sentences in the group tell (see
+        REPEAT_SCORE)."""
+        units, source = self.matcher.units, self.source_of[newcomer]
+        people = _people(units[newcomer])
+        return all(self.matcher.score(member, newcomer) >= REPEAT_SCORE * THRESHOLD and
+                   _people(units[member]) == people
+                   for member in self.members[group] if self.source_of[member] == source)
 
     def _other_part(self, group: int, newcomer: int, shared: frozenset[str],
                     mine: float) -> bool:
