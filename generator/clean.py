@@ -866,9 +866,9 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
             continue
         if by_shape and len(headlines) > 1 and first < i and headlines[-1] < last_body:
             if body_words is None:
-                body_words = set().union(*(_content_words(q.text) for k, q in enumerate(out)
+                body_words = set().union(*(content_words(q.text) for k, q in enumerate(out)
                                            if q.kept and _is_body(q.text, prose[k])))
-            words = set().union(*(_content_words(out[j].text) for j in headlines))
+            words = set().union(*(content_words(out[j].text) for j in headlines))
             if words and len(words & body_words) >= STORY_LIST_SHARE * len(words):
                 continue
         if not headlines and not (len(p.text.split()) == 1 or p.text.endswith(("...", "…", "?"))):
@@ -958,7 +958,7 @@ TITLE_MIN_SHARE = 0.3
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """A text's words beyond the function words, cut to five letters (plague, plagues)."""
     return {w[:5] for w in CONTENT_WORD.findall(text.casefold()) if w not in FUNCTION_WORDS}
 
@@ -969,10 +969,10 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     story's headline or a site's slogan shares few), nearer the article on a tie, among those
     with TITLE_MIN_SHARE of their words there."""
     opening = [p.text for p in out[first:] if p.kept][:TITLE_BODY_PARAGRAPHS]
-    body = set().union(*map(_content_words, opening))
+    body = set().union(*map(content_words, opening))
     shared, some = {}, set()
     for i in candidates:
-        words = _content_words(out[i].text)
+        words = content_words(out[i].text)
         common = len(words & body)
         if common:
             some.add(i)
