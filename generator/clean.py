@@ -24,7 +24,7 @@ from generator.structure import RawLine, SourceMeta, SourceParagraph
 # What normalise_space makes one space, by a faster road (tests hold it to this pattern).
 WHITESPACE = re.compile(r"[\s\u00a0\u200b\u2028\u2029\ufeff]+")
 INVISIBLE_SPACES = str.maketrans({"\u200b": " ", "\ufeff": " "})  # the two \s does not match
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # a form feed or vertical tab is a space
 # BYLINE and NAME_CAPTION are only matched at the start of a paragraph, never searched: one pass
 # over it however long its words, so they need no bound on a word's length.
 NAME_WORD = r"[A-Z][\w'’.-]*"

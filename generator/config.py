@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import math
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -29,6 +30,7 @@ MAX_CONFIG_BYTES = 256 * 1024  # size of the file as read (bytes); PyYAML parses
 MAX_YAML_DEPTH = 32  # lists and mappings inside one another
 MAX_NUMBER_CHARS = 100  # an unquoted number longer than this is refused, not computed
 SPECIAL_PAGES = ("quotes", "people", "timeline", "glossary", "other", "sources", "full")
+NOT_SECTION_IDS = ("index", *SPECIAL_PAGES)  # pages of their own: index.md is the home page
 SECTION_ID = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
 
@@ -423,9 +425,14 @@ def _terms(checker: _Checker, key: str) -> tuple[Term, ...]:
         raw = {str(item): 1 for item in raw}
     terms = []
     for phrase, weight in raw.items():
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        line = getattr(raw, "lines", {}).get(phrase, checker.line)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or \
+                not math.isfinite(weight):
             raise BriefingError(f"weight of '{phrase}' in {checker.where}.{key} must be a number",
-                                checker.path, getattr(raw, "lines", {}).get(phrase, checker.line))
+                                checker.path, line)
+        if not re.search(r"\w", str(phrase)):
+            raise BriefingError(f"term '{phrase}' in {checker.where}.{key} has no word to match",
+                                checker.path, line, "write the word or phrase to look for")
         terms.append(Term(str(phrase), float(weight), phrase_regex(str(phrase)),
                           phrase_needle(str(phrase))))
     return tuple(terms)
@@ -435,11 +442,11 @@ def _sections(root: _Checker) -> tuple[SectionRule, ...]:
     sections = []
     raw = root.child("sections")
     for section_id in raw.data:
-        if not SECTION_ID.match(section_id) or section_id in SPECIAL_PAGES:
+        if not SECTION_ID.match(section_id) or section_id in NOT_SECTION_IDS:
             raise BriefingError(f"'{section_id}' cannot be a section id", root.path,
                                 raw.line_of(section_id),
                                 "use lower-case letters, digits and hyphens, and not "
-                                + ", ".join(SPECIAL_PAGES))
+                                + ", ".join(NOT_SECTION_IDS))
         rule = raw.child(section_id)
         rule.only("title", "threshold", "terms", "topics", "key_points", "time")
         time = rule.text("time")
@@ -451,13 +458,32 @@ def _sections(root: _Checker) -> tuple[SectionRule, ...]:
         sections.append(SectionRule(
             id=section_id,
             title=rule.shown("title") or section_id.replace("-", " ").capitalize(),
-            threshold=rule.get("threshold", float, 1.0),
+            threshold=_threshold(rule),
             terms=_terms(rule, "terms"),
             topics=topics,
             key_points=rule.get("key_points", int, 2),
             time=time,
         ))
     return tuple(sections)
+
+
+def _threshold(rule: _Checker) -> float:
+    """A section's threshold: a number above 0 (at 0 or below every paragraph reaches it; "not
+    a number" none does)."""
+    value = rule.get("threshold", float, 1.0)
+    if not (math.isfinite(value) and value > 0):
+        raise BriefingError(f"'threshold' in {rule.where} must be a number above 0, not {value}",
+                            rule.path, rule.line_of("threshold"))
+    return value
+
+
+def _heading_weight(classify: _Checker) -> float:
+    """0 or more; infinity lets a heading decide alone."""
+    value = classify.get("heading_weight", float, 1.0)
+    if math.isnan(value) or value < 0:
+        raise BriefingError(f"'heading_weight' in {classify.where} must be 0 or more, not "
+                            f"{value}", classify.path, classify.line_of("heading_weight"))
+    return value
 
 
 def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
@@ -704,8 +730,11 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         name = person.shown("name")
         if not name:
             raise BriefingError(f"people[{index}] needs a name", display, person.line)
-        people.append(PersonRule(name, tuple(one_line(a) for a in person.get("aliases", list, [])),
-                                 person.shown("role")))
+        aliases = tuple(one_line(str(a)) for a in person.get("aliases", list, []))
+        if not all(aliases):
+            raise BriefingError(f"people[{index}]: an alias of '{name}' is empty", display,
+                                person.line_of("aliases"), "remove it or write the name")
+        people.append(PersonRule(name, aliases, person.shown("role")))
 
     glossary = {one_line(k): "" if v is None else one_line(v)
                 for k, v in root.get("glossary", dict, {}).items()}
@@ -730,7 +759,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
         narrator_labels=tuple(str(v).casefold() for v in quotes.get("narrator_labels", list, [])),
         organisation_words=tuple(str(v) for v in quotes.get("organisation_words", list, [])),
-        heading_weight=classify.get("heading_weight", float, 1.0),
+        heading_weight=_heading_weight(classify),
         continue_previous=classify.get("continue_previous", bool, False),
         same_run_share=_share(classify, "same_run_share", 0.4),
         past_days=_days(classify, "past_days", 30),

@@ -33,17 +33,21 @@ class LoadedSource:
 
 
 MAX_ID_CHARS = 80  # page file names and URLs stay short, far under the 255-byte name limit
+GENERATED_IDS = frozenset({"index", "by-outlet"})
+"""Names of the pages the generator writes in sources/ itself (the Sources index, by date and
+by outlet): a source with one of them gets a hashed id rather than replace that page."""
 
 
 def source_id(path: Path) -> str:
     """A URL- and file-safe id from the file name; it can never contain a path separator.
     Accents are folded (``Café`` → ``cafe``); a name that loses letters on the way (``北京``) or
-    is very long gets a short hash of the whole name, so different names keep different ids."""
+    is very long, or one the Sources index's own pages use (GENERATED_IDS), gets a short hash
+    of the whole name, so different names keep different ids."""
     folded = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^a-z0-9_-]+", "-", folded.lower()).strip("-")
     lossy = any(not unicodedata.combining(c) and not c.isascii()
                 for c in unicodedata.normalize("NFKD", path.stem))
-    if not stem or lossy or len(stem) > MAX_ID_CHARS:
+    if not stem or lossy or len(stem) > MAX_ID_CHARS or stem in GENERATED_IDS:
         digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:8]
         stem = "-".join(filter(None, (stem[:MAX_ID_CHARS - 9].strip("-"), digest)))
     return stem

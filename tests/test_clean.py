@@ -1435,3 +1435,10 @@ def test_a_slogan_with_stops_is_no_headline_and_a_turn_in_capitals_no_title(conf
     turn = ("JANE ROE, ANCHOR: AND WE BEGIN IN THE PORT CITY, WHERE THE TALKS HAVE JUST ENDED.")
     assert not is_headline_case(turn)
     assert is_headline_case("Harbour Leaders Call a Truce. The Hard Part Comes Next.")
+
+
+def test_a_form_feed_or_vertical_tab_parts_words_as_a_space_does():
+    """pdftotext ends a page with a form feed: the words on either side stay two words."""
+    assert normalise_space("was signed\fon Thursday\vin Busan") == \
+        "was signed on Thursday in Busan"
+    assert normalise_space("bell\x07ringing") == "bellringing"  # other controls just go

@@ -36,6 +36,17 @@ def test_defaults_alone_are_valid():
     ("sections:\n  taiwan:\n    threshold: high\n", "must be a number"),
     ("sections:\n  taiwan:\n    terms: {taiwan: lots}\n", "weight of 'taiwan'"),
     ("title: [unclosed\n", "invalid YAML"),
+    # found by a hostile-input review: each silently did harm before
+    ("sections:\n  index: {terms: {tariff: 2}}\n", ":2: 'index' cannot be a section id"),
+    ("sections:\n  taiwan:\n    terms: {'': 5}\n", ":3: term '' in"),
+    ("sections:\n  taiwan:\n    terms: {'-': 5}\n", "has no word to match"),
+    ("sections:\n  taiwan:\n    terms: {taiwan: .nan}\n", "weight of 'taiwan'"),
+    ("sections:\n  taiwan:\n    threshold: .nan\n", ":3: 'threshold' in"),
+    ("sections:\n  taiwan:\n    threshold: -5\n", "must be a number above 0, not -5.0"),
+    ("sections:\n  taiwan:\n    threshold: .inf\n", "must be a number above 0"),
+    ("classify:\n  heading_weight: .nan\n", ":2: 'heading_weight' in"),
+    ("people:\n  - {name: Scott Bessent, aliases: ['']}\n", ":2: people[0]: an alias of "),
+    ("people:\n  - {name: Scott Bessent, aliases: ['  ']}\n", "an alias of 'Scott Bessent' is empty"),
 ])
 def test_bad_configuration_gets_a_one_line_error(tmp_path, text, expected):
     assert expected in error_for(tmp_path, text)

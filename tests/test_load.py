@@ -162,6 +162,10 @@ def test_a_file_name_that_is_not_utf8_is_named(tmp_path):
 def test_ids_stay_distinct_and_short():
     assert source_id(Path("北京.txt")) != source_id(Path("上海.txt"))
     assert source_id(Path("Café.txt")) == source_id(Path("Cafe.txt")) == "cafe"  # accents fold
+    # the Sources index's own pages are not a source's: sources/index.md, sources/by-outlet.md
+    assert source_id(Path("index.txt")).startswith("index-")
+    assert source_id(Path("By Outlet.txt")).startswith("by-outlet-")
+    assert source_id(Path("index.txt")) != source_id(Path("index.text"))
     long = source_id(Path("x" * 240 + ".txt"))
     assert len(long) <= 80 and long != source_id(Path("x" * 239 + ".txt"))
     assert re.fullmatch(r"[a-z0-9_-]+", source_id(Path("北京.txt")))
