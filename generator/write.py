@@ -207,7 +207,13 @@ def _apply_journal(journal: Path) -> int:
     done = 0
     for temp, target in plan["renames"]:
         if os.path.lexists(temp):
-            os.replace(temp, target)
+            try:
+                os.replace(temp, target)
+            except OSError as error:  # the target, not the temporary file, is what to fix
+                raise BriefingError(f"cannot put {Path(target).name} in place: "
+                                    f"{error.strerror or error}", str(Path(target).parent),
+                                    hint="fix that file's permissions and run again: the next "
+                                    "run finishes the renames this one began") from None
             done += 1
     for target in plan["removals"]:
         with contextlib.suppress(FileNotFoundError):

@@ -215,6 +215,26 @@ changes.commit()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
 
 
+def test_a_rename_that_fails_names_its_page_and_the_next_run_finishes(tmp_path):
+    """A page that cannot be replaced (here a folder stands in its place; in the review, a file
+    made immutable) is named in the error, and a later run finishes what this one began."""
+    (tmp_path / "a.md").write_text("old a")
+    (tmp_path / "b.md").mkdir()
+    (tmp_path / "b.md" / "x").write_text("in the way")
+    changes = Changes(tmp_path / JOURNAL)
+    changes.write(tmp_path / "a.md", "new a")
+    changes.write(tmp_path / "b.md", "new b")
+    with pytest.raises(BriefingError, match=r"cannot put b\.md in place"):
+        changes.commit()
+    with pytest.raises(BriefingError, match=r"cannot put b\.md in place"):
+        finish_interrupted(tmp_path / JOURNAL, tmp_path, tmp_path)
+    (tmp_path / "b.md" / "x").unlink()
+    (tmp_path / "b.md").rmdir()
+    said = finish_interrupted(tmp_path / JOURNAL, tmp_path, tmp_path)
+    assert said and "finished an interrupted run" in said[0]
+    assert [(tmp_path / f"{n}.md").read_text() for n in "ab"] == ["new a", "new b"]
+
+
 def test_leftover_temporary_files_are_cleared(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / f".abc-0{TEMP_SUFFIX}").write_text("x")
