@@ -192,8 +192,13 @@ def _spans_in(text: str) -> tuple[Span, ...]:
     """quote_spans, read once per text: every source's paragraphs are read for them."""
     spans: list[Span] = []
     opened: int | None = None
+    in_attribute = False  # href="…": both marks are the attribute's
     for mark in QUOTE_MARK.finditer(text):
         at = mark.start()
+        if text[at] == '"' and (in_attribute or at and (
+                text[at - 1] == "=" or text[at - 1].isdigit() and opened is None)):
+            in_attribute = not in_attribute and text[at - 1] == "="
+            continue  # an attribute's marks, an inch mark (a 12" record): no quotation
         if _is_open_mark(text, at):
             if opened is None:
                 opened = at + 1

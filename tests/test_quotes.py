@@ -440,3 +440,12 @@ def test_a_quotation_given_its_context_keeps_every_other_field():
     assert [f.name for f in fields(Quote)][6:8] == ["context", "context_line"]
     assert _in_context(quote, "Lee said: ...", 3) == replace(quote, context="Lee said: ...",
                                                                context_line=3)
+
+
+def test_an_inch_mark_or_an_attributes_mark_opens_or_closes_no_quotation():
+    """Found by a hostile-input review: the mark of a '12"' record closed a quotation whose
+    opening mark was taken as lost, and so did an HTML attribute's."""
+    assert quote_spans('Officials called the 12" vinyl record and the 3" pipe part of it.') == []
+    assert quote_spans('Trump said the cut was <a href="x">big</a> and more would come.') == []
+    assert quote_spans('"It was 12 out of 10," Trump said.')  # a quotation still is one
+    assert len(quote_spans('He rated it "a 12" and left.')) == 1  # closed after a digit
