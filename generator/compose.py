@@ -358,11 +358,18 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
 def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
     """One event dated differently stays one flagged entry; dates that only differ in
     precision (2025, October 2025, 29 October 2025) do not conflict, and may well date
-    different things the sentences say: each stays its own entry."""
+    different things the sentences say: each stays its own entry. So do dates years apart
+    ("last met in 2019" and "today's talks"): sources misdate an event by days or a year, not
+    more; such reports were taken for one fact on the words they share."""
     finest = max(dated, key=len)
-    if len(dated) > 1 and all(finest.startswith(when) for when in dated):
+    years = {int(when[:4]) for when in dated}
+    if len(dated) > 1 and (all(finest.startswith(when) for when in dated)
+                           or max(years) - min(years) > MAX_MISDATING_YEARS):
         return [{when: events} for when, events in dated.items()]
     return [dated]
+
+
+MAX_MISDATING_YEARS = 1
 
 
 SOURCES_DIFFER = ": sources differ"

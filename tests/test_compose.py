@@ -317,3 +317,21 @@ def test_latest_lists_what_the_newest_sources_add_and_only_that(config):
     same_day = Briefing("B", (sectioned("a", "2025-10-31", DEAL),
                               sectioned("b", "2025-10-31", new)))
     assert latest_points(same_day, config, NO_CORROBORATION, ()) == []
+
+
+def test_reports_taken_for_one_fact_with_dates_years_apart_are_not_flagged():
+    """Found by a hostile-input review: "last met in 2019" and "today's talks", grouped on the
+    words they share in a small desk, were published as one event the sources date
+    differently. Sources misdate an event by days or a year, not by six."""
+    from generator.compose import corroborate, timeline_page
+    from generator.statements import Statement
+    from generator.structure import Sentence
+    texts = {"a": "The two leaders last met in 2019 in Osaka, before the trade war escalated.",
+             "b": "Today's talks will centre on the trade war, officials said."}
+    briefing = Briefing("B", tuple(
+        Source(meta(sid, "2025-10-30", sid.upper()), (SourceParagraph(sid, 4, text),))
+        for sid, text in texts.items()))
+    members = tuple(Sentence(sid, 4, 0, len(text), text) for sid, text in texts.items())
+    grouped = corroborate([Statement(members[0], members, ("trade war",))])
+    headings = [block.heading for block in timeline_page(briefing, grouped).blocks]
+    assert len(headings) == 2 and not any(h.endswith(": sources differ") for h in headings)
