@@ -23,9 +23,9 @@ def read_regular_file(path: Path, limit: int, follow_links: bool = False) -> byt
         0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
     try:
         descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise BriefingError("file vanished while reading", display,
-                            hint="run again once the file is in place") from None
+    except FileNotFoundError:  # never there, or gone since the folder was listed
+        raise BriefingError("file not found", display,
+                            hint="check the path, or run again once the file is in place") from None
     except IsADirectoryError:
         raise BriefingError("is a folder, not a file", display) from None
     except OSError as error:

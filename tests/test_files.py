@@ -48,3 +48,10 @@ def test_the_limit_counts_the_bytes_read_not_the_reported_size():
     """/proc files report a size of 0 however much they hold."""
     with pytest.raises(BriefingError, match="too large"):
         read_regular_file("/proc/self/status", 10, follow_links=True)
+
+
+def test_a_missing_file_is_said_to_be_missing(tmp_path):
+    """Not "vanished while reading": a mistyped path was never there."""
+    with pytest.raises(BriefingError, match="file not found") as error:
+        read_regular_file(tmp_path / "nonexistent.txt", 100)
+    assert "check the path" in str(error.value)
