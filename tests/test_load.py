@@ -71,7 +71,7 @@ def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path, config):
 
 def test_a_source_that_vanishes_or_is_a_folder_is_named(tmp_path, config):
     gone = tmp_path / "gone.txt"
-    with pytest.raises(BriefingError, match="vanished"):
+    with pytest.raises(BriefingError, match="file not found"):
         load_source(gone, config)
     folder = tmp_path / "folder.txt"
     folder.mkdir()
@@ -100,7 +100,7 @@ def test_a_source_vanishing_mid_run_stops_generation_with_its_name(project, monk
     monkeypatch.setattr(pipeline, "analyse_cached", vanish_then_analyse)
     with pytest.raises(BriefingError) as error:
         pipeline.generate(project)
-    assert "vanished" in str(error.value) and doomed.name in str(error.value)
+    assert "not found" in str(error.value) and doomed.name in str(error.value)
     assert not list(project.docs_dir.rglob("*.md"))   # nothing half-written
 
 
