@@ -18,9 +18,11 @@ from generator.statements import (Lexicon, Statement, default_lexicon, default_r
 from generator.structure import Briefing, Person, Source, SourceMeta, SourceParagraph
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL_FLOOR = 0.63
-"""Share of labelled same-fact pairs grouped with the eleven clusters' articles in one desk: a
-floor against regressions. 0.66 (1721/2594, 16 look-alikes) once only the items of a list
+RECALL_FLOOR = 0.60
+"""Share of labelled same-fact pairs grouped with the twelve clusters' articles in one desk: a
+floor against regressions. 0.63 (1889/3022, 20 look-alikes of 470) when cluster L (the port
+fees suspended; written blind: 42% and 4 look-alikes of 42 alone, untuned) joined A-K. 0.66
+(1721/2594, 16 look-alikes) once only the items of a list
 under a summary label that share the body's words are kept; 0.66 (1723/2594, 16 look-alikes)
 once a source's second wording of a fact joins its group; 0.65 (1694/2594, 16 look-alikes)
 once lists under a summary label ("Key points", "KEY NUMBERS") are kept: their items compete
@@ -44,8 +46,9 @@ of 38 alone, untuned) joined A-E; 0.79 (739/940) once two groups merge only when
 members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79 when cluster E (written blind: 85% and 2 look-alikes of 40
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
-LOOK_ALIKES_ALLOWED = 19
-"""Look-alike pairs grouped in the same desk (16 of 428 when cluster K joined; 19 of 383 once two groups that share a sentence
+LOOK_ALIKES_ALLOWED = 21
+"""Look-alike pairs grouped in the same desk (20 of 470 when cluster L joined, 19 with this
+session's first code; 16 of 428 when cluster K joined; 19 of 383 once two groups that share a sentence
 may merge: Bessent's meeting with He Lifeng in Madrid and the one in Kuala Lumpur, one group
 through the merge; 18 of 383 once a broadcast's decimals are read,
 "two point one per cent", and a figure's direction no longer says what it counts: an exports
@@ -62,8 +65,8 @@ merge asks both groups' parts; 6 of 156 before F, 7 when E joined: 3 across clus
 and B, two sentences naming one air base and a first meeting "since 2019" about different
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
-PARTITION_FLOOR = 0.50
-"""0.52 (1358/2594, 5 look-alikes) once only a summary list's items about the story are kept;
+PARTITION_FLOOR = 0.45
+"""0.47 (1434/3022, 8 look-alikes of 470) when cluster L joined; 0.52 (1358/2594, 5 look-alikes) once only a summary list's items about the story are kept;
 0.52 (1361/2594, 5 look-alikes) once a source's second wording of a fact joins its group;
 0.51 (1327/2594, 5 look-alikes) once "supply", "provide", "send" and "chip", "processor",
 "GPU" are one meaning each; 0.51 (1320/2594, 7 look-alikes) once lists under a summary label
@@ -78,8 +81,9 @@ pairs for 2 look-alikes); 0.62 (884/1436, 3 look-alikes) once H joined; 0.72 wit
 (626/940) once F joined, 0.65 (766/1173) once G joined, 0.63 (744/1173) once merged groups
 follow their earlier lead (look-alikes 6 -> 2), 0.64 (753/1173) once a two-fact sentence goes
 to the largest group its paragraph is not in yet."""
-PARTITION_LOOK_ALIKES = 8
-"""Look-alike pairs in what extract --json reports: 8 of 428 with cluster K, none of them
+PARTITION_LOOK_ALIKES = 9
+"""Look-alike pairs in what extract --json reports: 8 of 470 with cluster L (7 with this
+session's first code); 8 of 428 with cluster K, none of them
 K's own: K's words change the weights, and other clusters' look-alikes pair (a Blackwell
 chip not discussed and one kept for the US; Xi's meetings with Takaichi and with Lee); 5 of
 383 with cluster J (3 of 327 before
@@ -434,7 +438,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 16.2 and 5.0."""
+    floor is not met by the luck of one arrangement. Means at this writing: 20.0 and 7.7."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
@@ -739,3 +743,17 @@ def test_a_sources_two_sentences_about_different_people_stay_apart():
     statements = group_statements(paragraphs, {"a": 0, "b": 1}, people=people)
     assert any({lee, other} <= {m.text for m in s.members} for s in statements)
     assert not any(carney in {m.text for m in s.members} for s in statements)
+
+
+def test_the_twelfth_cluster_written_blind_keeps_its_untuned_figure():
+    """Cluster L (the US and Chinese port fees suspended for a year, the Hanwha sanctions
+    paused: fees of $50, $46 and 400 yuan, Oct 14 and Nov 10, COSCO's $1.5bn and Matson's
+    $1.5m) was written and labelled blind and scored before any change looked at it: 161/428
+    (38%), 3 look-alikes of 42 with this session's first code (de91265); 178/428 (42%), 4
+    look-alikes with its code then (d0ea095), whose changes were made on other clusters. A
+    floor while the targets (0.85, none) are far off."""
+    from tests.measure_statements import measure
+
+    result = measure("l")
+    assert result.recall >= 0.41, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 4
