@@ -757,3 +757,14 @@ def test_the_twelfth_cluster_written_blind_keeps_its_untuned_figure():
     result = measure("l")
     assert result.recall >= 0.41, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert len(result.look_alike_grouped) <= 4
+
+
+def test_a_little_over_a_figure_is_approximately_it():
+    """A broadcast rounds and hedges ("a little over two percent"); the wire gives 2.3%."""
+    spoken = "Shares of the shipbuilder fell a little over two percent in Shanghai on Monday."
+    written = "Shares of the shipbuilder fell 2.3% in Shanghai on Monday, traders said."
+    paragraphs = [SourceParagraph("a", 3, written), SourceParagraph("b", 3, spoken)]
+    paragraphs += [SourceParagraph(s, 20 + k, text) for s in "ab"
+                   for k, text in enumerate(BACKGROUND[:4] if s == "a" else BACKGROUND[4:])]
+    statements = group_statements(paragraphs, {"a": 0, "b": 1})
+    assert any({spoken, written} <= {m.text for m in s.members} for s in statements)
