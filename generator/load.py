@@ -165,12 +165,15 @@ def find_sources(folder: Path) -> list[Path]:
 
 
 def ignored_entries(folder: Path) -> list[str]:
-    """What the sources folder holds that is not read (other files, subfolders), to say so."""
+    """What the sources folder holds that is not read (other files, subfolders, a hidden
+    article), to say so; hidden files of other kinds (``.DS_Store``, ``.gitkeep``) go unsaid."""
     if not folder.is_dir():
         return []
     return sorted(f"{entry.name}/" if entry.is_dir(follow_symlinks=False) else entry.name
                   for entry in os.scandir(folder)
-                  if not entry.name.startswith(".") and not _is_candidate(entry.name))
+                  if not _is_candidate(entry.name) and (
+                      not entry.name.startswith(".")
+                      or Path(entry.name).suffix.lower() in SOURCE_SUFFIXES))
 
 
 def check_source_entries(config: Config, paths: list[Path]) -> None:

@@ -149,8 +149,10 @@ def test_what_is_not_read_is_named(tmp_path):
     (tmp_path / "a.txt").write_text("An article.\n")
     (tmp_path / "archive").mkdir()
     (tmp_path / "photo.jpg").write_bytes(b"\xff")
+    (tmp_path / ".hidden.txt").write_text("An article someone hid.\n")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
     assert [p.name for p in find_sources(tmp_path)] == ["a.txt"]
-    assert ignored_entries(tmp_path) == ["archive/", "photo.jpg"]
+    assert ignored_entries(tmp_path) == [".hidden.txt", "archive/", "photo.jpg"]
 
 
 def test_a_file_name_that_is_not_utf8_is_named(tmp_path):
