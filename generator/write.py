@@ -74,6 +74,21 @@ def read_page(path: Path) -> str | None:
         raise BriefingError("page is not UTF-8 text", str(path), hint="save it as UTF-8") from None
 
 
+MAX_BACKUPS = 99
+
+
+def backup_path(target: Path, text: str) -> Path:
+    """Where ``--force`` keeps an edited page it replaces: PAGE.md.bak, or when an earlier
+    backup there holds other text, the first free PAGE.md.bak2, .bak3…: a second forced run
+    never overwrites the first one's backup."""
+    for number in range(1, MAX_BACKUPS + 1):
+        path = target.with_suffix(".md.bak" if number == 1 else f".md.bak{number}")
+        if not os.path.lexists(path) or read_page(path) == text:
+            return path
+    raise BriefingError(f"{MAX_BACKUPS} backups of {target.name} already", str(target.parent),
+                        hint="move the old .bak files away, then run again")
+
+
 def load_manifest(docs_dir: Path) -> dict[str, str] | None:
     """Generated page path -> hash of the file as written; None before the first run."""
     text = read_page(docs_dir / MANIFEST)
@@ -326,7 +341,7 @@ def plan_pages(docs_dir: Path, rendered: dict[str, str], changes: Changes,
             continue
         if state in ("editor", "edited"):
             report.forced.append(relative)
-            changes.write(target.with_suffix(".md.bak"), current)
+            changes.write(backup_path(target, current), current)
         report.written.append(relative)
         changes.write(target, text)
     for relative in sorted(manifest or {}):
@@ -340,7 +355,7 @@ def plan_pages(docs_dir: Path, rendered: dict[str, str], changes: Changes,
             new_manifest[relative] = manifest[relative]
         elif state != "missing":
             if state == "edited":
-                changes.write(target.with_suffix(".md.bak"), current)
+                changes.write(backup_path(target, current), current)
             report.removed.append(relative)
             changes.remove(target)
     if new_manifest != manifest:

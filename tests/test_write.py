@@ -58,6 +58,19 @@ def test_force_replaces_an_edit_and_keeps_a_backup(tmp_path):
     assert (tmp_path / "topic.md.bak").read_text().endswith("edit\n")
 
 
+def test_a_second_forced_run_keeps_the_first_backup(tmp_path):
+    """Found by a hostile-input review: the second --force overwrote PAGE.md.bak, and the
+    first edit was lost."""
+    write_pages(tmp_path, rendered())
+    target = tmp_path / "topic.md"
+    target.write_text(target.read_text() + "first edit\n")
+    write_pages(tmp_path, rendered(body_note="New text."), force=True)
+    target.write_text(target.read_text() + "second edit\n")
+    write_pages(tmp_path, rendered(body_note="Newer text."), force=True)
+    assert (tmp_path / "topic.md.bak").read_text().endswith("first edit\n")
+    assert (tmp_path / "topic.md.bak2").read_text().endswith("second edit\n")
+
+
 def test_editor_pages_are_never_touched(tmp_path):
     mine = tmp_path / "topic.md"
     mine.write_text("# My own page\n")
