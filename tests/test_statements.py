@@ -710,6 +710,15 @@ def test_the_eleventh_cluster_written_blind_keeps_its_untuned_figure():
     assert len(result.look_alike_grouped) <= 1
 
 
+def two_sources(first: list[str], second: list[str]) -> list[SourceParagraph]:
+    """Sources "a" and "b" with these paragraphs (lines 3, 9, 15…), each with half of
+    BACKGROUND after them, so words weigh as in a briefing."""
+    return [SourceParagraph(source, 3 + 6 * n, text)
+            for source, texts in (("a", first), ("b", second)) for n, text in enumerate(texts)] + \
+        [SourceParagraph(source, 90 + k, text) for source in "ab"
+         for k, text in enumerate(BACKGROUND[:4] if source == "a" else BACKGROUND[4:])]
+
+
 def test_a_source_that_tells_a_fact_twice_has_both_wordings_in_its_statement():
     """A live blog's key point and its post, a lead and a key-numbers line: the second wording
     joins the fact's group when it says much the same, naming the same people; the statement
@@ -717,11 +726,7 @@ def test_a_source_that_tells_a_fact_twice_has_both_wordings_in_its_statement():
     point = "China will buy 12 million tonnes of US soybeans this season, officials said."
     post = "Officials said China will buy 12 million tonnes of US soybeans this season."
     other = "Beijing agreed to buy 12m tonnes of American soybeans this season."
-    paragraphs = [SourceParagraph("a", 3, point), SourceParagraph("a", 9, post),
-                  SourceParagraph("b", 3, other)]
-    paragraphs += [SourceParagraph(s, 20 + k, text) for s in "ab"
-                   for k, text in enumerate(BACKGROUND[:4] if s == "a" else BACKGROUND[4:])]
-    statements = group_statements(paragraphs, {"a": 0, "b": 1})
+    statements = group_statements(two_sources([point, post], [other]), {"a": 0, "b": 1})
     assert [sorted(m.text for m in s.members) for s in statements] == [
         sorted([point, post, other])]
     assert statements[0].reported_by == 2
@@ -736,11 +741,8 @@ def test_a_sources_two_sentences_about_different_people_stay_apart():
     lee = "Lee accepted an invitation from Xi to visit China next year, officials said."
     carney = "Carney accepted an invitation from Xi to visit China next year, officials said."
     other = "Xi invited Lee to visit China next year and Lee accepted, the officials said."
-    paragraphs = [SourceParagraph("a", 3, lee), SourceParagraph("a", 9, carney),
-                  SourceParagraph("b", 3, other)]
-    paragraphs += [SourceParagraph(s, 20 + k, text) for s in "ab"
-                   for k, text in enumerate(BACKGROUND[:4] if s == "a" else BACKGROUND[4:])]
-    statements = group_statements(paragraphs, {"a": 0, "b": 1}, people=people)
+    statements = group_statements(two_sources([lee, carney], [other]), {"a": 0, "b": 1},
+                                  people=people)
     assert any({lee, other} <= {m.text for m in s.members} for s in statements)
     assert not any(carney in {m.text for m in s.members} for s in statements)
 
@@ -763,8 +765,5 @@ def test_a_little_over_a_figure_is_approximately_it():
     """A broadcast rounds and hedges ("a little over two percent"); the wire gives 2.3%."""
     spoken = "Shares of the shipbuilder fell a little over two percent in Shanghai on Monday."
     written = "Shares of the shipbuilder fell 2.3% in Shanghai on Monday, traders said."
-    paragraphs = [SourceParagraph("a", 3, written), SourceParagraph("b", 3, spoken)]
-    paragraphs += [SourceParagraph(s, 20 + k, text) for s in "ab"
-                   for k, text in enumerate(BACKGROUND[:4] if s == "a" else BACKGROUND[4:])]
-    statements = group_statements(paragraphs, {"a": 0, "b": 1})
+    statements = group_statements(two_sources([written], [spoken]), {"a": 0, "b": 1})
     assert any({spoken, written} <= {m.text for m in s.members} for s in statements)
