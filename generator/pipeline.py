@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -363,7 +364,10 @@ def plan(project: Project, force: bool = False, cache: bool = True,
 def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
     """The machine-readable contract of ``briefing extract --json``."""
     config = load_config(config_path, follow_links=True)
-    paths = list(paths)
+    named: dict[str, Path] = {}
+    for path in paths:  # a file named twice ("a.txt ./a.txt") is read once
+        named.setdefault(os.path.realpath(path), path)
+    paths = list(named.values())
     briefing = build_briefing(paths, config, follow_links=True)
     order = {str(path): number for number, path in enumerate(paths)}
     ordered = sorted(briefing.sources, key=lambda s: order.get(s.meta.path, len(order)))

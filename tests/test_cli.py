@@ -146,3 +146,14 @@ def test_redirected_output_has_no_progress_lines(project):
     result = run("generate", "--project", str(project.root))
     assert result.returncode == 0 and "sources" in result.stdout
     assert "\r" not in result.stderr and "analysed" not in result.stderr
+
+
+def test_extract_reads_a_file_named_twice_once(tmp_path):
+    """Found by a hostile-input review: the same path given twice was refused as two sources
+    with one id."""
+    import json
+    path = tmp_path / "article.txt"
+    path.write_bytes(WIRE_SEED.read_bytes())
+    result = run("extract", "--json", str(path), str(tmp_path / "." / "article.txt"), str(path))
+    assert result.returncode == 0, result.stderr
+    assert [s["path"] for s in json.loads(result.stdout)["sources"]] == [str(path)]
