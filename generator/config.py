@@ -700,7 +700,8 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         entry.only("outlet", "title", "date", "url")
         url = entry.text("url")
         if url and not re.match(r"^https?://[^\s<>\"]+$", url):
-            raise BriefingError(f"url of '{name}' must start with http:// or https://",
+            raise BriefingError(f"url of '{name}' must start with http:// or https:// and hold "
+                                "no space, quote or angle bracket",
                                 display, entry.line_of("url"))
         sources[name] = SourceEntry(entry.shown("outlet"), entry.shown("title"),
                                     entry.date("date"), url, source_checker.line_of(name))

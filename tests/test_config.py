@@ -47,6 +47,8 @@ def test_defaults_alone_are_valid():
     ("classify:\n  heading_weight: .nan\n", ":2: 'heading_weight' in"),
     ("people:\n  - {name: Scott Bessent, aliases: ['']}\n", ":2: people[0]: an alias of "),
     ("people:\n  - {name: Scott Bessent, aliases: ['  ']}\n", "an alias of 'Scott Bessent' is empty"),
+    ("sources:\n  a.txt: {url: 'https://example.org/a\"b'}\n", "hold no space, quote or angle"),
+    ("sources:\n  a.txt: {url: 'javascript:alert(1)'}\n", ":2: url of 'a.txt' must start with"),
 ])
 def test_bad_configuration_gets_a_one_line_error(tmp_path, text, expected):
     assert expected in error_for(tmp_path, text)
