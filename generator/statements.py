@@ -1304,9 +1304,9 @@ class _Groups:
     def _apart(self, a: int, b: int) -> bool:
         """Two groups may merge when no source is in both, other than through a sentence both
         hold: one fact's reports split in two groups that one wording joined both of."""
-        common = self.sources[a] & self.sources[b]
-        if not common:
+        if self.sources[a].isdisjoint(self.sources[b]):
             return True
+        common = self.sources[a] & self.sources[b]
         both = set(self.members[a]).intersection(self.members[b])
         return bool(both) and common <= {self.source_of[member] for member in both}
 
