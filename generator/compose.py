@@ -355,21 +355,38 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
                 "at its precision, relative dates resolved.", blocks)
 
 
+MAX_MISDATING_DAYS = 366
+"""Sources misdate an event by days, or a year: reports of one fact dated further apart than
+this are about two events ("last met in 2019" and "today's talks", grouped on shared words)."""
+
+
 def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
     """One event dated differently stays one flagged entry; dates that only differ in
     precision (2025, October 2025, 29 October 2025) do not conflict, and may well date
-    different things the sentences say: each stays its own entry. So do dates years apart
-    ("last met in 2019" and "today's talks"): sources misdate an event by days or a year, not
-    more; such reports were taken for one fact on the words they share."""
-    finest = max(dated, key=len)
-    years = {int(when[:4]) for when in dated}
-    if len(dated) > 1 and (all(finest.startswith(when) for when in dated)
-                           or max(years) - min(years) > MAX_MISDATING_YEARS):
-        return [{when: events} for when, events in dated.items()]
-    return [dated]
+    different things the sentences say: each stays its own entry. Dates more than
+    MAX_MISDATING_DAYS apart are apart: each run of dates closer than that is its own
+    entry (and a conflict within it is still flagged)."""
+    runs: list[dict[str, list]] = []
+    last: dt.date | None = None
+    for when in sorted(dated, key=_first_day):
+        if last is None or (_first_day(when) - last).days > MAX_MISDATING_DAYS:
+            runs.append({})
+        runs[-1][when] = dated[when]
+        last = _first_day(when)
+    result = []
+    for run in runs:
+        finest = max(run, key=len)
+        if len(run) > 1 and all(finest.startswith(when) for when in run):
+            result += [{when: events} for when, events in run.items()]
+        else:
+            result.append(run)
+    return result
 
 
-MAX_MISDATING_YEARS = 1
+def _first_day(when: str) -> dt.date:
+    """The first day a date at its precision may mean: "2025-10" is 1 October."""
+    parts = [int(part) for part in when.split("-")] + [1, 1]
+    return dt.date(*parts[:3])
 
 
 SOURCES_DIFFER = ": sources differ"

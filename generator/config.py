@@ -422,7 +422,7 @@ def phrase_needle(phrase: str) -> str | None:
 def _terms(checker: _Checker, key: str) -> tuple[Term, ...]:
     raw = checker.get(key, (dict, list), {})
     if isinstance(raw, list):
-        raw = {str(item): 1 for item in raw}
+        raw = {"" if item is None else str(item): 1 for item in raw}
     terms = []
     for phrase, weight in raw.items():
         line = getattr(raw, "lines", {}).get(phrase, checker.line)
@@ -478,11 +478,13 @@ def _threshold(rule: _Checker) -> float:
 
 
 def _heading_weight(classify: _Checker) -> float:
-    """0 or more; infinity lets a heading decide alone."""
+    """A number, 0 or more (infinity would send every paragraph without a heading to
+    "other": infinity times no score is not a number)."""
     value = classify.get("heading_weight", float, 1.0)
-    if math.isnan(value) or value < 0:
-        raise BriefingError(f"'heading_weight' in {classify.where} must be 0 or more, not "
-                            f"{value}", classify.path, classify.line_of("heading_weight"))
+    if not math.isfinite(value) or value < 0:
+        raise BriefingError(f"'heading_weight' in {classify.where} must be a number, 0 or "
+                            f"more, not {value}", classify.path,
+                            classify.line_of("heading_weight"))
     return value
 
 
@@ -731,10 +733,12 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         name = person.shown("name")
         if not name:
             raise BriefingError(f"people[{index}] needs a name", display, person.line)
-        aliases = tuple(one_line(str(a)) for a in person.get("aliases", list, []))
-        if not all(aliases):
-            raise BriefingError(f"people[{index}]: an alias of '{name}' is empty", display,
-                                person.line_of("aliases"), "remove it or write the name")
+        aliases = tuple("" if alias is None else one_line(str(alias))
+                        for alias in person.get("aliases", list, []))
+        if not all(re.search(r"\w", alias) for alias in aliases):
+            raise BriefingError(f"people[{index}]: an alias of '{name}' has no name in it",
+                                display, person.line_of("aliases"),
+                                "remove it or write the name")
         people.append(PersonRule(name, aliases, person.shown("role")))
 
     glossary = {one_line(k): "" if v is None else one_line(v)

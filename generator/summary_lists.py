@@ -5,10 +5,11 @@ with "KEY NUMBERS": the outlet's own summary of the story, item by item. Its ite
 often unpunctuated, and stand before the first body paragraph or after the last, so the rules
 that find furniture by place and shape take some of them and leave others (one list, two
 fates). Under a label of ``cleaning.summary_labels`` an item those rules removed is kept when
-it is about the story: most of its words are the body's (the furniture that also stands under
+it is about the story: 40% of its words are the body's (the furniture that also stands under
 such labels, other stories' headlines, tickers, weather, offers, is not). The list runs over
-items of four to forty words, until the headline, a longer or shorter line, or a line removed
-for what it says (a time stamp, a "Related:" teaser, a repeat).
+items of four to forty words, until the headline, a longer or shorter line, a line removed for
+what it says (a time stamp, a "Related:" teaser, a repeat, a standfirst whose copy is in the
+body) or a body paragraph, unless it is bulleted.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from dataclasses import replace
 
 from generator.boilerplate_shape import SHAPE_REASON
 from generator.clean import (AFTER_ARTICLE, BEFORE_ARTICLE, HEADLINE_RUN, LINK_LIST,
-                             STANDFIRST, STORY_LIST_SHARE, content_words, is_body_paragraph)
+                             STORY_LIST_SHARE, content_words, is_body_paragraph)
 from generator.structure import SourceParagraph
 
 ITEM_MIN_WORDS = 4  # "In brief:" over three-word headlines of other stories is not a summary
 ITEM_MAX_WORDS = 40  # a longer line is the article itself: the list has ended
 MAX_ITEMS = 12
-PLACED = (BEFORE_ARTICLE, AFTER_ARTICLE, HEADLINE_RUN, LINK_LIST, STANDFIRST, SHAPE_REASON)
+PLACED = (BEFORE_ARTICLE, AFTER_ARTICLE, HEADLINE_RUN, LINK_LIST, SHAPE_REASON)
 """Reasons given for a line's place or shape, not its words: an item removed for one of them
 may be the story's."""
 BULLET = re.compile(r"^[•·▪‣◦*–—-]\s*")
@@ -62,10 +63,14 @@ def _is_label(text: str, labels: tuple[re.Pattern, ...]) -> bool:
 
 
 def _is_item(paragraph: SourceParagraph) -> bool:
+    """Four to forty words, removed for its place or shape, or kept and bulleted or not a body
+    paragraph (the article's text has begun: the list has ended)."""
     words = len(BULLET.sub("", paragraph.text).split())
     if not ITEM_MIN_WORDS <= words <= ITEM_MAX_WORDS:
         return False
-    return paragraph.kept or (paragraph.removed_because or "").startswith(PLACED)
+    if paragraph.kept:
+        return bool(BULLET.match(paragraph.text)) or not is_body_paragraph(paragraph.text)
+    return (paragraph.removed_because or "").startswith(PLACED)
 
 
 def _about(text: str, body: set[str]) -> bool:

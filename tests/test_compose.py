@@ -335,3 +335,13 @@ def test_reports_taken_for_one_fact_with_dates_years_apart_are_not_flagged():
     grouped = corroborate([Statement(members[0], members, ("trade war",))])
     headings = [block.heading for block in timeline_page(briefing, grouped).blocks]
     assert len(headings) == 2 and not any(h.endswith(": sources differ") for h in headings)
+
+
+def test_a_far_off_date_does_not_hide_a_near_disagreement():
+    """Found in review: one report dated 2019 made the 29 and 30 October reports of the same
+    fact separate, unflagged entries."""
+    from generator.compose import _conflicting
+    assert _conflicting({"2019": ["a"], "2025-10-29": ["b"], "2025-10-30": ["c"]}) == [
+        {"2019": ["a"]}, {"2025-10-29": ["b"], "2025-10-30": ["c"]}]
+    assert _conflicting({"2024-12-31": ["a"], "2025-01-02": ["b"]}) == [
+        {"2024-12-31": ["a"], "2025-01-02": ["b"]}]  # days apart across a new year: one event

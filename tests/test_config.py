@@ -46,7 +46,11 @@ def test_defaults_alone_are_valid():
     ("sections:\n  taiwan:\n    threshold: .inf\n", "must be a number above 0"),
     ("classify:\n  heading_weight: .nan\n", ":2: 'heading_weight' in"),
     ("people:\n  - {name: Scott Bessent, aliases: ['']}\n", ":2: people[0]: an alias of "),
-    ("people:\n  - {name: Scott Bessent, aliases: ['  ']}\n", "an alias of 'Scott Bessent' is empty"),
+    ("people:\n  - {name: Scott Bessent, aliases: ['  ']}\n", "an alias of 'Scott Bessent' has no"),
+    ("people:\n  - {name: Scott Bessent, aliases: [~]}\n", "has no name in it"),
+    ("people:\n  - {name: Scott Bessent, aliases: ['...']}\n", "has no name in it"),
+    ("sections:\n  taiwan:\n    terms: [~]\n", "has no word to match"),
+    ("classify:\n  heading_weight: .inf\n", "must be a number, 0 or more"),
     ("sources:\n  a.txt: {url: 'https://example.org/a\"b'}\n", "hold no space, quote or angle"),
     ("sources:\n  a.txt: {url: 'javascript:alert(1)'}\n", ":2: url of 'a.txt' must start with"),
 ])

@@ -77,3 +77,15 @@ def test_without_summary_labels_the_lists_fall_to_the_furniture_rules():
     assert keep_summary_lists(paragraphs, ()) == paragraphs
     assert not all(p.kept for p in paragraphs[-3:])
     assert all(p.kept for p in keep_summary_lists(paragraphs, CONFIG.summary_labels)[-3:])
+
+
+def test_the_list_ends_where_the_article_begins():
+    """Found in review: the walk ran on through short body paragraphs and brought back other
+    stories' headlines after the article that share its words."""
+    points = ["• Harbour volumes up for a third month", "• New southern routes opened to carriers"]
+    others = ["Harbour container volumes fall at rival northern port",
+              "Carriers add routes to southern ports amid fuel cost fall"]
+    text = "\n\n".join(["Harbour volumes rise again", "Key points", *points, BODY, MORE, *others])
+    found = cleaned(text)
+    assert all(found[point].kept for point in points)
+    assert not any(found[line].kept for line in others)
