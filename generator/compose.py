@@ -107,12 +107,14 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
     lead_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
     for statement in statements:
         lead = (statement.lead.source_id, statement.lead.line, statement.lead.start)
-        for member in statement.members:
+        # the lead's source telling the fact again stays on its page, as its own entry
+        others = [m for m in statement.members[1:] if m.source_id != lead[0]]
+        for member in (statement.lead, *others):
             lead_of.setdefault((member.source_id, member.line, member.start), lead)
         reports[lead] = max(reports.get(lead, 1), statement.reported_by)
-        for member in statement.members[1:]:
+        for member in others:
             repeated.add((member.source_id, member.line, member.start))
-            if member.source_id != lead[0] and member.source_id not in members[lead]:
+            if member.source_id not in members[lead]:
                 members[lead][member.source_id] = _cited(member)
         matched[lead[:2]].update(dict.fromkeys(statement.matched_on))
     also: dict[tuple[str, int], dict[str, Cited]] = defaultdict(dict)

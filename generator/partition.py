@@ -40,7 +40,7 @@ def partition(sources: Iterable[Source], statements: Iterable[Statement]) -> lis
     for number, statement in enumerate(groups):
         for member in statement.members:
             spans[(member.source_id, member.line)].append((member.start, member.end, number))
-    sizes = [len(statement.members) for statement in groups]
+    sizes = [statement.reported_by for statement in groups]
     members: dict[int, list[Sentence]] = defaultdict(list)
     order: list[int | Sentence] = []
     section_of: dict[tuple[str, int], str] = {}

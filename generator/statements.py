@@ -47,7 +47,7 @@ class Statement:
     """One fact and every source that reports it.
 
     ``lead`` is the earliest source's wording, shown once; ``members`` is every wording, lead
-    first, then in time order: one per source, or two when a source tells the fact twice
+    first, then in time order: one per source, or more when a source tells the fact again
     (REPEAT_SCORE); ``matched_on`` is what made them one: the
     lead's content words and figures that the others share, most shared first.
     """
@@ -1359,6 +1359,8 @@ def _statement(units: list[_Unit], members: list[int], weights: Mapping[str, flo
     lead = units[ordered[0]]
     shared: dict[str, int] = defaultdict(int)
     for other in ordered[1:]:
+        if units[other].sentence.source_id == lead.sentence.source_id:
+            continue  # the lead's source telling it again corroborates nothing
         for key in shared_keys(lead, units[other]):
             shared[key] += 1
     strongest = sorted(shared, key=lambda k: (-shared[k], -weights[k], k))[:MATCHED_SHOWN]

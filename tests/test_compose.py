@@ -345,3 +345,22 @@ def test_a_far_off_date_does_not_hide_a_near_disagreement():
         {"2019": ["a"]}, {"2025-10-29": ["b"], "2025-10-30": ["c"]}]
     assert _conflicting({"2024-12-31": ["a"], "2025-01-02": ["b"]}) == [
         {"2024-12-31": ["a"], "2025-01-02": ["b"]}]  # days apart across a new year: one event
+
+
+def test_a_sources_own_repeat_of_a_fact_stays_on_its_page_and_corroborates_nothing():
+    """Found in review: a source's second wording of a fact, once in the fact's statement, was
+    hidden as a repeat yet cited nowhere, and its words counted as what corroborated it."""
+    from generator.compose import corroborate
+    from generator.statements import group_statements
+    first = SourceParagraph("a", 1, "Nvidia will supply 260,000 Blackwell chips to South Korea "
+                                    "under the deal announced on Friday in Gyeongju.")
+    again = SourceParagraph("a", 5, "Key point: Nvidia will supply 260,000 Blackwell chips to "
+                                    "South Korea under the Gyeongju deal announced on Friday.")
+    other = SourceParagraph("b", 1, "Nvidia will send 260,000 chips to South Korea, the company "
+                                    "said.")
+    [statement] = group_statements([first, again, other], {"a": 0, "b": 1})
+    assert statement.reported_by == 2 and len(statement.members) == 3
+    assert "Blackwell" not in statement.matched_on and "Friday" not in statement.matched_on
+    corroboration = corroborate([statement])
+    assert corroboration.shown(again) and not corroboration.shown(other)
+    assert [c.source_id for c in corroboration.also[("a", 1)]] == ["b"]
