@@ -181,6 +181,18 @@ def _is_open_mark(text: str, at: int) -> bool:
     return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
+ATTRIBUTE = re.compile(r'(?<=\w)="[^"\n<>]{0,200}"(?=\s*(?:/?>|[\w-]+=))')
+"""An HTML attribute left in pasted text, href="…" before the tag's end or another attribute."""
+
+
+def _inch_mark(text: str, at: int) -> bool:
+    """A straight mark right after a digit and before a word in lower case: "a 12" record"."""
+    if text[at] != '"' or not at or not text[at - 1].isdigit():
+        return False
+    rest = text[at + 1:at + 3].lstrip()
+    return bool(rest) and rest[0].islower()
+
+
 def quote_spans(text: str) -> list[Span]:
     """Quoted stretches of a paragraph: marked pairs, a lost opening mark at the start (wire copy),
     and a quotation left open at the end (it continues in the next paragraph)."""
@@ -192,13 +204,12 @@ def _spans_in(text: str) -> tuple[Span, ...]:
     """quote_spans, read once per text: every source's paragraphs are read for them."""
     spans: list[Span] = []
     opened: int | None = None
-    in_attribute = False  # href="…": both marks are the attribute's
+    attributes = {at for match in ATTRIBUTE.finditer(text) if '"' in text
+                  for at in (match.start() + 1, match.end() - 1)} if "=" in text else ()
     for mark in QUOTE_MARK.finditer(text):
         at = mark.start()
-        if text[at] == '"' and (in_attribute or at and (
-                text[at - 1] == "=" or text[at - 1].isdigit() and opened is None)):
-            in_attribute = not in_attribute and text[at - 1] == "="
-            continue  # an attribute's marks, an inch mark (a 12" record): no quotation
+        if at in attributes or _inch_mark(text, at) and opened is None:
+            continue  # an attribute's marks (href="…"), an inch mark (a 12" record)
         if _is_open_mark(text, at):
             if opened is None:
                 opened = at + 1

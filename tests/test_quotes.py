@@ -449,3 +449,9 @@ def test_an_inch_mark_or_an_attributes_mark_opens_or_closes_no_quotation():
     assert quote_spans('Trump said the cut was <a href="x">big</a> and more would come.') == []
     assert quote_spans('"It was 12 out of 10," Trump said.')  # a quotation still is one
     assert len(quote_spans('He rated it "a 12" and left.')) == 1  # closed after a digit
+    # found in review: a lost opening mark before a closing one after a digit, and an "=" mark
+    # with no attribute's end, still leave their quotations found
+    lost = 'We will cut the tariff on fentanyl to 10" Trump said.'
+    assert [lost[s.start:s.end] for s in quote_spans(lost)] == [lost[:lost.index('"')]]
+    stray = 'x="a b c. "We are pleased with the deal," he said.'
+    assert "We are pleased with the deal," in [stray[s.start:s.end] for s in quote_spans(stray)]
