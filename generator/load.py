@@ -173,7 +173,8 @@ def ignored_entries(folder: Path) -> list[str]:
                   for entry in os.scandir(folder)
                   if not _is_candidate(entry.name) and (
                       not entry.name.startswith(".")
-                      or Path(entry.name).suffix.lower() in SOURCE_SUFFIXES))
+                      or Path(entry.name).suffix.lower() in SOURCE_SUFFIXES
+                      and not entry.name.startswith(("._", ".#"))))  # macOS, Emacs files
 
 
 def check_source_entries(config: Config, paths: list[Path]) -> None:

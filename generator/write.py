@@ -83,8 +83,13 @@ def backup_path(target: Path, text: str) -> Path:
     never overwrites the first one's backup."""
     for number in range(1, MAX_BACKUPS + 1):
         path = target.with_suffix(".md.bak" if number == 1 else f".md.bak{number}")
-        if not os.path.lexists(path) or read_page(path) == text:
+        if not os.path.lexists(path):
             return path
+        try:
+            if read_page(path) == text:
+                return path
+        except BriefingError:  # a folder, a link or not text: not ours to replace
+            continue
     raise BriefingError(f"{MAX_BACKUPS} backups of {target.name} already", str(target.parent),
                         hint="move the old .bak files away, then run again")
 
@@ -227,8 +232,9 @@ def _apply_journal(journal: Path) -> int:
             except OSError as error:  # the target, not the temporary file, is what to fix
                 raise BriefingError(f"cannot put {Path(target).name} in place: "
                                     f"{error.strerror or error}", str(Path(target).parent),
-                                    hint="fix that file's permissions and run again: the next "
-                                    "run finishes the renames this one began") from None
+                                    hint="make it replaceable (its permissions, or whatever stands "
+                                    "in its place) and run again: the next run finishes the "
+                                    "renames this one began") from None
             done += 1
     for target in plan["removals"]:
         with contextlib.suppress(FileNotFoundError):

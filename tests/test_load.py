@@ -151,6 +151,7 @@ def test_what_is_not_read_is_named(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff")
     (tmp_path / ".hidden.txt").write_text("An article someone hid.\n")
     (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    (tmp_path / "._a.txt").write_bytes(b"\x00")  # macOS's note on a.txt
     assert [p.name for p in find_sources(tmp_path)] == ["a.txt"]
     assert ignored_entries(tmp_path) == [".hidden.txt", "archive/", "photo.jpg"]
 

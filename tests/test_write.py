@@ -69,6 +69,10 @@ def test_a_second_forced_run_keeps_the_first_backup(tmp_path):
     write_pages(tmp_path, rendered(body_note="Newer text."), force=True)
     assert (tmp_path / "topic.md.bak").read_text().endswith("first edit\n")
     assert (tmp_path / "topic.md.bak2").read_text().endswith("second edit\n")
+    (tmp_path / "topic.md.bak3").mkdir()  # in the way: the next free name is taken
+    target.write_text(target.read_text() + "third edit\n")
+    write_pages(tmp_path, rendered(body_note="Newest text."), force=True)
+    assert (tmp_path / "topic.md.bak4").read_text().endswith("third edit\n")
 
 
 def test_editor_pages_are_never_touched(tmp_path):
