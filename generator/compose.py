@@ -32,6 +32,7 @@ from generator.segment import SPANS_REMEMBERED, sentences
 from generator.statements import Statement, find_statements, time_rank
 from generator.structure import (Briefing, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
+from generator.time_sections import earliest_day
 
 MORE = "More"
 MAX_FIGURES = 12
@@ -370,11 +371,11 @@ def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
     entry (and a conflict within it is still flagged)."""
     runs: list[dict[str, list]] = []
     last: dt.date | None = None
-    for when in sorted(dated, key=_first_day):
-        if last is None or (_first_day(when) - last).days > MAX_MISDATING_DAYS:
+    for when in sorted(dated, key=earliest_day):
+        if last is None or (earliest_day(when) - last).days > MAX_MISDATING_DAYS:
             runs.append({})
         runs[-1][when] = dated[when]
-        last = _first_day(when)
+        last = earliest_day(when)
     result = []
     for run in runs:
         finest = max(run, key=len)
@@ -383,12 +384,6 @@ def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
         else:
             result.append(run)
     return result
-
-
-def _first_day(when: str) -> dt.date:
-    """The first day a date at its precision may mean: "2025-10" is 1 October."""
-    parts = [int(part) for part in when.split("-")] + [1, 1]
-    return dt.date(*parts[:3])
 
 
 SOURCES_DIFFER = ": sources differ"

@@ -39,7 +39,7 @@ def place_in_time(paragraphs: Iterable[SourceParagraph], events: Iterable[DatedE
     for event in events:
         if _latest_day(event.when) < border:
             times[event.sentence.line].add(True)
-        elif _earliest_day(event.when) >= border:
+        elif earliest_day(event.when) >= border:
             times[event.sentence.line].add(False)
     if not times:
         return paragraphs
@@ -61,7 +61,7 @@ def _placed(paragraph: SourceParagraph, times: set[bool] | None, past: str,
     return replace(paragraph, sections=placed or (OTHER,))
 
 
-def _earliest_day(when: str) -> dt.date:
+def earliest_day(when: str) -> dt.date:
     """The first day a date at its precision may mean: "2025" is from 1 January."""
     parts = [int(p) for p in when.split("-")] + [1, 1]
     return dt.date(*parts[:3])
