@@ -204,7 +204,7 @@ def _spans_in(text: str) -> tuple[Span, ...]:
     """quote_spans, read once per text: every source's paragraphs are read for them."""
     spans: list[Span] = []
     opened: int | None = None
-    attributes = {at for match in ATTRIBUTE.finditer(text) if '"' in text
+    attributes = {at for match in ATTRIBUTE.finditer(text)
                   for at in (match.start() + 1, match.end() - 1)} if "=" in text else ()
     for mark in QUOTE_MARK.finditer(text):
         at = mark.start()

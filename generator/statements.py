@@ -21,9 +21,9 @@ of one kind (percentages, money, minutes, distances) must agree when both carry 
 shared figure and few words make the match, a key read beside the figure must be shared too: 15%
 on cars and 15% on farm goods are two facts. Groups grow greedily from the best pairs, and a
 sentence joins a group only if its source is not in the group yet (or it tells again, in
-much the same words, what its source's sentence there tells) and it matches the group's lead, and two groups merge when their leads match (and no source is in both but through a
-sentence both hold). A sentence reporting two facts may join two
-groups, on different words.
+much the same words, what its source's sentence there tells) and it matches the group's lead,
+and two groups merge when their leads match (and no source is in both but through a sentence
+both hold). A sentence reporting two facts may join two groups, on different words.
 """
 
 from __future__ import annotations
@@ -1154,8 +1154,9 @@ def _people(unit: _Unit) -> frozenset[str]:
 
 class _Groups:
     """Greedy grouping from the best pairs down. A sentence joins a group only by matching its
-    lead (the group's earliest sentence), only if its source is not in the group yet, and not
-    on another part of the lead than a member it does not match (a lead reporting two facts);
+    lead (the group's earliest sentence), only if its source is not in the group yet (or it
+    repeats its source's sentences there, _repeats), and not on another part of the lead than a
+    member it does not match (a lead reporting two facts);
     it joins a second (or third) group only on words it has not matched on yet, as when one
     sentence reports two facts."""
 

@@ -74,6 +74,6 @@ def _is_item(paragraph: SourceParagraph) -> bool:
 
 
 def _about(text: str, body: set[str]) -> bool:
-    """Most of the item's words are the body's."""
+    """STORY_LIST_SHARE (40%) of the item's words are the body's."""
     words = content_words(text)
     return bool(words) and len(words & body) >= STORY_LIST_SHARE * len(words)
