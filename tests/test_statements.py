@@ -19,8 +19,10 @@ from generator.structure import Briefing, Person, Source, SourceMeta, SourcePara
 
 ROOT = Path(__file__).resolve().parent.parent
 RECALL_FLOOR = 0.60
-"""Share of labelled same-fact pairs grouped with the twelve clusters' articles in one desk: a
-floor against regressions. 0.61 (1856/3022, 17 look-alikes) once a sentence joins a second
+"""Share of labelled same-fact pairs grouped with the thirteen clusters' articles in one desk: a
+floor against regressions. 0.61 (2064/3376, 17 look-alikes of 515) when cluster M (Nexperia
+after the meeting; written blind: 55% and 4 look-alikes of 45 alone, untuned) joined A-L.
+0.61 (1856/3022, 17 look-alikes) once a sentence joins a second
 group only on mostly new words (FRESH_SHARE 0.6: 1895 and 20 look-alikes at 0.5, with the
 hedges read); 0.63 (1889/3022, 20 look-alikes of 470) when cluster L (the port
 fees suspended; written blind: 42% and 4 look-alikes of 42 alone, untuned) joined A-K. 0.66
@@ -49,7 +51,8 @@ members match the other's lead on another part of it (look-alikes 11 -> 6). 0.79
 alone, untuned) joined A-D; 0.82 once a member's keys are read against its group's current
 lead, a lead's two facts keep their reports apart and a report of both joins each (611/744)."""
 LOOK_ALIKES_ALLOWED = 21
-"""Look-alike pairs grouped in the same desk (20 of 470 when cluster L joined, 19 with this
+"""Look-alike pairs grouped in the same desk (17 of 515 when cluster M joined, 20 of 470 when
+cluster L joined, 19 with this
 session's first code; 16 of 428 when cluster K joined; 19 of 383 once two groups that share a sentence
 may merge: Bessent's meeting with He Lifeng in Madrid and the one in Kuala Lumpur, one group
 through the merge; 18 of 383 once a broadcast's decimals are read,
@@ -68,7 +71,8 @@ and B, two sentences naming one air base and a first meeting "since 2019" about 
 people among them; 1 in C, 1 in D and 1 in E, each through a lead or match on generic
 words): the target is none."""
 PARTITION_FLOOR = 0.45
-"""0.49 (1475/3022, 6 look-alikes) once a sentence joins a second group only on mostly new
+"""0.49 (1652/3376, 5 look-alikes of 515) when cluster M joined; 0.49 (1475/3022, 6
+look-alikes) once a sentence joins a second group only on mostly new
 words; 0.47 (1434/3022, 8 look-alikes of 470) when cluster L joined; 0.52 (1358/2594, 5 look-alikes) once only a summary list's items about the story are kept;
 0.52 (1361/2594, 5 look-alikes) once a source's second wording of a fact joins its group;
 0.51 (1327/2594, 5 look-alikes) once "supply", "provide", "send" and "chip", "processor",
@@ -441,7 +445,7 @@ def test_labelled_articles_meet_the_targets():
 def test_the_look_alike_floors_hold_on_desks_perturbed_at_random():
     """One desk is one draw of a greedy grouping; three desks with a tenth of the unlabelled
     paragraphs dropped (as a cleaning change would) hold the same floors on average, so a
-    floor is not met by the luck of one arrangement. Means at this writing: 16.8 and 6.0."""
+    floor is not met by the luck of one arrangement. Means at this writing: 17.7 and 5.0."""
     from tests.measure_statements import measure, measure_partition
 
     desks = [(measure("all", seed=seed), measure_partition("all", seed=seed)) for seed in range(3)]
@@ -762,6 +766,19 @@ def test_the_twelfth_cluster_written_blind_keeps_its_untuned_figure():
 
     result = measure("l")
     assert result.recall >= 0.41, f"{result.same_grouped}/{result.same} same-fact pairs"
+    assert len(result.look_alike_grouped) <= 4
+
+
+def test_the_thirteenth_cluster_written_blind_keeps_its_untuned_figure():
+    """Cluster M (Nexperia after the meeting: the Dutch order suspended, China's exemptions for
+    civilian chips, carmakers' shortages; 40% and 70% and 10 about different things, three
+    "welcomes", four different suspensions) was written and labelled blind and scored before
+    any change looked at it, with the code of 66a4463: 195/354 (55%), 4 look-alikes of 45; as
+    the partition 173/354 (49%), none. A floor while the targets (0.85, none) are far off."""
+    from tests.measure_statements import measure
+
+    result = measure("m")
+    assert result.recall >= 0.54, f"{result.same_grouped}/{result.same} same-fact pairs"
     assert len(result.look_alike_grouped) <= 4
 
 
