@@ -19,6 +19,7 @@ from generator.boilerplate_shape import block_sizes, configured_model, remove_by
 from generator.config import BoilerplateRule, Config, derived
 from generator.dates import MONTHS, WEEKDAYS
 from generator.load import DATE_LINE
+from generator.patterns import EditorPattern, RulePattern
 from generator.structure import RawLine, SourceMeta, SourceParagraph
 
 # What normalise_space makes one space, by a faster road (tests hold it to this pattern).
@@ -398,7 +399,7 @@ class PatternSieve:
 
 
 @lru_cache(maxsize=1024)
-def read_pattern(regex: re.Pattern) -> PatternSieve:
+def read_pattern(regex: RulePattern) -> PatternSieve:
     """What the sieve needs of a rule's pattern. A pattern with group names or back-references
     is not combined with others (they would clash or point elsewhere)."""
     folded = bool(regex.flags & re.IGNORECASE)
@@ -447,8 +448,11 @@ def _combined(patterns: list[re.Pattern]) -> re.Pattern | None:
 
 def _make_sieve(rules: tuple[BoilerplateRule, ...]) -> RuleSieve:
     """The leading rules with the most common flags are combined; the others are sieved by
-    their needles."""
+    their needles. An editor's own rules are never combined: each runs with its time limit
+    (see generator/patterns.py)."""
     read = [read_pattern(rule.regex) for rule in rules]
+    read = [replace(sieve, leading=False) if isinstance(rule.regex, EditorPattern) else sieve
+            for rule, sieve in zip(rules, read)]
     flags = [rules[i].regex.flags for i, sieve in enumerate(read) if sieve.leading]
     common = max(flags, key=flags.count, default=None)
     in_leading = tuple(i for i, sieve in enumerate(read)
@@ -835,7 +839,7 @@ def _remove_headline_runs(out: list[SourceParagraph], first: int, last: int,
 
 
 def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
-                           list_labels: tuple[re.Pattern, ...], first: int = 0) -> None:
+                           list_labels: tuple[RulePattern, ...], first: int = 0) -> None:
     """Under a label that announces other stories ("Related", "Most read", "More from …"),
     the lines that are not text (headline-shaped: no closing stop, headline length) are those
     stories' headlines, up to LIST_ITEMS_MAX of them; the first line of text ends the list.
@@ -888,7 +892,7 @@ TAIL_LABEL_CHARS = 60
 
 
 def _remove_tail(out: list[SourceParagraph], prose: list[bool],
-                 tail_labels: tuple[re.Pattern, ...]) -> None:
+                 tail_labels: tuple[RulePattern, ...]) -> None:
     """Under a label that opens the page's tail ("About the author", "Comments", "Letters to
     the editor", "Topics:") stands what the page adds to the article, often written as
     sentences: a writer's bio, readers' letters, comments. From the first such label below the
@@ -922,7 +926,7 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
         return
 
 
-def _tail_rule(text: str, tail_labels: tuple[re.Pattern, ...]) -> int | None:
+def _tail_rule(text: str, tail_labels: tuple[RulePattern, ...]) -> int | None:
     """The number of the first tail label the whole text is, if any."""
     return next((n for n, label in enumerate(tail_labels) if label.fullmatch(text)), None)
 
@@ -1098,7 +1102,7 @@ def byline_names(paragraphs: list[SourceParagraph]) -> set[str]:
 
 
 def _up_to_note(out: list[SourceParagraph], last: int, note: int,
-                labels: tuple[re.Pattern, ...]) -> int:
+                labels: tuple[RulePattern, ...]) -> int:
     """The article's last line when a note that closes it stands at `note`: the last kept
     line above the note, unless a label, share buttons, a menu or a label over other stories
     or the page's tail comes first (then what stands under it is the page's, not the story's)."""
@@ -1269,8 +1273,8 @@ def _remove_standfirsts(out: list[SourceParagraph], first: int, last: int) -> No
 
 def furniture_by_position(paragraphs: list[SourceParagraph], find_headline: bool = False,
                           keys: list[str] | None = None, prose: list[bool] | None = None,
-                          list_labels: tuple[re.Pattern, ...] = (),
-                          tail_labels: tuple[re.Pattern, ...] = (),
+                          list_labels: tuple[RulePattern, ...] = (),
+                          tail_labels: tuple[RulePattern, ...] = (),
                           end_notes: frozenset[str] = frozenset(),
                           outside_only: frozenset[str] = frozenset(),
                           buttons: frozenset[str] = frozenset()) -> list[SourceParagraph]:

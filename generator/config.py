@@ -22,6 +22,7 @@ import yaml
 
 from generator.errors import BriefingError
 from generator.files import read_regular_file
+from generator.patterns import EditorPattern, RulePattern
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
 # Limits on what the YAML reader accepts, checked before any expensive work. The real
@@ -64,7 +65,7 @@ class SectionRule:
 @dataclass(frozen=True)
 class BoilerplateRule:
     reason: str
-    regex: re.Pattern
+    regex: RulePattern
     id: str | None = None  # lets other rules refer to this one ("picture-credit")
     # A phrase rule (live-blog housekeeping, teasers) removes only a short paragraph that is
     # mostly the phrase: at most max_words words, the sentence holding the match at least
@@ -142,9 +143,9 @@ class Config:
     detect_bylines: bool
     detect_name_captions: bool
     tag_labels: frozenset[str]
-    list_labels: tuple[re.Pattern, ...]  # cleaning.list_labels, each for a whole label
-    tail_labels: tuple[re.Pattern, ...]  # cleaning.tail_labels, each for a whole label
-    summary_labels: tuple[re.Pattern, ...]  # cleaning.summary_labels, each for a whole label
+    list_labels: tuple[RulePattern, ...]  # cleaning.list_labels, each for a whole label
+    tail_labels: tuple[RulePattern, ...]  # cleaning.tail_labels, each for a whole label
+    summary_labels: tuple[RulePattern, ...]  # cleaning.summary_labels, each for a whole label
     caption_after_credit: bool
     heading_max_words: int
     shape_model: float | bool  # the shape model's cut-off (0-1), True for its own, False for off
@@ -488,16 +489,19 @@ def _heading_weight(classify: _Checker) -> float:
     return value
 
 
-def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
+def _boilerplate(checker: _Checker, from_defaults: int) -> tuple[BoilerplateRule, ...]:
+    """The cleaning rules; the first ``from_defaults`` came from defaults.yml (see
+    _from_defaults), and an error names the file and line a rule was written in."""
     rules = []
     for index, item in enumerate(checker.get("boilerplate", list, [])):
-        rule = _Checker(item, checker.path, f"{checker.where}.boilerplate[{index}]", checker.line)
+        path, where = _written_in(checker, "boilerplate", index, from_defaults)
+        rule = _Checker(item, path, where, checker.line)
         rule.only("id", "reason", "pattern", "max_words", "min_share", "unless_reported",
                   "ends_article", "outside_article")
         pattern = rule.text("pattern")
         if not pattern:
-            raise BriefingError(f"{rule.where} needs a pattern", checker.path, checker.line)
-        regex = _editor_regex(pattern, pattern, rule.where, checker.path, checker.line)
+            raise BriefingError(f"{rule.where} needs a pattern", path, checker.line)
+        regex = _editor_regex(pattern, pattern, rule.where, path, rule.line_of("pattern"))
         rules.append(BoilerplateRule(rule.text("reason") or "boilerplate", regex, rule.text("id"),
                                      _positive(rule, "max_words", int),
                                      _share(rule, "min_share", 0.0),
@@ -507,18 +511,45 @@ def _boilerplate(checker: _Checker) -> tuple[BoilerplateRule, ...]:
     return tuple(rules)
 
 
-def _whole_labels(checker: _Checker, key: str) -> tuple[re.Pattern, ...]:
+def _whole_labels(checker: _Checker, key: str, from_defaults: int
+                  ) -> tuple[RulePattern, ...]:
     """A list of regular expressions for whole labels (cleaning.list_labels, .tail_labels,
     .summary_labels): a closing colon, "..." or "?" may follow each; each compiled on its own."""
-    return tuple(_editor_regex(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?", pattern,
-                               f"{checker.where}.{key}", checker.path, checker.line_of(key))
-                 for pattern in (str(p) for p in checker.get(key, list, [])))
+    labels = []
+    for index, pattern in enumerate(str(p) for p in checker.get(key, list, [])):
+        path, where = _written_in(checker, key, index, from_defaults)
+        line = None if path == str(DEFAULTS_PATH) else checker.line_of(key)
+        labels.append(_editor_regex(r"(?:" + pattern + r")\s*(?::|\.\.\.|…|\?)?", pattern,
+                                    where, path, line))
+    return tuple(labels)
+
+
+def _written_in(checker: _Checker, key: str, index: int, from_defaults: int
+                ) -> tuple[str, str]:
+    """The file an item of a cleaning list was written in and its name there: the defaults
+    come first in the merged list, so the editor's first rule is their [0], not [85]."""
+    if index < from_defaults:
+        return str(DEFAULTS_PATH), f"defaults.yml cleaning.{key}[{index}]"
+    return checker.path, f"{checker.where}.{key}[{index - from_defaults}]"
+
+
+def _from_defaults(defaults: dict, user: Any, key: str) -> int:
+    """How many items of a merged cleaning list come from defaults.yml (see _merge)."""
+    cleaning = user.get("cleaning") if isinstance(user, dict) else None
+    if isinstance(cleaning, dict) and cleaning.get("replace_defaults") and \
+            isinstance(cleaning.get(key), list):
+        return 0
+    return len(defaults.get("cleaning", {}).get(key) or [])
 
 
 def _editor_regex(regex: str, written: str, where: str, path: str, line: int | None
-                  ) -> re.Pattern:
+                  ) -> RulePattern:
     """A regular expression from the configuration (``written`` as the editor wrote it, inside
-    ``regex``), case-insensitive; a bad one is a one-line error naming where it stands."""
+    ``regex``), case-insensitive; a bad one is a one-line error naming where it stands. The
+    editor's own run with a time limit (see generator/patterns.py); the defaults, the
+    project's own and tested to be linear, are plain ``re`` patterns."""
+    if path != str(DEFAULTS_PATH):
+        return EditorPattern(regex, written, where, path, line)
     try:
         return re.compile(regex, re.IGNORECASE)
     except re.error as error:
@@ -749,15 +780,18 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         sources=sources,
         sections=sections,
         pages=pages,
-        boilerplate=_boilerplate(cleaning),
+        boilerplate=_boilerplate(cleaning, _from_defaults(defaults, user, "boilerplate")),
         labels=frozenset(str(x).casefold() for x in cleaning.get("labels", list, [])),
         buttons=frozenset(str(x).casefold() for x in cleaning.get("buttons", list, [])),
         detect_bylines=cleaning.get("detect_bylines", bool, True),
         detect_name_captions=cleaning.get("detect_name_captions", bool, True),
         tag_labels=frozenset(str(x).casefold() for x in cleaning.get("tag_labels", list, [])),
-        list_labels=_whole_labels(cleaning, "list_labels"),
-        tail_labels=_whole_labels(cleaning, "tail_labels"),
-        summary_labels=_whole_labels(cleaning, "summary_labels"),
+        list_labels=_whole_labels(cleaning, "list_labels",
+                            _from_defaults(defaults, user, "list_labels")),
+        tail_labels=_whole_labels(cleaning, "tail_labels",
+                            _from_defaults(defaults, user, "tail_labels")),
+        summary_labels=_whole_labels(cleaning, "summary_labels",
+                            _from_defaults(defaults, user, "summary_labels")),
         caption_after_credit=cleaning.get("caption_after_credit", bool, True),
         heading_max_words=cleaning.get("heading_max_words", int, 12),
         shape_model=_shape_model(cleaning),

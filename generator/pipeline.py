@@ -25,8 +25,9 @@ from generator.errors import BriefingError
 from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_ids,
                             find_sources, ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
-from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.partition import partition
+from generator.patterns import PatternTooSlow
+from generator.people import PeopleIndex, base_index, count_mentions, find_people
 from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
 from generator.summary_lists import keep_summary_lists
@@ -100,7 +101,11 @@ def analyse(path: Path, config: Config, follow_links: bool = False) -> Analysis:
 
 
 def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
-    cleaned = keep_summary_lists(clean_paragraphs(meta, lines, config), config.summary_labels)
+    try:
+        cleaned = keep_summary_lists(clean_paragraphs(meta, lines, config),
+                                     config.summary_labels)
+    except PatternTooSlow as error:
+        raise error.on(meta.path) from None
     paragraphs = classify_paragraphs(cleaned, config)
     if meta.outlet == UNKNOWN_OUTLET or not meta.date:  # briefing.yml said it all otherwise
         meta = with_provenance(meta, find_provenance(paragraphs, lines))

@@ -20,6 +20,7 @@ from dataclasses import replace
 from generator.boilerplate_shape import SHAPE_REASON
 from generator.clean import (AFTER_ARTICLE, BEFORE_ARTICLE, HEADLINE_RUN, LINK_LIST,
                              STORY_LIST_SHARE, content_words, is_body_paragraph)
+from generator.patterns import RulePattern
 from generator.structure import SourceParagraph
 
 ITEM_MIN_WORDS = 4  # "In brief:" over three-word headlines of other stories is not a summary
@@ -32,7 +33,7 @@ BULLET = re.compile(r"^[•·▪‣◦*–—-]\s*")
 
 
 def keep_summary_lists(paragraphs: tuple[SourceParagraph, ...],
-                       labels: tuple[re.Pattern, ...]) -> tuple[SourceParagraph, ...]:
+                       labels: tuple[RulePattern, ...]) -> tuple[SourceParagraph, ...]:
     """The paragraphs with the items of a list under a summary label that are about the story
     kept."""
     if not labels:
@@ -57,7 +58,7 @@ def keep_summary_lists(paragraphs: tuple[SourceParagraph, ...],
     return tuple(out)
 
 
-def _is_label(text: str, labels: tuple[re.Pattern, ...]) -> bool:
+def _is_label(text: str, labels: tuple[RulePattern, ...]) -> bool:
     text = text.strip()
     return len(text) <= 60 and any(label.fullmatch(text) for label in labels)
 

@@ -65,6 +65,24 @@ def test_a_symlinked_source_stops_generation_and_publishes_nothing(project):
     assert not list(project.docs_dir.rglob("*.md"))
 
 
+def test_an_editors_pattern_that_backtracks_for_ever_stops_the_run_and_names_itself(project):
+    """A pattern Python's re takes exponential time on (generator/patterns.py), and a source
+    line that makes it: one line of error naming briefing.yml's line and the source, within
+    seconds, and nothing published."""
+    config = project.config_path.read_text(encoding="utf-8")
+    assert "\ncleaning:" not in config
+    config += "cleaning:\n  boilerplate:\n    - reason: menu\n      pattern: '^(\\w|\\w\\w)+$'\n"
+    project.config_path.write_text(config, encoding="utf-8")
+    line = config.count("\n")
+    (project.sources_dir / "hostile.txt").write_text("Title\n\n" + "abcdefghij" * 6 + "!\n")
+    result = run("generate", "--project", str(project.root), timeout=60)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"error: {project.config_path}:{line}: ")
+    assert "took more than 1 s on a line of " in result.stderr
+    assert "hostile.txt" in result.stderr
+    assert not list(project.docs_dir.rglob("*.md"))
+
+
 def test_a_second_run_is_told_another_is_in_progress(project):
     with run_lock(project.lock_path):
         result = run("generate", "--project", str(project.root))

@@ -307,8 +307,8 @@ def test_whole_labels_add_to_the_defaults_and_a_bad_one_names_its_place(tmp_path
     assert any(label.fullmatch(added[1]) for label in labels)
     assert any(label.fullmatch(default) for label in labels)  # a default
     path.write_text(f"cleaning:\n  {key}: ['(?i)see also']\n")
-    with pytest.raises(BriefingError, match=f"{key}: bad regular expression"):
-        load_config(path)
+    with pytest.raises(BriefingError, match=rf"{key}\[0\]: bad regular expression"):
+        load_config(path)  # the editor's first label, however many the defaults hold
     path.write_text(f"cleaning:\n  {key}: ['(unclosed']\n")
-    with pytest.raises(BriefingError, match=rf"{key}: bad regular expression '\(unclosed'"):
+    with pytest.raises(BriefingError, match=rf"{key}\[0\]: bad regular expression '\(unclosed'"):
         load_config(path)
