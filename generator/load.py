@@ -10,6 +10,7 @@ import itertools
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +96,10 @@ def leading_date(lines: tuple[RawLine, ...], display: str = "") -> str | None:
     return None
 
 
-def load_source(path: Path, config: Config, follow_links: bool = False) -> LoadedSource:
-    """Read one source file and attach its metadata (from configuration, else guessed)."""
+def load_source(path: Path, config: Config, follow_links: bool = False,
+                given_id: str | None = None) -> LoadedSource:
+    """Read one source file and attach its metadata (from configuration, else guessed);
+    ``given_id`` replaces the id its name gives (see distinct_ids)."""
     display = str(path)
     data = read_regular_file(path, MAX_SOURCE_BYTES, follow_links)
     text, notes = decode(data, display)
@@ -117,7 +120,7 @@ def load_source(path: Path, config: Config, follow_links: bool = False) -> Loade
     if not date:
         notes_list.append("date unknown (add it to briefing.yml or a leading 'date YYYY-MM-DD' line)")
     meta = SourceMeta(
-        id=source_id(path),
+        id=given_id or source_id(path),
         path=display,
         title=title,
         outlet=(entry.outlet if entry and entry.outlet else None) or UNKNOWN_OUTLET,
@@ -188,6 +191,19 @@ def check_source_entries(config: Config, paths: list[Path]) -> None:
                                 config.path, entry.line,
                                 f"did you mean '{close[0]}'?" if close else
                                 "remove the entry or add the file")
+
+
+def distinct_ids(paths: list[Path]) -> dict[Path, str]:
+    """Ids for files named anywhere (``briefing extract a/x.txt b/x.txt``): two files whose
+    names give one id also get a short hash of where they are, as no one can be asked to
+    rename files of two folders."""
+    ids = {path: source_id(path) for path in paths}
+    taken = Counter(ids.values())
+    for path, sid in ids.items():
+        if taken[sid] > 1:
+            digest = hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:8]
+            ids[path] = f"{sid[:MAX_ID_CHARS - 9].strip('-')}-{digest}"
+    return ids
 
 
 def check_unique_ids(paths: list[Path]) -> None:

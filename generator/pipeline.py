@@ -23,7 +23,7 @@ from generator.config import Config, load_config
 from generator.dates import DatedEvent, find_events
 from generator.errors import BriefingError
 from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_ids,
-                            find_sources, ignored_entries, load_source)
+                            distinct_ids, find_sources, ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
 from generator.partition import partition
 from generator.patterns import PatternTooSlow
@@ -127,9 +127,9 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     return Analysis(Source(meta, paragraphs, quotes, events), tuple(index.people.values()))
 
 
-def _cache_key(digest: str, path: Path, config: Config) -> str:
-    """Same bytes, same file name, same rules, same generator code: same analysis."""
-    name = hashlib.sha256(path.name.encode("utf-8")).hexdigest()[:8]
+def _cache_key(digest: str, path: Path, sid: str, config: Config) -> str:
+    """Same bytes, same file name and id, same rules, same generator code: same analysis."""
+    name = hashlib.sha256(os.fsencode(path.name) + b"\0" + sid.encode()).hexdigest()[:8]
     return f"{digest[:32]}-{name}-{config.fingerprint}-{freshness.code_digest()[:12]}"
 
 
@@ -147,10 +147,10 @@ def _from_cache(data: dict) -> Analysis:
 
 
 def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
-                   follow_links: bool = False) -> Analysis:
-    loaded = load_source(path, config, follow_links)
-    cache_file = cache_dir / f"{_cache_key(loaded.digest, path, config)}.json" if cache_dir \
-        else None
+                   follow_links: bool = False, given_id: str | None = None) -> Analysis:
+    loaded = load_source(path, config, follow_links, given_id)
+    key = _cache_key(loaded.digest, path, loaded.meta.id, config) if cache_dir else ""
+    cache_file = cache_dir / f"{key}.json" if cache_dir else None
     if cache_file and cache_file.exists():
         try:
             cached = _from_cache(json.loads(cache_file.read_text(encoding="utf-8")))
@@ -227,14 +227,19 @@ def _resolved(quote: Quote, index: PeopleIndex) -> Quote:
 
 
 def build_briefing(paths: Iterable[Path], config: Config, cache_dir: Path | None = None,
-                   progress: Progress | None = None, follow_links: bool = False) -> Briefing:
+                   progress: Progress | None = None, follow_links: bool = False,
+                   ids: dict[Path, str] | None = None) -> Briefing:
+    """Every source analysed (from the cache when unchanged), then merged. Without ``ids``
+    (content/sources/) two files whose names give one id are an error to fix."""
     paths = list(paths)
-    check_unique_ids(paths)
+    if ids is None:
+        check_unique_ids(paths)
     analyses = []
     for number, path in enumerate(paths, start=1):
         if progress:
             progress(number, len(paths), path.name)
-        analyses.append(analyse_cached(path, config, cache_dir, follow_links))
+        analyses.append(analyse_cached(path, config, cache_dir, follow_links,
+                                       ids.get(path) if ids else None))
     return merge(analyses, config)
 
 
@@ -373,7 +378,7 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
     for path in paths:  # a file named twice ("a.txt ./a.txt") is read once
         named.setdefault(os.path.realpath(path), path)
     paths = list(named.values())
-    briefing = build_briefing(paths, config, follow_links=True)
+    briefing = build_briefing(paths, config, follow_links=True, ids=distinct_ids(paths))
     order = {str(path): number for number, path in enumerate(paths)}
     ordered = sorted(briefing.sources, key=lambda s: order.get(s.meta.path, len(order)))
     paths_of = {s.meta.id: s.meta.path for s in ordered}

@@ -175,3 +175,20 @@ def test_extract_reads_a_file_named_twice_once(tmp_path):
     result = run("extract", "--json", str(path), str(tmp_path / "." / "article.txt"), str(path))
     assert result.returncode == 0, result.stderr
     assert [s["path"] for s in json.loads(result.stdout)["sources"]] == [str(path)]
+
+
+def test_extract_reads_two_files_of_one_name_in_different_folders(tmp_path):
+    """Found by a hostile-input review: `extract a/x.txt b/x.txt` was refused ("two sources have
+    the same id 'x' (x.txt and x.txt)", rename one of them); each is now its own source, and
+    statements cite each by its path."""
+    import json
+    first, second = tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"
+    for path, seed in ((first, WIRE_SEED), (second, LIVE_SEED)):
+        path.parent.mkdir()
+        path.write_bytes(seed.read_bytes())
+    result = run("extract", "--json", str(first), str(second))
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert [s["path"] for s in found["sources"]] == [str(first), str(second)]
+    cited = [{s["path"] for s in statement["sources"]} for statement in found["statements"]]
+    assert {str(first), str(second)} in cited  # the seeds share facts: one cites both

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.config import load_config
 from generator.errors import BriefingError
-from generator.load import check_unique_ids, decode, load_source, source_id
+from generator.load import check_unique_ids, decode, distinct_ids, load_source, source_id
 from tests.conftest import WIRE_SEED
 
 
@@ -57,6 +57,14 @@ def test_ids_are_safe_and_unique(tmp_path):
     assert source_id(Path("../../etc/Passwd File.txt")) == "passwd-file"
     with pytest.raises(BriefingError, match="same id"):
         check_unique_ids([tmp_path / "A b.txt", tmp_path / "a-b.txt"])
+
+
+def test_files_of_one_name_in_different_folders_get_distinct_ids(tmp_path):
+    paths = [tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", tmp_path / "b" / "y.txt"]
+    ids = distinct_ids(paths)
+    assert ids[paths[2]] == "y" and len(set(ids.values())) == 3
+    assert all(ids[p].startswith("x-") and source_id(Path(ids[p] + ".txt")) == ids[p]
+               for p in paths[:2])  # still a file- and URL-safe id
 
 
 def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path, config):
