@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from generator.amounts import CURRENCY_WORDS, SCALES
 from generator.segment import sentences
 from generator.structure import Figure, Sentence, SourceParagraph
 
@@ -36,7 +37,8 @@ WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in WORD_NUMBERS})) + "]
                "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")")
 """A number in words. The look-ahead at its first letter spares trying every word at every
 place in a text (most of the time of reading percentages)."""
-SCALE = r"(?:\s?(?:bn|bln|billion|million|mln|trillion|trln|thousand|mn|m)\b)"
+SCALE = rf"(?:\s?(?:{'|'.join(sorted(SCALES, key=lambda w: (-len(w), w)))})\b)"
+CURRENCY = rf"(?i:{'|'.join(sorted(CURRENCY_WORDS, key=lambda w: (-len(w), w)))})"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
                               rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|(?-i:pct|pc)\b)",
@@ -44,7 +46,7 @@ PATTERNS = (
     ("money", re.compile(rf"(?:(?<![A-Za-z])(?:[A-Z]{{1,2}})?[$€£¥]\s?"
                          rf"\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
-                         rf"(?:dollars|yuan|euros)\b)")),
+                         rf"{CURRENCY}\b)")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s{MONTHS}(?:\s\d{{4}})?|{MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)\b")),
     ("year", re.compile(r"\b(?:since|in|by|until|within)\s(?:19|20)\d{2}\b")),
     ("quantity", re.compile(rf"\b\d[\d,.]{NUMBER_TAIL}(?:\s(?:million|billion|thousand))?\s?"
@@ -60,12 +62,10 @@ FACT_NEEDS: dict[str, Callable[[str], bool]] = {
     "percentage": lambda text: "%" in text or "pc" in text.lower() or
     all(part in text.lower() for part in ("per", "cent")),
     "money": lambda text: any(sign in text for sign in "$€£¥") or
-    any(word in text for word in ("dollars", "yuan", "euros")),
+    any(word in text.lower() for word in CURRENCY_WORDS),
     "quantity": lambda text: bool(DIGIT.search(text)) and any(unit in text for unit in UNIT_STEMS),
 }
 """What each kind of fact's pattern needs in a text to match (cheap tests before running it)."""
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-          "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "trln": 1e12}
 UNITS = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0),
          "miles": ("km", 1.609344), "tonnes": ("t", 1.0), "tons": ("t", 1.0),
          "year": ("year", 1.0), "years": ("year", 1.0), "days": ("day", 1.0),
@@ -239,7 +239,7 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
         unit = "%"
     elif kind == "money":
         unit = next((w for w in words if w in "$€£¥"), "") or \
-            {"dollars": "$", "yuan": "¥", "euros": "€"}.get(lowered[-1], lowered[-1])
+            CURRENCY_WORDS.get(lowered[-1], lowered[-1])
         country = COUNTRY_SIGN.match(text)
         if country and country.group(1) != "US":
             unit = country.group(1) + unit  # S$64 billion is not $64 billion

@@ -37,6 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from generator.amounts import CURRENCY_WORDS, SCALES
 from generator.config import StatementRules, load_config
 from generator.segment import sentences
 from generator.structure import Briefing, Person, Sentence, Source, SourceParagraph
@@ -143,16 +144,10 @@ NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 LONE_NUMBER_WORD = 10
 """A number word this large is a figure on its own ("rated it a twelve"); smaller ones are figures
 only with a unit ("two leaders" is not)."""
-SCALES = {"thousand": 10 ** 3, "k": 10 ** 3, "million": 10 ** 6, "m": 10 ** 6, "mn": 10 ** 6,
-          "mln": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9, "bln": 10 ** 9, "b": 10 ** 9,
-          "trillion": 10 ** 12, "tn": 10 ** 12, "trn": 10 ** 12, "trln": 10 ** 12}
 CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "US$": "$"}
 """A sign glued to a country's letters is another currency (``C$``, ``S$``, ``HK$``): its
 figures are not US dollars, so they neither match nor contradict them (see _sign)."""
 SIGNS = "$€£¥"  # the last character of every token that signs a currency
-CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "usd": "$", "euro": "€", "euros": "€",
-                  "pound": "£", "pounds": "£", "sterling": "£", "yuan": "¥", "renminbi": "¥",
-                  "yen": "¥"}
 DISTANCES = {"km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0,
              "kilometers": 1.0, "mile": 1.609344, "miles": 1.609344}
 """Distances in kilometres; a converted one is approximate (writers round conversions)."""

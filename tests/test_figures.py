@@ -68,6 +68,14 @@ def test_another_country_s_dollars_keep_their_letters_and_pc_is_lower_case():
                                        "were called."))
 
 
+def test_an_amount_in_words_and_in_signs_is_one_fact():
+    """One table of scales and currency words (generator/amounts.py) for figures and
+    statements: pounds were "pounds" here, and "£" in statements."""
+    [fact] = facts_of("Freedonia pledged £5bn for the Sylvanian port upgrade, officials said.",
+                      "Freedonia pledged 5 billion pounds for the Sylvanian port upgrade.")
+    assert fact.sources == {"s0", "s1"} and not fact.disagrees_with
+
+
 def test_a_distance_and_its_conversion_are_one_quantity():
     [fact] = facts_of("The port lies about 76km (47 miles) south of the capital.")
     assert fact.values == ("76km (47 miles)",) and fact.measure == "south of the capital"
