@@ -855,7 +855,7 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
     last_body = max((k for k, q in enumerate(out) if q.kept and _is_body(q.text, prose[k])),
                     default=-1)
     for i, p in enumerate(out):
-        if len(p.text) > 60 or not any(label.fullmatch(p.text) for label in list_labels):
+        if not is_whole_label(p.text, list_labels):
             continue
         by_shape = not (p.kept or p.removed_because == "lone label")
         items = []
@@ -924,6 +924,14 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
             if out[j].kept or out[j].removed_because == "lone label":
                 out[j] = _remove(out[j], reason)
         return
+
+
+LABEL_MAX_CHARS = 60  # longer, a line is a sentence, whatever words it opens with
+
+
+def is_whole_label(text: str, labels: tuple[RulePattern, ...]) -> bool:
+    """The whole text is one of these labels (cleaning.list_labels, .summary_labels)."""
+    return len(text) <= LABEL_MAX_CHARS and any(label.fullmatch(text) for label in labels)
 
 
 def _tail_rule(text: str, tail_labels: tuple[RulePattern, ...]) -> int | None:

@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from generator.boilerplate_shape import SHAPE_REASON
 from generator.clean import (AFTER_ARTICLE, BEFORE_ARTICLE, HEADLINE_RUN, LINK_LIST,
-                             STORY_LIST_SHARE, content_words, is_body_paragraph)
+                             STORY_LIST_SHARE, content_words, is_body_paragraph,
+                             is_whole_label)
 from generator.patterns import RulePattern
 from generator.structure import SourceParagraph
 
@@ -42,7 +43,7 @@ def keep_summary_lists(paragraphs: tuple[SourceParagraph, ...],
     body: set[str] | None = None  # the body's content words, read once when needed
     i = 0
     while i < len(out):
-        if not _is_label(out[i].text, labels):
+        if not is_whole_label(out[i].text, labels):
             i += 1
             continue
         j = i + 1
@@ -56,11 +57,6 @@ def keep_summary_lists(paragraphs: tuple[SourceParagraph, ...],
             j += 1
         i = j
     return tuple(out)
-
-
-def _is_label(text: str, labels: tuple[RulePattern, ...]) -> bool:
-    text = text.strip()
-    return len(text) <= 60 and any(label.fullmatch(text) for label in labels)
 
 
 def _is_item(paragraph: SourceParagraph) -> bool:
