@@ -10,7 +10,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -300,7 +300,10 @@ def _mostly_the_phrase(rule: BoilerplateRule, text: str, match: re.Match) -> boo
 # A paragraph is only tried against the rules that could match it (RuleSieve, issue 13); the
 # first of those that matches gives the reason, as when every rule is tried in turn. The rules
 # that can only match at its start, with literal text or a digit ("^(read|see) …", "^\\d+ min"),
-# are tried together as one pattern, which fails at the first character of most paragraphs.
+# are filed by the characters they can start with; those filed under a paragraph's first
+# character are tried together as one pattern, which fails within a few characters of most
+# paragraphs. (All of them as one pattern cost more than the rest of the sieve: ignore-case
+# alternatives are each entered before their first letter is compared.)
 # Every other rule is tried only when the paragraph holds one of its needles: strings that every
 # match holds, read from the parsed pattern (literal runs, alternatives, required groups). An
 # ignore-case needle is looked for in the folded text: lower case, with the four non-ASCII
@@ -357,26 +360,49 @@ def _needles(items: list, ignorecase: bool) -> tuple[str, ...] | None:
     return max((c for c in candidates if c), key=lambda c: min(map(len, c)), default=None)
 
 
-def _starts_narrow(items: list) -> bool:
-    """Every match of the parsed sequence starts with one of a few literal characters or with
-    a digit (after any optional part, which starts so too): it fails at once on most text."""
+ANY_DIGIT = "\\d"  # the first character, as filed, of a rule or a text starting with a digit
+
+
+def _first_chars(items: list, ignorecase: bool) -> frozenset[str] | None:
+    """The characters every match of the parsed sequence starts with (folded with ignore-case,
+    ANY_DIGIT for a digit), after any optional part, which starts with one of them too; None
+    when that is not a few literal characters or digits."""
+    chars: set[str] = set()
     for op, value in items:
         if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
-            if not _starts_narrow(list(value[2])):
-                return False
+            inner = _first_chars(list(value[2]), ignorecase)
+            if inner is None:
+                return None
+            chars |= inner
             if value[0] >= 1:
-                return True
+                return frozenset(chars)
             continue  # optional: what follows may start the match
         if op is _parser.SUBPATTERN:
-            return not value[1] and not value[2] and _starts_narrow(list(value[3]))
-        if op is _parser.BRANCH:
-            return all(_starts_narrow(list(branch)) for branch in value[1])
-        if op is _parser.IN:
-            return all(o is _parser.LITERAL or (o, v) == (_parser.CATEGORY,
-                                                          _parser.CATEGORY_DIGIT)
-                       for o, v in value)
-        return op is _parser.LITERAL
-    return False
+            inner = None if value[1] or value[2] else _first_chars(list(value[3]), ignorecase)
+        elif op is _parser.BRANCH:
+            branches = [_first_chars(list(branch), ignorecase) for branch in value[1]]
+            inner = None if None in branches else frozenset().union(*branches)
+        elif op is _parser.IN:
+            inner = _first_of_class(value, ignorecase)
+        else:
+            inner = _first_of_class([(op, value)], ignorecase)
+        return None if inner is None else frozenset(chars | inner)
+    return None
+
+
+def _first_of_class(items: list, ignorecase: bool) -> frozenset[str] | None:
+    """The characters a class of literals and digits (or one literal) matches, as _first_chars
+    files them."""
+    chars = set()
+    for op, value in items:
+        if (op, value) == (_parser.CATEGORY, _parser.CATEGORY_DIGIT):
+            chars.add(ANY_DIGIT)
+            continue
+        char = _needle_char(op, value, ignorecase)
+        if char is None:
+            return None
+        chars.add(ANY_DIGIT if char.isdecimal() else char)
+    return frozenset(chars) if chars else None
 
 
 def _refers_back(items: list) -> bool:
@@ -395,7 +421,8 @@ def _refers_back(items: list) -> bool:
 class PatternSieve:
     needles: tuple[str, ...] | None  # None: the pattern has to be tried on every paragraph
     folded: bool  # ignore-case: its needles are looked for in the folded text
-    leading: bool  # "^" then _starts_narrow, no alternative outside a group: combined
+    first_chars: frozenset[str] | None  # "^" then these, no alternative outside a group,
+    # no group names or back-references: a leading rule (_first_chars)
 
 
 @lru_cache(maxsize=1024)
@@ -404,22 +431,25 @@ def read_pattern(regex: RulePattern) -> PatternSieve:
     is not combined with others (they would clash or point elsewhere)."""
     folded = bool(regex.flags & re.IGNORECASE)
     if _parser is None or not isinstance(regex.pattern, str):
-        return PatternSieve(None, folded, False)
+        return PatternSieve(None, folded, None)
     try:
         items = list(_parser.parse(regex.pattern, regex.flags))
         leading = bool(items) and items[0] == (_parser.AT, _parser.AT_BEGINNING) \
-            and _starts_narrow(items[1:]) and not regex.flags & re.MULTILINE \
-            and not regex.groupindex and not _refers_back(items)
-        return PatternSieve(_needles(items, folded), folded, leading)
+            and not regex.flags & re.MULTILINE and not regex.groupindex \
+            and not _refers_back(items)
+        return PatternSieve(_needles(items, folded), folded,
+                            _first_chars(items[1:], folded) if leading else None)
     except Exception:  # the parser of another Python version: the rule is tried everywhere
-        return PatternSieve(None, folded, False)
+        return PatternSieve(None, folded, None)
 
 
 @dataclass(frozen=True)
 class RuleSieve:
     rules: tuple[BoilerplateRule, ...]
-    leading: re.Pattern | None  # the leading rules (PatternSieve.leading) as one pattern
-    in_leading: tuple[int, ...]  # their places in `rules`
+    leading: dict[str, tuple[re.Pattern | None, tuple[int, ...]]]  # by first character: the
+    # leading rules that can start with it as one pattern (None if they do not combine), and
+    # their places in `rules`
+    leading_folded: bool  # the leading rules ignore case: a text's first character is folded
     folded_needles: tuple[tuple[str, int], ...]  # the other rules' needles, with their places
     needles: tuple[tuple[str, int], ...]
     always: tuple[int, ...]  # other rules with no needle
@@ -431,8 +461,11 @@ class RuleSieve:
             folded = fold(text)
             found += [i for needle, i in self.folded_needles if needle in folded]
         found += [i for needle, i in self.needles if needle in text]
-        if self.leading is not None and self.leading.match(text):
-            found += self.in_leading
+        first = text[:1]
+        filed = self.leading.get(ANY_DIGIT if first.isdecimal() else
+                                 fold(first) if self.leading_folded else first)
+        if filed is not None and (filed[0] is None or filed[0].match(text)):
+            found += filed[1]
         return sorted(set(found)) if found else found
 
 
@@ -447,19 +480,24 @@ def _combined(patterns: list[re.Pattern]) -> re.Pattern | None:
 
 
 def _make_sieve(rules: tuple[BoilerplateRule, ...]) -> RuleSieve:
-    """The leading rules with the most common flags are combined; the others are sieved by
-    their needles. An editor's own rules are never combined: each runs with its time limit
-    (see generator/patterns.py)."""
+    """The leading rules with the most common flags are filed by their first characters; the
+    others are sieved by their needles. An editor's own rules are never combined: each runs
+    with its time limit (see generator/patterns.py)."""
     read = [read_pattern(rule.regex) for rule in rules]
-    read = [replace(sieve, leading=False) if isinstance(rule.regex, EditorPattern) else sieve
+    read = [replace(sieve, first_chars=None) if isinstance(rule.regex, EditorPattern) else sieve
             for rule, sieve in zip(rules, read)]
-    flags = [rules[i].regex.flags for i, sieve in enumerate(read) if sieve.leading]
-    common = max(flags, key=flags.count, default=None)
-    in_leading = tuple(i for i, sieve in enumerate(read)
-                       if sieve.leading and rules[i].regex.flags == common)
-    leading = _combined([rules[i].regex for i in in_leading])
-    others = [(i, sieve) for i, sieve in enumerate(read) if leading is None or i not in in_leading]
-    return RuleSieve(rules, leading, in_leading if leading is not None else (),
+    flags = [rules[i].regex.flags for i, sieve in enumerate(read) if sieve.first_chars]
+    common = max(flags, key=flags.count, default=0)
+    in_leading = {i for i, sieve in enumerate(read)
+                  if sieve.first_chars and rules[i].regex.flags == common}
+    filed: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(in_leading):
+        for char in sorted(read[i].first_chars):
+            filed[char].append(i)
+    leading = {char: (_combined([rules[i].regex for i in places]), tuple(places))
+               for char, places in filed.items()}
+    others = [(i, sieve) for i, sieve in enumerate(read) if i not in in_leading]
+    return RuleSieve(rules, leading, bool(common & re.IGNORECASE),
                      tuple((n, i) for i, s in others if s.folded for n in s.needles or ()),
                      tuple((n, i) for i, s in others if not s.folded for n in s.needles or ()),
                      tuple(i for i, s in others if s.needles is None))

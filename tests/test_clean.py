@@ -983,20 +983,21 @@ def _rule(pattern, flags=None):
 # Patterns of every shape the sieve reads: anchored and not, alternatives, optional and required
 # groups, classes, back-references, named groups, local flags, lookahead, an empty match, and
 # letters that ignore-case matching pairs with non-ASCII ones (long s, Kelvin sign, dotted I),
-# and non-ASCII letters it pairs with other ones (micro sign and mu, the three sigmas).
+# and non-ASCII letters it pairs with other ones (micro sign and mu, the three sigmas); rules
+# filed by their first letter meet those letters and digits other than 0-9 first.
 SIEVE_RULES = tuple(_rule(p) for p in (
     r"^(home|news)\s*/\s*\S", r"^[^/.!?]{1,20}( / [^/]{1,40}){2,}$", r"\bkeep (reading|watching)\b",
     r"^\(?(photo|image)s?\s*:", r"(©|\(c\)) ?\d{4}", r"^\d+\s*min(ute)?s?\s+read\b",
     r"^(?:(a)|b)(?(1)c|d)x", r"^(k)\1", r"(?P<w>sk)i", r"(?-i:AB)c", r"[^a]bc", r"x(?=yz)",
     r"(?:ab)?q*", "\u017ftop", "\u212aelvin", r"^[\[(](begin|end)[\])]$", r"^by [A-Z]\w+$",
-    "\u0130st", r"^(a|b)+[xz]", "\u00b5m", "\u03c3x")) \
+    "\u0130st", r"^(a|b)+[xz]", "\u00b5m", "\u03c3x", r"^(stop|kelvin|ist)\b")) \
     + (_rule(r"Keep\b", 0), _rule(r"^Ab", 0))  # two rules that mind case
 SIEVE_PIECES = ["home / ", "HOME/x", "a / b / c / d", "keep reading", "KEEP Watching", "(Photo: ",
                 "IMAGES:", "(c) 2024", "© 1999", "5 min read", "12 MINUTES READ", "acx", "bdx",
                 "kk", "KK", "SKI", "sK\u0130", "ABc", "abc", "xbc", "xyz", "\u017ftop", "STOP",
                 "\u212aelvin", "KELVIN", "[begin]", "(END)", "by Jane", "BY jane", "\u0130st",
                 "ist", "\u0131st", "Keep", "Ab", "abz", "\u017f\u212a\u0131", "\u03bcm",
-                "\u0391\u03a3x", "\u03c2x"]
+                "\u0391\u03a3x", "\u03c2x", "\u0661\u0662 min read"]
 sieve_text = pieces_text(SIEVE_PIECES, "aAbBkKsSiIxyz /:.()©1234\n’\u017f\u0131\u0130\u212a", 8)
 
 
