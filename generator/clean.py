@@ -11,9 +11,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from generator.boilerplate_shape import block_sizes, configured_model, remove_by_shape
 from generator.config import BoilerplateRule, Config, derived
@@ -539,6 +539,22 @@ def boilerplate_reason(text: str, config: Config, sieve: RuleSieve | None = None
     return None
 
 
+REASONS_REMEMBERED = 4096
+"""Paragraphs whose boilerplate reason is remembered, per configuration: half the paragraphs of
+a thousand-article desk repeat one seen before (wire copy, a live blog's posts, a site's
+furniture), most within a few thousand paragraphs of it."""
+
+
+def reason_reader(config: Config) -> Callable[[str], str | None]:
+    """boilerplate_reason for this configuration, remembered by text; made once for it."""
+    return derived(_make_reason_reader, config)
+
+
+def _make_reason_reader(config: Config) -> Callable[[str], str | None]:
+    return lru_cache(maxsize=REASONS_REMEMBERED)(
+        partial(boilerplate_reason, config=config, sieve=rule_sieve(config.boilerplate)))
+
+
 HEADLINE = "headline (shown as the source's title)"
 TITLE_MAX_WORDS = 30
 LIST_LABEL_REASON = "label over a list of other stories"
@@ -591,7 +607,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
     previous_reason: str | None = None
     in_tags = False
     headline_open = not meta.title  # until the first kept paragraph or headline
-    sieve = rule_sieve(config.boilerplate)
+    reason_of = reason_reader(config)
     credit_rules = [rule for rule in config.boilerplate if rule.id == CREDIT_RULE]
     counter_rules = [rule for rule in config.boilerplate if rule.id == COUNTER_RULE]
     for number, text in split_paragraphs(lines):
@@ -600,7 +616,7 @@ def clean_paragraphs(meta: SourceMeta, lines: Iterable[RawLine], config: Config
             result.append(SourceParagraph(meta.id, number, text, kept=False,
                                           removed_because="no visible text"))
             continue
-        reason = boilerplate_reason(text, config, sieve)
+        reason = reason_of(text)
         if reason == "breadcrumb":
             tail_key = text_key(re.split(r"\s+[/›»>|]\s+", text)[-1])
             if tail_key:
