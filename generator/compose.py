@@ -358,7 +358,7 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
                 "at its precision, relative dates resolved.", blocks)
 
 
-MAX_MISDATING_DAYS = 366
+MAX_MISDATING_DAYS = 7
 """Sources misdate an event by days, or a year: reports of one fact dated further apart than
 this are about two events ("last met in 2019" and "today's talks", grouped on shared words)."""
 
@@ -378,10 +378,12 @@ def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
         last = earliest_day(when)
     result = []
     for run in runs:
-        finest = max(run, key=len)
-        if len(run) > 1 and all(finest.startswith(when) for when in run):
-            result += [{when: events} for when, events in run.items()]
-        else:
+        # a date that holds another of the run (2025, October 2025 for 29 October 2025) is
+        # compatible with it: its reports are an entry of their own, not a side of a conflict
+        holding = [when for when in run if any(other != when and other.startswith(when)
+                                               for other in run)]
+        result += [{when: run.pop(when)} for when in holding]
+        if run:
             result.append(run)
     return result
 
