@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -670,14 +670,21 @@ NOT_ALONE_RIVALS = frozenset({"old", "aged", "age", "said", "say", "think", "tol
 "72 years old" are two people's ages; "unemployment" or "inflation" alone do."""
 
 
-def _disagree(a: _Fact, b: _Fact) -> bool:
+COMMON_MEASURE_FACTS = 4
+"""A measure word in more facts of a kind than this ("tariff", "shares", "chips" on a desk about
+a trade deal) says too little alone to make two values rival readings of one number: the
+13% tariff on one thing and the 15% on another. A word few facts use ("inflation") does."""
+
+
+def _disagree(a: _Fact, b: _Fact, common: frozenset[str] = frozenset()) -> bool:
     """Two facts give different values for the same measure at the same time, from different
     sources: changes that start alike and end apart, or single values near enough to be rival
-    readings of one number (not within the spread of an "about")."""
+    readings of one number (not within the spread of an "about"). ``common``: the measure
+    words of this kind too common to say alone which measure it is (COMMON_MEASURE_FACTS)."""
     first, second = a.lead, b.lead
     if first.kind != second.kind or first.numbers == second.numbers or \
             first.when != second.when or not _similar(first.key, second.key) or \
-            not (first.key & second.key) - NOT_ALONE_RIVALS:
+            not (first.key & second.key) - NOT_ALONE_RIVALS - common:
         return False
     if len(a.sources) == len(b.sources) == 1 and a.sources == b.sources:
         return False  # one source's two readings are not sources disagreeing
@@ -696,12 +703,16 @@ def _rivals(facts: list[_Fact]) -> dict[int, list[int]]:
     """Each fact's disagreeing facts, found through capped lists of facts sharing a word."""
     by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
     rivals: dict[int, list[int]] = defaultdict(list)
+    uses = Counter((fact.lead.kind, word) for fact in facts for word in fact.lead.key)
+    common = defaultdict(frozenset, {kind: frozenset(word for (k, word), count in uses.items()
+                                                     if k == kind and count > COMMON_MEASURE_FACTS)
+                                     for kind in FACT_KINDS})
     for number, fact in enumerate(facts):
         seen: set[int] = set()
         for word in sorted(fact.lead.key):
             posting = by_word[(fact.lead.kind, word)]
             for other in posting[:CANDIDATES]:
-                if other not in seen and _disagree(facts[other], fact):
+                if other not in seen and _disagree(facts[other], fact, common[fact.lead.kind]):
                     rivals[number].append(other)
                     rivals[other].append(number)
                 seen.add(other)

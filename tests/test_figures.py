@@ -76,6 +76,19 @@ def test_an_amount_in_words_and_in_signs_is_one_fact():
     assert fact.sources == {"s0", "s1"} and not fact.disagrees_with
 
 
+def test_a_measure_word_many_facts_use_does_not_alone_make_rival_values():
+    """On the 71 articles of the statement clusters "tariff", "shares" and "chips" made
+    rivals of figures about different things (a 13% tariff on one good, 15% on another)."""
+    texts = [f"The tariff on Ruritanian {good} is {rate}%, officials said."
+             for good, rate in (("timber", 13), ("wheat", 15), ("steel", 25), ("cars", 2.5),
+                                ("canola", 100), ("salt", 7))]
+    facts = facts_of(*texts)
+    assert len(facts) == 6 and not any(fact.disagrees_with for fact in facts)
+    [inflation, rival] = facts_of("Ruritanian inflation rose 2.1% in October, officials said.",
+                                  "Ruritanian inflation rose 2.4% in October, data showed.")
+    assert inflation.disagrees_with or rival.disagrees_with  # a word few facts use still does
+
+
 def test_a_distance_and_its_conversion_are_one_quantity():
     [fact] = facts_of("The port lies about 76km (47 miles) south of the capital.")
     assert fact.values == ("76km (47 miles)",) and fact.measure == "south of the capital"
