@@ -1385,47 +1385,9 @@ def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, i
     span = len(units)
     for ranked in sorted(matching):
         groups.add(*divmod(ranked & PAIR_BITS, span))
-    found = groups.groups()
-    import os
-    if os.environ.get("RHO"):
-        found = _linked(found, matching, span, float(os.environ["RHO"]), units)
-    statements = [_statement(units, members, matcher.weights) for members in found]
+    statements = [_statement(units, members, matcher.weights) for members in groups.groups()]
     return tuple(sorted(statements, key=lambda s: (rank.get(s.lead.source_id, len(rank)),
                                                    s.lead.line, s.lead.start)))
-
-
-def _linked(found, matching, span, rho, units):
-    groups_of = defaultdict(list)
-    for g, members in enumerate(found):
-        for m in members:
-            groups_of[m].append(g)
-    count = defaultdict(int)
-    for ranked in matching:
-        a, b = divmod(ranked & PAIR_BITS, span)
-        for ga in groups_of.get(a, ()):
-            for gb in groups_of.get(b, ()):
-                if ga != gb:
-                    count[(min(ga, gb), max(ga, gb))] += 1
-    parent = list(range(len(found)))
-    def root(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    def cross(ga, gb):
-        A, B = found[ga], found[gb]
-        return sum(1 for a in A for b in B if a != b and units[a].sentence.source_id != units[b].sentence.source_id)
-    ranked = sorted(((c / max(1, cross(ga, gb)), ga, gb) for (ga, gb), c in count.items()), reverse=True)
-    for fraction, ga, gb in ranked:
-        if fraction < rho:
-            break
-        ra, rb = root(ga), root(gb)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    merged = defaultdict(list)
-    for g, members in enumerate(found):
-        merged[root(g)].extend(members)
-    return [list(dict.fromkeys(m)) for m in merged.values()]
 
 
 def time_rank(sources: Iterable[Source]) -> dict[str, int]:
