@@ -295,8 +295,8 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
         briefing = replace(briefing, notes=briefing.notes + (
             f"{project.sources_dir}: not read (sources are .txt, .text or .md files in this "
             f"folder itself): {', '.join(ignored)}",))
-    steered = steer(briefing, find_statements(briefing, config.statements), config.steer,
-                    config.path)
+    found = find_statements(briefing, config.statements, config.event.when)
+    steered = steer(briefing, found, config.steer, config.path)
     briefing = steered.briefing
     entries = glossary_entries(briefing, config)
     undefined = [e.term for e in entries if not e.text]
@@ -399,6 +399,6 @@ def extract(paths: Iterable[Path], config_path: Path | None) -> dict:
         "statements": [{"text": part.text, "section": part.section,
                         "sources": [{"path": paths_of[s.source_id], "line": s.line}
                                     for s in part.sentences]}
-                       for part in partition(ordered, find_statements(briefing,
-                                                                      config.statements))],
+                       for part in partition(ordered, find_statements(
+                           briefing, config.statements, config.event.when))],
     }

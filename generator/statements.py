@@ -1350,8 +1350,14 @@ class _Groups:
         return list(self.members.values())
 
 
-def _statement(units: list[_Unit], members: list[int], weights: Mapping[str, float]) -> Statement:
+def _statement(units: list[_Unit], members: list[int], weights: Mapping[str, float],
+               previews: frozenset[str] = frozenset()) -> Statement:
+    """The group as a statement: its lead the earliest wording from a source that is not a
+    preview (see find_statements), then every wording in time order."""
     ordered = sorted(members, key=lambda n: units[n].order)
+    first = next((i for i, n in enumerate(ordered)
+                  if units[n].sentence.source_id not in previews), 0)
+    ordered.insert(0, ordered.pop(first))
     lead = units[ordered[0]]
     shared: dict[str, int] = defaultdict(int)
     for other in ordered[1:]:
@@ -1366,13 +1372,15 @@ def _statement(units: list[_Unit], members: list[int], weights: Mapping[str, flo
 
 def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, int],
                      unit: str = "sentence", *, people: Iterable[Person] = (),
-                     rules: StatementRules | None = None) -> tuple[Statement, ...]:
+                     rules: StatementRules | None = None,
+                     previews: frozenset[str] = frozenset()) -> tuple[Statement, ...]:
     """Facts reported by two sources or more, in the order their leads appear.
 
-    ``rank`` orders sources in time (earliest first): the lead is the earliest wording.
-    ``unit`` is "sentence" or "paragraph", what one statement is made of. ``people`` (the
-    briefing's index) makes every name of a person one key; ``rules`` (the `statements:`
-    section of the configuration) default to defaults.yml's.
+    ``rank`` orders sources in time (earliest first): the lead is the earliest wording, unless
+    its source is one of ``previews`` and another's is not. ``unit`` is "sentence" or
+    "paragraph", what one statement is made of. ``people`` (the briefing's index) makes every
+    name of a person one key; ``rules`` (the `statements:` section of the configuration)
+    default to defaults.yml's.
     """
     people = tuple(people)
     lexicon = default_lexicon() if rules is None and not people else \
@@ -1385,7 +1393,8 @@ def group_statements(paragraphs: Iterable[SourceParagraph], rank: Mapping[str, i
     span = len(units)
     for ranked in sorted(matching):
         groups.add(*divmod(ranked & PAIR_BITS, span))
-    statements = [_statement(units, members, matcher.weights) for members in groups.groups()]
+    statements = [_statement(units, members, matcher.weights, previews)
+                  for members in groups.groups()]
     return tuple(sorted(statements, key=lambda s: (rank.get(s.lead.source_id, len(rank)),
                                                    s.lead.line, s.lead.start)))
 
@@ -1396,12 +1405,19 @@ def time_rank(sources: Iterable[Source]) -> dict[str, int]:
     return {source.meta.id: number for number, source in enumerate(ranked)}
 
 
-def find_statements(briefing: Briefing,
-                    rules: StatementRules | None = None) -> tuple[Statement, ...]:
+def find_statements(briefing: Briefing, rules: StatementRules | None = None,
+                    since: str | None = None) -> tuple[Statement, ...]:
     """Every fact of the briefing that two sources or more report; ``rules`` are the
-    configuration's `statements:` section (defaults.yml's when not given)."""
+    configuration's `statements:` section (defaults.yml's when not given). ``since`` is the
+    day the briefing's event happened (`event: when:`): a source dated before it is a preview,
+    and a fact it reported with later sources is shown in the earliest later wording — what
+    happened, not what was expected ("he would likely reduce the tariff" / "he said he would
+    lower the tariff to 10%")."""
+    previews = frozenset(s.meta.id for s in briefing.sources
+                         if since and s.meta.date and s.meta.date < since)
     return group_statements((p for s in briefing.sources for p in s.paragraphs),
-                            time_rank(briefing.sources), people=briefing.people, rules=rules)
+                            time_rank(briefing.sources), people=briefing.people, rules=rules,
+                            previews=previews)
 
 
 def statements_by_paragraph(

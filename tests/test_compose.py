@@ -291,6 +291,35 @@ def test_key_points_are_self_contained_and_said_once(config):
     assert leaning[0] not in points and added[0] not in points
 
 
+def test_a_pronoun_after_a_short_reporting_clause_is_no_key_point(config):
+    from generator.compose import self_contained
+    assert not self_contained("Analysts noted that it came soon after the US expanded "
+                              "restrictions on chip exports.")
+    assert self_contained("Officials said that the tariff on Chinese goods will fall to 10% "
+                          "next month.")
+
+
+def test_what_happened_is_told_in_a_later_wording_than_a_previews(config):
+    """A source written before the event (`event: when:`) reports what was expected: a fact
+    it shares with later sources is led, on the pages and in the key points, by the earliest
+    later wording; the preview is cited with it. Latest does not list it as new."""
+    from generator.compose import corroborate, key_points, latest_points
+    from generator.statements import find_statements
+    preview = ("Trump said the tariff on Chinese goods over fentanyl would likely be cut to 10% "
+               "from 20% at the meeting.", "framework-deal")
+    after = ("Trump said the tariff on Chinese goods over fentanyl will be cut to 10% from 20% "
+             "after the meeting.", "framework-deal")
+    briefing = Briefing("B", (sectioned("a", "2025-10-29", preview),
+                              sectioned("b", "2025-10-31", after)))
+    assert find_statements(briefing)[0].lead.source_id == "a"  # no event date: the earliest
+    [statement] = find_statements(briefing, since="2025-10-30")
+    assert statement.lead.source_id == "b" and statement.reported_by == 2
+    corroboration = corroborate([statement])
+    [point] = key_points(briefing, config, corroboration)
+    assert point.text == after[0] and [c.source_id for c in point.also] == ["a"]
+    assert latest_points(briefing, config, corroboration, ()) == []
+
+
 def test_the_fact_most_sources_report_is_the_first_key_point(config):
     from generator.compose import corroborate, key_points
     from generator.statements import find_statements
