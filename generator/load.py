@@ -196,13 +196,18 @@ def check_source_entries(config: Config, paths: list[Path]) -> None:
 def distinct_ids(paths: list[Path]) -> dict[Path, str]:
     """Ids for files named anywhere (``briefing extract a/x.txt b/x.txt``): two files whose
     names give one id also get a short hash of where they are, as no one can be asked to
-    rename files of two folders."""
+    rename files of two folders; a hashed id that another file's name gives already (a
+    ``c/x-1a2b3c4d.txt``) takes a count too."""
     ids = {path: source_id(path) for path in paths}
-    taken = Counter(ids.values())
+    named = Counter(ids.values())
+    taken = {sid for sid in ids.values() if named[sid] == 1}
     for path, sid in ids.items():
-        if taken[sid] > 1:
+        if named[sid] > 1:
             digest = hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:8]
-            ids[path] = f"{sid[:MAX_ID_CHARS - 9].strip('-')}-{digest}"
+            base = f"{sid[:MAX_ID_CHARS - 12].strip('-')}-{digest}"
+            ids[path] = next(candidate for candidate in itertools.chain(
+                (base,), (f"{base}-{n}" for n in itertools.count(2))) if candidate not in taken)
+            taken.add(ids[path])
     return ids
 
 

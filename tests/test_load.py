@@ -65,6 +65,10 @@ def test_files_of_one_name_in_different_folders_get_distinct_ids(tmp_path):
     assert ids[paths[2]] == "y" and len(set(ids.values())) == 3
     assert all(ids[p].startswith("x-") and source_id(Path(ids[p] + ".txt")) == ids[p]
                for p in paths[:2])  # still a file- and URL-safe id
+    # found by a review: a third file named like the first one's hashed id took its id
+    named_like = tmp_path / "c" / f"{ids[paths[0]]}.txt"
+    again = distinct_ids([*paths, named_like])
+    assert len(set(again.values())) == 4 and again[named_like] == ids[paths[0]]
 
 
 def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path, config):

@@ -37,9 +37,42 @@ def test_a_pattern_that_backtracks_for_ever_stops_with_an_error_naming_it(short_
     assert time.perf_counter() - start < 2
     message = str(raised.value.on("content/sources/a.txt"))
     assert message.startswith("content/briefing.yml:7: cleaning.boilerplate[0]: the regular "
-                              f"expression {source!r} took more than 0.2 s on a line of "
-                              "content/sources/a.txt (")
+                              f"expression '{source}' took more than 0.2 s on one line "
+                              "reading content/sources/a.txt (")
     assert "\n" not in message
+
+
+def test_a_pattern_slow_on_every_line_but_never_too_slow_on_one_runs_out_of_budget(
+        monkeypatch):
+    """Found by a review: thirty lines that each took 0.9 s of a 1 s limit made a 1 KB source
+    take 26 s, and a 2 MB one hours. A pattern's matches share one budget per run."""
+    monkeypatch.setattr(patterns, "TIME_LIMIT", 1.0)
+    monkeypatch.setattr(patterns, "TIME_BUDGET", 0.3)
+    slow = pattern(r"^(\w|\w\w)+$")
+    start = time.perf_counter()
+    with pytest.raises(PatternTooSlow, match=r"took more than 0\.3 s over its matches"):
+        for number in range(1000):
+            slow.search(f"{number:04d}" + "abcdefghijklmnopqrst" + "!")  # ~0.02 s each
+    assert time.perf_counter() - start < 3 and slow.spent > 0
+
+
+@pytest.mark.parametrize("source", ["a{4294967294}", "(?:x{1000}){3000}", "(a{200}){200}"])
+def test_a_pattern_that_would_fill_the_memory_is_refused_before_it_is_compiled(source):
+    """Found by a review: re accepts a{4294967294} at once; regex built it in memory (19 GB,
+    then 'unexpected MemoryError' with no file or line)."""
+    start = time.perf_counter()
+    with pytest.raises(BriefingError, match=r"repeats too much") as raised:
+        pattern(source)
+    assert str(raised.value).startswith("content/briefing.yml:7: ")
+    assert time.perf_counter() - start < 1
+
+
+def test_every_default_could_be_copied_into_briefing_yml():
+    """An editor who copies the defaults to change them (replace_defaults) meets no limit."""
+    config = load_config(None)
+    for compiled in [r.regex for r in config.boilerplate] + list(
+            config.list_labels + config.tail_labels + config.summary_labels):
+        pattern(compiled.pattern)  # raises if refused
 
 
 def test_the_syntax_is_pythons_re():
