@@ -634,10 +634,8 @@ def _similar(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool
 
 def _gather(mentions: list[_Mention]) -> list[_Fact]:
     """Mentions with the same values and the same measure are one fact: a change joins one that
-    shares a measure word, whatever time each names (two equal changes rarely coincide: the
-    fentanyl tariff cut from 20% to 10% "on Thursday", "from Nov 10" and "on Monday" is one
-    fact), a single value one at the same time that holds most of its words; a single value
-    equal to either end of a change joins that change first."""
+    shares a measure word (two equal changes rarely coincide), a single value one that holds
+    most of its words; a single value equal to either end of a change joins that change first."""
     facts: list[_Fact] = []
     by_values: dict[tuple, list[_Fact]] = defaultdict(list)
     by_end: dict[tuple, list[_Fact]] = defaultdict(list)
@@ -649,10 +647,10 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
             fact = next((f for f in by_end[(mention.kind, numbers[0])][:CANDIDATES]
                          if f.at_time_of(mention) and f.holds(mention.key, strict=True)),
                         None)
-        if fact is None:  # a change is one whenever it is told ("on Monday", "from Nov 10")
+        if fact is None:
             fact = next((f for f in by_values[(mention.kind, numbers)][:CANDIDATES]
-                         if (f.key & mention.key if len(numbers) > 1 else
-                             f.at_time_of(mention) and f.holds(mention.key))),
+                         if f.at_time_of(mention) and
+                         (f.key & mention.key if len(numbers) > 1 else f.holds(mention.key))),
                         None)
         if fact is None:
             fact = _Fact(mention)

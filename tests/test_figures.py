@@ -89,18 +89,6 @@ def test_a_measure_word_many_facts_use_does_not_alone_make_rival_values():
     assert inflation.disagrees_with or rival.disagrees_with  # a word few facts use still does
 
 
-def test_a_change_is_one_fact_whatever_time_each_report_names():
-    """On the 71 articles of the statement clusters the fentanyl cut was two key figures: a
-    report naming November (when it took effect) did not join those naming October."""
-    [fact] = facts_of("Ruritania agreed on Oct. 30 to cut the timber levy to 10% from 20%.",
-                      "The timber levy on Ruritanian goods falls to 10% from 20% from Nov. 10.",
-                      "On Monday the Ruritanian timber levy dropped from 20% to 10%.")
-    assert fact.sources == {"s0", "s1", "s2"} and fact.change == "down"
-    rates = facts_of("Ruritanian inflation was 2.1% in July, officials said.",
-                     "Ruritanian inflation was 2.1% in September, data showed.")
-    assert len(rates) == 2  # one value at two times is two facts
-
-
 def test_a_distance_and_its_conversion_are_one_quantity():
     [fact] = facts_of("The port lies about 76km (47 miles) south of the capital.")
     assert fact.values == ("76km (47 miles)",) and fact.measure == "south of the capital"
