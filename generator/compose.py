@@ -467,20 +467,12 @@ KEY_POINT_WORDS = 8
 LATEST_POINTS = 3
 
 
-REPORTED_WITHIN = 6
-"""A reporting clause this short ("Analysts noted that it …") is an opening: the pronoun after
-its "that" leans on the sentence before as much as a first word would."""
-
-
 def self_contained(text: str) -> bool:
     words = text.split()
     if len(words) < KEY_POINT_WORDS or not text[:1].isupper():
         return False
-    opening = [word.strip("“”\"'‘’(,").casefold() for word in words[:REPORTED_WITHIN + 1]]
-    if opening[0] in DANGLING or " added that" in " ".join(opening[:4]):
-        return False
-    that = opening.index("that") if "that" in opening[1:REPORTED_WITHIN] else 0
-    return not (that and opening[that + 1] in DANGLING)
+    first = words[0].strip("“”\"'‘’(").casefold()
+    return first not in DANGLING and " added that" not in " ".join(words[:4]).casefold()
 
 
 def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=None):
