@@ -2,7 +2,7 @@
 
 Read by two stages that compare figures, key figures (figures.py) and statements
 (statements.py): one table each, so "$5bn", "5 billion dollars" and "US$5 billion" are one
-amount to both.
+amount to both (key figures leave out "pounds", a weight as often as money).
 """
 
 from __future__ import annotations

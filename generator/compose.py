@@ -358,9 +358,12 @@ def timeline_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBOR
                 "at its precision, relative dates resolved.", blocks)
 
 
-MAX_MISDATING_DAYS = 7
+MAX_MISDATING_DAYS = 366
 """Sources misdate an event by days, or a year: reports of one fact dated further apart than
-this are about two events ("last met in 2019" and "today's talks", grouped on shared words)."""
+this are about two events ("last met in 2019" and "today's talks", grouped on shared words).
+(Seven days was tried: it hid a genuine disagreement, one cut dated 10 and 20 November, to
+spare the editor moments of one fact the statements stage groups, agreed on 30 October and in
+force on 10 November.)"""
 
 
 def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
@@ -380,9 +383,8 @@ def _conflicting(dated: dict[str, list]) -> list[dict[str, list]]:
     for run in runs:
         # a date that holds another of the run (2025, October 2025 for 29 October 2025) is
         # compatible with it: its reports are an entry of their own, not a side of a conflict
-        holding = [when for when in run if any(other != when and other.startswith(when)
-                                               for other in run)]
-        result += [{when: run.pop(when)} for when in holding]
+        held = {other[:end] for other in run for end in (4, 7) if len(other) > end}
+        result += [{when: run.pop(when)} for when in [w for w in run if w in held]]
         if run:
             result.append(run)
     return result

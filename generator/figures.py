@@ -37,8 +37,13 @@ WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in WORD_NUMBERS})) + "]
                "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")")
 """A number in words. The look-ahead at its first letter spares trying every word at every
 place in a text (most of the time of reading percentages)."""
-SCALE = rf"(?:\s?(?:{'|'.join(sorted(SCALES, key=lambda w: (-len(w), w)))})\b)"
-CURRENCY = rf"(?i:{'|'.join(sorted(CURRENCY_WORDS, key=lambda w: (-len(w), w)))})"
+SCALE_WORDS = "|".join(sorted((w for w in SCALES if len(w) > 1 or w == "m"),
+                             key=lambda w: (-len(w), w)))
+SCALE = rf"(?:\s?(?:{SCALE_WORDS})\b|(?:b|k)\b)"
+"""A scale after a sum: a word, or a letter glued to it ("$5b", "$50k"; "$20 b class" is not
+$20bn). "m" may stand apart, as before amounts.py ("$5 m")."""
+MONEY_WORDS = frozenset(CURRENCY_WORDS) - {"pound", "pounds"}  # "12 million pounds of pork"
+CURRENCY = rf"(?i:{'|'.join(sorted(MONEY_WORDS, key=lambda w: (-len(w), w)))})"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
                               rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|(?-i:pct|pc)\b)",
@@ -62,7 +67,7 @@ FACT_NEEDS: dict[str, Callable[[str], bool]] = {
     "percentage": lambda text: "%" in text or "pc" in text.lower() or
     all(part in text.lower() for part in ("per", "cent")),
     "money": lambda text: any(sign in text for sign in "$€£¥") or
-    any(word in text.lower() for word in CURRENCY_WORDS),
+    any(word in text.lower() for word in MONEY_WORDS),
     "quantity": lambda text: bool(DIGIT.search(text)) and any(unit in text for unit in UNIT_STEMS),
 }
 """What each kind of fact's pattern needs in a text to match (cheap tests before running it)."""
@@ -248,7 +253,8 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
         if factor != 1.0 or lowered[-1] in ("tons", "tonnes", "km", "kilometres", "kilometers"):
             digits = CONVERTED_DIGITS
         number *= factor
-    number *= next((SCALES[w] for w in lowered if w in SCALES), 1.0)
+    after = next(n for n, w in enumerate(words) if _number(w) is not None) + 1
+    number *= next((SCALES[w] for w in lowered[after:] if w in SCALES), 1.0)  # not B$'s B
     approximate = bool(set(before.casefold().split()[-2:]) & APPROXIMATE)
     return _Amount(kind, start, start + len(text), unit, _significant(number, digits),
                    approximate)
@@ -671,9 +677,11 @@ NOT_ALONE_RIVALS = frozenset({"old", "aged", "age", "said", "say", "think", "tol
 
 
 COMMON_MEASURE_FACTS = 4
-"""A measure word in more facts of a kind than this ("tariff", "shares", "chips" on a desk about
-a trade deal) says too little alone to make two values rival readings of one number: the
-13% tariff on one thing and the 15% on another. A word few facts use ("inflation") does."""
+"""A measure word in more measures of a kind than this ("tariff", "shares", "chips" on a desk
+about a trade deal: tariffs on steel, on cars, on Chinese goods…) says too little alone to make
+two values rival readings of one number: the 13% tariff on one thing and the 15% on another. A
+word of few measures ("inflation") does, however many values sources give it: measures are
+counted, not facts, so rival readings never make their own word common."""
 
 
 def _disagree(a: _Fact, b: _Fact, common: frozenset[str] = frozenset()) -> bool:
@@ -703,7 +711,8 @@ def _rivals(facts: list[_Fact]) -> dict[int, list[int]]:
     """Each fact's disagreeing facts, found through capped lists of facts sharing a word."""
     by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
     rivals: dict[int, list[int]] = defaultdict(list)
-    uses = Counter((fact.lead.kind, word) for fact in facts for word in fact.lead.key)
+    measures = {(fact.lead.kind, frozenset(fact.lead.key)) for fact in facts}
+    uses = Counter((kind, word) for kind, key in measures for word in key)
     common = defaultdict(frozenset, {kind: frozenset(word for (k, word), count in uses.items()
                                                      if k == kind and count > COMMON_MEASURE_FACTS)
                                      for kind in FACT_KINDS})

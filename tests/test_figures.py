@@ -70,9 +70,9 @@ def test_another_country_s_dollars_keep_their_letters_and_pc_is_lower_case():
 
 def test_an_amount_in_words_and_in_signs_is_one_fact():
     """One table of scales and currency words (generator/amounts.py) for figures and
-    statements: pounds were "pounds" here, and "£" in statements."""
-    [fact] = facts_of("Freedonia pledged £5bn for the Sylvanian port upgrade, officials said.",
-                      "Freedonia pledged 5 billion pounds for the Sylvanian port upgrade.")
+    statements: yen were no money here, and "¥" in statements."""
+    [fact] = facts_of("Freedonia pledged ¥500bn for the Sylvanian port upgrade, officials said.",
+                      "Freedonia pledged 500 billion yen for the Sylvanian port upgrade.")
     assert fact.sources == {"s0", "s1"} and not fact.disagrees_with
 
 
@@ -84,9 +84,23 @@ def test_a_measure_word_many_facts_use_does_not_alone_make_rival_values():
                                 ("canola", 100), ("salt", 7))]
     facts = facts_of(*texts)
     assert len(facts) == 6 and not any(fact.disagrees_with for fact in facts)
-    [inflation, rival] = facts_of("Ruritanian inflation rose 2.1% in October, officials said.",
-                                  "Ruritanian inflation rose 2.4% in October, data showed.")
-    assert inflation.disagrees_with or rival.disagrees_with  # a word few facts use still does
+    readings = facts_of(*(f"Ruritanian inflation was {rate}% in October, source {n} said."
+                          for n, rate in enumerate((2.1, 2.4, 2.6, 2.9, 3.1))))
+    assert len(readings) == 5 and all(fact.disagrees_with for fact in readings)  # found in
+    # review: five rival readings made "inflation" common and hid every one of them
+
+
+def test_amount_words_read_no_money_into_other_letters_and_weights():
+    """Found in review of the shared amounts table: B$'s B read as billions, "$20 b class" as
+    $20bn, 12 million pounds of pork as money."""
+    [brunei] = facts_of("Brunei pledged B$5 million to the port fund, officials said.",
+                        "Brunei pledged B$5,000,000 to the port fund, the ministry said.")
+    assert brunei.sources == {"s0", "s1"}
+    assert not find_figures(paragraphs("China bought 12 million pounds of US pork last week, "
+                                       "traders said."))
+    assert [f.value for f in find_figures(paragraphs(
+        "The $20 b class shares rose after the $5b deal and the $50k prize, officials said."))
+    ] == ["$20", "$5b", "$50k"]
 
 
 def test_a_distance_and_its_conversion_are_one_quantity():
