@@ -74,6 +74,10 @@ class Corroboration:
     lead_of: dict[tuple[str, int, int], tuple[str, int, int]] = field(default_factory=dict)
     reports: dict[tuple[str, int, int], int] = field(default_factory=dict)  # lead -> sources
     members: dict[tuple[str, int, int], tuple[Cited, ...]] = field(default_factory=dict)
+    # a member that stands in for its lead where a sentence must stand alone (key points):
+    # the earliest self-contained wording when the lead is not ("It will also drop …")
+    stand_ins: dict[tuple[str, int, int], tuple[tuple[str, int, int], Cited]] = field(
+        default_factory=dict)  # member -> its lead's place and the lead
 
     def entry(self, paragraph: SourceParagraph) -> Cited:
         key = (paragraph.source_id, paragraph.line)
@@ -81,9 +85,22 @@ class Corroboration:
                      self.also.get(key, ()), self.matched_on.get(key, ()))
 
     def cite(self, sentence: Sentence) -> Cited:
-        """A sentence, citing the other sources that report it when it leads a statement."""
+        """A sentence, citing the other sources that report it when it leads a statement (or
+        stands in for its lead: then the lead and the others)."""
+        place = (sentence.source_id, sentence.line, sentence.start)
+        if place not in self.stand_ins:
+            return Cited(sentence.text, sentence.source_id, sentence.line,
+                         self.members.get(place, ()))
+        lead_place, lead = self.stand_ins[place]
+        others = self.members.get(lead_place, ())
         return Cited(sentence.text, sentence.source_id, sentence.line,
-                     self.members.get((sentence.source_id, sentence.line, sentence.start), ()))
+                     (lead, *(c for c in others if c.source_id != sentence.source_id)))
+
+    def reported(self, sentence: Sentence) -> int:
+        """How many sources report the fact a sentence leads (or stands in for)."""
+        place = (sentence.source_id, sentence.line, sentence.start)
+        return self.reports.get(self.stand_ins[place][0] if place in self.stand_ins else place,
+                                1)
 
     @functools.cached_property
     def repeating(self) -> frozenset[tuple[str, int]]:
@@ -106,10 +123,16 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
     repeated: set[tuple[str, int, int]] = set()
     reports: dict[tuple[str, int, int], int] = {}
     lead_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+    stand_ins: dict[tuple[str, int, int], tuple[tuple[str, int, int], Cited]] = {}
     for statement in statements:
         lead = (statement.lead.source_id, statement.lead.line, statement.lead.start)
         # the lead's source telling the fact again stays on its page, as its own entry
         others = [m for m in statement.members[1:] if m.source_id != lead[0]]
+        if not self_contained(statement.lead.text):
+            stand_in = next((m for m in others if self_contained(m.text)), None)
+            if stand_in is not None:
+                stand_ins.setdefault((stand_in.source_id, stand_in.line, stand_in.start),
+                                     (lead, _cited(statement.lead)))
         for member in (statement.lead, *others):
             lead_of.setdefault((member.source_id, member.line, member.start), lead)
         reports[lead] = max(reports.get(lead, 1), statement.reported_by)
@@ -124,7 +147,8 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
             also[lead[:2]].setdefault(source_id, sentence)
     return Corroboration({k: tuple(v.values()) for k, v in also.items()},
                          {k: tuple(v) for k, v in matched.items()}, frozenset(repeated),
-                         lead_of, reports, {k: tuple(v.values()) for k, v in members.items()})
+                         lead_of, reports, {k: tuple(v.values()) for k, v in members.items()},
+                         stand_ins)
 
 
 NO_CORROBORATION = Corroboration({}, {}, frozenset())
@@ -477,13 +501,17 @@ def self_contained(text: str) -> bool:
     return first not in DANGLING and " added that" not in " ".join(words[:4]).casefold()
 
 
-def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=None):
-    """Self-contained sentences of sectioned paragraphs that no earlier source said first."""
+def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=None,
+                stand_ins: bool = True):
+    """Self-contained sentences of sectioned paragraphs that no earlier source said first, or
+    that stand in for a lead that is not self-contained (not with ``stand_ins`` off)."""
     for paragraph in paragraphs if paragraphs is not None else _content(briefing):
         if paragraph.sections == (OTHER,):
             continue
         for sentence in _sentences(paragraph):
-            if (sentence.source_id, sentence.line, sentence.start) in corroboration.repeated:
+            place = (sentence.source_id, sentence.line, sentence.start)
+            if place in corroboration.repeated and (
+                    not stand_ins or place not in corroboration.stand_ins):
                 continue
             if self_contained(sentence.text):
                 yield paragraph, sentence
@@ -509,8 +537,7 @@ def key_points(briefing: Briefing, config: Config,
         candidates = []
         for paragraph, sentence in everything:
             if rule.id in paragraph.sections:
-                reports = corroboration.reports.get(
-                    (sentence.source_id, sentence.line, sentence.start), 1)
+                reports = corroboration.reported(sentence)
                 candidates.append(((-reports, -round(central.of(sentence), 3),
                                     -term_score(sentence.text, rule.terms),
                                     -order[sentence.source_id], sentence.line), sentence))
@@ -542,7 +569,8 @@ def latest_points(briefing: Briefing, config: Config, corroboration: Corroborati
     rules = {rule.id: rule for rule in config.sections}
     candidates = [(-term_score(sentence.text, rules[paragraph.sections[0]].terms),
                    sentence.source_id, sentence.line, sentence.start, sentence)
-                  for paragraph, sentence in _candidates(briefing, corroboration, newest)
+                  for paragraph, sentence in _candidates(briefing, corroboration, newest,
+                                                         stand_ins=False)
                   if (sentence.source_id, sentence.line, sentence.text) not in shown
                   and not any(c.source_id in earlier for c in corroboration.members.get(
                       (sentence.source_id, sentence.line, sentence.start), ()))]

@@ -312,6 +312,27 @@ def test_what_happened_is_told_in_a_later_wording_than_a_previews(config):
     assert latest_points(briefing, config, corroboration, ()) == []
 
 
+def test_a_fact_whose_lead_leans_on_its_paragraph_is_a_key_point_in_another_wording(config):
+    """On the 71 articles of the statement clusters the fact 19 sources report (China drops its
+    farm tariffs) was no key point: its lead opens "It will also drop …". The earliest member
+    that stands alone stands in for it, citing the lead and the others."""
+    from generator.compose import corroborate, key_points
+    from generator.statements import find_statements
+    leaning = ("It will also drop the duties of up to 15% on Ruritanian farm goods that it "
+               "imposed in March, officials said.", "framework-deal")
+    alone = ("Freedonia will drop the duties of up to 15% on Ruritanian farm goods imposed in "
+             "March, the ministry said.", "framework-deal")
+    again = ("Freedonia is dropping its duties of up to 15% on Ruritanian farm goods from "
+             "March, traders said.", "framework-deal")
+    briefing = Briefing("B", (sectioned("a", "2025-10-30", leaning),
+                              sectioned("b", "2025-10-31", alone),
+                              sectioned("c", "2025-11-01", again)))
+    [statement] = find_statements(briefing)
+    assert statement.lead.source_id == "a" and statement.reported_by == 3
+    [point] = key_points(briefing, config, corroborate([statement]))
+    assert point.text == alone[0] and [c.source_id for c in point.also] == ["a", "c"]
+
+
 def test_the_fact_most_sources_report_is_the_first_key_point(config):
     from generator.compose import corroborate, key_points
     from generator.statements import find_statements
