@@ -29,7 +29,7 @@ from generator.glossary import GlossaryEntry, define_terms
 from generator.people import tree_pattern
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import SPANS_REMEMBERED, sentences
-from generator.statements import Statement, find_statements, time_rank
+from generator.statements import Statement, find_statements, previews_of, time_rank
 from generator.structure import (Briefing, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
 from generator.time_sections import earliest_day
@@ -117,7 +117,15 @@ class Corroboration:
                        for s in _sentences(paragraph))
 
 
-def corroborate(statements: Iterable[Statement]) -> Corroboration:
+def corroborate(statements: Iterable[Statement],
+                previews: frozenset[str] = frozenset()) -> Corroboration:
+    """How statements show on pages. A stand-in for a lead that is not self-contained is the
+    earliest member that is, from a source that is not one of ``previews`` (written before the
+    event: see find_statements), and in no other statement (else it would tell two facts, or
+    show twice)."""
+    statements = list(statements)
+    held = Counter(place for statement in statements for place in
+                   {(m.source_id, m.line, m.start) for m in statement.members})
     members: dict[tuple[str, int, int], dict[str, Cited]] = defaultdict(dict)
     matched: dict[tuple[str, int], dict[str, None]] = defaultdict(dict)
     repeated: set[tuple[str, int, int]] = set()
@@ -129,10 +137,12 @@ def corroborate(statements: Iterable[Statement]) -> Corroboration:
         # the lead's source telling the fact again stays on its page, as its own entry
         others = [m for m in statement.members[1:] if m.source_id != lead[0]]
         if not self_contained(statement.lead.text):
-            stand_in = next((m for m in others if self_contained(m.text)), None)
+            stand_in = next(((m.source_id, m.line, m.start) for m in others
+                             if m.source_id not in previews and
+                             held[(m.source_id, m.line, m.start)] == 1 and
+                             self_contained(m.text)), None)
             if stand_in is not None:
-                stand_ins.setdefault((stand_in.source_id, stand_in.line, stand_in.start),
-                                     (lead, _cited(statement.lead)))
+                stand_ins[stand_in] = (lead, _cited(statement.lead))
         for member in (statement.lead, *others):
             lead_of.setdefault((member.source_id, member.line, member.start), lead)
         reports[lead] = max(reports.get(lead, 1), statement.reported_by)
@@ -532,11 +542,18 @@ def key_points(briefing: Briefing, config: Config,
     chosen: list[Cited] = []
     seen: set[str] = set()
     everything = list(_candidates(briefing, corroboration))  # split once, not per section
+    placed = {(p.source_id, p.line): p.sections for p in _content(briefing)}
+
+    def sections_of(paragraph: SourceParagraph, sentence: Sentence) -> tuple[str, ...]:
+        """A stand-in is placed where its lead is (an editor's pin moves the lead)."""
+        lead = corroboration.stand_ins.get((sentence.source_id, sentence.line, sentence.start))
+        return paragraph.sections if lead is None else placed.get(lead[0][:2], ())
+
     central = centrality(sentence for _paragraph, sentence in everything)
     for rule in sorted(config.sections, key=lambda rule: TIME_FIRST.get(rule.time, 1)):
         candidates = []
         for paragraph, sentence in everything:
-            if rule.id in paragraph.sections:
+            if rule.id in sections_of(paragraph, sentence):
                 reports = corroboration.reported(sentence)
                 candidates.append(((-reports, -round(central.of(sentence), 3),
                                     -term_score(sentence.text, rule.terms),
@@ -678,7 +695,7 @@ def compose_pages(briefing: Briefing, config: Config,
     groups = quote_groups(briefing)  # merged once for Key quotes and Who's who
     corroboration = corroborate(
         find_statements(briefing, config.statements, config.event.when)
-        if statements is None else statements)
+        if statements is None else statements, previews_of(briefing, config.event.when))
     wants_full = False
     for page_id in config.pages:
         if page_id == "full":

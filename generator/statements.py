@@ -1413,11 +1413,15 @@ def find_statements(briefing: Briefing, rules: StatementRules | None = None,
     and a fact it reported with later sources is shown in the earliest later wording — what
     happened, not what was expected ("he would likely reduce the tariff" / "he said he would
     lower the tariff to 10%")."""
-    previews = frozenset(s.meta.id for s in briefing.sources
-                         if since and s.meta.date and s.meta.date < since)
     return group_statements((p for s in briefing.sources for p in s.paragraphs),
                             time_rank(briefing.sources), people=briefing.people, rules=rules,
-                            previews=previews)
+                            previews=previews_of(briefing, since))
+
+
+def previews_of(briefing: Briefing, since: str | None) -> frozenset[str]:
+    """The sources dated before the event's day ``since``: they tell what was expected."""
+    return frozenset(s.meta.id for s in briefing.sources
+                     if since and s.meta.date and s.meta.date < since)
 
 
 def statements_by_paragraph(

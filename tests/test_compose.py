@@ -331,6 +331,33 @@ def test_a_fact_whose_lead_leans_on_its_paragraph_is_a_key_point_in_another_word
     assert statement.lead.source_id == "a" and statement.reported_by == 3
     [point] = key_points(briefing, config, corroborate([statement]))
     assert point.text == alone[0] and [c.source_id for c in point.also] == ["a", "c"]
+    # found in review: a preview stood in though a later wording stands alone (b's is the
+    # preview here), and a stand-in kept its place when the editor pinned the fact elsewhere
+    [point] = key_points(briefing, config, corroborate([statement], frozenset({"b"})))
+    assert point.text == again[0]
+    pinned = Briefing("B", (sectioned("a", "2025-10-30", (leaning[0], "other")),
+                            *briefing.sources[1:]))
+    assert key_points(pinned, config, corroborate([statement])) == []
+
+
+def test_a_sentence_in_two_statements_stands_in_for_neither(config):
+    """Found in review: on the seeds' home page a sentence stood in for one fact and was cited
+    again under the other it reports, taking both of its section's key points."""
+    from generator.compose import corroborate
+    from generator.statements import Statement
+    from generator.structure import Sentence
+    def said(sid, text):
+        return Sentence(sid, 3, 0, len(text), text)
+    both = said("b", "Trump said aboard Air Force One that he would discuss fentanyl and soybeans "
+                     "with Xi on Thursday.")
+    leaning = said("a", "Also up for discussion are fentanyl flows and farm exports, officials "
+                        "said.")
+    further = said("c", "Trump went further aboard Air Force One, telling reporters he may cut "
+                        "tariffs.")
+    statements = [Statement(leaning, (leaning, both), ("fentanyl",)),
+                  Statement(further, (further, both), ("Air Force One",))]
+    assert corroborate(statements).stand_ins == {}
+    assert corroborate(statements[:1]).stand_ins  # in one statement only, it stands in
 
 
 def test_the_fact_most_sources_report_is_the_first_key_point(config):
