@@ -8,7 +8,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.config import Config, PersonRule, derived
 from generator.segment import SPANS_REMEMBERED, WORD_RUN, WORD_TAIL
@@ -161,6 +161,10 @@ class PeopleIndex:
         the name is ``declared`` in briefing.yml: declared people are never merged.
         """
         canonical = self.resolve(name)
+        if canonical is not None and canonical != name and canonical.isupper() and \
+                " " in canonical and not name.isupper() and \
+                canonical.casefold() == name.casefold():
+            canonical = self._rename(canonical, name)
         if declared:
             self.declared.add(canonical or name)
         spellings = list(spellings)
@@ -193,6 +197,24 @@ class PeopleIndex:
                 for word in reversed(words):
                     self.forms.setdefault(word.casefold(), canonical)
         return canonical
+
+    def _rename(self, old: str, new: str) -> str:
+        """A person first named in capitals (a transcript's speaker label, "TOM BECKER") takes
+        the name as the text writes it ("Tom Becker") once it does: pages head people with
+        their name. Every form that pointed to the old name points to the new one."""
+        self.people = {new if key == old else key: replace(person, name=new)
+                       if key == old else person for key, person in self.people.items()}
+        for mapping in (self.forms, self.full_names, self._found, self._resolved):
+            for key, value in mapping.items():
+                if value == old:
+                    mapping[key] = new
+        for key, names in self.typo_keys.items():
+            if old in names:
+                self.typo_keys[key] = (names - {old}) | {new}
+        self._indexed = {(form, new if owner == old else owner) for form, owner in self._indexed}
+        if old in self.declared:
+            self.declared = (self.declared - {old}) | {new}
+        return new
 
     def copy(self) -> PeopleIndex:
         """An index of its own with the same people, forms and memories as this one."""
@@ -413,6 +435,22 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> No
             index.full_names.setdefault(family_name, name)
         for name, role in with_roles:
             index.add(name, role=role, line=paragraph.line)
+
+
+def name_as_written(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
+    """A person known only in capitals (a transcript's speaker label, "TOM BECKER") takes the
+    name as some paragraph writes it ("Tom Becker in Hong Kong, thank you"): pages head people
+    with their names. Nothing is read when no one is known in capitals."""
+    shouted = {name.casefold() for name in index.people if name.isupper() and " " in name}
+    for paragraph in paragraphs:
+        if not shouted:
+            return
+        if paragraph.kept and NAME_START.search(paragraph.text):
+            for match in NAME_ANYWHERE.finditer(paragraph.text):
+                name = match.group()
+                if name.casefold() in shouted and not name.isupper():
+                    shouted.discard(name.casefold())
+                    index.add(name)
 
 
 @functools.lru_cache(maxsize=SPANS_REMEMBERED)

@@ -27,7 +27,8 @@ from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_i
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
 from generator.partition import partition
 from generator.patterns import PatternTooSlow
-from generator.people import PeopleIndex, base_index, count_mentions, find_people
+from generator.people import (PeopleIndex, base_index, count_mentions, find_people,
+                              name_as_written)
 from generator.provenance import find_provenance, with_provenance
 from generator.quotes import find_quotes
 from generator.summary_lists import keep_summary_lists
@@ -185,6 +186,7 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     for analysis in analyses:
         for person in analysis.people:
             index.add(person.name, person.variants, person.role, person.spellings)
+    name_as_written((p for paragraphs in deduped for p in paragraphs), index)
     sources = []
     for analysis, paragraphs in zip(analyses, deduped):
         kept_lines = {p.line for p in paragraphs if p.kept}

@@ -214,3 +214,18 @@ def test_an_index_that_holds_none_of_a_texts_keys_resolves_it_to_no_one():
     index.add("Jo Roe")
     for text in ("Jo Roe", "Roe", "the Roe", "Mayor Roe", "Jo Bloggs", "Bloggs", "Mayor Bloggs"):
         assert index.may_resolve(lookup_keys(text)) == (index.resolve(text) is not None), text
+
+
+def test_a_name_known_only_in_capitals_takes_the_way_the_text_writes_it():
+    """A transcript's label ("CORRESPONDENT (TOM BECKER):") headed Who's who in capitals though
+    the anchor writes "Tom Becker in Hong Kong, thank you"."""
+    from generator.people import PeopleIndex, name_as_written
+    index = PeopleIndex()
+    index.add("TOM BECKER", role="correspondent")
+    index.add("RACHEL KWOK")
+    name_as_written([SourceParagraph("s", 9, "ANCHOR: Tom Becker in Hong Kong, thank you.")],
+                    index)
+    assert list(index.people) == ["Tom Becker", "RACHEL KWOK"]  # only what the text writes
+    assert index.people["Tom Becker"].role == "correspondent"
+    assert index.resolve("TOM BECKER") == index.resolve("Becker") == "Tom Becker"
+
