@@ -942,7 +942,7 @@ def _remove_listed_stories(out: list[SourceParagraph], prose: list[bool],
 STORY_LIST_SHARE = 0.4
 
 TAIL_REASON = "the page's tail (under {label!r})"
-TAIL_LABEL_CHARS = 60
+LABEL_MAX_CHARS = 60  # longer, a line is a sentence, whatever words it opens with
 
 
 def _remove_tail(out: list[SourceParagraph], prose: list[bool],
@@ -961,7 +961,7 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
         return
     labels = [(i, rule) for i in range(body[1] + 1, len(out))
               if (out[i].kept or out[i].removed_because == "lone label")
-              and len(out[i].text) <= TAIL_LABEL_CHARS
+              and len(out[i].text) <= LABEL_MAX_CHARS
               and (rule := _tail_rule(out[i].text, tail_labels)) is not None]
     last_of_rule = {rule: i for i, rule in labels}
     last_stamp = max((i for i, p in enumerate(out) if p.removed_because == STAMP), default=-1)
@@ -980,11 +980,9 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
         return
 
 
-LABEL_MAX_CHARS = 60  # longer, a line is a sentence, whatever words it opens with
-
-
 def is_whole_label(text: str, labels: tuple[RulePattern, ...]) -> bool:
-    """The whole text is one of these labels (cleaning.list_labels, .summary_labels)."""
+    """The whole text is one of these labels (cleaning.list_labels, .tail_labels,
+    .summary_labels)."""
     return len(text) <= LABEL_MAX_CHARS and any(label.fullmatch(text) for label in labels)
 
 
@@ -1171,8 +1169,7 @@ def _up_to_note(out: list[SourceParagraph], last: int, note: int,
     end = last
     for i in range(last + 1, note):
         q = out[i]
-        if q.removed_because in NOTE_STOPS or \
-                (len(q.text) <= TAIL_LABEL_CHARS and any(l.fullmatch(q.text) for l in labels)):
+        if q.removed_because in NOTE_STOPS or is_whole_label(q.text, labels):
             break
         if q.kept:
             end = i
