@@ -235,9 +235,10 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
     """The figure's unit and number for matching: 10 per cent = 10% = ten percent, 47 miles =
     76 km, $5bn = $5 billion."""
     words = AMOUNT_WORDS.findall(text)
-    number = next((n for n in map(_number, words) if n is not None), None)
-    if number is None:
+    found = next(((at, n) for at, n in enumerate(map(_number, words)) if n is not None), None)
+    if found is None:
         return None
+    at, number = found
     lowered = [w.casefold() for w in words]
     digits = EXACT_DIGITS
     if kind == "percentage":
@@ -253,8 +254,7 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
         if factor != 1.0 or lowered[-1] in ("tons", "tonnes", "km", "kilometres", "kilometers"):
             digits = CONVERTED_DIGITS
         number *= factor
-    after = next(n for n, w in enumerate(words) if _number(w) is not None) + 1
-    number *= next((SCALES[w] for w in lowered[after:] if w in SCALES), 1.0)  # not B$'s B
+    number *= next((SCALES[w] for w in lowered[at + 1:] if w in SCALES), 1.0)  # not B$'s B
     approximate = bool(set(before.casefold().split()[-2:]) & APPROXIMATE)
     return _Amount(kind, start, start + len(text), unit, _significant(number, digits),
                    approximate)
