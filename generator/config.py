@@ -22,7 +22,7 @@ import yaml
 
 from generator.errors import BriefingError
 from generator.files import read_regular_file
-from generator.patterns import EditorPattern, RulePattern
+from generator.patterns import EditorPattern, RulePattern, bad_expression
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
 # Limits on what the YAML reader accepts, checked before any expensive work. The real
@@ -553,8 +553,7 @@ def _editor_regex(regex: str, written: str, where: str, path: str, line: int | N
     try:
         return re.compile(regex, re.IGNORECASE)
     except re.error as error:
-        raise BriefingError(f"{where}: bad regular expression {written!r}: {error}",
-                            path, line) from None
+        raise bad_expression(where, written, error, path, line) from None
 
 
 def _positive(checker: _Checker, key: str, kind: type) -> Any:

@@ -8,9 +8,9 @@ and a pattern after ``TIME_BUDGET`` seconds over all its matches in a run (thirt
 each take 0.9 s are as bad as one that takes forever); the run then ends with a one-line error
 naming the pattern's line in briefing.yml and the source it was reading. A pattern whose
 counted repeats expand past ``MAX_EXPANDED`` (``a{4294967294}``, which ``re`` accepts) is
-refused before ``regex`` compiles it: it builds the expansion in memory. The defaults (generator/defaults.yml) are the project's
-own, written to be linear and tested so (tests/test_linear.py): they stay ``re`` patterns,
-three to five times faster per match.
+refused before ``regex`` compiles it: it builds the expansion in memory. The defaults
+(generator/defaults.yml) are the project's own, written to be linear and tested so
+(tests/test_linear.py): they stay ``re`` patterns, three to five times faster per match.
 """
 
 from __future__ import annotations
@@ -27,10 +27,7 @@ TIME_BUDGET = 10.0  # seconds of all one pattern's matches in a run (a desk of 1
 MAX_EXPANDED = 10_000  # characters a pattern may stand for once its counted repeats expand
 FLAGS = regex.IGNORECASE | regex.V0  # V0: the syntax of Python's re (see the README)
 
-try:  # the parser behind re.compile; where it is missing, the size is checked on the text
-    import re._parser as _parser  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python before 3.11
-    import sre_parse as _parser  # type: ignore[no-redef]
+_parser = re._parser  # the parser behind re.compile (Python 3.11+, as pyproject.toml asks)
 
 
 class PatternTooSlow(BriefingError):
@@ -47,8 +44,7 @@ def expanded_size(items) -> int:
     (a bounded one at its upper count, an open one at its lower): what ``regex`` builds."""
     size = 0
     for op, value in items:
-        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT",
-                                                                 None)):
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
             low, high, inner = value
             count = low if high == _parser.MAXREPEAT else high
             size += max(1, count) * expanded_size(inner)
@@ -56,7 +52,7 @@ def expanded_size(items) -> int:
             size += expanded_size(value[-1])
         elif op is _parser.BRANCH:
             size += max(expanded_size(branch) for branch in value[1])
-        elif op is getattr(_parser, "ATOMIC_GROUP", None):
+        elif op is _parser.ATOMIC_GROUP:
             size += expanded_size(value)
         elif op in (_parser.ASSERT, _parser.ASSERT_NOT):
             size += expanded_size(value[1])
@@ -65,6 +61,12 @@ def expanded_size(items) -> int:
         if size > MAX_EXPANDED:
             break  # enough to refuse: no need to multiply on (the product can be huge)
     return size
+
+
+def bad_expression(where: str, written: str, error: Exception, path: str,
+                   line: int | None) -> BriefingError:
+    """The one-line error for a configured pattern that does not compile."""
+    return BriefingError(f"{where}: bad regular expression '{written}': {error}", path, line)
 
 
 class EditorPattern:
@@ -82,8 +84,7 @@ class EditorPattern:
             parsed = _parser.parse(source, re.IGNORECASE)  # the syntax is Python's re
             re.compile(source, re.IGNORECASE)
         except (re.error, ValueError, OverflowError, RecursionError) as error:
-            raise BriefingError(f"{where}: bad regular expression '{written}': {error}",
-                                path, line) from None
+            raise bad_expression(where, written, error, path, line) from None
         if expanded_size(parsed) > MAX_EXPANDED:
             raise BriefingError(f"{where}: the regular expression '{written}' repeats too much "
                                 f"(over {MAX_EXPANDED:,} characters once its counts are "
@@ -92,8 +93,7 @@ class EditorPattern:
         try:
             self.compiled = regex.compile(source, FLAGS)
         except (regex.error, ValueError, OverflowError, RecursionError, MemoryError) as error:
-            raise BriefingError(f"{where}: bad regular expression '{written}': {error}",
-                                path, line) from None
+            raise bad_expression(where, written, error, path, line) from None
         self.pattern, self.flags = source, re.IGNORECASE
         self.groupindex = dict(self.compiled.groupindex)
         self.written, self.where, self.path, self.line = written, where, path, line
