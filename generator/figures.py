@@ -189,6 +189,10 @@ class _Mention:
     def numbers(self) -> tuple[tuple[str, float], ...]:
         return tuple((a.unit, a.number) for a in self.amounts)
 
+    @functools.cached_property
+    def places(self) -> frozenset[str]:
+        return measure_places(self.sentence.text[self.measure[0]:self.measure[1]])
+
 
 def _matches(text: str) -> Iterator[tuple[str, re.Match]]:
     for kind, pattern in PATTERNS:
@@ -552,6 +556,23 @@ def measure_key(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+PLACE_LETTERS = 4
+"""Proper words of a measure are compared on their first letters, so a country and its people
+("China", "Chinese"; "Korea", "Korean") are one place."""
+
+
+def measure_places(text: str) -> frozenset[str]:
+    """The capitalised words of a measure ("Korean cars", "U.S. tariff", "tariff on Japan"): what
+    tells one country's equal change from another's."""
+    places = set()
+    for token, _, _ in _tokens(text):
+        if token[:1].isupper() and _content(token):
+            plain = _plain(token).removesuffix("'s")
+            plain = SAME_WORDS.get(plain, plain)
+            places.add(plain.split("-")[0][:PLACE_LETTERS])
+    return frozenset(places)
+
+
 def _time_reference(text: str, words: _Words, start: int, end: int) -> frozenset[str]:
     """Months, weekdays, years and "this year", "a year", "annually" near the figure."""
     found = set()
@@ -600,6 +621,7 @@ class _Fact:
         self.mentions = [mention]
         self.key = set(mention.key)
         self.when = set(mention.when)
+        self.places = set(mention.places)
         self.sources = {mention.sentence.source_id}
 
     def holds(self, key: frozenset[str], strict: bool = False) -> bool:
@@ -616,10 +638,21 @@ class _Fact:
             self.key |= mention.key
         if len(self.when) < MEASURE_WORDS:
             self.when |= mention.when
+        if len(self.places) < MEASURE_WORDS:
+            self.places |= mention.places
 
     def at_time_of(self, mention: _Mention) -> bool:
         """A mention dated otherwise than the fact ("in July" against "since April") is not it."""
         return not (self.when and mention.when and not self.when & mention.when)
+
+    def same_change(self, mention: _Mention) -> bool:
+        """A change of the same values is the fact's when it shares a measure word and neither
+        names a place the other does not (Korean cars against Japanese cars); at another time
+        only when most of the mention's measure is the fact's: a cut agreed in October and in
+        force in November is one cut, told at two moments."""
+        return bool(self.key & mention.key) and \
+            not (self.places - mention.places and mention.places - self.places) and \
+            (self.at_time_of(mention) or _similar(self.key, mention.key))
 
     @property
     def lead(self) -> _Mention:
@@ -640,8 +673,8 @@ def _similar(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool
 
 def _gather(mentions: list[_Mention]) -> list[_Fact]:
     """Mentions with the same values and the same measure are one fact: a change joins one that
-    shares a measure word (two equal changes rarely coincide), a single value one that holds
-    most of its words; a single value equal to either end of a change joins that change first."""
+    shares a measure word and no rival place (two equal changes rarely coincide; _Fact.same_change),
+    a single value one that holds most of its words; a single value equal to either end of a change joins that change first."""
     facts: list[_Fact] = []
     by_values: dict[tuple, list[_Fact]] = defaultdict(list)
     by_end: dict[tuple, list[_Fact]] = defaultdict(list)
@@ -655,8 +688,8 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
                         None)
         if fact is None:
             fact = next((f for f in by_values[(mention.kind, numbers)][:CANDIDATES]
-                         if f.at_time_of(mention) and
-                         (f.key & mention.key if len(numbers) > 1 else f.holds(mention.key))),
+                         if (f.same_change(mention) if len(numbers) > 1 else
+                             f.at_time_of(mention) and f.holds(mention.key))),
                         None)
         if fact is None:
             fact = _Fact(mention)

@@ -135,6 +135,23 @@ def test_the_same_measure_at_different_times_is_not_one_fact():
     assert len(facts) == 2 and not any(f.disagrees_with for f in facts)
 
 
+def test_one_change_told_when_agreed_and_when_in_force_is_one_fact():
+    [fact] = facts_of(
+        "On Thursday Washington agreed to cut the fentanyl tariff on Ruritanian goods to 10% "
+        "from 20%.",
+        "The fentanyl-related levy on Ruritanian goods drops to 10% from 20% on Monday.",
+        "The fentanyl tariff fell to 10 per cent from 20 per cent in November.")
+    assert fact.sources == {"s0", "s1", "s2"}
+
+
+def test_equal_changes_for_two_countries_stay_two_facts():
+    facts = facts_of("The tariff on Sylvanian cars will fall to 15% from 25% in July.",
+                     "The tariff on Ruritanian cars will fall to 15% from 25% in July.",
+                     "In November the US tariff on Ruritanian cars fell to 15% from 25%.")
+    assert {f.sources for f in facts} == {frozenset({"s0"}), frozenset({"s1", "s2"})}
+    assert all(not f.disagrees_with for f in facts)
+
+
 def test_a_poll_s_verb_is_no_measure():
     facts = facts_of("In the survey, 47 percent said the deal was fair.",
                      "Another 38 percent think the tariffs will return.")
