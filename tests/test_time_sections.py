@@ -19,11 +19,6 @@ def timed(config):
     return replace(config, sections=sections)
 
 
-@pytest.fixture
-def timed_without_event(timed):
-    return replace(timed, event=replace(timed.event, when=None))
-
-
 def paragraph(line: int, *sections: str) -> SourceParagraph:
     return SourceParagraph("s", line, "Text of the paragraph.", sections=sections)
 
@@ -49,9 +44,9 @@ def test_dates_in_the_past_make_history_and_recent_ones_news(timed):
         ("background", "framework-deal")]  # 2019 and this week: left as the terms sorted it
 
 
-def test_a_date_within_the_month_before_is_not_yet_the_past(timed_without_event):
+def test_a_date_within_the_month_before_is_not_yet_the_past(timed):
     [placed] = place_in_time([paragraph(1, "background", "framework-deal")],
-                             [dated(1, "2025-10")], "2025-10-30", timed_without_event)
+                             [dated(1, "2025-10")], "2025-10-30", timed)
     assert placed.sections == ("framework-deal",)  # October ends after the article's date
 
 
@@ -83,61 +78,10 @@ def test_a_section_s_time_is_past_or_now(tmp_path):
 
 @pytest.mark.parametrize("written, when", [("0001-01-05", "0001-01-02"), ("9999-12-30", "9999-12"),
                                            ("2024-03-01", "2024-02")])
-def test_dates_at_the_ends_of_the_calendar_are_placed_without_error(timed_without_event,
-                                                                   written, when):
+def test_dates_at_the_ends_of_the_calendar_are_placed_without_error(timed, written, when):
     [placed] = place_in_time([paragraph(1, "background", "framework-deal")],
-                             [dated(1, when)], written, timed_without_event)
+                             [dated(1, when)], written, timed)
     assert placed.sections == ("framework-deal",)
-
-
-@pytest.mark.parametrize("event", ["0001-01-03", "9999-12-31"])
-def test_an_event_at_the_ends_of_the_calendar_is_placed_without_error(timed, event):
-    config = replace(timed, event=replace(timed.event, when=event))
-    [placed] = place_in_time([paragraph(1, "background", "framework-deal")],
-                             [dated(1, "0001-01-02")], "0001-01-05", config)
-    assert placed.sections == (("background",) if event > "0001-01-03" else ("framework-deal",))
-
-
-def text_dated(line: int, text: str, expression: str) -> DatedEvent:
-    return DatedEvent("2025-10-09", expression, Sentence("s", line, 0, len(text), text),
-                      start=text.index(expression))
-
-
-def test_what_came_before_the_event_is_the_past_however_recently_it_was_written(timed):
-    """The briefing's event is 30 October: 9 October is three weeks before it, though only
-    three weeks before a report of 1 November too; the weekend before is the run-up."""
-    written = "2025-11-01"
-    [history, run_up] = place_in_time(
-        [paragraph(1, "framework-deal"), paragraph(2, "background", "framework-deal")],
-        [text_dated(1, "On 9 October China announced sweeping controls.", "9 October"),
-         replace(text_dated(2, "On Sunday the negotiators agreed a framework.", "Sunday"),
-                 when="2025-10-26")], written, timed)
-    assert history.sections == ("background",) and run_up.sections == ("framework-deal",)
-
-
-@pytest.mark.parametrize("text, expression", [
-    ("China will suspend for a year the controls it announced on Oct. 9.", "Oct. 9"),
-    ("Both will pause the port fees they began charging on each other's ships on Oct 14.",
-     "Oct 14"),
-    ("The US will suspend a Commerce Department rule, issued in late September, for a year.",
-     "in late September"),
-    ("The suspension of the 9 October rare-earth measures was confirmed.", "9 October"),
-    ("Beijing's Oct. 9 package will be shelved.", "Oct. 9"),
-    ("The fentanyl levy that Washington imposed in February will be halved.", "in February")])
-def test_a_date_that_says_when_a_thing_was_made_does_not_date_the_news(timed, text, expression):
-    [placed] = place_in_time([paragraph(1, "framework-deal")],
-                             [text_dated(1, text, expression)], "2025-11-20", timed)
-    assert placed.sections == ("framework-deal",)
-
-
-@pytest.mark.parametrize("text, expression", [
-    ("On 9 October China announced sweeping rare earth controls.", "9 October"),
-    ("Tensions flared when Beijing unveiled its rare earth regime on October 9.", "October 9"),
-    ("China announced the new export regulations on October 9th.", "October 9")])
-def test_a_date_of_the_sentence_s_own_news_still_dates_it(timed, text, expression):
-    [placed] = place_in_time([paragraph(1, "framework-deal")],
-                             [text_dated(1, text, expression)], "2025-11-01", timed)
-    assert placed.sections == ("background",)
 
 
 def test_past_days_is_a_number_of_days_within_reason(tmp_path):
