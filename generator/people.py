@@ -24,7 +24,8 @@ ROLE_NAMES = tuple(role.replace("_", " ") for role in """president vice_presiden
     prime_minister premier secretary minister spokesperson spokesman spokeswoman negotiator envoy
     ambassador adviser advisor analyst economist strategist fellow professor chair chairman
     chairwoman chief_executive ceo senator representative governor director official leader
-    correspondent reporter editor host anchor presenter""".split())
+    correspondent reporter editor host anchor presenter legislator lawmaker congressman
+    congresswoman mayor commissioner""".split())
 
 
 def alternation(words: Iterable[str], atom: Callable[[str], str] = re.escape) -> str:
@@ -453,6 +454,34 @@ def name_as_written(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -
                     index.add(name)
 
 
+NAME_RUN_GOES_ON = re.compile(rf" {PARTICLES}{CAP}(?![\w’'-])")
+NAME_RUN_MAX = 8  # words of a run of capitals read as one: a title and a name, at most
+TITLE_OF = re.compile(rf"{ROLE_WORDS}\s+of\s+(?:the\s+)?$")
+TITLE_OF_REACH = 40  # "Secretary of State …", "Minister of Commerce …": the role ends this near
+
+
+def _whole_run(text: str, words: list[str], at: int) -> tuple[list[str], int, bool]:
+    """A name pattern's words, and where they end, taken on to the end of the run of
+    capitalised words they start (NAME_RUN_MAX words at most); whether the run went on."""
+    longer = False
+    while len(words) < NAME_RUN_MAX and (more := NAME_RUN_GOES_ON.match(text, at)):
+        words, at, longer = words + more.group().split(), more.end(), True
+    return words, at, longer
+
+
+def _name_ending(words: list[str]) -> list[str]:
+    """The name that ends a run of capitalised words longer than a name: its last word, the
+    particles before it and one word more ("Piet van der Berg")."""
+    start = len(words) - 1
+    while start > 0 and (words[start - 1] in PARTICLE_WORDS or _initial(words[start - 1])):
+        start -= 1
+    return words[max(0, start - 1):]
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 @functools.lru_cache(maxsize=SPANS_REMEMBERED)
 def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The full names a text gives (each with its family name, folded) and the names it gives a
@@ -460,12 +489,20 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     posts bring the same paragraph to many sources."""
     full_names = []
     named = False
-    for match in NAME_ANYWHERE.finditer(text):
+    at = 0
+    while match := NAME_ANYWHERE.search(text, at):
         named = True
-        words = match.group().split()
+        words, at, longer = _whole_run(text, match.group().split(), match.end())
+        if longer:
+            words = _name_ending(words)  # "Foreign Affairs Lin Chia-lung": the name ends it
+        elif TITLE_OF.search(text, max(0, match.start() - TITLE_OF_REACH), match.start()):
+            words = words[1:]  # "Secretary of State Marco Rubio"
         while words and words[0].casefold() in NOT_FIRST_WORDS:
             words = words[1:]
-        name = plausible_name(split_title(" ".join(words))[1])  # "Vice-Premier He Lifeng"
+        phrase = " ".join(words)
+        if _is_title(phrase):
+            continue  # "Japanese Prime Minister", before "Sanae Takaichi"
+        name = plausible_name(split_title(phrase)[1])  # "Vice-Premier He Lifeng"
         if name:
             full_names.append((name.split()[-1].casefold(), name))
     if not named and not NAME_START.search(text):
@@ -473,7 +510,9 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     with_roles = []
     before, after = _role_windows(text)
     for match in finditer_within(ROLE_BEFORE_NAME, text, before):
-        name = plausible_name(split_title(match.group(2))[1])  # "…, Vice-Premier He Lifeng"
+        words, _, longer = _whole_run(text, match.group(2).split(), match.end(2))
+        phrase = " ".join(_name_ending(words)) if longer else match.group(2)
+        name = plausible_name(split_title(phrase)[1])  # "…, Vice-Premier He Lifeng"
         if name:
             with_roles.append((name, _clean_role(match.group(1))))
     for match in finditer_within(ROLE_AFTER_NAME, text, after):
@@ -686,11 +725,31 @@ def name_head(phrase: str) -> tuple[str, str] | None:
     alone between commas is the head of the apposition ("his friend at college, Jo Bloggs,")."""
     parts = re.split(r"\s*[,;:()\[\]“”\"—–―]\s*|\s+-\s+", phrase.strip(), maxsplit=2)
     head = _head_of_part(parts[0])
+    if head is None or _is_title(head[1]):
+        head = _name_after_title_of(parts[0]) or head
     if head is None and len(parts) > 1:
         second = _head_of_part(parts[1])
         if second and len(second[1].split()) >= 2 and second[1] == parts[1].strip():
             return parts[0].strip(), second[1]
     return head
+
+
+TITLE_OF_NAME = re.compile(r"(.{1,60}?)\s+of\s+(?:the\s+)?(\S.{0,200})$")
+
+
+def _name_after_title_of(part: str) -> tuple[str, str] | None:
+    """"Secretary of State Marco Rubio", "Minister of Foreign Affairs Lin Chia-lung": a title
+    with "of" before a run of capitalised words that ends the part in a name."""
+    match = TITLE_OF_NAME.match(part.strip())
+    if not match or not TITLE_WORDS.match(match.group(1)):
+        return None
+    words = match.group(2).split()
+    if len(words) < 3 or not all(w[:1].isupper() or w in PARTICLE_WORDS for w in words):
+        return None
+    name = plausible_name(" ".join(_name_ending(words)))
+    if name is None or name.casefold() in NOT_NAMES:
+        return None
+    return part.strip()[:len(part.strip()) - len(name)].strip(), name
 
 
 def _head_of_part(part: str) -> tuple[str, str] | None:

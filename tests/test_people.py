@@ -188,6 +188,28 @@ def test_a_title_joined_by_a_hyphen_is_no_part_of_the_name(config):
     assert "He Lifeng" in index.people and not any(n.startswith("Vice") for n in index.people)
 
 
+def test_a_title_before_a_name_in_a_longer_run_of_capitals_is_no_name(config):
+    """A run of capitalised words longer than a name ends in the name; a run that is all
+    title is no one, even when a lone word of it comes back later ("Minister")."""
+    index = base_index(config)
+    find_people([SourceParagraph("s", 1, "Ruritanian Prime Minister Ana Ferreira met Foreign "
+                                 "Affairs Minister Jo Tan on Friday."),
+                 SourceParagraph("s", 2, "Treasury Secretary Olu Badmus spoke to Sylvanian "
+                                 "Prime Minister staff.")], index)
+    assert {"ferreira", "tan", "badmus"} <= set(index.full_names)
+    assert not {"minister", "secretary"} & set(index.full_names)
+    assert index.full_names["tan"] == "Jo Tan"
+
+
+def test_a_title_with_of_before_the_name_is_the_descriptor():
+    from generator.people import name_head
+    assert name_head("Secretary of State Ana Ferreira") == ("Secretary of State", "Ana Ferreira")
+    assert name_head("Minister of Foreign Affairs Jo Tan-wei (譚偉)") == (
+        "Minister of Foreign Affairs", "Jo Tan-wei")
+    assert name_head("the head of the Sylvanian Reserve Board") is None
+    assert name_head("Minister of Commerce") == ("", "Minister")  # no name after it
+
+
 def test_a_paragraph_repeated_in_another_source_adds_its_people_to_that_index(config):
     paragraph = SourceParagraph("s", 1, "Trade envoy Jo Roe met Finance minister Ann Lee.")
     first, second = base_index(config), base_index(config)

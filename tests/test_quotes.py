@@ -80,6 +80,13 @@ def test_quote_left_open_continues_in_the_next_paragraph(config):
     assert {s for _, _, s in found} == {"Carl Jensen"}   # the surname resolves to the full name
 
 
+def test_a_quotation_after_a_title_with_of_goes_to_the_name_not_to_a_title(config):
+    quotes = quotes_of(config, "Sylvanian Prime Minister Ana Ferreira arrived on Friday.",
+                       "Minister of Foreign Affairs Jo Tan-wei (譚偉) told lawmakers on Friday "
+                       "that \"Sylvania will never be a bargaining chip.\"")
+    assert [speaker for _, _, speaker in quotes] == ["Jo Tan-wei"]
+
+
 def test_pronoun_resolves_to_the_last_person_named(config):
     found = quotes_of(config, '"We had a very long meeting today," Xi said.',
                       '"It went better than anyone expected," he added.',
