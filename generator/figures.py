@@ -673,12 +673,15 @@ def _similar(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool
 
 def _gather(mentions: list[_Mention]) -> list[_Fact]:
     """Mentions with the same values and the same measure are one fact: a change joins one that
-    shares a measure word and no rival place (two equal changes rarely coincide; _Fact.same_change),
-    a single value one that holds most of its words; a single value equal to either end of a change joins that change first."""
+    shares a measure word and no rival place (two equal changes rarely coincide;
+    _Fact.same_change), a single value one that holds most of its words, at the same time or
+    in the same words; a single value equal to either end of a change joins that change
+    first. A measure of one word comes last, when every richer reading of it is known
+    (_likeliest_reading)."""
     facts: list[_Fact] = []
     by_values: dict[tuple, list[_Fact]] = defaultdict(list)
     by_end: dict[tuple, list[_Fact]] = defaultdict(list)
-    ordered = sorted(enumerate(mentions), key=lambda m: (-len(m[1].amounts), m[0]))
+    ordered = sorted(enumerate(mentions), key=lambda m: (-len(m[1].amounts), _bare(m[1]), m[0]))
     for _, mention in ordered:
         numbers = mention.numbers
         fact = None
@@ -686,10 +689,14 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
             fact = next((f for f in by_end[(mention.kind, numbers[0])][:CANDIDATES]
                          if f.at_time_of(mention) and f.holds(mention.key, strict=True)),
                         None)
-        if fact is None:
-            fact = next((f for f in by_values[(mention.kind, numbers)][:CANDIDATES]
+        candidates = by_values[(mention.kind, numbers)][:CANDIDATES]
+        if fact is None and _bare(mention):
+            fact = _likeliest_reading(mention, candidates)
+        elif fact is None:
+            fact = next((f for f in candidates
                          if (f.same_change(mention) if len(numbers) > 1 else
-                             f.at_time_of(mention) and f.holds(mention.key))),
+                             (f.at_time_of(mention) or f.lead.key == mention.key) and
+                             f.holds(mention.key))),
                         None)
         if fact is None:
             fact = _Fact(mention)
@@ -701,6 +708,31 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
         else:
             fact.add(mention)
     return facts
+
+
+def _bare(mention: _Mention) -> bool:
+    """A single value whose measure is one word: "the 100% tariff"."""
+    return len(mention.amounts) == 1 and len(mention.key) == 1
+
+
+DOMINANT_SHARE = 2
+"""A bare measure goes with the likeliest richer reading only when that reading has this many
+times the sources of the next one."""
+
+
+def _likeliest_reading(mention: _Mention, candidates: list[_Fact]) -> _Fact | None:
+    """The fact a bare measure ("tariff: 100%") most likely is: of the richer facts of its value
+    that hold its word at its time, the one most sources report, if it clearly leads ("tariff
+    on Chinese goods: 100 per cent", reported by five, not the canola tariff reported by one);
+    else another bare mention of the same word, or none."""
+    readings = sorted((f for f in candidates
+                       if len(f.lead.key) > 1 and f.at_time_of(mention) and
+                       mention.key <= f.key),
+                      key=lambda f: -len(f.sources))
+    if readings and (len(readings) == 1 or
+                     len(readings[0].sources) >= DOMINANT_SHARE * len(readings[1].sources)):
+        return readings[0]
+    return next((f for f in candidates if f.lead.key == mention.key), None)
 
 
 NOT_ALONE_RIVALS = frozenset({"old", "aged", "age", "said", "say", "think", "told", "year",

@@ -152,6 +152,31 @@ def test_equal_changes_for_two_countries_stay_two_facts():
     assert all(not f.disagrees_with for f in facts)
 
 
+def test_a_bare_measure_goes_with_the_reading_most_sources_give_it():
+    facts = facts_of(
+        "Trump had threatened a 100% tariff on Ruritanian goods from Nov. 1.",
+        "The threatened 100 per cent tariff on Ruritanian goods is off in November.",
+        "A 100% tariff on Ruritanian goods in November is dead.",
+        "Markets feared the 100% tariff in November.")
+    assert [sorted(f.sources) for f in facts] == [["s0", "s1", "s2", "s3"]]
+
+
+def test_a_bare_measure_between_two_close_readings_stands_alone():
+    facts = facts_of(
+        "Trump had threatened a 100% tariff on Ruritanian goods.",
+        "Sylvania keeps its 100% tariff on Ruritanian canola oil.",
+        "Markets feared the 100% tariff.")
+    assert sorted(len(f.sources) for f in facts) == [1, 1, 1]
+
+
+def test_one_measure_and_value_told_at_two_times_is_one_fact():
+    [fact] = facts_of("Ruritania will buy 12 million metric tons of Sylvanian soybeans by "
+                      "the end of October.",
+                      "In November Ruritania began buying the 12 million metric tons of "
+                      "Sylvanian soybeans.")
+    assert fact.sources == {"s0", "s1"}
+
+
 def test_a_poll_s_verb_is_no_measure():
     facts = facts_of("In the survey, 47 percent said the deal was fair.",
                      "Another 38 percent think the tariffs will return.")
