@@ -111,7 +111,8 @@ VERBS = frozenset("""lower cut raise reduce halve bring take put keep leave go f
     climb jump gain lose slide add impose lift hit reach buy sell make see ease double triple
     trim boost sink soar surge tumble plunge stand run invest spend grow stay remain apply come
     start begin continue mean fell rose went took brought kept left made sold paid saw sank ran
-    grew held won spent say said think thought believe believed expect expected want wanted
+    grew held won spent risen fallen grown gone taken shrunk shrank sunk slid lost given driven
+    shown done been say said think thought believe believed expect expected want wanted
     feel felt support supported oppose opposed approve approved favor favour favored favoured
     prefer preferred agree agreed disagree disagreed""".split())  # the last: a poll's verbs
 APPROXIMATE = frozenset("about around roughly nearly almost some approximately close closer "
@@ -802,7 +803,7 @@ def _key_figure(fact: _Fact) -> KeyFigure:
     seen = set()
     for mention in fact.mentions:
         sentence = mention.sentence
-        place = (sentence.source_id, sentence.line, sentence.start)
+        place = (sentence.source_id, sentence.line)  # a paragraph is cited once
         if place not in seen:
             seen.add(place)
             citations.append(sentence)

@@ -140,8 +140,11 @@ class Renderer:
         """Citations of the sources that report the same thing: the first ``ALSO_SHOWN`` by
         name, the others counted (at a thousand sources one fact can have hundreds)."""
         shown = " ".join(self.cite(c, page_path) for c in cited[:ALSO_SHOWN])
-        more = len(cited) - ALSO_SHOWN
-        return shown + (f" *and {more} more sources*" if more > 0 else "")
+        rest = cited[ALSO_SHOWN:]
+        sources = {c.source_id for c in rest} - {c.source_id for c in cited[:ALSO_SHOWN]}
+        if sources:
+            return shown + f" *and {_count(len(sources), 'more source')}*"
+        return shown + (f" *and {_count(len(rest), 'more paragraph')}*" if rest else "")
 
     def short_date(self, date: str | None) -> str:
         """"30 Oct", with the year only when it is not the briefing's latest."""
@@ -331,3 +334,7 @@ def abbreviation_line(term: str, definition: str) -> str | None:
     if not term or not definition or "]" in term or "\\" in term or "[" in term:
         return None
     return f"*[{term}]: {definition}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -177,6 +177,18 @@ def test_one_measure_and_value_told_at_two_times_is_one_fact():
     assert fact.sources == {"s0", "s1"}
 
 
+def test_an_irregular_participle_is_no_measure():
+    facts = facts_of("Orders through Port Ruri had risen by about 5% since the meeting.",
+                     "Shipments from the south have fallen by 7% this year.")
+    assert not {"risen", "fallen"} & {f.measure for f in facts}
+
+
+def test_a_paragraph_is_cited_once_however_many_of_its_sentences_state_the_fact():
+    [fact] = facts_of("The fentanyl tariff falls to 10% from 20%. Officials said the fentanyl "
+                      "tariff would fall to 10% from 20% on Monday.")
+    assert len(fact.citations) == 1
+
+
 def test_a_poll_s_verb_is_no_measure():
     facts = facts_of("In the survey, 47 percent said the deal was fair.",
                      "Another 38 percent think the tariffs will return.")

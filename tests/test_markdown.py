@@ -142,6 +142,20 @@ def test_an_entry_many_sources_report_names_a_few_and_counts_the_rest():
     assert line.endswith(f"*and {39 - ALSO_SHOWN} more sources*")
 
 
+def test_the_count_after_the_named_citations_counts_sources_not_paragraphs():
+    from generator.blocks import ALSO_SHOWN, Cited, CitedList, Page
+    from generator.markdown import Renderer
+    from generator.structure import SourceMeta
+    sources = {f"s{n}": SourceMeta(f"s{n}", f"s{n}.txt", "T", f"Outlet {n}", "2025-10-30")
+               for n in range(3)}
+    many = tuple(Cited("Same.", "s1", line) for line in range(4, 4 + ALSO_SHOWN + 5))
+    page = Page("x.md", "X", "d", ())
+    renderer = Renderer(sources)
+    assert renderer.cites(many, page.path).endswith("*and 5 more paragraphs*")
+    assert renderer.cites(many + (Cited("Same.", "s2", 9),), page.path).endswith(
+        "*and 1 more source*")
+
+
 def test_a_key_figure_shows_three_rival_values_and_counts_the_rest():
     from generator.blocks import RIVALS_SHOWN, Cited, FigureRow, FigureTable, Page
     from generator.markdown import Renderer
