@@ -9,12 +9,14 @@ cites that they do not. Findings are not errors: the command fails only when gen
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.classify import OTHER
 from generator.compose import spelling_citations
+from generator.config import one_line
 from generator.load import UNKNOWN_OUTLET
 from generator.pipeline import Progress, Project, plan
 from generator.structure import Briefing, SourceParagraph
@@ -70,8 +72,9 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
             + " (give them under sources: in briefing.yml)"
             for s in briefing.sources if s.meta.outlet == UNKNOWN_OUTLET or not s.meta.date]),
         _part("Pages kept because you edited them", [
-            _kept_page(project.docs_dir / page, rendered.pages[page], page, where)
-            for page in report.kept_edits]),
+            finding for page in report.kept_edits
+            for finding in _kept_page(project.docs_dir / page, rendered.pages[page], page,
+                                      where, paragraphs)]),
         _part("Other notes", [*briefing.notes, *report.notes]),
     )
     stale = tuple(report.stale) + (("mkdocs.yml (navigation)",) if nav_changed else ())
@@ -101,14 +104,56 @@ def _spellings(briefing: Briefing, where: dict[str, str]) -> list[str]:
             for name, written in spelling_citations(briefing).items()]
 
 
-def _kept_page(path: Path, generated: str, page: str, where: dict[str, str]) -> str:
-    """An edited page and the paragraphs the generator's version cites that it does not."""
-    edited = set(CITED_PARAGRAPH.findall(read_page(path) or ""))
+def _kept_page(path: Path, generated: str, page: str, where: dict[str, str],
+               paragraphs: dict[tuple[str, int], SourceParagraph]) -> list[str]:
+    """An edited page: citations it holds that no longer hold (a source gone, a paragraph
+    gone or no longer saying what the page quotes from it: the site would link a reader to
+    the wrong text, or the build would fail on a dead link), and the paragraphs the
+    generator's version cites that it does not."""
+    text = read_page(path) or ""
+    findings = [f"{page}: {problem} (edit the page, or `briefing diff {page}` to see the "
+                "generator's version)" for problem in _broken_citations(text, where, paragraphs)]
+    edited = set(CITED_PARAGRAPH.findall(text))
     missing = sorted({m for m in CITED_PARAGRAPH.findall(generated) if m not in edited},
                      key=lambda m: (m[0], int(m[1])))
-    if not missing:
-        return f"{page}: kept as you edited it; it misses nothing the generator would cite"
-    listed = ", ".join(f"{where.get(source, source)} line {line}" for source, line in missing[:5])
-    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    return (f"{page}: kept as you edited it; the generator's version also cites {listed}{more} "
-            f"(see `briefing diff {page}`)")
+    if not missing and not findings:
+        return [f"{page}: kept as you edited it; it misses nothing the generator would cite"]
+    if missing:
+        listed = ", ".join(f"{where.get(source, source)} line {line}"
+                           for source, line in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        findings.append(f"{page}: kept as you edited it; the generator's version also cites "
+                        f"{listed}{more} (see `briefing diff {page}`)")
+    return findings
+
+
+CITED_ENTRY = re.compile(r"^\s*[-*] (?P<text>[^\[\n]{12,}?) \[[^\]\n]*\]"
+                         r"\(sources/(?P<source>[\w.-]+)\.md#p(?P<line>\d+)", re.MULTILINE)
+MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+LABEL_MARK = re.compile(r"(?<!\\)\*")  # emphasis the generator writes: source text's is escaped
+QUOTE_MARKS = "“”\"‘’'"
+
+
+def _broken_citations(text: str, where: dict[str, str],
+                      paragraphs: dict[tuple[str, int], SourceParagraph]) -> list[str]:
+    """What an edited page cites that is not there any more: a source removed, a paragraph
+    that starts no kept paragraph now (lines moved, or it is removed in cleaning), or an
+    entry's words that its paragraph no longer holds (the source was changed)."""
+    problems = []
+    sources = {source for source, _ in paragraphs} | set(where)
+    for source, line in dict.fromkeys(CITED_PARAGRAPH.findall(text)):
+        place = f"sources/{source}.md#p{line}"
+        if source not in sources:
+            problems.append(f"cites {place}, a source that is gone: the build fails on it")
+        elif (source, int(line)) not in paragraphs or not paragraphs[(source, int(line))].kept:
+            problems.append(f"cites {where.get(source, source)} line {line}, which starts no "
+                            "paragraph on the source's page now")
+    for entry in CITED_ENTRY.finditer(text):
+        paragraph = paragraphs.get((entry["source"], int(entry["line"])))
+        if paragraph is None or not paragraph.kept or LABEL_MARK.search(entry["text"]):
+            continue  # a key figure's row is a label and values, not the paragraph's words
+        words = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", entry["text"])).strip(QUOTE_MARKS + " ")
+        if words and words not in one_line(paragraph.text):
+            problems.append(f"quotes “{_opening(words)}” from {where.get(entry['source'])} line "
+                            f"{entry['line']}, which no longer says it")
+    return problems

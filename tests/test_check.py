@@ -37,6 +37,48 @@ def test_an_edited_page_is_listed_with_what_the_generator_now_cites_beyond_it(pr
     assert finding.startswith("taiwan.md: kept as you edited it") and f"line {line}" in finding
 
 
+def _edit_and_keep(project, page_name="taiwan.md"):
+    """An edited page (one of its entries dropped), and the entries it still cites."""
+    generate(project)
+    page = project.docs_dir / page_name
+    text = page.read_text(encoding="utf-8")
+    cited = [line for line in text.splitlines() if line.startswith("- ") and "#p" in line]
+    page.write_text(text.replace(cited[-1] + "\n", ""), encoding="utf-8")
+    return cited[:-1]
+
+
+def test_a_kept_page_citing_a_removed_source_is_reported(project):
+    cited = _edit_and_keep(project)
+    source = re.search(r"sources/([\w.-]+)\.md#p", cited[0]).group(1)
+    (project.sources_dir / f"{source}.txt").unlink()
+    config = project.config_path.read_text(encoding="utf-8")
+    project.config_path.write_text(re.sub(rf"  {re.escape(source)}\.txt:\n(    .*\n)+", "",
+                                          config), encoding="utf-8")
+    findings = part(check(project), "Pages kept because you edited them").findings
+    assert any(f"sources/{source}.md#p" in f and "a source that is gone" in f for f in findings)
+
+
+def test_a_kept_page_quoting_words_its_source_no_longer_holds_is_reported(project):
+    cited = _edit_and_keep(project)
+    source, line = re.search(r"sources/([\w.-]+)\.md#p(\d+)", cited[0]).groups()
+    path = project.sources_dir / f"{source}.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[int(line) - 1] = "Officials in a city by the sea said nothing at all about tariffs."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    findings = part(check(project), "Pages kept because you edited them").findings
+    assert any(f"line {line}, which no longer says it" in f for f in findings), findings
+
+
+def test_a_kept_page_the_generator_would_write_alike_reports_no_broken_citation(project):
+    generate(project)
+    for page in project.docs_dir.glob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note.\n",
+                        encoding="utf-8")
+    findings = part(check(project), "Pages kept because you edited them").findings
+    assert findings and not any("no longer says it" in f or "gone" in f or "starts no" in f
+                                for f in findings)
+
+
 def test_a_source_without_outlet_or_date_is_listed(project):
     (project.sources_dir / "undated.txt").write_text(
         "A headline about tariffs\n\nTrade talks went on in a city by the sea, officials "
