@@ -132,11 +132,17 @@ def main() -> None:
 def run() -> None:
     """The `briefing` program: main, and then a Ctrl-C that comes while Python shuts down is
     ignored. By then the pages are written or left as they were; the interpreter's own
-    traceback from its exit would only alarm."""
+    traceback from its exit would only alarm.
+
+    The objects still alive are then frozen: at exit Python runs full collections over them all
+    (the caches of sentences, dates and readings a run fills), 0.8 s of a cold generate of the
+    1,000-article desk, to find cycles that do not matter once the process ends. Frozen, they
+    are still freed, just not scanned."""
     try:
         main()
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        gc.freeze()
 
 
 COLLECTOR_THRESHOLDS = (50_000, 20, 100)
