@@ -1001,6 +1001,7 @@ class _Matcher:
     def __init__(self, units: list[_Unit], opposites: tuple[tuple[str, str], ...] = ()):
         self.units = units
         self.sides = _sides(units, opposites)
+        self.counts = _counts(units)
         self.weights = _weights(units)
         self.sizes = [math.sqrt(weight_of(unit.keys, self.weights)) for unit in units]
         # a pair's score, 0.0 below THRESHOLD, by pair_key: one int, not a tuple of two, for
@@ -1035,6 +1036,8 @@ class _Matcher:
             return 0.0
         if self.sides and _contradict(self.sides.get(a), self.sides.get(b)):
             return 0.0
+        if self.counts and _counts_differ(self.counts.get(a), self.counts.get(b)):
+            return 0.0
         score = weight_of(shared, self.weights) / (self.sizes[a] * self.sizes[b])
         return score if score >= THRESHOLD and _one_fact(first, second, shared) and \
             _same_days(first, second, shared) else 0.0
@@ -1045,6 +1048,7 @@ class _Matcher:
         common case, no approximate figure, is _score written out (without a figure, _one_fact
         is the count of shared keys)."""
         units, scores, sizes, sides = self.units, self.scores, self.sizes, self.sides
+        counts = self.counts
         span = len(units)
         weight = self.weights.__getitem__
         fsum = math.fsum
@@ -1069,6 +1073,8 @@ class _Matcher:
                             with_figures and not _one_fact(units[a], units[b], shared):
                         continue
                     if sides and _contradict(sides.get(a), sides.get(b)):
+                        continue
+                    if counts and _counts_differ(counts.get(a), counts.get(b)):
                         continue
                     if not _same_days(units[a], units[b], shared):
                         continue
@@ -1106,6 +1112,36 @@ def _sides(units: list[_Unit], opposites: tuple[tuple[str, str], ...]
         if alone:
             sides[number] = (alone, frozenset(opposite[k] for k in alone))
     return sides
+
+
+SMALL_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|[2-9])\s{1,3}([A-Za-z]{3,20})\b",
+                         re.IGNORECASE)
+
+
+def _counts(units: list[_Unit]) -> dict[int, dict[str, int]]:
+    """For each sentence that counts things in words below ten ("three bridges"; larger counts
+    and digits are figures already): the count of each thing, by its crude singular."""
+    counts = {}
+    for number, unit in enumerate(units):
+        text = unit.sentence.text
+        found = {_singular(thing): NUMBER_WORDS.get(word.casefold()) or int(word)
+                 for word, thing in SMALL_COUNT.findall(text)
+                 if thing.casefold() not in STOPWORDS}
+        if found:
+            counts[number] = found
+    return counts
+
+
+def _singular(word: str) -> str:
+    word = word.casefold()
+    return word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else word
+
+
+def _counts_differ(a: dict[str, int] | None, b: dict[str, int] | None) -> bool:
+    """One says "three bridges" where the other says "four bridges": two accounts that
+    disagree are not one source corroborating the other."""
+    return a is not None and b is not None and \
+        any(b.get(thing, value) != value for thing, value in a.items())
 
 
 def _contradict(a: tuple[frozenset[str], frozenset[str]] | None,
