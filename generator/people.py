@@ -303,9 +303,13 @@ def _declared_people(rules: Iterable[PersonRule]) -> PeopleIndex:
     return index
 
 
+ROLE_CUT = re.compile(r"^.*\b(?:to|by|from|with|said|says|and|that|met|meets|told|tells|"
+                      r"thanked|hosted|welcomed|visited|joined|urged|asked|called|spoke|saw)\s+")
+"""What ends the words before a role that are not the role: "Bessent met [Vice Premier] He"."""
+
+
 def _clean_role(role: str) -> str:
-    return _strip_function_words(re.sub(r"^.*\b(?:to|by|from|with|said|says|and|that)\s+", "",
-                                        role))
+    return _strip_function_words(ROLE_CUT.sub("", role))
 
 
 def _strip_function_words(name: str) -> str:

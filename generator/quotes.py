@@ -71,6 +71,7 @@ NAME_ONLY = re.compile(NAME)
 POSSESSIVE_END = re.compile(r"(’s|'s)$")
 ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 DETERMINER_START = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
+ROLE_ONLY = re.compile(rf"^(?:[a-z]+\s){{0,2}}{ROLE_WORDS}$")  # "vice premier", "commerce minister"
 TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
 # Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
 # (the start of that word reads the same words and is tried first), except just before an ’ ' -
@@ -699,11 +700,21 @@ class QuoteFinder:
             self.organisations[word] = name
             return name
         if bare.islower() and raw != bare:
-            return bare  # "a senior administration official": unnamed, but a speaker
+            return self._holder_of(bare) or bare  # "a senior administration official"
         if head:
             return head[1]  # a lone family name not seen in full
         name = NAME_AT_END.search(raw)
         return name.group() if name else None
+
+    def _holder_of(self, role: str) -> str | None:
+        """The one person the article names with this role: "the vice premier" where it names
+        "Vice Premier He Lifeng"; None when no one's or several people's ("the president")."""
+        if not ROLE_ONLY.match(role):
+            return None
+        role = role.casefold()
+        holders = [person.name for person in self.index.people.values()
+                   if person.role and person.role.casefold().endswith(role)]
+        return holders[0] if len(holders) == 1 else None
 
     def _remember(self, person: str) -> None:
         self.last_person = person

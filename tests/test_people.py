@@ -210,6 +210,13 @@ def test_a_title_with_of_before_the_name_is_the_descriptor():
     assert name_head("Minister of Commerce") == ("", "Minister")  # no name after it
 
 
+def test_a_verb_before_a_title_is_no_part_of_the_role(config):
+    index = base_index(config)
+    find_people([SourceParagraph("s", 1, "Finance Secretary Olu Badmus met Vice Premier Ana "
+                                 "Ferreira in Geneva on Tuesday.")], index)
+    assert index.people["Ana Ferreira"].role == "Vice Premier"
+
+
 def test_a_paragraph_repeated_in_another_source_adds_its_people_to_that_index(config):
     paragraph = SourceParagraph("s", 1, "Trade envoy Jo Roe met Finance minister Ann Lee.")
     first, second = base_index(config), base_index(config)

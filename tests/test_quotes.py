@@ -87,6 +87,21 @@ def test_a_quotation_after_a_title_with_of_goes_to_the_name_not_to_a_title(confi
     assert [speaker for _, _, speaker in quotes] == ["Jo Tan-wei"]
 
 
+def test_a_role_alone_is_the_one_person_the_article_names_with_it(config):
+    quotes = quotes_of(config, "Finance Secretary Olu Badmus met Vice Premier Ana Ferreira in "
+                       "Geneva on Tuesday.",
+                       "\"The other side must keep its promises,\" the vice premier added.",
+                       "\"We made real progress on soybeans,\" the finance secretary told "
+                       "reporters.")
+    assert [speaker for _, _, speaker in quotes] == ["Ana Ferreira", "Olu Badmus"]
+
+
+def test_a_role_two_people_hold_names_neither(config):
+    quotes = quotes_of(config, "Finance Minister Ana Ferreira met Trade Minister Jo Tan in "
+                       "Geneva.", "\"We made progress on every point,\" the minister said.")
+    assert [speaker for _, _, speaker in quotes] == ["minister"]
+
+
 def test_pronoun_resolves_to_the_last_person_named(config):
     found = quotes_of(config, '"We had a very long meeting today," Xi said.',
                       '"It went better than anyone expected," he added.',
