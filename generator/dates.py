@@ -539,7 +539,17 @@ def resolve(match: re.Match, written: dt.date, direction: str | bool,
         direction = "ahead" if prefix == "next" else "behind"
         if month == written.month:
             return f"{written.year + (1 if prefix == 'next' else -1):04d}-{month:02d}"
+    if prefix == "for":  # "booked for December shipment", "the record for October": the nearest
+        return f"{_nearest_year(month, written):04d}-{month:02d}"
     return f"{_year_for(month, written, direction):04d}-{month:02d}"
+
+
+def _nearest_year(month: int, written: dt.date) -> int:
+    """The year of the month nearest the article's, whatever the tense: a month something is
+    for is a schedule, not a telling of the past."""
+    months_ahead = (month - written.month) % 12
+    return written.year + (month < written.month) if months_ahead <= 6 else \
+        written.year - (month > written.month)
 
 
 def is_period_start(match: re.Match) -> bool:

@@ -81,6 +81,11 @@ def test_relative_and_partial_dates_resolve_against_the_article_date(text, date)
     # next / last with a weekday
     ("The board will meet again next Monday to approve the accounts.", "2025-10-30",
      "2025-11-03"),
+    # a month something is for is the nearest, whatever the tense
+    ("Importers have booked eleven grain cargoes for December shipment, traders said.",
+     "2025-11-03", "2025-12"),
+    ("The port handled its busiest week on record for October, the authority said.",
+     "2025-11-03", "2025-10"),
 ])
 def test_tense_and_aspect_decide_the_direction(text, written, date):
     assert when(text, written) == date
