@@ -669,6 +669,13 @@ def test_the_shape_model_setting_moves_its_cut_off_or_turns_it_off(config):
     ("Stay tuned for more updates through the day.", "live-blog housekeeping"),
     ("We'll bring you more as we get it. Stay with us.", "live-blog housekeeping"),
     ("Read more: Ferry fares to rise in spring", "teaser line"),
+    ("Here is a quick recap of what we know so far.", "live-blog housekeeping"),
+    ("JO ROE: Coming up after the break, the weather.", "live-blog housekeeping"),
+    ("Coming up next week, the ministers meet in the port city to sign the deal.", None),
+    ("Here is a recap of the terms: the levy falls to 10% and the quota doubles in spring.",
+     None),
+    ("Good morning and welcome to our live coverage of the first meeting of the two leaders "
+     "in six years.", None),  # a greeting that carries news
     ("The two leaders are due to meet today in the port city, officials said. Stay with us.", None),
     ("Stay tuned, the harbour master said, because the board has not yet voted on the new fees "
      "and the ferry operators have asked for a delay of at least six months.", None),
