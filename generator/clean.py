@@ -1053,6 +1053,24 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     return best
 
 
+def _listed_under_label(out: list[SourceParagraph], candidates: list[int]) -> set[int]:
+    """Candidates that are items of a list right under a lone label, line after line ("Key
+    events" over the posts' headings): two or more of them; one line under a label ("World")
+    may be the headline."""
+    listed: set[int] = set()
+    wanted = set(candidates)
+    for i, paragraph in enumerate(out):
+        if paragraph.removed_because != "lone label":
+            continue
+        items, j = [], i + 1
+        while j < len(out) and out[j].line == out[j - 1].line + 1 and j in wanted:
+            items.append(j)
+            j += 1
+        if len(items) >= 2:
+            listed.update(items)
+    return listed
+
+
 def _between_headline_and_standfirst(above: SourceParagraph) -> set[str]:
     """What may stand between a headline and its standfirst: a byline or a picture's caption,
     and a stamp under a headline longer than a section label ("Dancing With the Stars" over a
@@ -1075,6 +1093,8 @@ def _repick_headline(out: list[SourceParagraph], first: int, keys: list[str]) ->
                   and len(out[i].text.split()) <= TITLE_MAX_WORDS
                   and not BULLETED.match(out[i].text)
                   and not (TRAIL.search(out[i].text) and len(out[i].text.split()) <= TRAIL_WORDS)]
+    listed = _listed_under_label(out, candidates)
+    candidates = [i for i in candidates if i not in listed]
     chosen = _headline_by_words(out, candidates, first)
     if chosen is None:
         after_menu = [i for i in candidates if not _navigation_between(out, i, first)]

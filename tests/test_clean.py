@@ -232,6 +232,22 @@ def test_the_headline_is_the_first_longer_line_above_the_article(config):
     assert headline(paragraphs) == "Harbour talks end early in the port city"
 
 
+def test_items_listed_under_a_label_are_not_the_headline(config):
+    """A live blog's "Key events" over its posts' headings: the first heading shares the most
+    words with the first post, but the headline is the line at the top."""
+    text = ("Harbour week: ferry fares, the new bridge and the strike – live updates\n\n"
+            "Port staff in Ruritania\n\nKey events\nFerry operators raise winter fares again\n"
+            "Council approves new bridge design\n\n17.42\nFerry operators raise winter fares "
+            "again\nThe ferry operators said on Thursday that winter fares would rise again, "
+            "the second rise this year, blaming the cost of fuel.\n\n16.05\nCouncil approves "
+            "new bridge design\nThe council approved the new bridge design after a long debate "
+            "that ran past midnight, officials said.")
+    from generator.clean import headline
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    assert headline(clean_paragraphs(meta, lines(text), config)) == \
+        "Harbour week: ferry fares, the new bridge and the strike – live updates"
+
+
 def test_a_headline_shaped_line_above_the_menu_is_not_the_headline(config):
     text = (f"Markets rally as the port reopens for business\n\nWorld\n\nAsia\n\n"
             f"Harbour talks end early in the port city\n\nBy Jane Roe\n\n{BODY_1}\n\n{BODY_2}")
