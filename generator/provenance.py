@@ -87,10 +87,15 @@ ALL_CONTENTS = frozenset({"content", "contents"})  # "All contents © 2025 Examp
 BRAND_MIN_USES = 2  # a brand the page names once may be a passing mention
 CONNECTORS = frozenset("of the and & de du des la le el y for on der die das für".split())
 ROLE_WORDS = frozenset(
-    "writer reporter correspondent columnist contributor contributing editor staff fellow "
-    "photographer photo host anchor analyst producer opinion senior chief special guest "
-    "associate deputy political business economics author journalist intern freelance "
-    "video file newsletter updated published posted".split())
+    "writer reporter correspondent columnist contributor editor staff fellow photographer host "
+    "anchor analyst producer author journalist intern economist strategist adviser advisor "
+    "director professor researcher commentator spokesman spokeswoman spokesperson file "
+    "newsletter updated published posted".split())
+ROLE_MODIFIERS = frozenset(
+    "contributing photo opinion senior chief special guest associate deputy political business "
+    "economics freelance video".split())
+"""Words of a role that are not a role alone: "Business Editor" is one, "Business Insider" and
+"Rhine Business Post" are outlets."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,8 @@ def outlet_name(text: str) -> str | None:
         words.pop()
     if not 0 < len(words) <= 7 or len(" ".join(words)) > 60:
         return None
+    if all(w.casefold().strip(".,'’") in ROLE_MODIFIERS | CONNECTORS for w in words):
+        return None  # "Opinion", "Senior Political": a role's words, no name
     for index, word in enumerate(words):
         folded = word.casefold().strip(".,'’")
         if folded in ROLE_WORDS or folded in MONTHS or folded in WEEKDAYS:

@@ -90,6 +90,8 @@ def found(*lines: str, body_first: str = BODY):
     ("Jane Doe for The Guardian Example", "The Guardian Example"),
     ("Jane Doe in Seoul for The Example Herald", "The Example Herald"),
     ("By Jane Doe | Example News", "Example News"),
+    ("By Jane Doe, Rhine Business Post", "Rhine Business Post"),  # a role's word in a name
+    ("By Jane Doe, Business Example", "Business Example"),
 ])
 def test_a_byline_names_its_outlet(byline, outlet):
     clue = found("A headline about the talks in Busan", byline).outlet
@@ -99,6 +101,7 @@ def test_a_byline_names_its_outlet(byline, outlet):
 @pytest.mark.parametrize("byline", [
     "By Jane Doe, Opinion Columnist", "By Jane Doe, Senior Writer", "By Jane Doe, Tokyo",
     "By Jane Doe, Tom Roe, Ann Poe", "Alex Wong | Getty Images", "By Jane Doe, Oct. 30",
+    "By Jane Doe, Business Editor", "By Jane Doe, Chief Economist", "By Jane Doe, Opinion",
 ])
 def test_a_byline_without_an_outlet_names_none(byline):
     assert found("A headline about the talks in Busan", byline).outlet is None
