@@ -211,9 +211,15 @@ def outlet_name(text: str) -> str | None:
             return None
         if any(c.isdigit() or c in "/@()[]{}<>:?!\"" for c in word):
             return None
-        if not word[0].isupper() and not (0 < index < len(words) - 1 and folded in CONNECTORS):
+        if not (word[0].isupper() or _caseless(word[0])) and \
+                not (0 < index < len(words) - 1 and folded in CONNECTORS):
             return None
     return " ".join(words).rstrip(".,")
+
+
+def _caseless(letter: str) -> bool:
+    """A letter of a script without capitals (Hangul, Han, Arabic…): a name in it is a name."""
+    return letter.isalpha() and not letter.isupper() and not letter.islower()
 
 
 def _is_person(text: str) -> bool:

@@ -701,6 +701,12 @@ def test_a_housekeeping_phrase_removes_only_a_paragraph_that_is_mostly_it(config
     assert boilerplate_reason(text, config) == reason
 
 
+def test_a_copyright_line_in_a_script_without_capitals_is_a_notice(config):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason("Copyright ⓒ 예시일보. 무단전재 및 재배포 금지", config) == \
+        "syndication notice"
+
+
 # Notes a page adds to the article, written as sentences: none of them is news.
 @pytest.mark.parametrize("text, reason", [
     ("The views expressed are the author's own and do not represent those of the institute.",

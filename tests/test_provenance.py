@@ -133,6 +133,8 @@ def test_a_parenthesis_in_a_transcript_or_sentence_is_no_dateline():
     ("Copyright ⓒ Example Daily. All rights reserved. Redistribution prohibited.",
      "Example Daily"),
     ("Ⓒ 2025 Example Herald Co., Ltd.", "Example Herald"),
+    # a name in a script without capitals
+    ("Copyright ⓒ 예시일보. 무단전재 및 재배포 금지", "예시일보"),
 ])
 def test_a_copyright_line_names_the_publisher(line, outlet):
     paragraphs = [SourceParagraph("s", 1, "Headline"), SourceParagraph("s", 2, BODY),
