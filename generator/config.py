@@ -212,11 +212,21 @@ def _construct_mapping(loader: _LineLoader, node: yaml.Node) -> dict:
                                 line=key_node.start_mark.line + 1,
                                 hint="write the keys out in full")
         key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
         if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
-            raise BriefingError("mapping keys must be plain text", line=key_node.start_mark.line + 1)
+            raise BriefingError("mapping keys must be plain text", line=line)
+        if str(key) in mapping.lines:
+            raise _duplicate_key(str(key), line, mapping.lines[str(key)])
         mapping[str(key)] = loader.construct_object(value_node, deep=True)
-        mapping.lines[str(key)] = key_node.start_mark.line + 1
+        mapping.lines[str(key)] = line
     return mapping
+
+
+def _duplicate_key(key: str, line: int, first_line: int) -> BriefingError:
+    """YAML keeps the last of two equal keys, so a second ``sections:`` would silently replace
+    the first and a repeated source entry would lose its metadata: refuse it instead."""
+    return BriefingError(f"duplicate key {one_line(key)[:60]!r}", line=line,
+                         hint=f"also at line {first_line}; keep one, merging what they hold")
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -177,6 +177,22 @@ def test_bad_typed_values_are_errors_with_a_line(tmp_path, text, expected):
     assert expected in error_for(tmp_path, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("title: A\nsections:\n  background: {terms: {x: 1}}\npages: [background]\n"
+     "sections:\n  taiwan: {terms: {y: 1}}\n",
+     ":5: duplicate key 'sections' (also at line 2;"),
+    ("title: A\ntitle: B\n", ":2: duplicate key 'title' (also at line 1;"),
+    ("sources:\n  a.txt: {outlet: X}\n  b.txt: {}\n  a.txt: {date: 2025-10-30}\n",
+     ":4: duplicate key 'a.txt' (also at line 2;"),
+    ("sources:\n  a.txt:\n    outlet: X\n    outlet: Y\n",
+     ":4: duplicate key 'outlet' (also at line 3;"),
+    ("sections:\n  taiwan: {terms: {tariff: 1, tariff: 2}}\n", ":2: duplicate key 'tariff'"),
+    ("glossary:\n  1: a\n  '1': b\n", ":3: duplicate key '1' (also at line 2;"),
+])
+def test_a_duplicate_key_at_any_depth_is_an_error_naming_both_lines(tmp_path, text, expected):
+    assert expected in error_for(tmp_path, text)
+
+
 def test_the_real_configuration_still_loads_with_key_lines():
     config = load_config(ROOT / "content" / "briefing.yml")
     assert config.sections and config.title
