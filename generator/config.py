@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import yaml
 
 from generator.errors import BriefingError
-from generator.files import read_regular_file
+from generator.files import read_regular_file, same_name
 from generator.patterns import EditorPattern, RulePattern, bad_expression
 
 DEFAULTS_PATH = Path(__file__).with_name("defaults.yml")
@@ -222,10 +222,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.Node) -> dict:
     return mapping
 
 
-def _duplicate_key(key: str, line: int, first_line: int) -> BriefingError:
+def _duplicate_key(key: str, line: int | None, first_line: int | None,
+                   path: str | None = None) -> BriefingError:
     """YAML keeps the last of two equal keys, so a second ``sections:`` would silently replace
     the first and a repeated source entry would lose its metadata: refuse it instead."""
-    return BriefingError(f"duplicate key {one_line(key)[:60]!r}", line=line,
+    return BriefingError(f"duplicate key {one_line(key)[:60]!r}", path, line,
                          hint=f"also at line {first_line}; keep one, merging what they hold")
 
 
@@ -649,7 +650,7 @@ def _place(text: Any, checker: _Checker, key: str) -> tuple[str, int]:
         raise BriefingError(f"'{text}' in steer.{key} is not a source file and line",
                             checker.path, checker.line_of(key),
                             "write it as FILE:LINE, e.g. wire.txt:12")
-    return found["file"], int(found["line"])
+    return same_name(found["file"]), int(found["line"])
 
 
 def _steering(root: _Checker, pages: Iterable[str]) -> Steering:
@@ -735,18 +736,22 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
     event = Event(event_checker.shown("what", "") or "", event_checker.date("when"),
                   event_checker.shown("where", "") or "")
 
-    sources = {}
+    sources: dict[str, SourceEntry] = {}
     source_checker = root.child("sources")
     for name in source_checker.data:
         entry = source_checker.child(name)
+        if same_name(name) in sources:
+            raise _duplicate_key(name, source_checker.line_of(name),
+                                 sources[same_name(name)].line, display)
         entry.only("outlet", "title", "date", "url")
         url = entry.text("url")
         if url and not re.match(r"^https?://[^\s<>\"]+$", url):
             raise BriefingError(f"url of '{name}' must start with http:// or https:// and hold "
                                 "no space, quote or angle bracket",
                                 display, entry.line_of("url"))
-        sources[name] = SourceEntry(entry.shown("outlet"), entry.shown("title"),
-                                    entry.date("date"), url, source_checker.line_of(name))
+        sources[same_name(name)] = SourceEntry(
+            entry.shown("outlet"), entry.shown("title"), entry.date("date"), url,
+            source_checker.line_of(name))
 
     sections = _sections(root)
     section_ids = {s.id for s in sections}

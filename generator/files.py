@@ -9,9 +9,17 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from generator.errors import BriefingError
+
+
+def same_name(name: str) -> str:
+    """A file name in the one form names are compared in (Unicode NFC): macOS saves accents
+    decomposed (``e`` + U+0301) while an editor types them composed (``é``), and the two must
+    match. Only for comparing: files are always opened by the name the folder gives."""
+    return unicodedata.normalize("NFC", name)
 
 
 def read_regular_file(path: Path, limit: int, follow_links: bool = False) -> bytes:

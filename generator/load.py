@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.errors import BriefingError
-from generator.files import read_regular_file
+from generator.files import read_regular_file, same_name
 from generator.structure import RawLine, SourceMeta
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -110,7 +110,7 @@ def load_source(path: Path, config: Config, follow_links: bool = False,
         raise BriefingError(f"line is {len(longest.text):,} characters long (the limit is "
                             f"{MAX_LINE_CHARS:,}); the file seems to have lost its line breaks",
                             display, longest.number, "put each paragraph on its own line")
-    entry = config.sources.get(path.name)
+    entry = config.sources.get(same_name(path.name))
     found_date = leading_date(lines, display)
     title = entry.title if entry and entry.title else ""  # else the cleaner finds the headline
     date = (entry.date if entry and entry.date else None) or found_date
@@ -184,8 +184,9 @@ def check_source_entries(config: Config, paths: list[Path]) -> None:
     """Every file named under ``sources:`` in briefing.yml is there: a misspelt key would
     silently leave its article without outlet and date."""
     names = sorted(path.name for path in paths)
+    compared = {same_name(name) for name in names}
     for key, entry in config.sources.items():
-        if key not in names:
+        if key not in compared:
             close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
             raise BriefingError(f"sources: '{key}' matches no file in content/sources/",
                                 config.path, entry.line,

@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from generator.classify import OTHER
 from generator.config import Steering
+from generator.files import same_name
 from generator.segment import sentences
 from generator.statements import Statement
 from generator.structure import Briefing, Source, SourceParagraph
@@ -35,7 +36,7 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
     statements = tuple(statements)
     if not steering.drop and not steering.pin:
         return Steered(briefing, statements)
-    ids = {PurePath(s.meta.path).name: s.meta.id for s in briefing.sources}
+    ids = {same_name(PurePath(s.meta.path).name): s.meta.id for s in briefing.sources}
     kept = {(p.source_id, p.line) for s in briefing.sources for p in s.paragraphs if p.kept}
     notes: list[str] = []
 

@@ -195,6 +195,33 @@ def test_a_source_key_that_matches_no_file_is_reported(tmp_path):
         check_source_entries(config, [tmp_path / "004_x.txt", tmp_path / "other.txt"])
 
 
+NFD_NAME = "Cafe\u0301 soja n\u0303.txt"  # as macOS saves "Café soja ñ.txt"
+NFC_NAME = "Caf\u00e9 soja \u00f1.txt"  # as an editor types it
+
+
+@pytest.mark.parametrize("on_disk, typed", [(NFD_NAME, NFC_NAME), (NFC_NAME, NFD_NAME)])
+def test_a_source_key_matches_its_file_whichever_way_its_accents_are_written(tmp_path, on_disk,
+                                                                            typed):
+    config_path = tmp_path / "briefing.yml"
+    config_path.write_text(f"title: T\nsources:\n  {typed}:\n    outlet: Wire\n",
+                           encoding="utf-8")
+    config = load_config(config_path)
+    article = tmp_path / on_disk
+    article.write_text("Headline\n\nThe tariff falls to 10% on Friday, officials said.\n",
+                       encoding="utf-8")
+    check_source_entries(config, [article])
+    loaded = load_source(article, config)
+    assert loaded.meta.outlet == "Wire" and loaded.meta.path == str(article)  # opened as named
+
+
+def test_one_file_named_in_both_forms_is_a_duplicate_key(tmp_path):
+    config_path = tmp_path / "briefing.yml"
+    config_path.write_text(f"sources:\n  {NFC_NAME}: {{outlet: A}}\n  {NFD_NAME}: {{outlet: B}}\n",
+                           encoding="utf-8")
+    with pytest.raises(BriefingError, match=r"briefing.yml:3: duplicate key .*also at line 2"):
+        load_config(config_path)
+
+
 def test_a_leading_date_that_does_not_exist_is_an_error_naming_its_line(tmp_path, config):
     import pytest
     from generator.errors import BriefingError

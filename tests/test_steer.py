@@ -64,6 +64,17 @@ def test_a_place_that_names_no_paragraph_is_a_note_not_a_change():
                for n in steered.briefing.notes)
 
 
+def test_a_place_finds_its_file_whichever_way_its_accents_are_written(tmp_path):
+    path = tmp_path / "briefing.yml"
+    path.write_text("sections:\n  taiwan: {terms: {taiwan: 1}}\nsteer:\n"
+                    "  drop: ['Caf\u00e9.txt:1']\n", encoding="utf-8")  # typed composed
+    saved = Source(SourceMeta("cafe", "content/sources/Cafe\u0301.txt", "T", "O", "2025-10-30"),
+                   source("cafe", "The tariff falls to 10%.").paragraphs)  # saved by macOS
+    steered = steer(Briefing("B", (saved,)), [], load_config(path).steer)
+    assert not paragraph(steered.briefing, "cafe", 1).kept
+    assert not steered.briefing.notes
+
+
 @pytest.mark.parametrize("steer_yaml, message", [
     ({"drop": ["wire.txt"]}, "is not a source file and line"),
     ({"drop": ["../x.txt:3"]}, "is not a source file and line"),
