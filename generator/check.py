@@ -1,10 +1,11 @@
 """`briefing check`: the editor's report before publishing.
 
 Everything a person should look at before the site goes out, gathered from one planned (never
-written) generation: where sources disagree, names spelt several ways, quotations nobody is
-named for, facts several sources report that fit no section, sources without an outlet or a
-date, and pages kept because an editor changed them, with what the generator's version now
-cites that they do not. Findings are not errors: the command fails only when generation would.
+written) generation: sources whose cleaning kept no article text, where sources disagree, names
+spelt several ways, quotations nobody is named for, facts several sources report that fit no
+section, sources without an outlet or a date, and pages kept because an editor changed them,
+with what the generator's version now cites that they do not. Findings are not errors: the
+command fails only when generation would.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from generator.classify import OTHER
 from generator.compose import spelling_citations
 from generator.config import one_line
 from generator.load import UNKNOWN_OUTLET
-from generator.pipeline import Progress, Project, plan
+from generator.pipeline import Progress, Project, is_warning, plan
 from generator.structure import Briefing, SourceParagraph
 from generator.write import read_page
 
@@ -53,7 +54,9 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
     briefing = rendered.briefing
     where = {s.meta.id: s.meta.path for s in briefing.sources}
     paragraphs = {(p.source_id, p.line): p for s in briefing.sources for p in s.paragraphs}
+    notes = [*briefing.notes, *report.notes]
     parts = (
+        _part("Sources with no article text", list(filter(is_warning, notes))),
         _part("Sources differ", list(rendered.disagreements)),
         _part("Names spelt differently", _spellings(briefing, where)),
         _part("Quotations without a speaker", [
@@ -75,7 +78,7 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
             finding for page in report.kept_edits
             for finding in _kept_page(project.docs_dir / page, rendered.pages[page], page,
                                       where, paragraphs)]),
-        _part("Other notes", [*briefing.notes, *report.notes]),
+        _part("Other notes", [note for note in notes if not is_warning(note)]),
     )
     stale = tuple(report.stale) + (("mkdocs.yml (navigation)",) if nav_changed else ())
     return CheckReport(len(briefing.sources), len(rendered.pages), parts, stale)

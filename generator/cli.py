@@ -18,7 +18,7 @@ from generator import __version__
 from generator.build import build_site
 from generator.check import check
 from generator.errors import BriefingError
-from generator.pipeline import Project, extract, generate, render_site
+from generator.pipeline import Project, extract, generate, is_warning, render_site
 from generator.write import read_page, run_lock
 
 PROJECT_OPTION = click.option(
@@ -154,8 +154,10 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
     """Generate (or check) and tell the user what happened; True when everything is current."""
     briefing, report, nav_changed = generate(project, force=force, check=check,
                                              progress=ProgressBar())
-    for note in briefing.notes + tuple(report.notes):
-        _echo(f"note: {note}", err=True)
+    notes = briefing.notes + tuple(report.notes)
+    for note in notes:
+        if not is_warning(note):
+            _echo(f"note: {note}", err=True)
     for page in report.kept_edits:
         _echo(f"kept your edits: {page} (see the generator's version with "
                    f"`briefing diff {page}`, take it with `briefing generate --force`)", err=True)
@@ -168,6 +170,8 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
     if not check:
         for page in report.removed:
             _echo(f"removed: {page} (its source is gone)", err=True)
+    for note in filter(is_warning, notes):  # last, where the eye falls
+        _echo(f"warning: {note}", err=True)
     if check:
         stale = report.stale + (["mkdocs.yml (navigation)"] if nav_changed else [])
         if stale:

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from generator.config import Config
 from generator.errors import BriefingError
 from generator.files import read_regular_file, same_name
@@ -24,6 +26,9 @@ MAX_LINE_CHARS = 100_000  # ~15,000 words: longer is a file that lost its line b
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 UNKNOWN_OUTLET = "Unknown outlet"  # until provenance.py reads one from the text
+# A character a reader can see: not white space of any kind (no-break spaces too), not a
+# control or an invisible format character (zero-width space, byte-order mark, joiners).
+VISIBLE = regex.compile(r"[^\s\p{Cc}\p{Cf}]")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,10 @@ def decode(data: bytes, display: str) -> tuple[str, tuple[str, ...]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("line ends normalised")
+    if not VISIBLE.search(text):
+        raise BriefingError("source has no visible text (only spaces, no-break or zero-width "
+                            "spaces, or other invisible characters)", display,
+                            hint="remove the file or add the article text")
     return text, tuple(notes)
 
 

@@ -123,9 +123,29 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
                   f"a misspelling of '{person.name}'; if they are different people, list both "
                   "under people: in briefing.yml"
                   for person in index.people.values() for spelling in person.spellings)
+    if not has_article_text(paragraphs, meta.title):
+        notes += (f"{NO_ARTICLE_TEXT} (cleaning removed every paragraph as page furniture, "
+                  "or kept only the title; `briefing extract FILE` shows why each went)",)
     if notes:
         meta = replace(meta, notes=meta.notes + notes)
     return Analysis(Source(meta, paragraphs, quotes, events), tuple(index.people.values()))
+
+
+NO_ARTICLE_TEXT = "no article text kept: is it the right file?"
+"""The note on a source that publishes nothing but its title: a saved page of cookie banners
+and menus, or a headline alone, is most likely the wrong file, and the editor must hear so."""
+
+
+def has_article_text(paragraphs: Iterable[SourceParagraph], title: str) -> bool:
+    """Whether cleaning kept a paragraph other than the title itself."""
+    shown_title = " ".join(title.split()).casefold()
+    return any(p.kept and " ".join(p.text.split()).casefold() != shown_title
+               for p in paragraphs)
+
+
+def is_warning(note: str) -> bool:
+    """A note to show above the others: a source that gives the site nothing."""
+    return NO_ARTICLE_TEXT in note
 
 
 def _cache_key(digest: str, path: Path, sid: str, config: Config) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from generator.check import check
@@ -85,6 +86,20 @@ def test_a_source_without_outlet_or_date_is_listed(project):
         "said, and tariffs were the main subject of the day.\n", encoding="utf-8")
     [finding] = part(check(project), "Sources without an outlet or a date").findings
     assert finding.startswith(str(project.sources_dir / "undated.txt")) and "no date" in finding
+
+
+@pytest.mark.parametrize("text", [
+    "Skip to main content\n\nAccept all cookies\n",  # a saved cookie banner, no article
+    "Trump and Xi meet in Busan\n",  # a headline alone
+])
+def test_a_source_that_keeps_no_article_text_is_named_first(project, text):
+    (project.sources_dir / "empty-page.txt").write_text(text, encoding="utf-8")
+    report = check(project)
+    assert report.parts[0].title == "Sources with no article text"
+    [finding] = report.parts[0].findings
+    assert finding.startswith(f"{project.sources_dir / 'empty-page.txt'}: no article text kept: "
+                              "is it the right file?")
+    assert not any("no article text" in f for f in part(report, "Other notes").findings)
 
 
 def test_findings_do_not_fail_the_command_but_bad_input_does(project):

@@ -101,6 +101,17 @@ def test_a_misspelt_source_key_is_reported_with_the_closest_file(project):
     assert "did you mean '004_f77be4efbc849815.txt'" in result.stderr
 
 
+def test_a_source_that_keeps_no_article_text_is_a_warning_after_the_notes(project):
+    (project.sources_dir / "banner.txt").write_text(
+        "Skip to main content\n\nAccept all cookies\n", encoding="utf-8")
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 0, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"warning: {project.sources_dir / 'banner.txt'}: no article text "
+                           "kept: is it the right file?")
+    assert "note: " not in last and result.stderr.count("no article text") == 1
+
+
 def test_a_kept_page_citing_a_removed_source_is_reported(project):
     assert run("generate", "--project", str(project.root)).returncode == 0
     page = project.docs_dir / "background.md"

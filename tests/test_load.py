@@ -38,6 +38,9 @@ def test_unknown_date_is_reported(tmp_path, config):
 @pytest.mark.parametrize("data, message", [
     (b"", "empty"), (b"  \n\t\n", "empty"), (b"\x00\x01binary\x00", "binary"),
     (b"\xff\xfeh\x00i\x00", "UTF-16"),
+    # no-break, zero-width and other invisible spaces are white space too
+    ("\u00a0\u00a0\n\u200b\n\ufeff\u200b\u2060\u3000\n".encode(), "no visible text"),
+    ("\ufeff\u200d\u00a0".encode(), "no visible text"), (b"\xa0\xa0\n", "no visible text"),
 ])
 def test_unusable_bytes_give_one_line_errors(data, message):
     with pytest.raises(BriefingError) as error:

@@ -1,8 +1,8 @@
 """Cross-source steps of the pipeline: speakers and open speakers resolved in one index."""
 
 from generator.people import PeopleIndex
-from generator.pipeline import _resolved
-from generator.structure import Quote
+from generator.pipeline import _resolved, has_article_text
+from generator.structure import Quote, SourceParagraph
 
 
 def index_of(*people):
@@ -59,3 +59,11 @@ def test_a_place_among_a_quotation_s_open_names_leaves_the_other_the_speaker():
     quote = Quote("s", 3, "we will talk about it", None, candidates=("Jane Roe", "Tom Lee"))
     assert _without_places(quote, {"Jane Roe"}).speaker == "Tom Lee"
     assert _without_places(quote, {"Kuala Lumpur"}) == quote
+
+
+def test_a_kept_paragraph_that_is_only_the_title_is_no_article_text():
+    title = SourceParagraph("s", 1, "Trump  and Xi meet in Busan")
+    body = SourceParagraph("s", 3, "The two leaders met for 100 minutes, officials said.")
+    assert not has_article_text([title], "Trump and Xi meet in BUSAN")
+    assert not has_article_text([SourceParagraph("s", 1, "Menu", kept=False)], "Menu")
+    assert has_article_text([title, body], "Trump and Xi meet in Busan")
