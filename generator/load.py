@@ -125,7 +125,7 @@ def load_source(path: Path, config: Config, follow_links: bool = False,
     date = (entry.date if entry and entry.date else None) or found_date
     notes_list = list(notes)
     if not entry:
-        notes_list.append("no metadata in briefing.yml; title taken from its first line")
+        notes_list.append("no metadata in briefing.yml")
     if not date:
         notes_list.append("date unknown (add it to briefing.yml or a leading 'date YYYY-MM-DD' line)")
     meta = SourceMeta(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator import freshness
 from generator.classify import classify_paragraphs
-from generator.clean import clean_paragraphs, headline, remove_cross_source_repeats
+from generator.clean import HEADLINE, clean_paragraphs, remove_cross_source_repeats
 from generator.compose import (compose_pages, disagreements, glossary_entries,
                                source_page_path)
 from generator.config import Config, load_config
@@ -111,9 +111,7 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     if meta.outlet == UNKNOWN_OUTLET or not meta.date:  # briefing.yml said it all otherwise
         meta = with_provenance(meta, find_provenance(paragraphs, lines))
     if not meta.title:
-        first = next((p.text for p in paragraphs if p.kept), "")
-        meta = replace(meta, title=headline(paragraphs) or " ".join(first.split()[:12])
-                       or Path(meta.path).stem)
+        meta = _with_title(meta, paragraphs)
     index = base_index(config)
     find_people(paragraphs, index)
     quotes = find_quotes(paragraphs, config, index)
@@ -146,6 +144,23 @@ def has_article_text(paragraphs: Iterable[SourceParagraph], title: str) -> bool:
 def is_warning(note: str) -> bool:
     """A note to show above the others: a source that gives the site nothing."""
     return NO_ARTICLE_TEXT in note
+
+
+def _with_title(meta: SourceMeta, paragraphs: Iterable[SourceParagraph]) -> SourceMeta:
+    """The title briefing.yml does not give: the headline cleaning found, else the opening
+    words of the first kept paragraph, else the file's name; noted with the line it came from,
+    like every guess, so the editor knows where to look when it is wrong."""
+    paragraphs = tuple(paragraphs)
+    found = next((p for p in paragraphs if p.removed_because == HEADLINE and p.text), None) \
+        or next((p for p in paragraphs if p.kept and p.text.split()), None)
+    if found is None:
+        title, note = Path(meta.path).stem, "title taken from the file name"
+    else:
+        title = found.text if found.removed_because == HEADLINE \
+            else " ".join(found.text.split()[:12])
+        note = f"title taken from line {found.line}"
+    return replace(meta, title=title,
+                   notes=meta.notes + (f"{note} (set it in briefing.yml if wrong)",))
 
 
 def _cache_key(digest: str, path: Path, sid: str, config: Config) -> str:

@@ -364,3 +364,19 @@ def test_the_cheap_tests_never_skip_a_copyright_or_a_full_date(text):
                                       _may_hold_year)
     assert _may_hold_copyright(text) or not COPYRIGHT.search(text)
     assert _may_hold_year(text) or not FULL_DATE.search(text)
+
+
+def test_a_guessed_title_is_noted_with_the_line_it_came_from(tmp_path, config):
+    path = tmp_path / "late.txt"
+    path.write_text("\n\n\n\n\nMenu\nChina and US agree a trade truce in Busan talks\n\n"
+                    + BODY + "\n", encoding="utf-8")
+    loaded = load_source(path, config)
+    meta = _analyse_loaded(loaded.meta, loaded.lines, config).source.meta
+    assert meta.title == "China and US agree a trade truce in Busan talks"
+    assert "title taken from line 7 (set it in briefing.yml if wrong)" in meta.notes
+    assert not any("first line" in note for note in meta.notes)
+    blank = SourceMeta("s", "nothing-here.txt", "", "Unknown outlet", None)
+    only_menu = tuple(RawLine(n, t) for n, t in enumerate(["Menu", "", "Subscribe"], 1))
+    meta = _analyse_loaded(blank, only_menu, config).source.meta
+    assert meta.title == "nothing-here" and any("title taken from the file name" in note
+                                                for note in meta.notes)
