@@ -26,6 +26,9 @@ MAX_LINE_CHARS = 100_000  # ~15,000 words: longer is a file that lost its line b
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 SOURCE_SUFFIXES = (".txt", ".text", ".md")
 UNKNOWN_OUTLET = "Unknown outlet"  # until provenance.py reads one from the text
+# How the notes on missing metadata begin; provenance.py drops one when the text gives it.
+DATE_UNKNOWN = "date unknown"
+OUTLET_UNKNOWN = "outlet unknown"
 # A character a reader can see: not white space of any kind (no-break spaces too), not a
 # control or an invisible format character (zero-width space, byte-order mark, joiners).
 VISIBLE = regex.compile(r"[^\s\p{Cc}\p{Cf}]")
@@ -127,7 +130,10 @@ def load_source(path: Path, config: Config, follow_links: bool = False,
     if not entry:
         notes_list.append("no metadata in briefing.yml")
     if not date:
-        notes_list.append("date unknown (add it to briefing.yml or a leading 'date YYYY-MM-DD' line)")
+        notes_list.append(f"{DATE_UNKNOWN} (add it to briefing.yml or a leading "
+                          "'date YYYY-MM-DD' line)")
+    if not (entry and entry.outlet):
+        notes_list.append(f"{OUTLET_UNKNOWN} (add it to briefing.yml)")
     meta = SourceMeta(
         id=given_id or source_id(path),
         path=display,

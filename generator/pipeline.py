@@ -232,7 +232,7 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
         sources.append(Source(analysis.source.meta, paragraphs, quotes, events))
     all_paragraphs = [p for s in sources for p in s.paragraphs]
     dates = [s.meta.date for s in sources if s.meta.date]
-    notes = tuple(f"{s.meta.path}: {note}" for s in sources for note in s.meta.notes)
+    notes = source_notes(sources)
     speakers = frozenset(q.speaker for s in sources for q in s.quotes if q.speaker)
     people = count_mentions(all_paragraphs, index, speakers)
     places = set(index.people) - {person.name for person in people}
@@ -240,6 +240,31 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
         sources = [replace(s, quotes=tuple(_without_places(q, places) for q in s.quotes))
                    for s in sources]
     return Briefing(config.title, tuple(sources), people, max(dates) if dates else None, notes)
+
+
+NOTED_FILES = 10  # files named in one shared note; the rest are counted
+
+
+def source_notes(sources: Iterable[Source]) -> tuple[str, ...]:
+    """The sources' notes, each prefixed with its file; a note several sources share is one
+    line naming them ("date unknown" for forty files is not forty lines). A warning stays one
+    line per file, to stand out."""
+    files: dict[str, list[str]] = {}
+    for source in sources:
+        for note in source.meta.notes:
+            files.setdefault(note, []).append(source.meta.path)
+    lines: list[str] = []
+    for note, paths in files.items():
+        if is_warning(note):
+            lines += [f"{path}: {note}" for path in paths]
+        else:
+            lines.append(f"{_files(paths)}: {note}")
+    return tuple(lines)
+
+
+def _files(paths: list[str]) -> str:
+    more = len(paths) - NOTED_FILES
+    return ", ".join(paths[:NOTED_FILES]) + (f" and {more} more" if more > 0 else "")
 
 
 def _without_places(quote: Quote, places: set[str]) -> Quote:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from generator.clean import HEADLINE, fold, is_body_paragraph, is_date_stamp, is_prose
 from generator.segment import SPANS_REMEMBERED
 from generator.dates import COPYRIGHT_SIGNS, MONTHS, WEEKDAYS
-from generator.load import UNKNOWN_OUTLET
+from generator.load import DATE_UNKNOWN, OUTLET_UNKNOWN, UNKNOWN_OUTLET
 from generator.structure import RawLine, SourceMeta, SourceParagraph
 
 MIN_CONFIDENCE = 0.5  # a guess weaker than this is not made: "Unknown outlet" is honest
@@ -598,11 +598,12 @@ def with_provenance(meta: SourceMeta, found: Provenance) -> SourceMeta:
     outlet, date = meta.outlet, meta.date
     if outlet == UNKNOWN_OUTLET and found.outlet:
         outlet = found.outlet.value
+        notes = [n for n in notes if not n.startswith(OUTLET_UNKNOWN)]
         notes.append(f"outlet '{outlet}' taken from line {found.outlet.line} "
                      "(set it in briefing.yml if wrong)")
     if not date and found.date:
         date = found.date.value
-        notes = [n for n in notes if not n.startswith("date unknown")]
+        notes = [n for n in notes if not n.startswith(DATE_UNKNOWN)]
         notes.append(f"date {date} taken from line {found.date.line} "
                      "(set it in briefing.yml if wrong)")
     return replace(meta, outlet=outlet, date=date, notes=tuple(notes))

@@ -35,6 +35,15 @@ def test_unknown_date_is_reported(tmp_path, config):
     assert any("date unknown" in note for note in meta.notes)
 
 
+def test_unknown_outlet_is_reported_like_an_unknown_date(tmp_path, config):
+    path = tmp_path / "unsigned.txt"
+    path.write_text("date 2025-11-02\nHeadline\n\nBody.\n")
+    meta = load_source(path, config).meta
+    assert meta.outlet == "Unknown outlet"
+    assert "outlet unknown (add it to briefing.yml)" in meta.notes
+    assert not any("date unknown" in note for note in meta.notes)
+
+
 @pytest.mark.parametrize("data, message", [
     (b"", "empty"), (b"  \n\t\n", "empty"), (b"\x00\x01binary\x00", "binary"),
     (b"\xff\xfeh\x00i\x00", "UTF-16"),

@@ -67,3 +67,19 @@ def test_a_kept_paragraph_that_is_only_the_title_is_no_article_text():
     assert not has_article_text([title], "Trump and Xi meet in BUSAN")
     assert not has_article_text([SourceParagraph("s", 1, "Menu", kept=False)], "Menu")
     assert has_article_text([title, body], "Trump and Xi meet in Busan")
+
+
+def test_a_note_several_sources_share_is_one_line_naming_them():
+    from generator.pipeline import NOTED_FILES, source_notes
+    from generator.structure import Source, SourceMeta
+
+    def noted(name, *notes):
+        return Source(SourceMeta(name, f"{name}.txt", "T", "O", None, notes=notes), ())
+    unknown = "outlet unknown (add it to briefing.yml)"
+    warning = "no article text kept: is it the right file? (…)"
+    notes = source_notes([noted("a", unknown, warning), noted("b", "line ends normalised"),
+                          noted("c", unknown, warning)])
+    assert notes == (f"a.txt, c.txt: {unknown}", f"a.txt: {warning}", f"c.txt: {warning}",
+                     "b.txt: line ends normalised")
+    [many] = source_notes([noted(f"s{n}", unknown) for n in range(NOTED_FILES + 3)])
+    assert many.endswith(f"s{NOTED_FILES - 1}.txt and 3 more: {unknown}")

@@ -314,7 +314,7 @@ def test_briefing_yml_wins_and_guesses_are_noted(tmp_path, config):
     meta = _analyse_loaded(loaded.meta, loaded.lines, config).source.meta
     assert (meta.outlet, meta.date) == ("The Example Post", "2025-10-30")
     assert "date 2025-10-30 taken from line 4 (set it in briefing.yml if wrong)" in meta.notes
-    assert not any(note.startswith("date unknown") for note in meta.notes)
+    assert not any(note.startswith(("date unknown", "outlet unknown")) for note in meta.notes)
     told = SourceMeta(loaded.meta.id, str(path), "T", "Editor's Outlet", "2025-10-29")
     meta = _analyse_loaded(told, loaded.lines, config).source.meta
     assert (meta.outlet, meta.date) == ("Editor's Outlet", "2025-10-29")
