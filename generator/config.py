@@ -267,9 +267,15 @@ class LineDict(dict):
         self.lines: dict[str, int] = {}
 
 
+# briefing.yml is one file, so "split it" cannot help: say what can make it smaller.
+CONFIG_TOO_LARGE = ("briefing.yml holds settings, not article text: remove what it no longer "
+                    "needs, such as entries of sources that are gone and unused rules, or "
+                    "shorten long definitions")
+
+
 def _too_large(path: str) -> BriefingError:
     return BriefingError(f"is too large (over the limit of {MAX_CONFIG_BYTES // 1024} KB)", path,
-                         hint="briefing.yml holds settings, not content; shorten it")
+                         hint=CONFIG_TOO_LARGE)
 
 
 def read_yaml(text: str, path: str) -> Any:
@@ -704,7 +710,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         if not os.path.lexists(path):
             raise BriefingError("configuration file not found", display,
                                 hint="create it, or pass --config PATH")
-        data = read_regular_file(Path(path), MAX_CONFIG_BYTES, follow_links)
+        data = read_regular_file(Path(path), MAX_CONFIG_BYTES, follow_links, CONFIG_TOO_LARGE)
         try:
             # As read_text would: drop a byte-order mark, make every line end "\n".
             text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")

@@ -22,10 +22,12 @@ def same_name(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
-def read_regular_file(path: Path, limit: int, follow_links: bool = False) -> bytes:
+def read_regular_file(path: Path, limit: int, follow_links: bool = False,
+                      too_large: str = "split it into smaller files") -> bytes:
     """The bytes of a regular file, at most ``limit`` of them. Symbolic links (unless asked to
     follow them), folders, devices, FIFOs and sockets are refused before anything is read, and
-    the limit counts the bytes actually read (``/proc`` files report a size of 0)."""
+    the limit counts the bytes actually read (``/proc`` files report a size of 0).
+    ``too_large`` is the advice for a file over the limit: what helps depends on the file."""
     display = str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (
         0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
@@ -50,8 +52,8 @@ def read_regular_file(path: Path, limit: int, follow_links: bool = False) -> byt
         problem = BriefingError("is not a regular file (a device, FIFO or socket); only regular "
                                 "files are read", display)
     elif info.st_size > limit:
-        problem = BriefingError(f"is too large ({_size(info.st_size)}; the limit is "
-                                f"{_size(limit)})", display, hint="split it into smaller files")
+        problem = BriefingError(f"is too large ({_size(info.st_size, up=True)}; the limit is "
+                                f"{_size(limit)})", display, hint=too_large)
     if problem:
         os.close(descriptor)
         raise problem
@@ -64,9 +66,12 @@ def read_regular_file(path: Path, limit: int, follow_links: bool = False) -> byt
                                 hint="check the file's permissions") from None
     if len(data) > limit:
         raise BriefingError(f"is too large (over the limit of {_size(limit)})", display,
-                            hint="split it into smaller files")
+                            hint=too_large)
     return data
 
 
-def _size(count: int) -> str:
-    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
+def _size(count: int, up: bool = False) -> str:
+    """Bytes in KB or MB; a file's size rounded ``up``, so one just over the limit never reads
+    as the limit itself ("257 KB; the limit is 256 KB")."""
+    unit, name = (1024 * 1024, "MB") if count >= 1024 * 1024 else (1024, "KB")
+    return f"{-(-count // unit) if up else count // unit} {name}"

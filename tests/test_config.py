@@ -141,6 +141,20 @@ def test_an_over_size_file_is_refused_before_it_is_parsed(tmp_path):
     assert "too large" in message
 
 
+def test_the_size_error_gives_the_limit_readme_gives_and_advice_that_can_be_followed(tmp_path):
+    assert MAX_CONFIG_BYTES == 256 * 1024
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`briefing.yml` over 256 KB" in readme
+    for text in ("title: X\n# " + "x" * MAX_CONFIG_BYTES + "\n",  # 12 bytes over
+                 "title: X\n# " + "x" * (MAX_CONFIG_BYTES - 11) + "\n"):  # 1 byte over
+        message = error_for(tmp_path, text)
+        assert "is too large (257 KB; the limit is 256 KB)" in message
+        assert "split" not in message and "remove what it no longer needs" in message
+    message = str(pytest.raises(BriefingError, read_yaml, "x" * (MAX_CONFIG_BYTES + 1), "f.yml")
+                  .value)
+    assert "256 KB" in message and "remove what it no longer needs" in message
+
+
 def test_the_size_limit_counts_bytes_not_characters(tmp_path):
     # 200,000 'é' are 400 KB in UTF-8 but only 200,000 characters
     text = "title: X\n# " + "é" * 200_000 + "\n"
