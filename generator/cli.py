@@ -18,7 +18,8 @@ from generator import __version__
 from generator.build import build_site
 from generator.check import check
 from generator.errors import BriefingError
-from generator.pipeline import Project, extract, generate, is_warning, render_site
+from generator.pipeline import (Project, extract, generate, is_warning, removal_reason,
+                                render_site)
 from generator.write import read_page, run_lock
 
 PROJECT_OPTION = click.option(
@@ -169,7 +170,7 @@ def _run_generate(project: Project, force: bool, check: bool) -> bool:
                    "take its version with `briefing generate --force`)", err=True)
     if not check:
         for page in report.removed:
-            _echo(f"removed: {page} (its source is gone)", err=True)
+            _echo(f"removed: {page} ({removal_reason(page, report.generated)})", err=True)
     for note in filter(is_warning, notes):  # last, where the eye falls
         _echo(f"warning: {note}", err=True)
     if check:

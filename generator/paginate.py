@@ -9,6 +9,7 @@ speaker's quotations, a person) are pointed at the page that now holds their anc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -176,6 +177,13 @@ def more_path(page: Page, number: int) -> str:
     """``more/framework-deal-2.md``; a page in a folder keeps it (``more/sources/index-2.md``),
     so two pages' further pages never share a path."""
     return f"{MORE_FOLDER}/{page.path.removesuffix('.md')}-{number}.md"
+
+
+def continued_page(path: str) -> str | None:
+    """The page a numbered page under ``more/`` continues (more_path read backwards), None for
+    any other page: ``more/framework-deal-3.md`` → ``framework-deal.md``."""
+    found = re.fullmatch(rf"{MORE_FOLDER}/(.+)-[0-9]+\.md", path)
+    return f"{found[1]}.md" if found else None
 
 
 def paginate(page: Page, rank: Rank) -> list[Page]:

@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator import freshness
 from generator.classify import classify_paragraphs
@@ -25,6 +25,7 @@ from generator.errors import BriefingError
 from generator.load import (UNKNOWN_OUTLET, check_source_entries, check_unique_ids,
                             distinct_ids, find_sources, ignored_entries, load_source)
 from generator.markdown import ABBREVIATIONS, render_abbreviations, render_pages, yaml_text
+from generator.paginate import continued_page
 from generator.partition import partition
 from generator.patterns import PatternTooSlow
 from generator.people import (PeopleIndex, base_index, count_mentions, find_people,
@@ -303,6 +304,18 @@ def build_briefing(paths: Iterable[Path], config: Config, cache_dir: Path | None
         analyses.append(analyse_cached(path, config, cache_dir, follow_links,
                                        ids.get(path) if ids else None))
     return merge(analyses, config)
+
+
+def removal_reason(page: str, generated: Iterable[str]) -> str:
+    """Why a page the generator made is removed, for the run's report: a numbered page under
+    more/ goes when the page it continues needs fewer parts, a source's page (and its
+    continuations) with its source."""
+    first = continued_page(page)
+    if first is not None and first in generated:
+        return f"{first} now needs fewer pages"
+    if PurePosixPath(first or page).parent == PurePosixPath(source_page_path("id")).parent:
+        return "its source is gone"
+    return f"{first} is gone" if first else "nothing in content/ gives this page any more"
 
 
 def site_navigation(pages, extra_pages: list[str]) -> list:

@@ -52,6 +52,11 @@ class WriteReport:
     skipped: bool = False  # nothing changed since the last run: nothing was redone
 
     @property
+    def generated(self) -> set[str]:
+        """Every page the generator makes this run, whether written, unchanged or kept."""
+        return {*self.written, *self.unchanged, *self.kept_edits, *self.editor_pages}
+
+    @property
     def stale(self) -> list[str]:
         """Pages that a write would change (used by ``generate --check``)."""
         return self.written + self.removed + ([MANIFEST] if self.manifest_changed and

@@ -1,6 +1,7 @@
 """The command tells the truth: exit codes, one-line errors, quiet pipes, one run at a time."""
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import ProgressBar, main
-from generator.write import run_lock
+from generator.write import file_hash, run_lock
 from tests.conftest import LIVE_SEED, WIRE_SEED
 
 COMMANDS = [[], ["generate"], ["build"], ["check"], ["diff"], ["extract"]]
@@ -125,7 +126,25 @@ def test_a_kept_page_citing_a_removed_source_is_reported(project):
     assert "kept your edits: background.md" in result.stderr
     assert "content/pages/background.md:" in result.stderr and \
         "cites sources/000_36119deba365cd7b.md, whose source is no longer" in result.stderr
-    assert "removed: sources/000_36119deba365cd7b.md" in result.stderr
+    assert "removed: sources/000_36119deba365cd7b.md (its source is gone)" in result.stderr
+
+
+def test_each_removed_page_is_given_its_own_reason(project):
+    """A numbered page under more/ has no source: it goes because its page got shorter."""
+    assert run("generate", "--project", str(project.root)).returncode == 0
+    manifest_path = project.docs_dir / ".briefing-manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for page in ("more/framework-deal-3.md", "trade.md"):  # as earlier runs wrote them
+        (project.docs_dir / page).parent.mkdir(exist_ok=True)
+        (project.docs_dir / page).write_text("# Old\n", encoding="utf-8")
+        manifest["pages"][page] = file_hash("# Old\n")
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    result = run("generate", "--project", str(project.root))
+    assert result.returncode == 0, result.stderr
+    assert "removed: more/framework-deal-3.md (framework-deal.md now needs fewer pages)" \
+        in result.stderr
+    assert "removed: trade.md (nothing in content/ gives this page any more)" in result.stderr
+    assert "its source is gone" not in result.stderr
 
 
 def test_messages_never_send_a_file_names_control_characters_to_the_terminal(project):

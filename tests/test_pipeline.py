@@ -83,3 +83,14 @@ def test_a_note_several_sources_share_is_one_line_naming_them():
                      "b.txt: line ends normalised")
     [many] = source_notes([noted(f"s{n}", unknown) for n in range(NOTED_FILES + 3)])
     assert many.endswith(f"s{NOTED_FILES - 1}.txt and 3 more: {unknown}")
+
+
+def test_a_removed_page_is_given_the_reason_that_fits_its_kind():
+    from generator.pipeline import removal_reason
+    still = {"framework-deal.md", "sources/index.md"}
+    assert removal_reason("more/framework-deal-3.md", still) == \
+        "framework-deal.md now needs fewer pages"
+    assert removal_reason("more/sources/index-2.md", still) == "sources/index.md now needs fewer pages"
+    assert removal_reason("sources/wire.md", still) == "its source is gone"
+    assert removal_reason("more/sources/wire-2.md", still) == "its source is gone"
+    assert removal_reason("more/taiwan-2.md", still) == "taiwan.md is gone"
