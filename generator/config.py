@@ -286,6 +286,8 @@ def read_yaml(text: str, path: str) -> Any:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except BriefingError as error:
         raise BriefingError(error.message, path, error.line, error.hint) from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable_character(error, text, path) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or str(error)).strip()
@@ -296,6 +298,17 @@ def read_yaml(text: str, path: str) -> Any:
                             mark.line + 1 if mark else None, hint) from None
     except yaml.YAMLError as error:
         raise BriefingError(f"invalid YAML: {error}", path) from None
+
+
+def _unreadable_character(error: yaml.reader.ReaderError, text: str, path: str
+                          ) -> BriefingError:
+    """PyYAML names a character it refuses (a NUL byte, a control character) by its offset in
+    "<unicode string>"; the editor needs its line."""
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    name = "a NUL byte" if code == 0 else "a character YAML does not allow"
+    return BriefingError(f"invalid YAML: {name} (U+{code:04X})", path,
+                         text.count("\n", 0, error.position) + 1,
+                         "delete it; most editors do not show it, so retype the line")
 
 
 def _did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:

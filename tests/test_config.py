@@ -207,6 +207,16 @@ def test_a_duplicate_key_at_any_depth_is_an_error_naming_both_lines(tmp_path, te
     assert expected in error_for(tmp_path, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("title: X\nevent:\n  what: a\x00b\n", ":3: invalid YAML: a NUL byte (U+0000) (delete it;"),
+    ("title: X\n\n\n# \x01\n", ":4: invalid YAML: a character YAML does not allow (U+0001)"),
+    ("\x00title: X\n", ":1: invalid YAML: a NUL byte"),
+])
+def test_a_character_yaml_refuses_is_named_with_its_line(tmp_path, text, expected):
+    message = error_for(tmp_path, text)
+    assert expected in message and "position" not in message and "<unicode" not in message
+
+
 def test_the_real_configuration_still_loads_with_key_lines():
     config = load_config(ROOT / "content" / "briefing.yml")
     assert config.sections and config.title
