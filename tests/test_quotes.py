@@ -477,3 +477,23 @@ def test_an_inch_mark_or_an_attributes_mark_opens_or_closes_no_quotation():
     assert [lost[s.start:s.end] for s in quote_spans(lost)] == [lost[:lost.index('"')]]
     stray = 'x="a b c. "We are pleased with the deal," he said.'
     assert "We are pleased with the deal," in [stray[s.start:s.end] for s in quote_spans(stray)]
+
+
+def test_german_low_opening_mark_is_closed_by_a_high_one(config):
+    # „…“: the “ that closes a German quotation opens one in English
+    found = quotes_of(config, "„The situation at the port is not resolved“, said Hildegard "
+                              "Brenner, head of the association.")
+    assert found == [(1, "The situation at the port is not resolved", "Hildegard Brenner")]
+    split = quotes_of(config, "Hildegard Brenner runs the port.",
+                      "„We had no ship for a week“, Brenner said. „Now we have three of them "
+                      "waiting.“")
+    assert split == [(2, "We had no ship for a week", "Hildegard Brenner"),
+                     (2, "Now we have three of them waiting.", "Hildegard Brenner")]
+    polish = quotes_of(config, "Jan Kowalski said: „The port will stay open all winter.”")
+    assert polish == [(1, "The port will stay open all winter.", "Jan Kowalski")]
+    opened = quotes_of(config, "Hildegard Brenner said: „The ships wait outside the harbour.",
+                       "„Nobody knows when they will come in.“")
+    assert [t for _, t, _ in opened] == ["The ships wait outside the harbour.",
+                                        "Nobody knows when they will come in."]
+    assert {s for _, _, s in opened} == {"Hildegard Brenner"}
+    assert [(s.start, s.end) for s in quote_spans("He said „we will see“ and left.")] == [(9, 20)]
