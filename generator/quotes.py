@@ -2,9 +2,9 @@
 
 Newsrooms quote people in a handful of ways, and each has a rule here:
 
-- marks, straight or curly (``„…“`` too), with the speaker after (``"…," Trump said``), before
-  (``Trump told reporters that "…"``) or in between (split quotes); a quotation left open at the
-  end of a paragraph continues in the next one;
+- marks, straight or curly (``„…“``, ``«…»``, ``»…«``, ``「…」`` too), with the speaker after
+  (``"…," Trump said``), before (``Trump told reporters that "…"``) or in between (split
+  quotes); a quotation left open at the end of a paragraph continues in the next one;
 - a colon: ``Trump said:`` followed by the words on the same line or the next (a post, a
   statement);
 - a transcript's speaker label (``SECRETARY BESSENT: …``); the host's and reporters' turns are
@@ -97,11 +97,13 @@ PARTICLE = re.compile(r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|a
 TITLE_WORDS = 6  # an article, four words and the title's last
 RELATIVE = re.compile(r"\s+who\s")  # after the comma that opens an appositive
 WIDE_SPACE = re.compile(r"\s\s")
-QUOTE_MARKS = "\"“”„"
-# a mark that opens only and the marks that close it: German and Polish „…“ / „…”, in which “
-# closes (elsewhere it opens)
-PAIRED_MARKS = {"„": "“”\""}
-OPENING_MARKS = "\"“„"  # a paragraph that starts with one of these may carry a quotation on
+QUOTE_MARKS = "\"“”„«»「」『』"
+# a mark that opens a quotation and the marks that close it: German and Polish „…“ / „…”, in
+# which “ closes (elsewhere it opens); guillemets «…» (French, with or without spaces inside),
+# »…« (German) and »…» (Swedish); corner brackets 「…」 and 『…』
+PAIRED_MARKS = {"„": "“”\"", "«": "»", "»": "«»", "「": "」", "『": "』"}
+GUILLEMETS = "«»"  # open only where they stand before words, not after them (_opens_pair)
+OPENING_MARKS = "\"“„«»「『"  # a paragraph that starts with one may carry a quotation on
 BEFORE_VERB_REACH = 161  # "before": words after its verb ({0,160}) and a colon or comma
 WORD_AFTER = re.compile(r"\s+\S")  # colon_intro: the white space and the first letter after ":"
 PARTY_REACH = 21  # a character in a party has its opening parenthesis at most this far before
@@ -116,9 +118,9 @@ SUBJECT_FOLLOWS = re.compile(rf",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]
 LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<role>[A-Z][A-Z.'’ -]{1,30}?))?"
                    r"(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
                    r"(?P<rest>\S.*)$", re.DOTALL)
-QUOTE_MARK = re.compile(r"[\"“”„]")
+QUOTE_MARK = re.compile(r"[\"“”„«»「」『』]")
 LABEL_START = re.compile(r"Q|[A-Z][A-Z.'’ -]")
-SENTENCE_END = re.compile(r"[.!?][\"”“’']?\s+")  # on a BEFORE_WINDOW only
+SENTENCE_END = re.compile(r"[.!?][\"”“’'»«」』]?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
 # INTRO_PARTICIPLE and TITLE_CUE are searched in a BEFORE_WINDOW only, never a whole paragraph.
@@ -186,6 +188,21 @@ def _is_open_mark(text: str, at: int) -> bool:
     return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
+def _opens_pair(text: str, at: int) -> bool:
+    """Does the mark at ``at`` (one of PAIRED_MARKS) open a quotation? „, 「 and 『 always do; a
+    guillemet where a word follows it (« may have a space between) and none stands right before
+    it: "« Nous", "»Wir", not the closing "fermé »" or "geschlossen«"."""
+    mark = text[at]
+    if mark not in GUILLEMETS:
+        return True
+    before = text[at - 1] if at else " "
+    after = text[at + 1:at + 3]
+    if mark == "«":
+        after = after.lstrip()
+    return (before.isspace() or before in "([{—–-:") and bool(after) and \
+        (after[0].isalnum() or after[0] in "\"“„‘'(…")
+
+
 ATTRIBUTE = re.compile(r'(?<=\w)="[^"\n<>]{0,200}"(?=\s*(?:/?>|[\w-]+=))')
 """An HTML attribute left in pasted text, href="…" before the tag's end or another attribute."""
 
@@ -216,13 +233,13 @@ def _spans_in(text: str) -> tuple[Span, ...]:
         at = mark.start()
         if at in attributes or _inch_mark(text, at) and opened is None:
             continue  # an attribute's marks (href="…"), an inch mark (a 12" record)
-        if closers:  # only its own closing mark ends a quotation opened by „
+        if closers:  # only its own closing mark ends a quotation opened by „, «, », 「, 『
             if text[at] in closers:
                 spans.append(Span(opened, at))
                 opened, closers = None, ""
             continue
         if text[at] in PAIRED_MARKS:
-            if opened is None:
+            if opened is None and _opens_pair(text, at):
                 opened, closers = at + 1, PAIRED_MARKS[text[at]]
             continue
         if _is_open_mark(text, at):

@@ -497,3 +497,22 @@ def test_german_low_opening_mark_is_closed_by_a_high_one(config):
                                         "Nobody knows when they will come in."]
     assert {s for _, _, s in opened} == {"Hildegard Brenner"}
     assert [(s.start, s.end) for s in quote_spans("He said „we will see“ and left.")] == [(9, 20)]
+
+
+def test_guillemets_and_corner_brackets_in_any_spacing_quote_without_their_marks(config):
+    for text in ("«We were two weeks away from closing,» said Jean-Marc Rivière.",
+                 "« We were two weeks away from closing, » said Jean-Marc Rivière.",
+                 "«\u00a0We were two weeks away from closing\u00a0», said Jean-Marc Rivière.",
+                 "»We were two weeks away from closing«, said Jean-Marc Rivière.",
+                 "「We were two weeks away from closing」, said Jean-Marc Rivière.",
+                 "『We were two weeks away from closing』 said Jean-Marc Rivière."):
+        assert quotes_of(config, text) == [
+            (1, "We were two weeks away from closing", "Jean-Marc Rivière")], text
+    before = quotes_of(config, "Jean-Marc Rivière said: « We had two weeks of cash left. »")
+    assert before == [(1, "We had two weeks of cash left.", "Jean-Marc Rivière")]
+    # a guillemet right after a word closes; with nothing open it opens nothing
+    assert quote_spans("The shop was shut» all winter, then sold« the old stock at a loss.") == []
+    # a quotation opened by « ends at », not at a quotation nested inside it
+    nested = "« They called it “a rescue” but it was a loan », said Rivière."
+    assert [nested[s.start:s.end] for s in quote_spans(nested)] == [
+        " They called it “a rescue” but it was a loan "]
