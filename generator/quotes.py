@@ -982,7 +982,9 @@ class QuoteFinder:
                 found = [turn_quote] if turn_quote else self._marked(paragraph, NOBODY)
             elif pending and not (spans and spans[0].start > 1) and \
                     not self._names(pending, text):
-                found = self._whole(paragraph, pending)
+                # a paragraph in marks after "…said:" is quoted without them
+                found = self._marked(paragraph, pending) if spans else \
+                    self._whole(paragraph, pending)
             elif spans:
                 carried = carried or voice
                 starts_open = text.lstrip()[:1] in OPENING_MARKS and bool(carried)

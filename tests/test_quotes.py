@@ -516,3 +516,14 @@ def test_guillemets_and_corner_brackets_in_any_spacing_quote_without_their_marks
     nested = "« They called it “a rescue” but it was a loan », said Rivière."
     assert [nested[s.start:s.end] for s in quote_spans(nested)] == [
         " They called it “a rescue” but it was a loan "]
+
+
+def test_a_marked_paragraph_after_a_colon_line_is_quoted_without_its_marks(config):
+    for opening, closing in (("“", "”"), ("«", "»"), ('"', '"')):
+        found = quotes_of(config, "Kenji Sato told reporters:",
+                          f"{opening}We will not sign this deal.{closing}")
+        assert found == [(2, "We will not sign this deal.", "Kenji Sato")]
+    found = quotes_of(config, "Kenji Sato told reporters:",
+                      "“We will not sign this deal,” he added. “Not this year, not next.”")
+    assert found == [(2, "We will not sign this deal", "Kenji Sato"),
+                     (2, "Not this year, not next.", "Kenji Sato")]
