@@ -111,8 +111,8 @@ VERBS = frozenset("""lower cut raise reduce halve bring take put keep leave go f
     climb jump gain lose slide add impose lift hit reach buy sell make see ease double triple
     trim boost sink soar surge tumble plunge stand run invest spend grow stay remain apply come
     start begin continue mean fell rose went took brought kept left made sold paid saw sank ran
-    grew held won spent risen fallen grown gone taken shrunk shrank sunk slid lost given driven
-    shown done been say said think thought believe believed expect expected want wanted
+    grew held won spent risen fallen grown gone taken shrunk shrank sunk slid say said think
+    thought believe believed expect expected want wanted
     feel felt support supported oppose opposed approve approved favor favour favored favoured
     prefer preferred agree agreed disagree disagreed""".split())  # the last: a poll's verbs
 APPROXIMATE = frozenset("about around roughly nearly almost some approximately close closer "
@@ -192,7 +192,9 @@ class _Mention:
 
     @functools.cached_property
     def places(self) -> frozenset[str]:
-        return measure_places(self.sentence.text[self.measure[0]:self.measure[1]])
+        start, end = self.measure
+        text = self.sentence.text
+        return measure_places(text[start:end], not text[:start].strip(" \"'“‘(-–—"))
 
 
 def _matches(text: str) -> Iterator[tuple[str, re.Match]]:
@@ -562,14 +564,18 @@ PLACE_LETTERS = 4
 ("China", "Chinese"; "Korea", "Korean") are one place."""
 
 
-def measure_places(text: str) -> frozenset[str]:
+SAME_PLACES = {"european": "eu", "europe": "eu", "e.u.": "eu"}
+
+
+def measure_places(text: str, opens_sentence: bool = False) -> frozenset[str]:
     """The capitalised words of a measure ("Korean cars", "U.S. tariff", "tariff on Japan"): what
-    tells one country's equal change from another's."""
+    tells one country's equal change from another's. A measure that opens its sentence has a
+    capital there that says nothing ("Tariffs on Chinese goods")."""
     places = set()
-    for token, _, _ in _tokens(text):
-        if token[:1].isupper() and _content(token):
+    for number, (token, _, _) in enumerate(_tokens(text)):
+        if token[:1].isupper() and _content(token) and not (opens_sentence and number == 0):
             plain = _plain(token).removesuffix("'s")
-            plain = SAME_WORDS.get(plain, plain)
+            plain = SAME_PLACES.get(plain, SAME_WORDS.get(plain, plain))
             places.add(plain.split("-")[0][:PLACE_LETTERS])
     return frozenset(places)
 
@@ -647,13 +653,13 @@ class _Fact:
         return not (self.when and mention.when and not self.when & mention.when)
 
     def same_change(self, mention: _Mention) -> bool:
-        """A change of the same values is the fact's when it shares a measure word and neither
-        names a place the other does not (Korean cars against Japanese cars); at another time
-        only when most of the mention's measure is the fact's: a cut agreed in October and in
-        force in November is one cut, told at two moments."""
-        return bool(self.key & mention.key) and \
-            not (self.places - mention.places and mention.places - self.places) and \
-            (self.at_time_of(mention) or _similar(self.key, mention.key))
+        """A change of the same values at the same time is the fact's when it shares a measure
+        word and neither names a place the other does not (Korean cars against Japanese
+        cars). At another time it is another fact: inflation that eased from 3.1% to 2.9% in
+        October is not the same easing in September, even where a cut agreed in October and
+        in force in November is one cut told twice."""
+        return bool(self.key & mention.key) and self.at_time_of(mention) and \
+            not (self.places - mention.places and mention.places - self.places)
 
     @property
     def lead(self) -> _Mention:
@@ -696,8 +702,7 @@ def _gather(mentions: list[_Mention]) -> list[_Fact]:
         elif fact is None:
             fact = next((f for f in candidates
                          if (f.same_change(mention) if len(numbers) > 1 else
-                             (f.at_time_of(mention) or f.lead.key == mention.key) and
-                             f.holds(mention.key))),
+                             f.at_time_of(mention) and f.holds(mention.key))),
                         None)
         if fact is None:
             fact = _Fact(mention)
@@ -733,7 +738,8 @@ def _likeliest_reading(mention: _Mention, candidates: list[_Fact]) -> _Fact | No
     if readings and (len(readings) == 1 or
                      len(readings[0].sources) >= DOMINANT_SHARE * len(readings[1].sources)):
         return readings[0]
-    return next((f for f in candidates if f.lead.key == mention.key), None)
+    return next((f for f in candidates if f.lead.key == mention.key and f.at_time_of(mention)),
+                None)
 
 
 NOT_ALONE_RIVALS = frozenset({"old", "aged", "age", "said", "say", "think", "told", "year",
@@ -801,7 +807,7 @@ def _key_figure(fact: _Fact) -> KeyFigure:
     start, end = shown.measure
     citations = []
     seen = set()
-    for mention in fact.mentions:
+    for mention in (shown, *fact.mentions):  # the sentence shown is cited first
         sentence = mention.sentence
         place = (sentence.source_id, sentence.line)  # a paragraph is cited once
         if place not in seen:
