@@ -72,6 +72,8 @@ NAME_ONLY = re.compile(NAME)
 POSSESSIVE_END = re.compile(r"(’s|'s)$")
 ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 DETERMINER_START = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
+NOT_THE_ROLE_ITSELF = frozenset("vice deputy former acting assistant associate co under "
+                                "lieutenant ex".split())  # a vice president is no president
 ROLE_ONLY = re.compile(rf"^(?:[a-z]+\s){{0,2}}{ROLE_WORDS}$")  # "vice premier", "commerce minister"
 TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
 # Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
@@ -819,8 +821,8 @@ class QuoteFinder:
                 name = raw  # a title's own capital article: "The Global Times"
             self.organisations[word] = name
             return name
-        if bare.islower() and raw != bare:
-            return self._holder_of(bare) or bare  # "a senior administration official"
+        if bare.islower() and raw != bare:  # "a senior administration official"
+            return (self._holder_of(bare) if raw[:4].casefold() == "the " else None) or bare
         if head:
             return head[1]  # a lone family name not seen in full
         name = NAME_AT_END.search(raw)
@@ -828,12 +830,20 @@ class QuoteFinder:
 
     def _holder_of(self, role: str) -> str | None:
         """The one person the article names with this role: "the vice premier" where it names
-        "Vice Premier He Lifeng"; None when no one's or several people's ("the president")."""
-        if not ROLE_ONLY.match(role):
-            return None
-        role = role.casefold()
-        holders = [person.name for person in self.index.people.values()
-                   if person.role and person.role.casefold().endswith(role)]
+        "Vice Premier He Lifeng"; None when no one's or several people's, and for a role of one
+        word ("the president": Trump named without his role, or the vice president, may be
+        meant)."""
+        wanted = role.casefold().split()
+        if len(wanted) < 2 or not ROLE_ONLY.match(role):
+            return None  # "the president": whoever the article names without a role may be it
+        holders = []
+        for person in self.index.people.values():
+            if not person.role:
+                continue
+            words = person.role.casefold().split()
+            if words[-len(wanted):] == wanted and \
+                    not set(words[:-len(wanted)][-1:]) & NOT_THE_ROLE_ITSELF:
+                holders.append(person.name)
         return holders[0] if len(holders) == 1 else None
 
     def _remember(self, person: str) -> None:

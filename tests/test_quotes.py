@@ -96,6 +96,13 @@ def test_a_role_alone_is_the_one_person_the_article_names_with_it(config):
     assert [speaker for _, _, speaker in quotes] == ["Ana Ferreira", "Olu Badmus"]
 
 
+def test_a_role_of_one_word_or_with_vice_before_it_names_no_one(config):
+    quotes = quotes_of(config, "Jo Roe signed the bill, joined by Vice President Ana Ferreira.",
+                       "\"Today we show that the harbour works,\" the president said.",
+                       "\"We need to see the text before we vote,\" a senator said.")
+    assert [speaker for _, _, speaker in quotes] == ["president", "senator"]
+
+
 def test_a_role_two_people_hold_names_neither(config):
     quotes = quotes_of(config, "Finance Minister Ana Ferreira met Trade Minister Jo Tan in "
                        "Geneva.", "\"We made progress on every point,\" the minister said.")
