@@ -1114,21 +1114,26 @@ def _sides(units: list[_Unit], opposites: tuple[tuple[str, str], ...]
     return sides
 
 
-SMALL_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|[2-9])\s{1,3}([A-Za-z]{3,20})\b",
-                         re.IGNORECASE)
+SMALL_COUNT = re.compile(r"(?<![\w.,])(two|three|four|five|six|seven|eight|nine|[2-9])\s{1,3}"
+                         r"([A-Za-z]{3,20})\b", re.IGNORECASE)
+NOT_COUNTED = frozenset("""people persons person officials sources source diplomats analysts
+    executives members percent per pct cents cent points point times hundred thousand million
+    billion trillion dozen""".split())
+"""Counts that are no thing's tally: who is quoted ("two people familiar with the talks", "three
+officials said"), or part of a figure ("two hundred", "5 billion")."""
 
 
-def _counts(units: list[_Unit]) -> dict[int, dict[str, int]]:
+def _counts(units: list[_Unit]) -> dict[int, dict[str, frozenset[int]]]:
     """For each sentence that counts things in words below ten ("three bridges"; larger counts
-    and digits are figures already): the count of each thing, by its crude singular."""
+    and digits are figures already): the counts of each thing, by its crude singular."""
     counts = {}
     for number, unit in enumerate(units):
-        text = unit.sentence.text
-        found = {_singular(thing): NUMBER_WORDS.get(word.casefold()) or int(word)
-                 for word, thing in SMALL_COUNT.findall(text)
-                 if thing.casefold() not in STOPWORDS}
+        found: dict[str, set[int]] = defaultdict(set)
+        for word, thing in SMALL_COUNT.findall(unit.sentence.text):
+            if thing.casefold() not in NOT_COUNTED and thing.casefold() not in STOPWORDS:
+                found[_singular(thing)].add(NUMBER_WORDS.get(word.casefold()) or int(word))
         if found:
-            counts[number] = found
+            counts[number] = {thing: frozenset(values) for thing, values in found.items()}
     return counts
 
 
@@ -1137,11 +1142,12 @@ def _singular(word: str) -> str:
     return word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else word
 
 
-def _counts_differ(a: dict[str, int] | None, b: dict[str, int] | None) -> bool:
+def _counts_differ(a: dict[str, frozenset[int]] | None,
+                   b: dict[str, frozenset[int]] | None) -> bool:
     """One says "three bridges" where the other says "four bridges": two accounts that
     disagree are not one source corroborating the other."""
     return a is not None and b is not None and \
-        any(b.get(thing, value) != value for thing, value in a.items())
+        any(thing in b and values.isdisjoint(b[thing]) for thing, values in a.items())
 
 
 def _contradict(a: tuple[frozenset[str], frozenset[str]] | None,
