@@ -539,17 +539,16 @@ def resolve(match: re.Match, written: dt.date, direction: str | bool,
         direction = "ahead" if prefix == "next" else "behind"
         if month == written.month:
             return f"{written.year + (1 if prefix == 'next' else -1):04d}-{month:02d}"
-    if prefix == "for":  # "booked for December shipment", "the record for October": the nearest
-        return f"{_nearest_year(month, written):04d}-{month:02d}"
+    if prefix == "for" and direction == "behind" and \
+            0 < (month - written.month) % 12 <= SCHEDULED_MONTHS:
+        direction = "ahead"  # "have booked cargoes for December shipment" in November
     return f"{_year_for(month, written, direction):04d}-{month:02d}"
 
 
-def _nearest_year(month: int, written: dt.date) -> int:
-    """The year of the month nearest the article's, whatever the tense: a month something is
-    for is a schedule, not a telling of the past."""
-    months_ahead = (month - written.month) % 12
-    return written.year + (month < written.month) if months_ahead <= 6 else \
-        written.year - (month > written.month)
+SCHEDULED_MONTHS = 2
+"""A month something is "for" this soon after the article is a schedule, whatever the tense of
+the verb that books it; further ahead, a past tense tells of the past ("exports for June fell"
+in January)."""
 
 
 def is_period_start(match: re.Match) -> bool:

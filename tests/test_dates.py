@@ -86,6 +86,10 @@ def test_relative_and_partial_dates_resolve_against_the_article_date(text, date)
      "2025-11-03", "2025-12"),
     ("The port handled its busiest week on record for October, the authority said.",
      "2025-11-03", "2025-10"),
+    ("Chip exports for June fell 3% from a year earlier, the ministry said.", "2025-01-15",
+     "2024-06"),
+    ("The next summit between the two leaders is scheduled for September in the capital.",
+     "2025-01-15", "2025-09"),
 ])
 def test_tense_and_aspect_decide_the_direction(text, written, date):
     assert when(text, written) == date
