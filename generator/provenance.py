@@ -89,8 +89,8 @@ CONNECTORS = frozenset("of the and & de du des la le el y for on der die das fü
 ROLE_WORDS = frozenset(
     "writer reporter correspondent columnist contributor editor staff fellow photographer host "
     "anchor analyst producer author journalist intern economist strategist adviser advisor "
-    "director professor researcher commentator spokesman spokeswoman spokesperson file "
-    "newsletter updated published posted".split())
+    "director professor researcher commentator spokesman spokeswoman spokesperson desk team "
+    "newsroom file newsletter updated published posted".split())
 ROLE_MODIFIERS = frozenset(
     "contributing photo opinion senior chief special guest associate deputy political business "
     "economics freelance video".split())
@@ -205,9 +205,10 @@ def outlet_name(text: str) -> str | None:
         return None
     if all(w.casefold().strip(".,'’") in ROLE_MODIFIERS | CONNECTORS for w in words):
         return None  # "Opinion", "Senior Political": a role's words, no name
+    titled = len(words) > 1 and words[0] == "The"  # "The Economist", "The Spokesman-Review"
     for index, word in enumerate(words):
         folded = word.casefold().strip(".,'’")
-        if folded in ROLE_WORDS or folded in MONTHS or folded in WEEKDAYS:
+        if folded in ROLE_WORDS and not titled or folded in MONTHS or folded in WEEKDAYS:
             return None
         if any(c.isdigit() or c in "/@()[]{}<>:?!\"" for c in word):
             return None

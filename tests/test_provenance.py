@@ -92,6 +92,7 @@ def found(*lines: str, body_first: str = BODY):
     ("By Jane Doe | Example News", "Example News"),
     ("By Jane Doe, Rhine Business Post", "Rhine Business Post"),  # a role's word in a name
     ("By Jane Doe, Business Example", "Business Example"),
+    ("By Jane Doe, The Economist", "The Economist"),  # a role's word after "The" is a name
 ])
 def test_a_byline_names_its_outlet(byline, outlet):
     clue = found("A headline about the talks in Busan", byline).outlet
@@ -102,6 +103,7 @@ def test_a_byline_names_its_outlet(byline, outlet):
     "By Jane Doe, Opinion Columnist", "By Jane Doe, Senior Writer", "By Jane Doe, Tokyo",
     "By Jane Doe, Tom Roe, Ann Poe", "Alex Wong | Getty Images", "By Jane Doe, Oct. 30",
     "By Jane Doe, Business Editor", "By Jane Doe, Chief Economist", "By Jane Doe, Opinion",
+    "By Jane Doe, Business Desk",
 ])
 def test_a_byline_without_an_outlet_names_none(byline):
     assert found("A headline about the talks in Busan", byline).outlet is None
