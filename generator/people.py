@@ -473,6 +473,27 @@ def _whole_run(text: str, words: list[str], at: int) -> tuple[list[str], int, bo
     return words, at, longer
 
 
+def _after_title_of(text: str, start: int) -> bool:
+    """A capitalised title and "of" stand right before ``start``: "Secretary of State …",
+    "Minister of Foreign Affairs …" (not "the campaign director of Jacinda Ardern")."""
+    match = TITLE_OF.search(text, max(0, start - TITLE_OF_REACH), start)
+    return bool(match) and match.group()[:1].isupper()
+
+
+def _name_in_run(words: list[str], after_title_of: bool = False) -> list[str]:
+    """The name a run of capitalised words longer than a name ends in: after a title with "of"
+    the run opens with what the title is of, so the name is its ending ("Foreign Affairs Lin
+    Chia-lung"); else the titles before it go ("Chinese Vice Premier He Lifeng") and a name
+    has at most three words ("Justice Ruth Bader Ginsburg")."""
+    if after_title_of:
+        return _name_ending(words)
+    words = split_title(" ".join(words))[1].split()
+    return words[-NAME_MAX_WORDS:]
+
+
+NAME_MAX_WORDS = 3
+
+
 def _name_ending(words: list[str]) -> list[str]:
     """The name that ends a run of capitalised words longer than a name: its last word, the
     particles before it and one word more ("Piet van der Berg")."""
@@ -497,9 +518,10 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     while match := NAME_ANYWHERE.search(text, at):
         named = True
         words, at, longer = _whole_run(text, match.group().split(), match.end())
+        after_title_of = _after_title_of(text, match.start())
         if longer:
-            words = _name_ending(words)  # "Foreign Affairs Lin Chia-lung": the name ends it
-        elif TITLE_OF.search(text, max(0, match.start() - TITLE_OF_REACH), match.start()):
+            words = _name_in_run(words, after_title_of)
+        elif after_title_of and len(words) == 3:
             words = words[1:]  # "Secretary of State Marco Rubio"
         while words and words[0].casefold() in NOT_FIRST_WORDS:
             words = words[1:]
@@ -515,7 +537,7 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     before, after = _role_windows(text)
     for match in finditer_within(ROLE_BEFORE_NAME, text, before):
         words, _, longer = _whole_run(text, match.group(2).split(), match.end(2))
-        phrase = " ".join(_name_ending(words)) if longer else match.group(2)
+        phrase = " ".join(_name_in_run(words)) if longer else match.group(2)
         name = plausible_name(split_title(phrase)[1])  # "…, Vice-Premier He Lifeng"
         if name:
             with_roles.append((name, _clean_role(match.group(1))))
@@ -745,8 +767,9 @@ def _name_after_title_of(part: str) -> tuple[str, str] | None:
     """"Secretary of State Marco Rubio", "Minister of Foreign Affairs Lin Chia-lung": a title
     with "of" before a run of capitalised words that ends the part in a name."""
     match = TITLE_OF_NAME.match(part.strip())
-    if not match or not TITLE_WORDS.match(match.group(1)):
-        return None
+    if not match or not TITLE_WORDS.match(match.group(1)) or not match.group(1)[:1].isupper() \
+            or match.group(1).split()[0] == "The":
+        return None  # "the chairman of Goldman Sachs Asset Management" names a body
     words = match.group(2).split()
     if len(words) < 3 or not all(w[:1].isupper() or w in PARTICLE_WORDS for w in words):
         return None

@@ -201,6 +201,16 @@ def test_a_title_before_a_name_in_a_longer_run_of_capitals_is_no_name(config):
     assert index.full_names["tan"] == "Jo Tan"
 
 
+def test_a_name_of_three_words_after_a_title_is_whole_and_of_after_a_small_title_is_no_title(
+        config):
+    index = base_index(config)
+    find_people([SourceParagraph("s", 1, "Justice Ana Maria Ferreira wrote for the court."),
+                 SourceParagraph("s", 2, "The campaign director of Jo Tan-wei announced the "
+                                 "date on Monday.")], index)
+    assert index.full_names["ferreira"] == "Ana Maria Ferreira"
+    assert index.full_names["tan-wei"] == "Jo Tan-wei"
+
+
 def test_a_title_with_of_before_the_name_is_the_descriptor():
     from generator.people import name_head
     assert name_head("Secretary of State Ana Ferreira") == ("Secretary of State", "Ana Ferreira")
@@ -208,6 +218,7 @@ def test_a_title_with_of_before_the_name_is_the_descriptor():
         "Minister of Foreign Affairs", "Jo Tan-wei")
     assert name_head("the head of the Sylvanian Reserve Board") is None
     assert name_head("Minister of Commerce") == ("", "Minister")  # no name after it
+    assert name_head("the chairman of Sylvania Harbour Asset Management") is None  # a body
 
 
 def test_a_verb_before_a_title_is_no_part_of_the_role(config):
