@@ -131,7 +131,8 @@ def _kept_page(path: Path, generated: str, page: str, where: dict[str, str],
 
 
 CITED_ENTRY = re.compile(r"^\s*[-*] (?P<text>[^\[\n]{12,}?) \[[^\]\n]*\]"
-                         r"\(sources/(?P<source>[\w.-]+)\.md#p(?P<line>\d+)", re.MULTILINE)
+                         r"\((?:\.\./)*sources/(?P<source>[\w.-]+)\.md#p(?P<line>\d+)",
+                         re.MULTILINE)
 MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 LABEL_MARK = re.compile(r"(?<!\\)\*")  # emphasis the generator writes: source text's is escaped
 QUOTE_MARKS = "“”\"‘’'"
@@ -158,5 +159,6 @@ def _broken_citations(text: str, where: dict[str, str],
         words = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", entry["text"])).strip(QUOTE_MARKS + " ")
         if words and words not in one_line(paragraph.text):
             problems.append(f"quotes “{_opening(words)}” from {where.get(entry['source'])} line "
-                            f"{entry['line']}, which no longer says it")
+                            f"{entry['line']}, which does not hold these words now (reworded on "
+                            "the page, or the source changed)")
     return problems
