@@ -121,14 +121,6 @@ BACKGROUND = (
 )
 
 SAME_FACT = [
-    # counts that are not the fact's: who is quoted, a figure's own digits
-    ("The ministry will cut the levy on steel to 10 percent next month, three people familiar "
-     "with the talks said.",
-     "The ministry will cut the levy on steel to 10 percent next month, two people familiar "
-     "with the talks said."),
-    ("Retail sales in Sylvania rose 0.3 percent in October after a 0.2 percent gain in "
-     "September, the bureau said.",
-     "Retail sales in Sylvania rose 0.3 percent in October, the bureau said on Friday."),
     ("Washington agreed to cut the fentanyl tariff to 10 per cent from 20 per cent.",
      "The president said he would lower the fentanyl tariff to 10% from 20% after the meeting."),
     ("Beijing will buy 12 million tonnes of American soybeans before the end of the season.",
@@ -159,6 +151,14 @@ SAME_FACT = [
     # one day named as a weekday and as a date both give
     ("The president landed at the coastal air base on Wednesday, Oct. 29, before the summit.",
      "On Oct. 29 the president landed at the coastal air base, on Tuesday evening local time."),
+    # counts that are not the fact's: who is quoted, a figure's own digits
+    ("The ministry will cut the levy on steel to 10 percent next month, three people familiar "
+     "with the talks said.",
+     "The ministry will cut the levy on steel to 10 percent next month, two people familiar "
+     "with the talks said."),
+    ("Retail sales in Sylvania rose 0.3 percent in October after a 0.2 percent gain in "
+     "September, the bureau said.",
+     "Retail sales in Sylvania rose 0.3 percent in October, the bureau said on Friday."),
 ]
 
 LOOK_ALIKE = [
