@@ -2,8 +2,7 @@
 
 Newsrooms quote people in a handful of ways, and each has a rule here:
 
-- marks, straight or curly (``„…“``, ``«…»``, ``»…«``, ``「…」`` too; single ``'…'`` only in
-  shapes no apostrophe takes, see _single_spans), with the speaker after
+- marks, straight or curly (``„…“``, ``«…»``, ``»…«``, ``「…」`` too), with the speaker after
   (``"…," Trump said``), before (``Trump told reporters that "…"``) or in between (split
   quotes); a quotation left open at the end of a paragraph continues in the next one;
 - a colon: ``Trump said:`` followed by the words on the same line or the next (a post, a
@@ -107,9 +106,6 @@ QUOTE_MARKS = "\"“”„«»「」『』"
 PAIRED_MARKS = {"„": "“”\"", "«": "»", "»": "«»", "「": "」", "『": "』"}
 GUILLEMETS = "«»"  # open only where they stand before words, not after them (_opens_pair)
 OPENING_MARKS = "\"“„«»「『"  # a paragraph that starts with one may carry a quotation on
-SINGLE_MARK = re.compile(r"['‘’]")
-SINGLE_OPEN_AFTER = "([{—–-"  # besides white space and the paragraph's start
-SPEAKER_GROUPS = ("a1", "a2", "a3", "a4", "a5", "a8")  # "after" groups that name a speaker
 BEFORE_VERB_REACH = 161  # "before": words after its verb ({0,160}) and a colon or comma
 WORD_AFTER = re.compile(r"\s+\S")  # colon_intro: the white space and the first letter after ":"
 PARTY_REACH = 21  # a character in a party has its opening parenthesis at most this far before
@@ -270,89 +266,6 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _single_opens(text: str, at: int) -> bool:
-    """Can the single mark at ``at`` open a quotation? ' or ‘ at a word's start, a letter after
-    it: not the ' of don't, Xi's or the '90s."""
-    before = text[at - 1] if at else " "
-    return text[at] != "’" and (before.isspace() or before in SINGLE_OPEN_AFTER) and \
-        text[at + 1:at + 2].isalpha()
-
-
-def _single_closes(text: str, at: int) -> bool:
-    """Can the single mark at ``at`` close a quotation? ' or ’ right after a word or its
-    punctuation and before no letter or digit: the ' of the Smiths' house may, of don't not."""
-    after = text[at + 1:at + 2]
-    return text[at] != "‘" and at > 0 and not text[at - 1].isspace() and \
-        not (after and after.isalnum())
-
-
-def _single_spans(grammar: dict, text: str, spans: Sequence[Span]) -> list[Span]:
-    """Quotations in single marks ('…' and ‘…’) where an apostrophe cannot be meant: a closing
-    mark after a comma or a full stop (or before a comma) that a speech verb and its speaker
-    follow ('We will not sign,' said Kenji Sato); a paragraph that is one quotation, or ends in
-    one after a colon or after such a credited one (the closing mark its last character, after
-    a full stop). The opening mark is the first since the last closing one, one before a capital
-    if any: an apostrophe at a word's start ('em, rock 'n' roll) comes second. Marks inside a
-    double-marked quotation are that quotation's own."""
-    inside = [(span.start - 1, span.end) for span in spans]  # each with its marks
-    singles: list[Span] = []
-    openers: list[int] = []
-    end = len(text.rstrip())
-    lead = len(text) - len(text.lstrip())
-    region = 0
-    for mark in SINGLE_MARK.finditer(text):
-        at = mark.start()
-        while region < len(inside) and inside[region][1] < at:
-            region += 1
-        if region < len(inside) and inside[region][0] <= at:
-            continue  # inside a double-marked quotation: nested, or an apostrophe
-        if _single_opens(text, at):
-            openers.append(at)
-            continue
-        if not openers or not _single_closes(text, at):
-            continue
-        at_end = at + 1 == end and text[at - 1] in ".!?…"
-        starts = [o for o in openers if o == lead or singles or  # white space is one space
-                  text[max(lead, o - 2):o].rstrip().endswith(":")] if at_end else []
-        if not starts and (text[at - 1] in ",.!?" or text[at + 1:at + 2] == ",") and \
-                _credited(grammar, text, at):
-            starts = openers
-        if not starts:
-            continue
-        opening = next((o for o in starts if text[o + 1].isupper()), starts[0])
-        singles.append(Span(opening + 1, at))
-        openers = []
-    return singles
-
-
-def _credited(grammar: dict, text: str, at: int) -> bool:
-    """Do a speech verb and its speaker follow the closing mark at ``at`` ("…,' said Jo Roe",
-    "…,' Jo Roe said."), closing their clause when the quotation ended its sentence?"""
-    after = grammar["after"].match(text[at + 1:at + 1 + AFTER_WINDOW])
-    if after is None or not any(after.group(g) for g in SPEAKER_GROUPS):
-        return False
-    return text[at - 1] != "." or bool(after.group("a1")) or \
-        CLAUSE_END.match(after.string, after.end()) is not None
-
-
-def _all_spans(grammar: dict, text: str) -> tuple[Span, ...]:
-    """quote_spans and the quotations in single marks (_single_spans), in order; a
-    double-marked stretch inside a single-marked quotation is part of it ('…"…"…,' said Lee)."""
-    spans = _spans_in(text)
-    if "'" not in text and "‘" not in text and "’" not in text:
-        return spans
-    singles = _single_spans(grammar, text, spans)
-    if not singles:
-        return spans
-    starts = [single.start for single in singles]
-    kept = []
-    for span in spans:
-        holder = bisect.bisect_right(starts, span.start - 1) - 1
-        if holder < 0 or span.end >= singles[holder].end:
-            kept.append(span)
-    return tuple(sorted((*kept, *singles), key=lambda span: span.start))
-
-
 def title_like(words: str) -> bool:
     """"Make America Great Again", "Counting the Cost of the Trade War": a title or slogan."""
     significant = 0
@@ -453,8 +366,6 @@ def _grammar(speech_verbs: tuple[str, ...], organisation_words: tuple[str, ...]
         grammar["body_words"]))
     grammar["attributions"] = functools.lru_cache(maxsize=SPANS_REMEMBERED)(functools.partial(
         _attributions, grammar))
-    grammar["spans"] = functools.lru_cache(maxsize=SPANS_REMEMBERED)(functools.partial(
-        _all_spans, grammar))
     grammar["colon_intro"] = re.compile(rf"{subject}{ADVERBS}\s+{verb}\b[^:“”\"]{{0,120}}:\s+"
                                         rf"(?P<rest>\S)")
     grammar["unmarked_end"] = re.compile(
@@ -652,7 +563,7 @@ def _attributions(grammar: dict, text: str) -> tuple[tuple[Span, str | None, str
     """
     found: list[tuple[Span, str | None, str | None]] = []
     credited = -1  # where the last headline credited "by" someone ended
-    for span in grammar["spans"](text):
+    for span in _spans_in(text):
         headline = BYLINE.match(text, span.end + 1, span.end + 1 + AFTER_WINDOW)
         excerpt = 0 <= credited and span.start - 1 - credited <= AFTER_WINDOW and \
             EXCERPT.match(text, credited, span.start - 1)
@@ -1062,7 +973,7 @@ class QuoteFinder:
 
     def find(self, paragraphs: Iterable[SourceParagraph]) -> list[Quote]:
         paragraphs = [p for p in paragraphs if p.kept and not p.heading]
-        spans_of = [self.grammar["spans"](p.text) for p in paragraphs]
+        spans_of = [_spans_in(p.text) for p in paragraphs]
         stripped = not any(not s.open_end and not s.lost_open for spans in spans_of for s in spans)
         quotes: list[Quote] = []
         pending = NOBODY   # announced by a paragraph ending "…said:"
@@ -1086,10 +997,7 @@ class QuoteFinder:
                     self._whole(paragraph, pending)
             elif spans:
                 carried = carried or voice
-                lead = len(text) - len(text.lstrip())
-                first = text[lead:lead + 1]  # a single mark there: if it opened a quotation
-                starts_open = bool(carried) and (first in OPENING_MARKS or first in "'‘" and
-                                                 spans[0].start == lead + 1)
+                starts_open = text.lstrip()[:1] in OPENING_MARKS and bool(carried)
                 found = self._marked(paragraph, carried if starts_open else NOBODY)
             elif stripped:
                 unmarked = self._unmarked(paragraph)

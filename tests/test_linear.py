@@ -79,9 +79,6 @@ UNITS = {
     # quote marks, straight and curly, alone and around a word
     "straight-quotes": '"', "open-quotes": "“", "close-quotes": "”", "apostrophes": "'",
     "curly-apostrophes": "’", "quoted-words": '"A ',
-    # other languages' marks, and single marks that may close a quotation a speaker follows
-    "low-quotes": "„", "guillemets": "« ", "corner-brackets": "「",
-    "single-credited": "'Ab,' said Jo ", "single-open-close": "'Ab, 'Ab,' ",
     # apostrophes inside one endless word (the speaker grammar was quadratic: 210 s at 32 KB)
     "A'": "A'", "a'": "a'",
     # brackets and colons

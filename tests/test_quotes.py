@@ -535,36 +535,3 @@ def test_a_marked_paragraph_after_a_colon_line_is_quoted_without_its_marks(confi
                       "“We will not sign this deal,” he added. “Not this year, not next.”")
     assert found == [(2, "We will not sign this deal", "Kenji Sato"),
                      (2, "Not this year, not next.", "Kenji Sato")]
-
-
-def test_single_marks_quote_where_no_apostrophe_can_be_meant(config):
-    for text in ("'We will not sign,' said Kenji Sato.", "‘We will not sign,’ said Kenji Sato.",
-                 "'We will not sign', said Kenji Sato.",
-                 "'We will not sign,' Kenji Sato told reporters on Monday."):
-        assert quotes_of(config, text) == [(1, "We will not sign", "Kenji Sato")], text
-    assert quotes_of(config, "Kenji Sato said: 'We will not sign this deal.'") == [
-        (1, "We will not sign this deal.", "Kenji Sato")]
-    split = quotes_of(config, "Kenji Sato runs the union.",
-                      "'We will not sign this deal,' he said. 'We have never signed one like it.'",
-                      "‘Nobody in the union will vote for it.’")
-    assert split == [(2, "We will not sign this deal", "Kenji Sato"),
-                     (2, "We have never signed one like it.", "Kenji Sato"),
-                     (3, "Nobody in the union will vote for it.", "Kenji Sato")]
-    assert quotes_of(config, "'I love rock 'n' roll and always will,' said Kenji Sato.") == [
-        (1, "I love rock 'n' roll and always will", "Kenji Sato")]
-    # a quotation in double marks keeps the single marks inside it, and the other way round
-    assert quotes_of(config, "\"He told me 'we will not sign this,' said Sato,\" Jo Roe said.") \
-        == [(1, "He told me 'we will not sign this,' said Sato", "Jo Roe")]
-    assert quotes_of(config, "'It was, as he put it, \"a disaster for all of us\",' said Kenji "
-                             "Sato.") == [(1, 'It was, as he put it, "a disaster for all of us"',
-                                           "Kenji Sato")]
-
-
-def test_apostrophes_open_and_close_no_quotation(config):
-    for text in ("I don't think Xi's plan works, and in the '90s it failed, said O'Brien.",
-                 "They loved rock 'n' roll, the players' union said, and O'Brien agreed.",
-                 "The Smiths' lawyers said the '90s deal stood, O'Brien said.",
-                 "'Tis the season for rock 'n' roll, said the DJ, who plays 'em all night.",
-                 "'We will not sign.' He walked away from the table after that.",
-                 "Sato called it 'a total disaster for everyone,' and left the room."):
-        assert quotes_of(config, text) == [], text
