@@ -992,8 +992,9 @@ class QuoteFinder:
                 found = [turn_quote] if turn_quote else self._marked(paragraph, NOBODY)
             elif pending and not (spans and spans[0].start > 1) and \
                     not self._names(pending, text):
-                # a paragraph in marks after "…said:" is quoted without them
-                found = self._marked(paragraph, pending) if spans else \
+                # a paragraph in marks after "…said:" is quoted without them; one that only
+                # opens with a word in marks ("Soybeans" are the big winner…) is quoted whole
+                found = (self._marked(paragraph, pending) if spans else []) or \
                     self._whole(paragraph, pending)
             elif spans:
                 carried = carried or voice

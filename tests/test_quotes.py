@@ -110,6 +110,13 @@ def test_a_role_two_people_hold_names_neither(config):
     assert [speaker for _, _, speaker in quotes] == ["minister"]
 
 
+def test_a_post_after_wrote_that_opens_with_a_word_in_marks_is_quoted_whole(config):
+    quotes = quotes_of(config, "Ana Ferreira wrote on her feed:",
+                       "\"Ferries\" are the big winner today, and our harbour workers will be "
+                       "very happy with the deal we made!")
+    assert [(text[:9], speaker) for _, text, speaker in quotes] == [("\"Ferries\"", "Ana Ferreira")]
+
+
 def test_pronoun_resolves_to_the_last_person_named(config):
     found = quotes_of(config, '"We had a very long meeting today," Xi said.',
                       '"It went better than anyone expected," he added.',
