@@ -215,6 +215,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.Node) -> dict:
         line = key_node.start_mark.line + 1
         if not isinstance(key, (str, int, float, bool, dt.date)) or key is None:
             raise BriefingError("mapping keys must be plain text", line=line)
+        if isinstance(key, bool):  # a term "yes:" or "on:" is the word, not True
+            key = key_node.value
         if str(key) in mapping.lines:
             raise _duplicate_key(str(key), line, mapping.lines[str(key)])
         mapping[str(key)] = loader.construct_object(value_node, deep=True)

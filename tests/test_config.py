@@ -207,6 +207,12 @@ def test_a_duplicate_key_at_any_depth_is_an_error_naming_both_lines(tmp_path, te
     assert expected in error_for(tmp_path, text)
 
 
+def test_a_term_yes_or_on_is_the_word_not_a_truth_value():
+    from generator.config import read_yaml
+    assert read_yaml("terms:\n  yes: 1\n  on: 1\n  no: 2\n", "b.yml") == \
+        {"terms": {"yes": 1, "on": 1, "no": 2}}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("title: X\nevent:\n  what: a\x00b\n", ":3: invalid YAML: a NUL byte (U+0000) (delete it;"),
     ("title: X\n\n\n# \x01\n", ":4: invalid YAML: a character YAML does not allow (U+0001)"),
