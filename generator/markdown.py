@@ -58,6 +58,16 @@ def escape_text(text: str) -> str:
                                   escaped)
 
 
+LINK_TITLE_MARKS = str.maketrans({'"': "&quot;", "'": "&#39;", "(": "&#40;", ")": "&#41;"})
+
+
+def link_title(text: str) -> str:
+    """Text for a Markdown link's title (``[x](url "title")``): escaped as text, and the marks
+    that end a title or the link itself as entities (python-markdown read a title holding
+    ``'3(')`` as the end of the link: the anchor became ``#p4 "…`` and the build failed)."""
+    return escape_text(text).translate(LINK_TITLE_MARKS)
+
+
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -120,7 +130,7 @@ class Renderer:
         if citation is None:
             meta = self.sources[cited.source_id]
             target = _relative(source_page_path(cited.source_id), page_path)
-            title = escape_text(f"{meta.title}, line {cited.line}").replace('"', "&quot;")
+            title = link_title(f"{meta.title}, line {cited.line}")
             citation = self.citations[key] = (
                 f"[{escape_text(meta.outlet)}, {self.short_date(meta.date)}]"
                 f"({target}#p{cited.line} \"{title}\"){{ .cite data-search-exclude }}")

@@ -4,6 +4,7 @@ import html
 import re
 
 import markdown
+import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
@@ -61,6 +62,25 @@ def test_hostile_snippets_render_as_their_literal_text():
                min_size=1, max_size=80).map(lambda s: " ".join(s.split())).filter(bool))
 def test_any_text_renders_literally(text):
     assert rendered_text(escape_text(text)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+               min_size=1, max_size=80).map(lambda s: " ".join(s.split())).filter(bool))
+def test_any_text_as_a_link_title_keeps_the_link_and_reads_back(text):
+    """A source's title in a citation's link title: the link's target stays whole and the
+    title attribute is the text (a title holding ``'3(')`` once cut the link short)."""
+    from generator.markdown import link_title
+    out = markdown.markdown(f'[Outlet, 30 Oct](sources/a.md#p4 "{link_title(text)}")'
+                            '{ .cite }', extensions=NAMES, extension_configs=CONFIGS)
+    match = re.fullmatch(r'<p><a class="cite" href="sources/a\.md#p4" title="([^"]*)">'
+                         r'Outlet, 30 Oct</a></p>', out)
+    assert match and html.unescape(match.group(1)) == text
+
+
+@pytest.mark.parametrize("text", ["<'3(')Û<*<", "a (b) c", "it's \"q\" )", "x'y"])
+def test_titles_that_ended_a_link_keep_it(text):
+    test_any_text_as_a_link_title_keeps_the_link_and_reads_back.hypothesis.inner_test(text)
 
 
 def test_front_matter_round_trip():
