@@ -1212,7 +1212,10 @@ class _Groups:
         self.groups_of: dict[int, tuple[int, ...]] = {}
         # (group, sentence): the lead it matched, on which keys and their weight (kept until
         # the lead changes)
-        self.entered: dict[int, tuple[int, frozenset[str], float]] = {}  # by _entry
+        # (group, sentence): the lead it matched, the sentence it matched on the keys both
+        # share (kept as that sentence, not as the keys: a set per entry was the grouping's
+        # largest holding of memory on a large desk) and their weight, until the lead changes
+        self.entered: dict[int, tuple[int, int, float]] = {}  # by _entry
         self.span = len(matcher.units)
         self.started = 0
         self.between: dict[int, frozenset[str]] = {}  # _shared, by the matcher's pair_key
@@ -1249,24 +1252,27 @@ class _Groups:
             return True
         return bool(fresh) and self._weight(fresh) >= FRESH_SHARE * weight
 
-    def _enter(self, group: int, number: int, shared: frozenset[str], weight: float) -> None:
+    def _enter(self, group: int, number: int, partner: int, weight: float) -> None:
+        """``number`` joins ``group`` on the keys it shares with ``partner`` (the lead, or the
+        other sentence of the pair that starts the group), of that weight."""
         self.members[group].append(number)
         self.sources[group].add(self.source_of[number])
         self.lead[group] = min(self.lead[group], number)
         self.groups_of[number] = self.groups_of.get(number, ()) + (group,)
-        self.entered[self._entry(group, number)] = (self.lead[group], shared, weight)
+        self.entered[self._entry(group, number)] = (self.lead[group], partner, weight)
 
     def _with_lead(self, group: int, number: int) -> tuple[frozenset[str], float]:
         """The keys a member shares with its group's lead now (a lead that came later may be
         about one of the member's facts only), and their weight; for the lead itself, those it
         entered on."""
         lead = self.lead[group]
-        matched, keys, weight = self.entered[self._entry(group, number)]
+        matched, partner, weight = self.entered[self._entry(group, number)]
         if matched != lead and number != lead:
             keys = self._shared(lead, number)
             weight = self._weight(keys)
-            self.entered[self._entry(group, number)] = (lead, keys, weight)
-        return keys, weight
+            self.entered[self._entry(group, number)] = (lead, lead, weight)
+            return keys, weight
+        return self._shared(number, partner), weight
 
     def _used(self, number: int) -> frozenset[str]:
         """The keys a sentence matched on in its groups."""
@@ -1276,11 +1282,11 @@ class _Groups:
             used = used | self._with_lead(group, number)[0]
         return used
 
-    def _start(self, a: int, b: int, shared: frozenset[str], weight: float) -> None:
+    def _start(self, a: int, b: int, weight: float) -> None:
         group = self.started = self.started + 1
         self.members[group], self.sources[group], self.lead[group] = [], set(), a
-        self._enter(group, a, shared, weight)
-        self._enter(group, b, shared, weight)
+        self._enter(group, a, b, weight)
+        self._enter(group, b, a, weight)
 
     def _try_join(self, group: int, newcomer: int) -> bool:
         if self.source_of[newcomer] in self.sources[group] and not self._repeats(group, newcomer):
@@ -1295,7 +1301,7 @@ class _Groups:
         if newcomer in self.groups_of and not self._fresh(newcomer, shared, weight) and \
                 not any(self.lead[other] == lead for other in self.groups_of[newcomer]):
             return False  # (a sentence reporting all the lead's facts goes with each of them)
-        self._enter(group, newcomer, shared, weight)
+        self._enter(group, newcomer, lead, weight)
         return True
 
     def _repeats(self, group: int, newcomer: int) -> bool:
@@ -1394,7 +1400,7 @@ class _Groups:
             weight = self._weight(shared)
             if (not groups_a or self._fresh(a, shared, weight)) and \
                     (not groups_b or self._fresh(b, shared, weight)):
-                self._start(min(a, b), max(a, b), shared, weight)
+                self._start(min(a, b), max(a, b), weight)
 
     def groups(self) -> list[list[int]]:
         return list(self.members.values())

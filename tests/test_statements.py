@@ -709,16 +709,15 @@ def test_two_groups_of_one_fact_that_share_a_sentence_merge():
     matcher.score_all(_candidates(units, matcher.weights))
     assert matcher.matches(0, 1) and matcher.matches(1, 2) and matcher.matches(0, 2)
     groups = _Groups(matcher)
-    groups._start(0, 1, *_shared_and_weight(groups, 0, 1))  # as a larger desk's order leaves
-    groups._start(1, 2, *_shared_and_weight(groups, 1, 2))  # them: s1 in both groups
+    groups._start(0, 1, _weight_shared(groups, 0, 1))  # as a larger desk's order leaves
+    groups._start(1, 2, _weight_shared(groups, 1, 2))  # them: s1 in both groups
     groups.add(0, 2)
     assert sorted(map(sorted, groups.groups())) == [[0, 1, 2]]
     assert len(groups.groups_of[1]) == 1
 
 
-def _shared_and_weight(groups, a: int, b: int):
-    shared = groups._shared(a, b)
-    return shared, groups._weight(shared)
+def _weight_shared(groups, a: int, b: int) -> float:
+    return groups._weight(groups._shared(a, b))
 
 
 def test_the_eleventh_cluster_written_blind_keeps_its_untuned_figure():
