@@ -105,9 +105,10 @@ def test_a_role_of_one_word_or_with_vice_before_it_names_no_one(config):
 
 
 def test_a_role_two_people_hold_names_neither(config):
-    quotes = quotes_of(config, "Finance Minister Ana Ferreira met Trade Minister Jo Tan in "
-                       "Geneva.", "\"We made progress on every point,\" the minister said.")
-    assert [speaker for _, _, speaker in quotes] == ["minister"]
+    quotes = quotes_of(config, "Sylvanian Finance Minister Ana Ferreira met Ruritanian Finance "
+                       "Minister Jo Tan in Geneva.",
+                       "\"We made progress on every point,\" the finance minister said.")
+    assert [speaker for _, _, speaker in quotes] == ["finance minister"]
 
 
 def test_a_post_after_wrote_that_opens_with_a_word_in_marks_is_quoted_whole(config):
