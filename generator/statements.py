@@ -1125,21 +1125,16 @@ officials said"), or part of a figure ("two hundred", "5 billion")."""
 
 def _counts(units: list[_Unit]) -> dict[int, dict[str, frozenset[int]]]:
     """For each sentence that counts things in words below ten ("three bridges"; larger counts
-    and digits are figures already): the counts of each thing, by its crude singular."""
+    and digits are figures already): the counts of each thing, by its root (stem)."""
     counts = {}
     for number, unit in enumerate(units):
         found: dict[str, set[int]] = defaultdict(set)
         for word, thing in SMALL_COUNT.findall(unit.sentence.text):
             if thing.casefold() not in NOT_COUNTED and thing.casefold() not in STOPWORDS:
-                found[_singular(thing)].add(NUMBER_WORDS.get(word.casefold()) or int(word))
+                found[stem(thing.casefold())].add(NUMBER_WORDS.get(word.casefold()) or int(word))
         if found:
             counts[number] = {thing: frozenset(values) for thing, values in found.items()}
     return counts
-
-
-def _singular(word: str) -> str:
-    word = word.casefold()
-    return word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else word
 
 
 def _counts_differ(a: dict[str, frozenset[int]] | None,
@@ -1210,8 +1205,6 @@ class _Groups:
         self.lead: dict[int, int] = {}
         # a sentence's groups: tuples of numbers, no objects for the garbage collector to walk
         self.groups_of: dict[int, tuple[int, ...]] = {}
-        # (group, sentence): the lead it matched, on which keys and their weight (kept until
-        # the lead changes)
         # (group, sentence): the lead it matched, the sentence it matched on the keys both
         # share (kept as that sentence, not as the keys: a set per entry was the grouping's
         # largest holding of memory on a large desk) and their weight, until the lead changes
