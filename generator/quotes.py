@@ -120,7 +120,7 @@ SUBJECT_FOLLOWS = re.compile(rf",\s+(?:who|an?|the)\s|\s+(?:is|was|has|had|[a-z]
 LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<role>[A-Z][A-Z.'’ -]{1,30}?))?"
                    r"(?:\s*\((?P<name>[^()]{2,60})\))?:\s+"
                    r"(?P<rest>\S.*)$", re.DOTALL)
-QUOTE_MARK = re.compile(r"[\"“”„«»「」『』]")
+QUOTE_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 LABEL_START = re.compile(r"Q|[A-Z][A-Z.'’ -]")
 SENTENCE_END = re.compile(r"[.!?][\"”“’'»«」』]?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
