@@ -1455,7 +1455,13 @@ def _stands_over_text(paragraphs: list[SourceParagraph], i: int, body: list[bool
 
 
 def headline(paragraphs: Iterable[SourceParagraph]) -> str | None:
-    return next((p.text for p in paragraphs if p.removed_because == HEADLINE), None)
+    found = headline_paragraph(paragraphs)
+    return found.text if found else None
+
+
+def headline_paragraph(paragraphs: Iterable[SourceParagraph]) -> SourceParagraph | None:
+    """The paragraph cleaning took for the headline (the source's title), if any."""
+    return next((p for p in paragraphs if p.removed_because == HEADLINE), None)
 
 
 REPEAT_MIN_WORDS = 6  # a paragraph this long repeated in a later source is syndicated copy

@@ -16,7 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from generator import freshness
 from generator.classify import classify_paragraphs
-from generator.clean import HEADLINE, clean_paragraphs, remove_cross_source_repeats
+from generator.clean import (HEADLINE, clean_paragraphs, headline_paragraph,
+                             remove_cross_source_repeats)
 from generator.compose import (compose_pages, disagreements, glossary_entries,
                                source_page_path)
 from generator.config import Config, load_config
@@ -152,8 +153,8 @@ def _with_title(meta: SourceMeta, paragraphs: Iterable[SourceParagraph]) -> Sour
     words of the first kept paragraph, else the file's name; noted with the line it came from,
     like every guess, so the editor knows where to look when it is wrong."""
     paragraphs = tuple(paragraphs)
-    found = next((p for p in paragraphs if p.removed_because == HEADLINE and p.text), None) \
-        or next((p for p in paragraphs if p.kept and p.text.split()), None)
+    found = headline_paragraph(paragraphs) or \
+        next((p for p in paragraphs if p.kept and p.text.split()), None)
     if found is None:
         title, note = Path(meta.path).stem, "title taken from the file name"
     else:
