@@ -518,10 +518,9 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     while match := NAME_ANYWHERE.search(text, at):
         named = True
         words, at, longer = _whole_run(text, match.group().split(), match.end())
-        after_title_of = _after_title_of(text, match.start())
         if longer:
-            words = _name_in_run(words, after_title_of)
-        elif after_title_of and len(words) == 3:
+            words = _name_in_run(words, _after_title_of(text, match.start()))
+        elif len(words) == 3 and _after_title_of(text, match.start()):
             words = words[1:]  # "Secretary of State Marco Rubio"
         while words and words[0].casefold() in NOT_FIRST_WORDS:
             words = words[1:]
