@@ -53,13 +53,14 @@ screenshots: $(VENV)/.test-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-## quality: print cleaning, section, quotation, statement and timeline figures over
+## quality: print cleaning, section, quotation, people, statement and timeline figures over
 ## tests/labelled/, then the outside benchmarks in ../shared/benchmarks/ when they are there
 quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quality.py
 	$(BIN)/python tests/measure_quotes.py
 	$(BIN)/python tests/measure_headlines.py
-	@for cluster in a b c d e f g h; do $(BIN)/python tests/measure_statements.py $$cluster; done
+	$(BIN)/python tests/measure_people.py
+	@for cluster in a b c d e f g h i j k l m n; do $(BIN)/python tests/measure_statements.py $$cluster; done
 	$(BIN)/python tests/measure_statements.py all --perturbed 6
 	@for set in dev holdout holdout2; do $(BIN)/python tests/measure_events.py tests/labelled/events/$$set; done
 	@if [ -d ../shared/benchmarks ]; then \

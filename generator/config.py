@@ -152,6 +152,7 @@ class Config:
     speech_verbs: tuple[str, ...]
     narrator_labels: tuple[str, ...]
     organisation_words: tuple[str, ...]
+    organisation_nouns: tuple[str, ...]
     heading_weight: float
     continue_previous: bool
     same_run_share: float  # of a section's threshold, to carry on the paragraph before's
@@ -790,7 +791,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
     classify = root.child("classify")
     classify.only("heading_weight", "continue_previous", "same_run_share", "past_days")
     quotes = root.child("quotes")
-    quotes.only("speech_verbs", "narrator_labels", "organisation_words")
+    quotes.only("speech_verbs", "narrator_labels", "organisation_words", "organisation_nouns")
 
     people = []
     for index, item in enumerate(root.get("people", list, [])):
@@ -833,6 +834,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
         speech_verbs=tuple(str(v) for v in quotes.get("speech_verbs", list, [])),
         narrator_labels=tuple(str(v).casefold() for v in quotes.get("narrator_labels", list, [])),
         organisation_words=tuple(str(v) for v in quotes.get("organisation_words", list, [])),
+        organisation_nouns=tuple(str(v) for v in quotes.get("organisation_nouns", list, [])),
         heading_weight=_heading_weight(classify),
         continue_previous=classify.get("continue_previous", bool, False),
         same_run_share=_share(classify, "same_run_share", 0.4),

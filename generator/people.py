@@ -17,15 +17,18 @@ from generator.structure import Person, SourceParagraph
 # Word classes are bounded by WORD_MAX (WORD_RUN, WORD_TAIL): these patterns are tried at every
 # position of a paragraph, and an unbounded class would read a whole run of word characters from
 # each position and back, quadratic work on a long run ("A-A-A-…", "A.A.A.…").
-CAP = rf"[A-Z][a-z'’]{WORD_RUN}(?:-[A-Za-z][a-z]{WORD_RUN})?"
+LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"  # letters a name's word goes on in: "Ibáñez", "Nguyễn" (the Latin
+#                          ranges past ASCII hold capitals too; a name's tail rarely does)
+CAP = rf"[A-Z][{LOWER}'’]{WORD_RUN}(?:-[A-Za-z][{LOWER}]{WORD_RUN})?"
 PARTICLES = r"(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al) ){0,2}"
 FULL_NAME = rf"{CAP}(?: {PARTICLES}{CAP}){{1,2}}"  # "Piet van der Berg" too
 ROLE_NAMES = tuple(role.replace("_", " ") for role in """president vice_president vice-president
-    prime_minister premier secretary minister spokesperson spokesman spokeswoman negotiator envoy
-    ambassador adviser advisor analyst economist strategist fellow professor chair chairman
-    chairwoman chief_executive ceo senator representative governor director official leader
-    correspondent reporter editor host anchor presenter legislator lawmaker congressman
-    congresswoman mayor commissioner""".split())
+    prime_minister premier vice-premier secretary minister spokesperson spokesman spokeswoman
+    negotiator envoy ambassador adviser advisor analyst economist strategist fellow professor
+    chair chairman chairwoman chief_executive ceo senator representative governor director
+    official leader correspondent reporter editor host anchor presenter legislator lawmaker
+    congressman congresswoman mayor commissioner administrator speaker consul commander
+    chancellor treasurer""".split())
 
 
 def alternation(words: Iterable[str], atom: Callable[[str], str] = re.escape) -> str:
@@ -74,10 +77,10 @@ def _branches(node: dict, atom: Callable[[str], str]) -> str:
 # followed by what follows a role in these patterns, so trying the longer first changes no match.
 ROLE_WORDS = f"(?i:{alternation(ROLE_NAMES)})"
 ROLE_BEFORE_NAME = re.compile(
-    rf"(?<![\w’'])((?:[A-Z][\w.-]{WORD_TAIL}\s+|[a-z][\w-]{WORD_TAIL}\s+){{0,4}}?{ROLE_WORDS})"
+    rf"(?<![\w’'-])((?:[A-Z][\w.-]{WORD_TAIL}\s+|[a-z][\w-]{WORD_TAIL}\s+){{0,4}}?{ROLE_WORDS})"
     rf"(?:,)?\s+({FULL_NAME})\b")
 # where ROLE_BEFORE_NAME's role may start, found in a text folded by folded_ascii()
-ROLE_START = re.compile(rf"(?<![\w’'])(?={alternation(ROLE_NAMES)})")
+ROLE_START = re.compile(rf"(?<![\w’'-])(?={alternation(ROLE_NAMES)})")
 ROLE_WORDS_BEFORE = 4  # ROLE_BEFORE_NAME reads at most this many words before the role ...
 ROLE_WORDS_AFTER = 9  # ... and this many from the role's word on (a role of two words, a comma,
 #                       a name of three words with two particles each)
@@ -86,10 +89,12 @@ ROLE_AFTER_REACH = 66  # characters after a role: " at the Federal Reserve" (60)
 ROLE_AFTER_NAME = re.compile(
     rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]{WORD_RUN} ){{0,3}}?{ROLE_WORDS}"
     rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
-TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*{ROLE_WORDS}|mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
+TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*(?:{ROLE_WORDS}|democrat|republican)|mr|mrs|ms|dr|"
+                         r"sir|dame|madam|mister)\.?$",
                          re.IGNORECASE)  # matched at the start of a few words only: no bound needed
+# ("Minnesota Democrat Karen Lindqvist": a party's member stands before a name as a title does)
 LEADING_ARTICLE = re.compile(r"^(the|a)\s+", re.IGNORECASE)
-NAME_START = re.compile(rf"{CAP} {PARTICLES}[A-Z][a-z'’]")  # how every FULL_NAME starts
+NAME_START = re.compile(rf"{CAP} {PARTICLES}[A-Z][{LOWER}'’]")  # how every FULL_NAME starts
 # (?<![\w’'-]){FULL_NAME}(?![\w’'-]), the look-behind tested on the capital and the character
 # before it: a pattern that starts with a letter is found faster
 assert FULL_NAME.startswith("[A-Z]")
@@ -151,6 +156,7 @@ class PeopleIndex:
     _resolved_forms: int = field(default=0, repr=False, compare=False)
     _indexed: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
     declared: set[str] = field(default_factory=set)  # people briefing.yml names: never dropped
+    bodies: set[str] = field(default_factory=set)  # names (casefolded) the text gives a body
 
     def add(self, name: str, aliases: Iterable[str] = (), role: str | None = None,
             spellings: Iterable[str] = (), line: int | None = None,
@@ -222,7 +228,7 @@ class PeopleIndex:
         return PeopleIndex(dict(self.people), dict(self.forms), dict(self.typo_keys),
                            dict(self.full_names), dict(self.spelling_lines), dict(self._found),
                            dict(self._resolved), self._resolved_forms, set(self._indexed),
-                           set(self.declared))
+                           set(self.declared), set(self.bodies))
 
     def _typo_of(self, name: str) -> str | None:
         if len(name.split()) < 2:
@@ -303,13 +309,49 @@ def _declared_people(rules: Iterable[PersonRule]) -> PeopleIndex:
     return index
 
 
-ROLE_CUT = re.compile(r"^.*\b(?:to|by|from|with|said|says|and|that|met|meets|told|tells|"
-                      r"thanked|hosted|welcomed|visited|joined|urged|asked|called|spoke|saw)\s+")
-"""What ends the words before a role that are not the role: "Bessent met [Vice Premier] He"."""
+ROLE_MODIFIERS = frozenset("""former then new acting interim incumbent outgoing incoming senior
+    junior chief deputy vice prime assistant associate executive managing general principal lead
+    head top special foreign domestic ministry commerce trade economic economics finance policy
+    campaign communications press security homeland defense defence interior justice affairs
+    state national international regional law science research market markets equity equities
+    grain metals energy industry intelligence military radio talk chat television news staff
+    longtime veteran planning investigative conservative liberal farm health treasury labor
+    labour""".split())
+"""Words in lower case that may stand in a role before its role word ("former Treasury
+secretary", "foreign ministry spokesperson"); any other lower-case word ends it: "Bessent met
+[Vice Premier] He", "just ten days after [Prime Minister] Anthony Albanese"."""
+ROLE_WORD_PARTS = frozenset(part for role in ROLE_NAMES for part in re.split(r"[ -]", role))
+ROLE_ADJECTIVE_ENDINGS = ("al", "ic", "ive")  # "agricultural", "economic", "executive"
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.": its full stop ends no sentence
+ROLE_LINKS = frozenset(("of", "for"))  # between capitalised words of a body's name
 
 
 def _clean_role(role: str) -> str:
-    return _strip_function_words(ROLE_CUT.sub("", role))
+    """The words of a role before a name, from the role word back to the first word that is no
+    part of a role: a sentence's end ("… in Gyeongju. [Ottawa reporter]"), a word in lower case
+    that is no role's modifier, a capitalised link word ("After [Chinese President]"), "of"
+    unless it links capitalised words ("Ministry of Foreign Affairs spokesman")."""
+    words = role.split()
+    start = len(words) - 1
+    while start > 0:
+        word = words[start - 1]
+        bare = word.strip(",;:")
+        if bare.endswith(".") and not _initial_or_title(bare) and not ABBREVIATION.fullmatch(bare):
+            break  # the word ends the sentence before the role
+        folded = bare.casefold()
+        if folded in ROLE_LINKS and start >= 2 and words[start - 2][:1].isupper() and \
+                words[start][:1].isupper():
+            start -= 1
+            continue
+        if bare[:1].isupper():
+            if folded in NOT_FIRST_WORDS:
+                break
+        elif not (folded in ROLE_MODIFIERS or folded in ROLE_WORD_PARTS or
+                  folded.endswith(ROLE_ADJECTIVE_ENDINGS) or
+                  "-" in folded and not folded.endswith(("ed", "ing"))):
+            break
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _strip_function_words(name: str) -> str:
@@ -408,16 +450,20 @@ def plausible_name(name: str) -> str | None:
     """A name as a person's, or None: an owner's "'s" dropped ("David Cameron's" is David
     Cameron), and no phrase that opens with a link or a quantity ("When Patrick", "Several
     Democrats"), holds a pronoun or an owner ("Trump's July"), has a word in lower case
-    ("through translator") or runs over a full stop ("United States. They")."""
+    ("through translator"), a link word in headline case ("Courts Trump With") or runs over a
+    full stop ("United States. They")."""
     words = POSSESSIVE.sub("", name.strip()).split()
     if len(words) < 2 or words[0].casefold() in NOT_FIRST_WORDS or \
             any(w.casefold() in PRONOUNS or POSSESSIVE.search(w) or _stops_name(w)
                 for w in words[:-1]) or words[-1].casefold() in PRONOUNS or \
+            any(w.casefold() in LINK_WORDS for w in words[1:]) or \
             not all(w in PARTICLE_WORDS or any(c.isupper() for c in w) for w in words):
         return None
     return " ".join(words)
 
 
+LINK_WORDS = frozenset("with and the a to for in on at by from into over".split())
+"""Words no name holds, even capitalised: "Courts Trump With", "Delivering A Historic Win"."""
 NAME_ABBREVIATIONS = frozenset("st fr msgr jr sr".split())  # "Mark St. John", "Jo Roe Jr."
 
 
@@ -428,18 +474,68 @@ def _stops_name(word: str) -> bool:
         word[:-1].casefold() not in ABBREVIATED_TITLES | NAME_ABBREVIATIONS
 
 
-def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
+@functools.lru_cache(maxsize=16)
+def body_pattern(organisation_words: tuple[str, ...]) -> re.Pattern:
+    """A name that ends in an organisation word ("COSCO Shipping", "Pacific Trade Institute"):
+    a body's, not a person's (``quotes.organisation_words`` in briefing.yml)."""
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(w) for w in organisation_words) +
+                      ")$", re.IGNORECASE)
+
+
+BODY_NAME = rf"[A-Z][\w’'&.-]{WORD_TAIL}(?: (?:of |and |& |for )?[A-Z][\w’'&.-]{WORD_TAIL}){{0,4}}"
+
+
+# a word describing the body, not a role or a link: "a spokeswoman for Nabisco's parent company"
+# is a person's role, not a body's description
+BODY_DESCRIBES = rf"(?!(?i:for|of|at|in|with|to|from|by|on|{ROLE_WORDS})\b)"
+
+
+@functools.lru_cache(maxsize=16)
+def _bodies_beside(organisation_nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """Where a text says a name is a body's: the noun in apposition ("Gulf Coast Power, the
+    region's largest utility,") or before it ("the catastrophe modeller KCS Analytics"); and
+    the nouns alone, the quick test of a paragraph."""
+    if not organisation_nouns:
+        return None
+    nouns = alternation(sorted({n.casefold() for n in organisation_nouns}))
+    return re.compile(
+        rf"(?<![\w’'-])({BODY_NAME}), (?:an? |the |its )?(?:{BODY_DESCRIBES}[\w’'-]{WORD_RUN} ){{0,4}}?"
+        rf"(?i:{nouns})s?[,.;]"
+        rf"|\b(?i:the|an?) (?:[\w’'-]{WORD_RUN} ){{0,3}}?(?i:{nouns}) ({BODY_NAME})(?![\w’'&-])"
+    ), re.compile(rf"\b(?i:{nouns})\b")
+
+
+def bodies_named(text: str, organisation_nouns: tuple[str, ...]) -> list[str]:
+    """The names a text introduces as bodies, by a noun beside them."""
+    patterns = _bodies_beside(organisation_nouns)
+    if patterns is None or not patterns[1].search(text):
+        return []
+    return [(match.group(1) or match.group(2)).rstrip(".") for match in patterns[0].finditer(text)]
+
+
+def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex,
+                config: Config | None = None) -> None:
     """Add people named with a role ("spokesperson Guo Jiakun", "Jane Roe, an analyst") to the
-    index, and remember every full name so a later lone surname can be resolved.
+    index, and remember every full name so a later lone surname can be resolved. A name that
+    ends in one of the configuration's ``organisation_words`` ("senior fellow, Pacific Trade
+    Institute") or that one of its ``organisation_nouns`` introduces ("Gulf Coast Power, the
+    region's largest utility") is a body's, remembered in ``index.bodies``.
 
     Headlines and other removed lines are read too: they often carry the only full name.
     """
+    paragraphs = list(paragraphs)
+    ends = body_pattern(config.organisation_words) if config and config.organisation_words \
+        else None
+    for paragraph in paragraphs if config else ():
+        index.bodies.update(name.casefold()
+                            for name in bodies_named(paragraph.text, config.organisation_nouns))
     for paragraph in paragraphs:
         full_names, with_roles = _named(paragraph.text)
         for family_name, name in full_names:
             index.full_names.setdefault(family_name, name)
         for name, role in with_roles:
-            index.add(name, role=role, line=paragraph.line)
+            if not (ends and ends.search(name)) and name.casefold() not in index.bodies:
+                index.add(name, role=role, line=paragraph.line)
 
 
 def name_as_written(paragraphs: Iterable[SourceParagraph], index: PeopleIndex) -> None:
@@ -507,6 +603,34 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+HEADLINE_CASE_WORDS = 5  # capitalised words of four letters or more in a text in headline case
+HEADLINE_LOWER_WORDS = frozenset("a an the of and or nor to in on at for with by from as vs via "
+                                 "into over".split())
+
+
+def _headline_case(text: str) -> bool:
+    """"Fact Sheet: President Trump Strikes Historic Trade Deal with China": every word in lower
+    case is a short link word, and five or more long words are capitalised. In such a text a
+    run of capitals does not end where a name ends (a sentence's verbs are in lower case:
+    "Prime Minister Ana Ferreira met Foreign Minister Jo Tan")."""
+    long = 0
+    for word in WORD.findall(text):
+        if not word[0].isupper():
+            if word not in HEADLINE_LOWER_WORDS:
+                return False
+        elif len(word) >= 4:
+            long += 1
+    return long >= HEADLINE_CASE_WORDS
+
+
+def _affiliation(text: str, match: re.Match, role: str) -> bool:
+    """A role in apposition to a name before it, then a comma: what follows the comma is where
+    the role is held, not a name ("Lena Hu, Chief Economist, Greater China")."""
+    return "," in text[match.end(1):match.start(2)] and \
+        text[:match.end(1) - len(role)].rstrip().endswith(",")
+
+
 @functools.lru_cache(maxsize=SPANS_REMEMBERED)
 def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The full names a text gives (each with its family name, folded) and the names it gives a
@@ -515,9 +639,12 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     full_names = []
     named = False
     at = 0
+    headline = None
     while match := NAME_ANYWHERE.search(text, at):
         named = True
         words, at, longer = _whole_run(text, match.group().split(), match.end())
+        if longer and (headline := _headline_case(text) if headline is None else headline):
+            continue  # "President Trump Strikes Historic Trade Deal": no name's end to find
         if longer:
             words = _name_in_run(words, _after_title_of(text, match.start()))
         elif len(words) == 3 and _after_title_of(text, match.start()):
@@ -536,10 +663,13 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     before, after = _role_windows(text)
     for match in finditer_within(ROLE_BEFORE_NAME, text, before):
         words, _, longer = _whole_run(text, match.group(2).split(), match.end(2))
+        if longer and (headline := _headline_case(text) if headline is None else headline):
+            continue
         phrase = " ".join(_name_in_run(words)) if longer else match.group(2)
         name = plausible_name(split_title(phrase)[1])  # "…, Vice-Premier He Lifeng"
-        if name:
-            with_roles.append((name, _clean_role(match.group(1))))
+        role = _clean_role(match.group(1))
+        if name and not _affiliation(text, match, role):
+            with_roles.append((name, role))
     for match in finditer_within(ROLE_AFTER_NAME, text, after):
         name = plausible_name(_strip_function_words(match.group(1)))
         if name:

@@ -96,6 +96,7 @@ class Analysis:
 
     source: Source
     people: tuple[Person, ...]
+    bodies: tuple[str, ...] = ()  # names (casefolded) the source gives a body, not a person
 
 
 def analyse(path: Path, config: Config, follow_links: bool = False) -> Analysis:
@@ -115,7 +116,7 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
     if not meta.title:
         meta = _with_title(meta, paragraphs)
     index = base_index(config)
-    find_people(paragraphs, index)
+    find_people(paragraphs, index, config)
     quotes = find_quotes(paragraphs, config, index)
     events = tuple(find_events(paragraphs, meta.date))
     paragraphs = place_in_time(paragraphs, events, meta.date, config)
@@ -128,7 +129,8 @@ def _analyse_loaded(meta: SourceMeta, lines, config: Config) -> Analysis:
                   "or kept only the title; `briefing extract FILE` shows why each went)",)
     if notes:
         meta = replace(meta, notes=meta.notes + notes)
-    return Analysis(Source(meta, paragraphs, quotes, events), tuple(index.people.values()))
+    return Analysis(Source(meta, paragraphs, quotes, events), tuple(index.people.values()),
+                    tuple(sorted(index.bodies)))
 
 
 NO_ARTICLE_TEXT = "no article text kept: is it the right file?"
@@ -181,7 +183,8 @@ def _from_cache(data: dict) -> Analysis:
                              "spellings": tuple(p["spellings"])}) for p in data["people"])
     events = tuple(DatedEvent(**{**e, "sentence": Sentence(**e["sentence"])})
                    for e in data["events"])
-    return Analysis(Source(meta, paragraphs, quotes, events), people)
+    return Analysis(Source(meta, paragraphs, quotes, events), people,
+                    tuple(data.get("bodies", ())))
 
 
 def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
@@ -205,7 +208,8 @@ def analyse_cached(path: Path, config: Config, cache_dir: Path | None,
                        "quotes": [vars(q) for q in analysis.source.quotes],
                        "events": [{**vars(e), "sentence": vars(e.sentence)}
                                   for e in analysis.source.events],
-                       "people": [vars(p) for p in analysis.people]}
+                       "people": [vars(p) for p in analysis.people],
+                       "bodies": list(analysis.bodies)}
             cache_file.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         except OSError:
             pass  # caching is an optimisation; a full or read-only disk must not stop it
@@ -220,9 +224,11 @@ def merge(analyses: list[Analysis], config: Config) -> Briefing:
     deduped = remove_cross_source_repeats([(a.source.meta, a.source.paragraphs)
                                            for a in analyses])
     index: PeopleIndex = base_index(config)
+    bodies = {body for analysis in analyses for body in analysis.bodies}
     for analysis in analyses:
         for person in analysis.people:
-            index.add(person.name, person.variants, person.role, person.spellings)
+            if person.name.casefold() not in bodies or person.name in index.declared:
+                index.add(person.name, person.variants, person.role, person.spellings)
     name_as_written((p for paragraphs in deduped for p in paragraphs), index)
     sources = []
     for analysis, paragraphs in zip(analyses, deduped):

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.config import Config
-from generator.people import (PHRASE_ENDS, ROLE_WORDS, PeopleIndex, alternation, finditer_within,
-                              lookup_keys, name_head, plausible_name, split_title, token_end,
-                              token_starts)
+from generator.people import (PHRASE_ENDS, ROLE_WORD_PARTS, ROLE_WORDS, PeopleIndex, alternation,
+                              body_pattern, finditer_within, lookup_keys, name_head,
+                              plausible_name, split_title, token_end, token_starts)
 from generator.segment import (SPANS_REMEMBERED, WORD_RUN, WORD_TAIL, _ends_with_abbreviation,
                                split_sentences)
 from generator.structure import Quote, SourceParagraph
@@ -122,6 +122,23 @@ LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<role>[A-Z]
                    r"(?P<rest>\S.*)$", re.DOTALL)
 QUOTE_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 LABEL_START = re.compile(r"Q|[A-Z][A-Z.'’ -]")
+RUN_IN_HEADING = re.compile(r"[A-Z]{4,}ING\b")  # a label that opens with a verb's -ing form
+ACRONYM_LETTERS = 3  # a word in capitals this short is kept in capitals: "ABN", "CNN", "US"
+
+
+def role_from_capitals(role: str) -> str:
+    """A transcript label's role as a page shows it: "ABN ANCHOR" -> "ABN anchor", "CHIEF WHITE
+    HOUSE CORRESPONDENT" -> "chief White House correspondent". Role words go to lower case,
+    short words stay capitals (most are a network's letters), other words take a capital."""
+    words = []
+    for word in role.split():
+        if any(part in ROLE_WORD_PARTS for part in word.casefold().split("-")):
+            words.append(word.lower())
+        elif len(word) <= ACRONYM_LETTERS:
+            words.append(word)
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
 SENTENCE_END = re.compile(r"[.!?][\"”“’'»«」』]?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
@@ -139,6 +156,7 @@ REPORTING_PARTICIPLE = re.compile(
     r"responding|quipping|joking)\b[^“”\".!?]{0,40}?[:,]?\s*$")  # on a BEFORE_WINDOW only
 # a preposition right before a trailing name makes it a place or a body ("the judge in …")
 PLACE_LINK = re.compile(r"\b(?:in|of|at|from|for|near|outside|inside|across|by|on)\s+$")
+BODY_NAME_GOES_ON = re.compile(r"\bof\s.*(?:\band|&)\s+$")
 CLAUSE_END = re.compile(r"\s*(?:[.,;]|$)")  # an attribution's verb that closes its clause
 LONG_SUBJECT = re.compile(rf"(?:[\w’'-]{WORD_RUN}\s+){{0,5}}[A-Z][\w’'.-]{WORD_TAIL}"
                           rf"(?:\s+[A-Z][\w’'.-]{WORD_TAIL}){{0,3}}(?=\s+[a-z])")
@@ -642,8 +660,7 @@ class QuoteFinder:
         self.index = index
         self.narrators = frozenset(config.narrator_labels)
         self.narrator_roles = _word_pattern(tuple(config.narrator_labels), r"\b(?:", r")\b")
-        self.organisation = _word_pattern(tuple(config.organisation_words), r"(?<![\w’'-])(?:",
-                                          ")$")
+        self.organisation = body_pattern(tuple(config.organisation_words))
         grammar = _grammar(tuple(config.speech_verbs), tuple(config.organisation_words))
         self.reported = grammar["reported"]
         self.verb_words = grammar["verb_words"]
@@ -706,9 +723,12 @@ class QuoteFinder:
                 person = self.index.resolve_surname(name)
         elif person is None:
             name = NAME_AT_END.search(raw)
-            if name and PLACE_LINK.search(raw, max(0, name.start() - 12), name.start()):
-                name = None  # "the state attorney in Palm Grove": a place, not the speaker
-            if name and len(name.group().split()) >= 2 and not self.organisation.search(raw):
+            if name and (PLACE_LINK.search(raw, max(0, name.start() - 12), name.start()) or
+                         BODY_NAME_GOES_ON.search(raw, 0, name.start())):
+                name = None  # "the state attorney in Palm Grove": a place, not the speaker;
+                #              "the Bureau of Safety and Environmental Enforcement": a body
+            if name and len(name.group().split()) >= 2 and not self.organisation.search(raw) \
+                    and name.group().casefold() not in self.index.bodies:
                 title, full = split_title(name.group())
                 person = self.index.resolve(full)
                 if person is None and (plausible := plausible_name(full)):
@@ -824,7 +844,8 @@ class QuoteFinder:
     def _a_body(self, name: str) -> bool:
         """A name ending in an organisation word that is no known person's: "Hyundai Motor",
         "the White House"; not "Frank Press", once the text has named him with his role."""
-        return bool(self.organisation.search(name)) and self.index.resolve(name) is None
+        return (bool(self.organisation.search(name)) or name.casefold() in self.index.bodies) \
+            and self.index.resolve(name) is None
 
     def _known_person(self, run: Run) -> str | None:
         """The known person a run of capitalised words, or its last word, names."""
@@ -865,16 +886,18 @@ class QuoteFinder:
         if not match or not re.search(r"[A-Z]{2}|^Q$", match.group("label")):
             return False, None
         label = match.group("label").strip()
+        if RUN_IN_HEADING.match(label):
+            return False, None  # "RESTORING FAIRNESS: In his first term, …": a fact sheet's head
         name = plausible_name(match.group("name") or "")
         if name:  # "ANCHOR (Jo Roe):"; not "XI JINPING (through translator):"
-            person = self.index.add(name, role=label.lower())
+            person = self.index.add(name, role=role_from_capitals(label))
         elif match.group("name") and len(match.group("name").split()) == 1:
             person = match.group("name").strip()
         else:
             person = self.speaker(label.title())
         role = (self.index.people[person].role or "") if person in self.index.people else ""
         if match.group("role"):  # "JO ROE, BYLINE:", "JO ROE, HOST:": the role says who speaks
-            role = match.group("role").strip().lower()
+            role = role_from_capitals(match.group("role").strip())
             if len(label.split()) > 1:
                 person = self.index.add(label.title(), role=role)
         if label.casefold() in self.narrators or self.narrator_roles.search(role):

@@ -44,7 +44,7 @@ def read_people(config, *texts: str):
     from generator.structure import SourceParagraph
     index = base_index(config)
     paragraphs = [SourceParagraph("s", 2 * n + 1, text) for n, text in enumerate(texts)]
-    find_people(paragraphs, index)
+    find_people(paragraphs, index, config)
     return index, find_quotes(paragraphs, config, index)
 
 

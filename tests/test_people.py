@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 from generator.config import PersonRule
 from generator.people import PeopleIndex, base_index, count_mentions, find_people, one_typo_apart
 from generator.structure import SourceParagraph
+from tests.conftest import read_people
 
 
 def test_role_appositions_name_people(config):
@@ -269,3 +270,101 @@ def test_a_name_known_only_in_capitals_takes_the_way_the_text_writes_it():
     assert index.people["Tom Becker"].role == "correspondent"
     assert index.resolve("TOM BECKER") == index.resolve("Becker") == "Tom Becker"
 
+
+
+def _roles(config, *texts):
+    index = base_index(config)
+    find_people([SourceParagraph("s", 2 * n + 1, t) for n, t in enumerate(texts)], index, config)
+    return {name: person.role for name, person in index.people.items()
+            if name not in index.declared}
+
+
+def test_a_role_before_a_name_starts_after_the_words_that_are_no_part_of_it(config):
+    """A role is read back from its role word to the first word that is not a role's: a
+    sentence's end, a verb or adverb in lower case, a capitalised link word."""
+    roles = _roles(config,
+                   "Sylvania's leader is due to meet President Ana Ferreira on Friday.",
+                   "The envoy arrives tomorrow in Gyeongju. Ottawa reporter Jo Tan joins us.",
+                   "It came just ten days after Prime Minister Olu Badmus signed the pact.",
+                   "After Ruritanian President Ivo Marek spoke, the talks resumed.",
+                   "The Ministry of Foreign Affairs spokesman Lin Wei-ting declined to comment.",
+                   "The former Treasury secretary Ann Lee-Moss agreed.")
+    assert roles == {"Ana Ferreira": "President", "Jo Tan": "Ottawa reporter",
+                     "Olu Badmus": "Prime Minister", "Ivo Marek": "Ruritanian President",
+                     "Lin Wei-ting": "Ministry of Foreign Affairs spokesman",
+                     "Ann Lee-Moss": "former Treasury secretary"}
+
+
+def test_what_follows_a_role_in_apposition_is_where_it_is_held_not_a_name(config):
+    roles = _roles(config, "Dr. Ana Ferreira, Chief Economist, Greater Sylvania | +852 3908 7711",
+                   "Guest: Jo Tan, senior fellow, Harbour Trade Institute, Vancouver",
+                   "The bank's chief executive, Olu Badmus, said profits rose.")
+    assert "Greater Sylvania" not in roles and "Harbour Trade Institute" not in roles
+    assert roles["Olu Badmus"] == "chief executive"
+
+
+def test_a_run_of_capitals_in_headline_case_gives_no_name(config):
+    """In headline case a verb is capitalised too: the run does not end where a name ends."""
+    roles = _roles(config,
+                   '6. White House, "Fact Sheet: President Trump Strikes Historic Trade Deal '
+                   'with China," 1 November 2025.',
+                   "Japan's New Leader Courts Trump With a Shipbuilding Pledge")
+    assert not {"Historic Trade Deal", "Courts Trump With"} & set(roles)
+
+
+def test_a_name_introduced_as_a_body_is_no_person(config):
+    """A noun beside the name says it is a body ("the region's largest utility"); a role
+    before such a noun does not ("a spokeswoman for Nabisco's parent company")."""
+    index, quotes = read_people(
+        config,
+        "Gulf Coast Power, the region's largest utility, said it had 14,000 line workers ready.",
+        "Losses could reach $25 billion, according to the research firm KCS Analytics.",
+        '"Our crews are ready to move in," Gulf Coast Power said.',
+        'The plant will close, "and that group of employees are now leaving the business," said '
+        "Laurie Guzzinati, a spokeswoman for Nabisco's parent company, Mondelez International.")
+    assert {"gulf coast power", "kcs analytics"} <= index.bodies
+    assert "Gulf Coast Power" not in index.people
+    assert [q.speaker for q in quotes] == ["Gulf Coast Power", "Laurie Guzzinati"]
+
+
+def test_a_name_ending_in_an_organisation_word_is_a_body(config):
+    index, quotes = read_people(config, '"This is good for global trade," COSCO Shipping said.',
+                                "Fellow, Critical Minerals Initiative: Jo Tan")
+    assert quotes[0].speaker == "COSCO Shipping"
+    assert not {"COSCO Shipping", "Critical Minerals Initiative"} & set(index.people)
+
+
+def test_a_body_in_one_source_is_no_person_in_the_briefing(config, tmp_path):
+    from generator.pipeline import analyse, merge
+    (tmp_path / "a.txt").write_text("Utility readies crews\n\nGulf Coast Power, the region's "
+                                    "largest utility, said crews were ready.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text('Power cut\n\n"We expect to restore service by Friday," said '
+                                    "Gulf Coast Power.\n", encoding="utf-8")
+    alone = merge([analyse(tmp_path / "b.txt", config)], config)
+    both = merge([analyse(tmp_path / p, config) for p in ("a.txt", "b.txt")], config)
+    assert "Gulf Coast Power" in {p.name for p in alone.people}  # nothing says it is a body
+    assert "Gulf Coast Power" not in {p.name for p in both.people}
+
+
+def test_a_party_member_before_a_name_is_a_descriptor(config):
+    index, quotes = read_people(config, 'Minnesota Democrat Karen Lindqvist says the deal gets '
+                                'farmers back to "roughly where we were before."')
+    assert quotes[0].speaker == "Karen Lindqvist"
+    assert index.people["Karen Lindqvist"].role == "Minnesota Democrat"
+
+
+def test_a_name_with_letters_past_ascii_is_whole(config):
+    roles = _roles(config, "Consul Alejandro Ferrer Ibáñez said the consulate had 900 calls.",
+                   "FEMA Administrator Raymond Okafor said water was ready.")
+    assert roles == {"Alejandro Ferrer Ibáñez": "Consul", "Raymond Okafor": "FEMA Administrator"}
+
+
+def test_a_transcript_role_keeps_a_networks_letters_and_a_run_in_head_is_no_speaker(config):
+    index, quotes = read_people(config, "MARIA SOTO, ABN ANCHOR: Good evening.",
+                                "JO TAN, CHIEF WHITE HOUSE CORRESPONDENT: The deal is done.",
+                                "RESTORING FAIRNESS: In his first term, the president imposed "
+                                "tariffs that previous administrations refused to pursue.")
+    assert index.people["Maria Soto"].role == "ABN anchor"
+    assert index.people["Jo Tan"].role == "chief White House correspondent"
+    assert not any("Restoring" in name for name in index.people)
+    assert all(q.speaker != "Restoring Fairness" for q in quotes)
