@@ -140,6 +140,17 @@ def one_typo_apart(a: str, b: str) -> bool:
     return min(len(x), len(y)) >= 3 and bool(_neighbourhood(x) & _neighbourhood(y))
 
 
+def name_words(form: str) -> list[str]:
+    """The words of a two-word form that may name the person alone: either may be the family
+    name ("Xi Jinping", "Jinping Xi"), but not a word in lower case, a link word or a title
+    (an alias "the governor" made every "the" a mention; "President Trump" every "President")."""
+    words = form.split()
+    if len(words) != 2:
+        return []
+    return [word for word in words if word[:1].isupper() and word.casefold() not in NOT_NAMES
+            and not TITLE_WORDS.match(word)]
+
+
 @dataclass
 class PeopleIndex:
     """Canonical people and every surface form that points to them."""
@@ -199,10 +210,8 @@ class PeopleIndex:
                 names = self.typo_keys.get(key, frozenset())
                 if canonical not in names:
                     self.typo_keys[key] = names | {canonical}
-            words = form.split()
-            if len(words) == 2:  # either word alone may be the family name ("Xi", "Trump")
-                for word in reversed(words):
-                    self.forms.setdefault(word.casefold(), canonical)
+            for word in reversed(name_words(form)):
+                self.forms.setdefault(word.casefold(), canonical)
         return canonical
 
     def _rename(self, old: str, new: str) -> str:
@@ -783,9 +792,8 @@ def count_mentions(paragraphs: Iterable[SourceParagraph], index: PeopleIndex,
     for name, person in index.people.items():
         for form in (name, *person.variants, *person.spellings):
             owner.setdefault(_form_key(form), name)
-            if len(form.split()) == 2:  # either word may be the family name, as in add()
-                for word in form.split():
-                    owner.setdefault(_form_key(word), name)
+            for word in name_words(form):  # as in PeopleIndex.add()
+                owner.setdefault(_form_key(word), name)
     counts: Counter[str] = Counter()
     named: Counter[str] = Counter()  # mentions written with a capital
     places: Counter[str] = Counter()  # ... after "in", "aboard"…: a place's, not a person's

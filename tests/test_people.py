@@ -368,3 +368,17 @@ def test_a_transcript_role_keeps_a_networks_letters_and_a_run_in_head_is_no_spea
     assert index.people["Jo Tan"].role == "chief White House correspondent"
     assert not any("Restoring" in name for name in index.people)
     assert all(q.speaker != "Restoring Fairness" for q in quotes)
+
+
+def test_a_word_of_an_alias_in_lower_case_or_a_title_is_no_name_alone(config):
+    """An alias "the governor" made every "the" a mention; "President Ana Ferreira" made any
+    "President" her."""
+    index = PeopleIndex()
+    index.add("Marianne Thibodeaux", aliases=("Thibodeaux", "the governor"), declared=True)
+    index.add("Ana Ferreira", aliases=("President Ferreira",), declared=True)
+    assert index.resolve("the") is None and index.resolve("President") is None
+    assert index.resolve("the governor") == "Marianne Thibodeaux"
+    assert index.resolve("Ferreira") == "Ana Ferreira"
+    people = count_mentions([SourceParagraph("s", 1, "The storm hit the coast and the governor "
+                                             "spoke to the press in the capital.")], index)
+    assert {p.name: p.mentions for p in people}["Marianne Thibodeaux"] == 1
