@@ -18,6 +18,11 @@ PERSON_QUOTES = 5
 """Quotations on a Who's who card; the card links to all of them on Key quotes."""
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 source", "3 sources": a count and its noun, as labels on pages write them."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 @dataclass(frozen=True)
 class Cited:
     """Verbatim source text and the paragraph it came from; ``also`` cites other sources'

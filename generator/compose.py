@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts, FigureRow, FigureTable,
-                               Link, LinkList, Page, Part, PersonCard, QuoteEntry, QuoteGroup,
-                               RemovedList, SourceText)
+from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts,
+                               FigureRow, FigureTable, Link, LinkList, Page, Part, PersonCard,
+                               QuoteEntry, QuoteGroup, RemovedList, SourceText, counted)
 from generator.centrality import centrality
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
@@ -183,10 +183,11 @@ def section_page(briefing: Briefing, config: Config, section_id: str,
                    for label in order if groups.get(label))
     if not blocks:
         blocks = (CitedList(None, (), note="No source paragraph matches this section's rules yet."),)
-    count = sum(len(b.items) for b in blocks if isinstance(b, CitedList))
+    items = [item for b in blocks if isinstance(b, CitedList) for item in b.items]
+    sources = {cited.source_id for item in items for cited in (item, *item.also)}
     return Page(f"{section_id}.md", rule.title,
-                f"{rule.title}: {count} cited paragraphs from {len(briefing.sources)} sources.",
-                blocks)
+                f"{rule.title}: {counted(len(items), 'cited paragraph')} from "
+                f"{counted(len(sources), 'source')}.", blocks)
 
 
 def other_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBORATION) -> Page:
@@ -195,7 +196,8 @@ def other_page(briefing: Briefing, corroboration: Corroboration = NO_CORROBORATI
         key=_when(briefing)))
     blocks = (CitedList(None, items, note=None if items else "Every paragraph fits a section."),)
     return Page("other.md", "Other developments",
-                f"Other developments: {len(items)} cited paragraphs that fit no section.", blocks)
+                f"Other developments: {counted(len(items), 'cited paragraph')} that fit no "
+                "section.", blocks)
 
 
 def anchor_for(name: str, taken: set[str]) -> str:

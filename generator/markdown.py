@@ -18,7 +18,7 @@ import re
 
 import yaml
 
-from generator.blocks import ALSO_SHOWN, RIVALS_SHOWN
+from generator.blocks import ALSO_SHOWN, RIVALS_SHOWN, counted
 from generator.compose import (Block, Cited, CitedList, Definition, Facts, FigureTable, LinkList,
                                Page, Part, PersonCard, QuoteGroup, RemovedList, SourceText,
                                source_page_path)
@@ -153,8 +153,8 @@ class Renderer:
         rest = cited[ALSO_SHOWN:]
         sources = {c.source_id for c in rest} - {c.source_id for c in cited[:ALSO_SHOWN]}
         if sources:
-            return shown + f" *and {_count(len(sources), 'more source')}*"
-        return shown + (f" *and {_count(len(rest), 'more paragraph')}*" if rest else "")
+            return shown + f" *and {counted(len(sources), 'more source')}*"
+        return shown + (f" *and {counted(len(rest), 'more paragraph')}*" if rest else "")
 
     def short_date(self, date: str | None) -> str:
         """"30 Oct", with the year only when it is not the briefing's latest."""
@@ -345,6 +345,3 @@ def abbreviation_line(term: str, definition: str) -> str | None:
         return None
     return f"*[{term}]: {definition}"
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

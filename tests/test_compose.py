@@ -91,6 +91,20 @@ def test_each_paragraph_has_one_section_page_its_best_fit(wire, live, config):
         assert placed[(paragraph.source_id, paragraph.line)] == f"{paragraph.sections[0]}.md"
 
 
+def test_a_section_page_counts_the_sources_it_cites_not_the_briefings(wire, live, config):
+    """"9 cited paragraphs from 13 sources" told a reader nothing: the count is the page's."""
+    from generator.blocks import CitedList
+    empty = [Source(SourceMeta(i, f"{i}.txt", "X", "Outlet", None), ()) for i in "xy"]
+    briefing = Briefing("B", (wire, *empty, live))
+    page = next(p for p in compose_pages(briefing, config) if p.path == "taiwan.md")
+    items = [i for b in page.blocks if isinstance(b, CitedList) for i in b.items]
+    sources = {c.source_id for i in items for c in (i, *i.also)}
+    assert len(sources) < len(briefing.sources)
+    assert page.description.endswith(
+        f"{len(items)} cited paragraph{'s' * (len(items) != 1)} from {len(sources)} "
+        f"source{'s' * (len(sources) != 1)}.")
+
+
 def test_a_quotation_whose_speaker_the_text_leaves_open_says_so():
     from generator.markdown import render_pages
     text = "“We will keep talking until the tariffs are gone”"
