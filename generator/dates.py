@@ -696,6 +696,23 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (breaks[-1] if breaks else low), (after.start() if after else high)
 
 
+UNTIL = re.compile(r"\b(?:until|till|through)(?:\s+at\s+(?:the\s+)?(?:least|earliest))?\s+$",
+                   re.IGNORECASE)
+UNTIL_REACH = 30  # characters before a date where its "until (at least)" is looked for
+
+
+def _until_after_infinitive(text: str, start: int, before: list[str]) -> Cue | None:
+    """"asked residents to stay off the roads until at least Wednesday", "not to return until
+    Sunday": what is asked or meant to last until a day lasts beyond the asking, so the day is
+    ahead of it, whatever tense the asking is told in."""
+    if not UNTIL.search(text, max(0, start - UNTIL_REACH), start):
+        return None
+    for word, after in zip(before, before[1:]):
+        if word == "to" and after.isalpha() and after not in DETERMINERS:
+            return Cue("ahead", f"scheduled: 'to {after} … until'", "until")
+    return None
+
+
 def tense_cue(text: str, start: int, end: int) -> Cue | None:
     """The verbs of the clause around a date: those of its comma-bounded part first, then of the
     whole clause. With no verb, "from Monday" looks ahead; an opinion ("think", "fear") about
@@ -705,7 +722,8 @@ def tense_cue(text: str, start: int, end: int) -> Cue | None:
     comma_high = text.find(",", end, high)
     comma_high = high if comma_high < 0 else comma_high
     before = _words(text[comma_low:start])
-    cue = _nearest_cue(before, text[end:comma_high])
+    cue = _until_after_infinitive(text, start, before) or \
+        _nearest_cue(before, text[end:comma_high])
     if cue is None and (comma_low, comma_high) != (low, high):
         cue = _nearest_cue(_words(text[low:start]), text[end:high])
     if cue is None and (_last_word(text[max(low, start - 12):start]) in STARTING or

@@ -471,3 +471,12 @@ def test_a_sentence_repeated_in_another_source_is_dated_from_that_source():
     second = find_events([SourceParagraph("b", 3, text)], "2025-11-12")
     assert [(e.when, e.line, e.sentence.source_id) for e in first] == [("2025-10-27", 1, "a")]
     assert [(e.when, e.line, e.sentence.source_id) for e in second] == [("2025-11-10", 3, "b")]
+
+
+def test_a_day_something_is_asked_to_last_until_is_ahead_whatever_the_tense():
+    """"asked residents to stay off the roads until at least Wednesday" (in a Tuesday's
+    article) is the next Wednesday, not the one before."""
+    assert events("The governor has asked residents to stay off the roads until at least "
+                  "Wednesday morning.", "2025-09-09") == [("2025-09-10", "Wednesday")]
+    assert events("Officials asked evacuees not to return until Sunday.",
+                  "2025-09-09") == [("2025-09-14", "Sunday")]
