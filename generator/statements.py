@@ -1116,6 +1116,11 @@ def _sides(units: list[_Unit], opposites: tuple[tuple[str, str], ...]
 
 SMALL_COUNT = re.compile(r"(?<![\w.,])(two|three|four|five|six|seven|eight|nine|[2-9])\s{1,3}"
                          r"([A-Za-z]{3,20})\b", re.IGNORECASE)
+BARE_COUNT = re.compile(r"(?<![\w.,-])(two|three|four|five|six|seven|eight|nine)(?=[,.;:]|\s{1,3}"
+                        r"(?:on|in|at|by|after|before|as|from|since|during|with|and|but|"
+                        r"according)\b|\s*$)", re.IGNORECASE)
+"""A count in words that names no thing after it: what it counts was said before it ("the
+death toll rose to seven on Thursday")."""
 NOT_COUNTED = frozenset("""people persons person officials sources source diplomats analysts
     executives members percent per pct cents cent points point times hundred thousand million
     billion trillion dozen""".split())
@@ -1132,6 +1137,8 @@ def _counts(units: list[_Unit]) -> dict[int, dict[str, frozenset[int]]]:
         for word, thing in SMALL_COUNT.findall(unit.sentence.text):
             if thing.casefold() not in NOT_COUNTED and thing.casefold() not in STOPWORDS:
                 found[stem(thing.casefold())].add(NUMBER_WORDS.get(word.casefold()) or int(word))
+        for word in BARE_COUNT.findall(unit.sentence.text):  # "the toll rose to seven on …"
+            found[""].add(NUMBER_WORDS[word.casefold()])
         if found:
             counts[number] = {thing: frozenset(values) for thing, values in found.items()}
     return counts

@@ -199,6 +199,9 @@ LOOK_ALIKE = [
     # the same place and people on different days: an arrival and a departure
     ("The president arrived on Wednesday at the coastal air base near the summit city.",
      "The president left the coastal air base near the summit city on Thursday."),
+    # a count in words whose thing was said before it
+    ("The death toll from Hurricane Delphine rose to seven on Thursday, the governor said.",
+     "The death toll from Hurricane Delphine rose to eight on Thursday, the governor said."),
 ]
 
 
