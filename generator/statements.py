@@ -1046,7 +1046,7 @@ class _Matcher:
         """Every candidate pair (a, b in candidates[a]) scored once, as a asks; those that match,
         as ints that sort as (-score, a, b) would (_best_first): best first once sorted. The
         common case, no approximate figure, is _score written out (without a figure, _one_fact
-        is the count of shared keys)."""
+        is the count of shared keys and _one_person_named)."""
         units, scores, sizes, sides = self.units, self.scores, self.sizes, self.sides
         counts = self.counts
         span = len(units)
@@ -1069,8 +1069,9 @@ class _Matcher:
                     if len(shared) < fewest:
                         continue
                     score = fsum(map(weight, shared)) / (size * sizes[b])
-                    if score < THRESHOLD or \
-                            with_figures and not _one_fact(units[a], units[b], shared):
+                    if score < THRESHOLD or not (
+                            _one_fact(units[a], units[b], shared) if with_figures
+                            else not _one_person_named(units[a], units[b], shared)):
                         continue
                     if sides and _contradict(sides.get(a), sides.get(b)):
                         continue
@@ -1172,7 +1173,7 @@ def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
     """What they share says one fact: enough words besides figures, figures that agree, and a
     lone shared figure about the same thing in both."""
     if not a.figure_keys:
-        return len(shared) >= MIN_SHARED_KEYS  # what the rules below come to without figures
+        return len(shared) >= MIN_SHARED_KEYS and not _one_person_named(a, b, shared)
     figures = shared & a.figure_keys  # what is shared is a's (an approximate match included)
     if len(shared) - len(figures) < MIN_SHARED_WORDS:
         return False
@@ -1184,6 +1185,15 @@ def _one_fact(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
         return False
     return not (len(figures) == 1 and len(shared) - 1 < MIN_SHARED_KEYS and
                 not _figures_about_one_thing(a, b, figures))
+
+
+def _one_person_named(a: _Unit, b: _Unit, shared: frozenset[str]) -> bool:
+    """All they share is one person and names ("Nebraska Republican Dale Rourke" / "Dale
+    Rourke, Republican of Nebraska"): two things the person said, not one fact."""
+    people = [key for key in shared if key[0] == "@"]
+    return len(people) == 1 and all(
+        key[0] == "@" or a.surface[key][:1].isupper() and b.surface[key][:1].isupper()
+        for key in shared)
 
 
 def _people(unit: _Unit) -> frozenset[str]:

@@ -806,3 +806,16 @@ def test_a_little_over_a_figure_is_approximately_it():
     written = "Shares of the shipbuilder fell 2.3% in Shanghai on Monday, traders said."
     statements = group_statements(two_sources([written], [spoken]), {"a": 0, "b": 1})
     assert any({spoken, written} <= {m.text for m in s.members} for s in statements)
+
+
+def test_two_things_one_person_said_are_not_one_fact_through_their_name_and_party():
+    """All the two share is the senator and the words that describe her: the names a match
+    rests on then name who spoke, not what was said."""
+    from generator.structure import Person
+    first = ('"It is a real number, if they actually ship it," Senator Ana Ferreira, '
+             'Republican of Nebraska, said in a statement on Saturday.')
+    second = ("Nebraska Republican Ana Ferreira says she will press the department for weekly "
+              "updates on purchases once the reports resume.")
+    people = [Person("Ana Ferreira", (), "Senator", 2)]
+    statements = group_statements(_desk(first, second), {"a": 0, "b": 1}, people=people)
+    assert not any({first, second} <= {m.text for m in s.members} for s in statements)
