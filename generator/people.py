@@ -526,15 +526,13 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex,
                 config: Config | None = None) -> None:
     """Add people named with a role ("spokesperson Guo Jiakun", "Jane Roe, an analyst") to the
     index, and remember every full name so a later lone surname can be resolved. A name that
-    ends in one of the configuration's ``organisation_words`` ("senior fellow, Pacific Trade
-    Institute") or that one of its ``organisation_nouns`` introduces ("Gulf Coast Power, the
-    region's largest utility") is a body's, remembered in ``index.bodies``.
+    one of the configuration's ``organisation_nouns`` introduces ("Gulf Coast Power, the
+    region's largest utility") is a body's, remembered in ``index.bodies``; a name given a
+    person's role is a person's, even one that ends like a body's ("Frank Press, a professor").
 
     Headlines and other removed lines are read too: they often carry the only full name.
     """
     paragraphs = list(paragraphs)
-    ends = body_pattern(config.organisation_words) if config and config.organisation_words \
-        else None
     for paragraph in paragraphs if config else ():
         index.bodies.update(name.casefold()
                             for name in bodies_named(paragraph.text, config.organisation_nouns))
@@ -543,7 +541,7 @@ def find_people(paragraphs: Iterable[SourceParagraph], index: PeopleIndex,
         for family_name, name in full_names:
             index.full_names.setdefault(family_name, name)
         for name, role in with_roles:
-            if not (ends and ends.search(name)) and name.casefold() not in index.bodies:
+            if name.casefold() not in index.bodies:
                 index.add(name, role=role, line=paragraph.line)
 
 

@@ -328,8 +328,11 @@ def test_a_name_introduced_as_a_body_is_no_person(config):
 
 
 def test_a_name_ending_in_an_organisation_word_is_a_body(config):
+    """A speaker whose name ends in an organisation word is a body; so is what a role in
+    apposition is held at (a person's role after such a name makes it a person: see
+    test_a_known_person_named_like_an_organisation_keeps_the_quotation)."""
     index, quotes = read_people(config, '"This is good for global trade," COSCO Shipping said.',
-                                "Fellow, Critical Minerals Initiative: Jo Tan")
+                                "Jo Tan, Fellow, Critical Minerals Initiative")
     assert quotes[0].speaker == "COSCO Shipping"
     assert not {"COSCO Shipping", "Critical Minerals Initiative"} & set(index.people)
 
