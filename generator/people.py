@@ -496,7 +496,7 @@ BODY_NAME = rf"[A-Z][\w’'&.-]{WORD_TAIL}(?: (?:of |and |& |for )?[A-Z][\w’'&
 
 # a word describing the body, not a role or a link: "a spokeswoman for Nabisco's parent company"
 # is a person's role, not a body's description
-BODY_DESCRIBES = rf"(?!(?i:for|of|at|in|with|to|from|by|on|{ROLE_WORDS})\b)"
+BODY_DESCRIBES = rf"(?!(?i:for|of|at|in|with|to|from|by|on|who|whose|{ROLE_WORDS})\b)"
 
 
 @functools.lru_cache(maxsize=16)
@@ -508,7 +508,8 @@ def _bodies_beside(organisation_nouns: tuple[str, ...]) -> tuple[re.Pattern, re.
         return None
     nouns = alternation(sorted({n.casefold() for n in organisation_nouns}))
     return re.compile(
-        rf"(?<![\w’'-])({BODY_NAME}), (?:an? |the |its )?(?:{BODY_DESCRIBES}[\w’'-]{WORD_RUN} ){{0,4}}?"
+        rf"(?<![\w’'-])({BODY_NAME}), (?:an? |the |[A-Z][\w-]{WORD_TAIL}['’]s )"
+        rf"(?:{BODY_DESCRIBES}[\w’'-]{WORD_RUN} ){{0,4}}?"
         rf"(?i:{nouns})s?[,.;]"
         rf"|\b(?i:the|an?) (?:[\w’'-]{WORD_RUN} ){{0,3}}?(?i:{nouns}) ({BODY_NAME})(?![\w’'&-])"
     ), re.compile(rf"\b(?i:{nouns})\b")

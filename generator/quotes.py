@@ -142,6 +142,9 @@ def role_from_capitals(role: str) -> str:
 SENTENCE_END = re.compile(r"[.!?][\"”“’'»«」』]?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
+"""Someone's own words: copy that has no quotation marks and none of these tells no one's words
+(a short wire item of reported speech), so it is not read as copy whose marks were stripped."""
 # INTRO_PARTICIPLE and TITLE_CUE are searched in a BEFORE_WINDOW only, never a whole paragraph.
 INTRO_PARTICIPLE = re.compile(r"\b(?:saying|adding|writing|telling|posting|declaring)\b[^.!?]*:$")
 # A quoted headline credited to its writer ("…," by the Herald's Jo Roe: "…"): the title of a piece
@@ -997,7 +1000,8 @@ class QuoteFinder:
     def find(self, paragraphs: Iterable[SourceParagraph]) -> list[Quote]:
         paragraphs = [p for p in paragraphs if p.kept and not p.heading]
         spans_of = [_spans_in(p.text) for p in paragraphs]
-        stripped = not any(not s.open_end and not s.lost_open for spans in spans_of for s in spans)
+        marked = any(not s.open_end and not s.lost_open for spans in spans_of for s in spans)
+        stripped = not marked and any(FIRST_PERSON.search(p.text) for p in paragraphs)
         quotes: list[Quote] = []
         pending = NOBODY   # announced by a paragraph ending "…said:"
         carried = NOBODY   # a quotation left open runs on with its speaker

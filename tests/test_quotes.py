@@ -12,7 +12,7 @@ def quotes_of(config, *texts):
     """(line, text, speaker) of each quotation, found as the pipeline does (people first)."""
     paragraphs = [SourceParagraph("s", n, t) for n, t in enumerate(texts, start=1)]
     index = base_index(config)
-    find_people(paragraphs, index)
+    find_people(paragraphs, index, config)
     return [(q.line, q.text, q.speaker) for q in find_quotes(paragraphs, config, index)]
 
 
@@ -543,3 +543,14 @@ def test_a_marked_paragraph_after_a_colon_line_is_quoted_without_its_marks(confi
                       "“We will not sign this deal,” he added. “Not this year, not next.”")
     assert found == [(2, "We will not sign this deal", "Kenji Sato"),
                      (2, "Not this year, not next.", "Kenji Sato")]
+
+
+def test_copy_without_marks_or_anyones_own_words_is_reported_speech(config):
+    """A short wire item with no quotation marks reports what was said; only copy where
+    someone speaks for themselves ("we", "our") reads as copy whose marks were stripped."""
+    reported = ("The death toll from the storm rose to seven on Thursday as search teams "
+                "reached flooded towns, Governor Ana Ferreira said.")
+    assert quotes_of(config, reported, "Three refineries were shut, the agency said.") == []
+    spoken = "We are ready to move as soon as the storm passes, Governor Ana Ferreira said."
+    assert [speaker for _, _, speaker in quotes_of(config, reported, spoken)] == \
+        ["Ana Ferreira", "Ana Ferreira"]
