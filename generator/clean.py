@@ -1142,8 +1142,9 @@ def _first_below_header(out: list[SourceParagraph], body: list[int], first: int,
         if _is_by_line(out[i]):
             below = [b for b in body if b > i][:2]
             return below[0] if len(below) == 2 and above else first
-        if out[i].kept and not out[i].heading and (prose[i] or is_sentence(out[i].text)):
-            above += 1
+        if out[i].kept and (not out[i].heading or out[i].text.endswith("?")) and \
+                (prose[i] or is_sentence(out[i].text)):
+            above += 1  # a question over the "By" line: the headline (the repick weighs it)
             if above > STANDFIRST_MOST:
                 return first
     return first

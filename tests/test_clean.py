@@ -1472,3 +1472,23 @@ def test_a_form_feed_or_vertical_tab_parts_words_as_a_space_does():
     assert normalise_space("was signed\fon Thursday\vin Busan") == \
         "was signed on Thursday in Busan"
     assert normalise_space("bell\x07ringing") == "bellringing"  # other controls just go
+
+
+def test_a_question_over_the_byline_is_the_headline_not_a_section_label(config):
+    """An explainer's headline asks a question; the lone label over it ("Explainers") was
+    taken for the title, and the question kept as the article's first paragraph (a new user's
+    page)."""
+    text = "\n".join((
+        "Sky & Storm", "Explainers",
+        "What is storm surge, and why did Delphine's do so much damage?", "By Dr. Helen Marsh",
+        "September 11, 2025",
+        "Storm surge is the abnormal rise of seawater pushed ashore by a hurricane's winds, over "
+        "and above the normal tide.",
+        "Delphine's surge reached 13 feet in parts of Terrebonne Parish, according to the "
+        "National Hurricane Center, just short of the 14 feet it had forecast on Monday.",
+        "Delphine's winds grew from 85 mph on Sunday evening to 145 mph at landfall on Tuesday, "
+        "an increase of 60 mph in less than 48 hours."))
+    from generator.clean import headline
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    assert headline(clean_paragraphs(meta, lines(text), config)) == \
+        "What is storm surge, and why did Delphine's do so much damage?"
