@@ -971,7 +971,7 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
             continue
         under = next((j for j in range(i + 1, len(out)) if out[j].kept), None)
         if under is not None and _is_body(out[under].text, prose[under]) \
-                and not _is_writer_note(out[under].text):
+                and not _is_writer_note(out[under].text) and not COMMENTER.match(out[under].text):
             continue
         reason = TAIL_REASON.format(label=" ".join(out[i].text.split()))
         for j in range(i, len(out)):
@@ -997,6 +997,11 @@ def _name_and_rest(text: str) -> Iterator[tuple[str, str]]:
     words = text.split(None, 4)
     for n in range(2, min(5, len(words))):
         yield " ".join(words[:n]), text.split(None, n)[n]
+
+
+COMMENTER = re.compile(r"[A-Z][\w.'’-]{0,20}(?: [\w.'’-]{1,20}){0,2}: \S")
+"""A reader's comment under the label: a handle of up to three words and a colon ("Mike T.:
+Thank you to all the linemen!")."""
 
 
 def _is_writer_note(text: str) -> bool:

@@ -687,6 +687,9 @@ def test_the_shape_model_setting_moves_its_cut_off_or_turns_it_off(config):
     ("Read more: Ferry fares to rise in spring", "teaser line"),
     ("Here is a quick recap of what we know so far.", "live-blog housekeeping"),
     ("JO ROE: Coming up after the break, the weather.", "live-blog housekeeping"),
+    ("MORENO: Thank you, Ben. Stay safe.", "broadcast sign-off"),
+    ("MORENO: We'll be right back.", "broadcast sign-off"),
+    ("We will be back with a better offer, the union said.", None),
     ("Coming up next week, the ministers meet in the port city to sign the deal.", None),
     ("Here is a recap of the terms: the levy falls to 10% and the quota doubles in spring.",
      None),
@@ -1492,3 +1495,20 @@ def test_a_question_over_the_byline_is_the_headline_not_a_section_label(config):
     meta = SourceMeta("s", "s.txt", "", "O", None)
     assert headline(clean_paragraphs(meta, lines(text), config)) == \
         "What is storm surge, and why did Delphine's do so much damage?"
+
+
+def test_readers_comments_under_a_comments_label_are_the_pages_tail(config):
+    """Under "Comments (14)" each line opens with a reader's handle: the page's tail, though a
+    comment reads as a sentence."""
+    text = "\n".join((
+        "Storm death toll reaches nine", "By Jo Roe | The Harbour Courier",
+        "The number of people killed by the storm rose to nine on Friday, after searchers found "
+        "the bodies of two people in a flooded home, the coroner said.",
+        "The president will tour damage in the two worst-hit towns on Saturday, the White House "
+        "said in a statement on Friday evening.",
+        "Comments (14)", "Mike T.: Thank you to all the linemen from out of state!",
+        "Cajun Girl: Still no power in our street. Day four."))
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    reasons = {p.line: p.removed_because for p in clean_paragraphs(meta, lines(text), config)}
+    assert reasons[3] is None and reasons[4] is None
+    assert all(reasons[line].startswith("the page's tail") for line in (5, 6, 7))
