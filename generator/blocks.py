@@ -153,8 +153,16 @@ class Part:
     blocks: tuple
 
 
+@dataclass(frozen=True)
+class EditedPage:
+    """A page as the editor edited it, in the full briefing instead of what the generator
+    would write: the Markdown of its file, its front matter and title heading left out."""
+
+    markdown: str
+
+
 Block = (Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList | QuoteGroup
-         | PersonCard | Definition | Part)
+         | PersonCard | Definition | Part | EditedPage)
 
 
 @dataclass(frozen=True)

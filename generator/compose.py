@@ -12,13 +12,14 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, Facts,
-                               FigureRow, FigureTable, Link, LinkList, Page, Part, PersonCard,
-                               QuoteEntry, QuoteGroup, RemovedList, SourceText, counted)
+from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, EditedPage,
+                               Facts, FigureRow, FigureTable, Link, LinkList, Page, Part,
+                               PersonCard, QuoteEntry, QuoteGroup, RemovedList, SourceText,
+                               counted)
 from generator.centrality import centrality
 from generator.classify import OTHER, term_score, topic_of
 from generator.clean import text_key
@@ -483,11 +484,18 @@ FULL_PART_BUDGET = 12_000  # characters of each page's part in the full briefing
 FULL_PART_PER_LIST = 4
 
 
-def full_page(pages: list[Page], title: str, rank: Rank) -> Page:
+def full_page(pages: list[Page], title: str, rank: Rank,
+              edited: Mapping[str, str] | None = None) -> Page:
     """Every briefing page, in navigation order, as one document to print; a long page gives
-    its best entries (see paginate.py) and a link to the rest."""
+    its best entries (see paginate.py) and a link to the rest. A page the editor edited
+    (``edited``: its path and file text) is there as edited: the printed briefing must not
+    say what the editor corrected on the page."""
     parts = []
     for page in pages:
+        if edited and page.path in edited:
+            parts.append(Part(page.title, "part-" + page.path.removesuffix(".md").replace(
+                "/", "-"), (EditedPage(edited[page.path]),)))
+            continue
         cut = split(page.blocks, rank, FULL_PART_BUDGET, FULL_PART_PER_LIST)
         blocks = cut.first + ((LinkList(None, (Link(f"All of {page.title}", page.path),)),)
                               if cut.rest else ())
@@ -690,9 +698,11 @@ OUTLET_INDEX = "sources/by-outlet.md"
 
 def compose_pages(briefing: Briefing, config: Config,
                   entries: list[GlossaryEntry] | None = None,
-                  statements: Iterable[Statement] | None = None) -> list[Page]:
+                  statements: Iterable[Statement] | None = None,
+                  edited: Mapping[str, str] | None = None) -> list[Page]:
     """All pages, in navigation order: home, the configured page order, then each source.
-    ``statements`` are the briefing's (as the editor steered them), found here if not given."""
+    ``statements`` are the briefing's (as the editor steered them), found here if not given;
+    ``edited`` the pages the editor edited (path -> file text), for the full briefing."""
     ordered: list[Page] = []
     groups = quote_groups(briefing)  # merged once for Key quotes and Who's who
     corroboration = corroborate(
@@ -723,7 +733,7 @@ def compose_pages(briefing: Briefing, config: Config,
     sources = [source_page(s) for s in sorted(briefing.sources, key=lambda s: order[s.meta.id])]
     rank = item_rank(briefing)
     full = [full_page([home, *briefing_pages],
-                      config.title, rank)] if wants_full else []
+                      config.title, rank, edited)] if wants_full else []
     split_pages = [paginate(page, rank) for page in (home, *ordered)]
     return relink([*(pages[0] for pages in split_pages), *full,
                    *(more for pages in split_pages for more in pages[1:]), *sources])

@@ -19,9 +19,9 @@ import re
 import yaml
 
 from generator.blocks import ALSO_SHOWN, RIVALS_SHOWN, counted
-from generator.compose import (Block, Cited, CitedList, Definition, Facts, FigureTable, LinkList,
-                               Page, Part, PersonCard, QuoteGroup, RemovedList, SourceText,
-                               source_page_path)
+from generator.compose import (Block, Cited, CitedList, Definition, EditedPage, Facts,
+                               FigureTable, LinkList, Page, Part, PersonCard, QuoteGroup,
+                               RemovedList, SourceText, source_page_path)
 from generator.config import one_line
 from generator.glossary import GlossaryEntry
 from generator.structure import SourceMeta
@@ -183,6 +183,8 @@ class Renderer:
             return self.definition(block, page)
         if isinstance(block, Part):
             return self.part(block, page)
+        if isinstance(block, EditedPage):
+            return edited_body(block.markdown, self.depth)
         if isinstance(block, PersonCard):
             return self.person_card(block, page)
         if isinstance(block, FigureTable):
@@ -278,6 +280,32 @@ class Renderer:
                 **stamp, **({} if page.searchable else {"search": {"exclude": True}}),
                 "generated_by": GENERATOR_MARK}
         return f"---\n{front_matter(meta)}---\n\n{text}"
+
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+ATX_HEADING = re.compile(r"^(#{1,6})(?=\s)")
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def edited_body(text: str, depth: int) -> list[str]:
+    """An edited page's Markdown inside the full briefing: its front matter and first title
+    heading left out (the part has its own), every other heading ``depth`` levels down, code
+    fences left as they are. The editor's Markdown, as the page itself shows it."""
+    lines = FRONT_MATTER.sub("", text, count=1).strip("\n").split("\n")
+    out: list[str] = []
+    fenced = titled = False
+    for line in lines:
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (heading := ATX_HEADING.match(line)):
+            if len(heading.group(1)) == 1 and not titled:
+                titled = True
+                continue
+            line = "#" * min(6, len(heading.group(1)) + depth) + line[heading.end():]
+        out.append(line)
+    while out and not out[0].strip():
+        out.pop(0)
+    return out
 
 
 NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")

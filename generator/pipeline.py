@@ -39,9 +39,9 @@ from generator.steer import steer
 from generator.time_sections import place_in_time
 from generator.structure import (Briefing, Person, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
-from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, editor_pages,
-                             finish_interrupted, nav_block, plan_file, plan_mkdocs_config,
-                             plan_pages, run_lock)
+from generator.write import (JOURNAL, Changes, WriteReport, dead_source_links, edited_pages,
+                             editor_pages, finish_interrupted, nav_block, plan_file,
+                             plan_mkdocs_config, plan_pages, run_lock)
 
 Progress = Callable[[int, int, str], None]
 
@@ -362,9 +362,11 @@ class Rendered:
     statements: tuple = ()  # the facts several sources report, as the editor steered them
 
 
-def render_site(project: Project, cache: bool = True, progress: Progress | None = None
-                ) -> Rendered:
-    """Everything generation would write, in memory: nothing touches the disk before this ends."""
+def render_site(project: Project, cache: bool = True, progress: Progress | None = None,
+                force: bool = False) -> Rendered:
+    """Everything generation would write, in memory: nothing touches the disk before this ends.
+    The full briefing shows the pages the editor edited as edited, unless ``force`` replaces
+    them."""
     config = load_config(project.config_path)
     paths = find_sources(project.sources_dir)
     if not paths:
@@ -386,7 +388,8 @@ def render_site(project: Project, cache: bool = True, progress: Progress | None 
         briefing = replace(briefing, notes=briefing.notes + (
             f"{config.path}: glossary terms no source defines, left off the site: "
             f"{', '.join(undefined)} (write a definition under glossary:)",))
-    pages = compose_pages(briefing, config, entries, steered.statements)
+    pages = compose_pages(briefing, config, entries, steered.statements,
+                          {} if force else edited_pages(project.docs_dir))
     differ = disagreements(pages, {s.meta.id: s.meta for s in briefing.sources})
     if differ:
         briefing = replace(briefing, notes=briefing.notes + (
@@ -439,7 +442,7 @@ def plan(project: Project, force: bool = False, cache: bool = True,
          ) -> tuple[Rendered, WriteReport, bool, Changes]:
     """What a generation would write, planned and not committed: the rendered site, the
     report (kept edits, stale pages, notes) and whether the navigation changes."""
-    result = render_site(project, cache=cache, progress=progress)
+    result = render_site(project, cache=cache, progress=progress, force=force)
     changes = Changes(project.docs_dir / JOURNAL)
     report = plan_pages(project.docs_dir, result.pages, changes, force=force)
     nav_changed = plan_mkdocs_config(project.mkdocs_path, result.nav, changes)

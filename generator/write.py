@@ -375,6 +375,22 @@ def plan_pages(docs_dir: Path, rendered: dict[str, str], changes: Changes,
     return report
 
 
+def edited_pages(docs_dir: Path) -> dict[str, str]:
+    """The generated pages an editor has edited since (path -> the file's text): what the full
+    briefing shows of them."""
+    manifest = load_manifest(docs_dir) or {}
+    resolved: dict[Path, Path] = {}
+    edited = {}
+    for relative in sorted(manifest):
+        try:
+            text = read_page(safe_target(docs_dir, relative, resolved))
+        except BriefingError:
+            continue  # a manifest entry that leads outside the folder names no page to show
+        if page_state(text, relative, manifest) == "edited":
+            edited[relative] = text
+    return edited
+
+
 def write_pages(docs_dir: Path, rendered: dict[str, str], force: bool = False) -> WriteReport:
     changes = Changes(docs_dir / JOURNAL)
     report = plan_pages(docs_dir, rendered, changes, force)

@@ -138,6 +138,26 @@ def test_a_new_article_changes_the_pages_without_code_changes(project):
         "Unknown outlet" in (project.root / "mkdocs.yml").read_text()   # the footer lists it
 
 
+def test_the_full_briefing_shows_an_edited_page_as_the_editor_left_it(project):
+    """The printed briefing must not say what the editor corrected on a page: it takes the
+    edited page (its title and front matter aside, its headings one level down); --force,
+    which takes the generator's page back, takes the generator's part back too."""
+    generate(project)
+    page = project.docs_dir / "taiwan.md"
+    text = page.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("- "))
+    page.write_text(text.replace(first, "- *Editor's note: checked with Taipei.*\n\n"
+                                 "## Checked { #checked }", 1), encoding="utf-8")
+    generate(project)
+    full = (project.docs_dir / "full.md").read_text(encoding="utf-8")
+    part = full.split("{ #part-taiwan .briefing-part }", 1)[1].split("\n## ", 1)[0]
+    assert "Editor's note: checked with Taipei." in part and first not in part
+    assert "\n### Checked { #checked }" in part and "# Taiwan concerns" not in part
+    generate(project, force=True)
+    full = (project.docs_dir / "full.md").read_text(encoding="utf-8")
+    assert "checked with Taipei" not in full and first[2:60] in full
+
+
 def test_check_reports_stale_pages(project):
     runner = CliRunner()
     result = runner.invoke(main, ["generate", "--check", "--project", str(project.root)])
