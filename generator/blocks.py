@@ -70,6 +70,10 @@ class FigureRow:
 
     @property
     def figure(self) -> str:
+        """The values as a page shows them: a change with an arrow between its ends, a lone
+        value said to have moved with the arrow of its way ("↓ 1.4%"); the arrows are labels."""
+        if len(self.values) == 1 and self.change:
+            return f"{'↑' if self.change == 'up' else '↓'} {self.values[0]}"
         return " → ".join(self.values)
 
 

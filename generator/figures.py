@@ -144,7 +144,8 @@ class KeyFigure:
     """A figure read as a fact: what it measures and its values, each a verbatim slice of
     ``sentence`` (``measure == sentence.text[measure_start:measure_end]``), and every sentence
     that states the same fact (``citations``, ``sentence`` among them). ``change`` is "down" or
-    "up" when the values are a change from the first to the last, else "". ``disagrees_with``
+    "up" when the values are a change from the first to the last, or a lone value is a move
+    ("fell 1.4%"), else "". ``disagrees_with``
     holds what other sources give for the same measure at the same time: their own values and
     citations, each with no disagreement of its own."""
 
@@ -447,6 +448,11 @@ def _measure_after(words: _Words, end: int, kind: str) -> tuple[int, int] | None
     return tokens[index][1], tokens[last][2]
 
 
+AMOUNT_UNIT_WORDS = frozenset("per cent percent pct pc point points basis %".split())
+"""Words of an amount's unit: never what a figure measures ("rose 1.9 per cent to $72.15"
+measured "cent")."""
+
+
 def _lead(tokens: list[tuple[str, int, int]]) -> int | None:
     """Where the noun phrase governing a figure ends, reading back over the words that tie it
     to the figure ("is being lowered from", "down to about", "jumped"); None when those words
@@ -457,9 +463,11 @@ def _lead(tokens: list[tuple[str, int, int]]) -> int | None:
     while index >= 0 and len(tokens) - 1 - index < LEAD_WORDS:
         word = tokens[index][0]
         plain = _plain(word)
-        if _content(word):
+        if plain in AMOUNT_UNIT_WORDS or word[:1].isdigit():
+            pass  # another figure of the same change: "[Brent crude] rose 1.9 per cent to $72"
+        elif _content(word):
             return index if index < len(tokens) - 1 and not _possessive(word) else None
-        if _is_verb(word):
+        elif _is_verb(word):
             if to_after_verb:
                 return None
             verb_seen = True
@@ -801,6 +809,21 @@ def _rivals(facts: list[_Fact]) -> dict[int, list[int]]:
     return rivals
 
 
+ROSE = frozenset("rose risen rise rises gained gain gains climbed climbs jumped jumps surged "
+                 "surges soared advanced advances added adds increased increases up".split())
+FELL = frozenset("fell fallen fall falls dropped drops declined declines slipped slips slid "
+                 "lost loses shed sheds tumbled sank eased eases decreased decreases down".split())
+LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _moved(before: str) -> str:
+    """"up" or "down" when the word right before a lone figure says it moved ("fell 1.4%",
+    "rose 1.9 per cent"): the figure is the move, not a level ("fell to 1.4%" is a level)."""
+    word = LAST_WORD.search(before[-20:])
+    plain = word.group(1).casefold() if word else ""
+    return "up" if plain in ROSE else "down" if plain in FELL else ""
+
+
 def _key_figure(fact: _Fact) -> KeyFigure:
     shown = fact.shown()
     text = shown.sentence.text
@@ -817,6 +840,8 @@ def _key_figure(fact: _Fact) -> KeyFigure:
     if len(shown.amounts) > 1:
         before, after = shown.amounts[0].number, shown.amounts[-1].number
         change = "down" if after < before else "up" if after > before else ""
+    else:
+        change = _moved(text[:shown.amounts[0].start])
     return KeyFigure(text[start:end], start, end,
                      tuple(text[a.start:a.end] for a in shown.amounts), change, shown.kind,
                      shown.sentence, tuple(citations))

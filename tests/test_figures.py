@@ -391,3 +391,23 @@ def test_a_paragraph_skipped_before_its_sentences_holds_no_figure(text):
     from generator.segment import sentences
     paragraph = SourceParagraph("x", 1, text)
     assert _may_state_facts(text) or not any(_amounts(s.text) for s in sentences(paragraph))
+
+
+def test_a_units_word_is_never_what_a_figure_measures():
+    """"Brent crude rose 1.9 per cent to $72.15 a barrel" measured the price as "cent"."""
+    facts = facts_of("Brent crude rose 1.9 per cent to $72.15 a barrel on Wednesday, extending "
+                     "Tuesday's gains.")
+    assert {(f.measure, f.values) for f in facts} == {("Brent crude", ("1.9 per cent",)),
+                                                      ("Brent crude", ("$72.15",))}
+
+
+def test_a_lone_figure_said_to_move_shows_which_way():
+    """"fell 1.4%" is a move down, "fell to 1.4%" a level: the arrow is a label."""
+    moved = {f.measure: f.change for f in facts_of(
+        "US crude futures fell 1.4% on Thursday as the supply worries eased.",
+        "Brent crude rose 1.9 per cent on Wednesday, extending Tuesday's gains.",
+        "The jobless rate in Ruritania fell to 4.1% in October, the bureau said.")}
+    assert moved == {"US crude futures": "down", "Brent crude": "up",
+                     "jobless rate in Ruritania": ""}
+    assert FigureRow("US crude futures", ("1.4%",), (), "down").figure == "↓ 1.4%"
+    assert FigureRow("tariff", ("20%", "10%"), (), "down").figure == "20% → 10%"

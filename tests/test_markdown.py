@@ -69,13 +69,14 @@ def test_any_text_renders_literally(text):
                min_size=1, max_size=80).map(lambda s: " ".join(s.split())).filter(bool))
 def test_any_text_as_a_link_title_keeps_the_link_and_reads_back(text):
     """A source's title in a citation's link title: the link's target stays whole and the
-    title attribute is the text (a title holding ``'3(')`` once cut the link short)."""
-    from generator.markdown import link_title
+    title attribute is the text as it is shown, one line without the characters no page shows
+    (a title holding ``'3(')`` once cut the link short)."""
+    from generator.markdown import link_title, yaml_text
     out = markdown.markdown(f'[Outlet, 30 Oct](sources/a.md#p4 "{link_title(text)}")'
                             '{ .cite }', extensions=NAMES, extension_configs=CONFIGS)
     match = re.fullmatch(r'<p><a class="cite" href="sources/a\.md#p4" title="([^"]*)">'
                          r'Outlet, 30 Oct</a></p>', out)
-    assert match and html.unescape(match.group(1)) == text
+    assert match and html.unescape(match.group(1)) == yaml_text(text)
 
 
 @pytest.mark.parametrize("text", ["<'3(')Û<*<", "a (b) c", "it's \"q\" )", "x'y"])
