@@ -84,8 +84,8 @@ def _expansion(term: str, paragraph: SourceParagraph) -> Sentence | None:
 
 
 def _description(regexes: Iterable[re.Pattern], paragraph: SourceParagraph) -> Sentence | None:
-    """A sentence saying what the term (or its spelled-out name) is: "X is a …", or an
-    apposition "X, a …" (also after "Long Name (X), a …")."""
+    """A sentence saying what the term (or its spelled-out name) is: "X is a …", "X is the …"
+    (DEFINING), or an apposition "X, a …" (also after "Long Name (X), a …")."""
     for sentence in sentences(paragraph):
         for regex in regexes:
             found = _describes(regex, paragraph, sentence)
@@ -97,7 +97,7 @@ def _description(regexes: Iterable[re.Pattern], paragraph: SourceParagraph) -> S
 def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
                ) -> Sentence | None:
     match = regex.match(sentence.text)
-    if match and re.match(r"\)?\s+(?:is|are)\s+(?:a|an)\s", sentence.text[match.end():]):
+    if match and DEFINING.match(sentence.text[match.end():]):
         return sentence
     for found in regex.finditer(sentence.text):
         apposition = re.match(r"\)?,\s+((?:a|an)\s+[^,.;:()]{8,160})[,.;]",
@@ -108,6 +108,13 @@ def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
             return Sentence(paragraph.source_id, paragraph.line, start, end,
                             paragraph.text[start:end])
     return None
+
+
+DEFINING = re.compile(r"\)?\s+(?:is|are)\s+(?:an?|the(?!\s+(?:\w+est|first|second|third|next|"
+                      r"last|only|main|same|one|other|latest|key|subject|focus|centre|center)"
+                      r"\b))\s", re.IGNORECASE)
+"""What opens a sentence that says what its subject is: "X is a …", "X is the abnormal rise
+of …" (not "X is the biggest …", "X is the focus …": a judgement, not what X is)."""
 
 
 class _Texts:

@@ -137,3 +137,13 @@ def test_the_paragraphs_holding_a_word_are_found_in_any_case_as_a_pattern_finds_
     for word in ("apec", "kpec", "istanbul", "summit", "zürich", "SUMMIT"):
         expected = {n for n, t in enumerate(texts) if re.search(re.escape(word), t, re.I)}
         assert found.holding(word) == expected, word
+
+
+def test_a_sentence_saying_what_the_term_is_with_the_defines_it_but_a_judgement_does_not():
+    entries = {e.term: e for e in define_terms(paragraphs(
+        "Storm surge is the abnormal rise of seawater pushed ashore by a hurricane's winds.",
+        "The levy is the biggest obstacle to a deal, officials said.",
+        "The port fee is the focus of the talks this week."),
+        {"storm surge": "", "levy": "", "port fee": ""})}
+    assert entries["storm surge"].text.startswith("Storm surge is the abnormal rise")
+    assert entries["levy"].definition is None and entries["port fee"].definition is None
