@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from generator.blocks import (PERSON_QUOTES, Block, Cited, CitedList, Definition, EditedPage,
@@ -30,7 +30,8 @@ from generator.glossary import GlossaryEntry, define_terms
 from generator.people import tree_pattern
 from generator.paginate import Rank, paginate, relink, split
 from generator.segment import SPANS_REMEMBERED, sentences
-from generator.statements import Statement, find_statements, previews_of, time_rank
+from generator.statements import (Statement, find_statements, label_end, previews_of,
+                                  time_rank)
 from generator.structure import (Briefing, Quote, Sentence, Source, SourceMeta,
                                  SourceParagraph)
 from generator.time_sections import earliest_day
@@ -457,7 +458,16 @@ def _event_entry(reports: list) -> Cited:
     also = {e.sentence.source_id: _cited(e.sentence)
             for e in rest if e.sentence.source_id != first.sentence.source_id}
     sentence = first.sentence
-    return Cited(sentence.text, sentence.source_id, sentence.line, tuple(also.values()))
+    return without_label(Cited(sentence.text, sentence.source_id, sentence.line,
+                               tuple(also.values())))
+
+
+def without_label(cited: Cited) -> Cited:
+    """A sentence shown alone (a key point, a timeline entry) without its paragraph's leading
+    label: a dateline ("NEW ORLEANS, Sept 9 (Meridian) -"), a speaker ("MORENO:"), a live
+    blog's time. What is left is still the source's words, cited to the same paragraph."""
+    cut = label_end(cited.text)
+    return replace(cited, text=cited.text[cut:]) if cut and cited.text[cut:].strip() else cited
 
 
 def glossary_entries(briefing: Briefing, config: Config) -> list[GlossaryEntry]:
@@ -632,9 +642,9 @@ def home_page(briefing: Briefing, config: Config, section_pages: Iterable[Page],
              ("Sources", str(len(briefing.sources))), ("As of", briefing.as_of or "unknown")]
     blocks: list[Block] = [Facts(tuple((k, v) for k, v in facts if v))]
     points = key_points(briefing, config, corroboration)
-    blocks.append(CitedList("Key points", tuple(points),
+    blocks.append(CitedList("Key points", tuple(map(without_label, points)),
                             note="No key points yet: add sources or section terms."))
-    latest = latest_points(briefing, config, corroboration, points)
+    latest = [without_label(c) for c in latest_points(briefing, config, corroboration, points)]
     dates = sorted({s.meta.date for s in briefing.sources if s.meta.date})
     if latest:
         newest = dt.date.fromisoformat(dates[-1])

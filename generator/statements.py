@@ -574,7 +574,7 @@ class _Reading:
     sequence: tuple[str, ...] = ()  # every key in the order read, repeats included
 
 
-def _label_end(text: str) -> int:
+def label_end(text: str) -> int:
     """Where a paragraph's leading label ends: a speaker ("ANCHOR:"), a time ("13:10 -") or a
     dateline ("SEOUL, Oct 29 -"). Not part of the fact, and its figures would look like one."""
     head = text[:LABEL_LONGEST]
@@ -893,7 +893,7 @@ def _readings(paragraph: SourceParagraph, unit: str, lexicon: Lexicon,
     one before when it is the last. A leading label is not read."""
     whole = Sentence(paragraph.source_id, paragraph.line, 0, len(paragraph.text), paragraph.text)
     pieces = sentences(paragraph) if unit == "sentence" else [whole]
-    label = _label_end(paragraph.text)
+    label = label_end(paragraph.text)
     read: list[tuple[Sentence, _Reading]] = []
     pending: tuple[Sentence, _Reading] | None = None
     for sentence in pieces:

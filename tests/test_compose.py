@@ -463,3 +463,19 @@ def test_a_sources_own_repeat_of_a_fact_stays_on_its_page_and_corroborates_nothi
     corroboration = corroborate([statement])
     assert corroboration.shown(again) and not corroboration.shown(other)
     assert [c.source_id for c in corroboration.also[("a", 1)]] == ["b"]
+
+
+def test_a_key_point_and_a_timeline_entry_leave_out_the_paragraphs_leading_label(config):
+    """Shown alone, "NEW ORLEANS, Sept 9 (Meridian) - …" and "MORENO: …" read as a dateline and
+    a speaker's label: the home page and the Timeline show the sentence after them."""
+    from generator.compose import home_page, timeline_page
+    from generator.blocks import CitedList
+    dated = ("PORT RURI, Oct 30 (Harbour Wire) - The two governments agreed on Thursday to cut "
+             "the tariff on Chinese goods to 10% from 20%.", "framework-deal")
+    briefing = Briefing("B", (sectioned("a", "2025-10-30", dated),))
+    home = home_page(briefing, config, [])
+    points = next(b for b in home.blocks if isinstance(b, CitedList) and b.heading == "Key points")
+    assert [c.text for c in points.items] == [dated[0].split(" - ", 1)[1]]
+    timeline = timeline_page(briefing)
+    shown = [c.text for b in timeline.blocks if isinstance(b, CitedList) for c in b.items]
+    assert shown and all(not text.startswith("PORT RURI") for text in shown)

@@ -551,17 +551,17 @@ def test_figures_that_start_with_a_word_or_a_sign_are_still_read():
 def test_clock_times_and_leading_labels_are_not_figures():
     """A live blog's "13:10 -", a transcript's "ANCHOR:" and a dateline say when or who, not
     what: their numbers would stop two wordings of one fact sharing their figures."""
-    from generator.statements import _label_end
+    from generator.statements import label_end
 
     assert not any(key.startswith("#") for key in keys_of("At 13:10 the talks ended."))
     for text, label in (("13:10 - The talks ended.", "13:10 - "),
                         ("ANCHOR: Good evening.", "ANCHOR: "),
                         ("LISBON, May 4 - The port reopened.", "LISBON, May 4 - "),
                         ("Nov 2, 09:45 GMT - Markets opened.", "Nov 2, 09:45 GMT - ")):
-        assert text[:_label_end(text)] == label, text
+        assert text[:label_end(text)] == label, text
     for text in ("Ministers said: the port reopened.", "China - the biggest buyer - said no.",
                  "The port reopened - at last."):
-        assert _label_end(text) == 0, text
+        assert label_end(text) == 0, text
 
 
 def test_a_live_blog_entry_matches_the_report_of_it():
