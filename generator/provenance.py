@@ -129,7 +129,20 @@ def find_provenance(paragraphs: Sequence[SourceParagraph],
     outlet = _best_outlet(_outlet_clues(units, head, lead, headline))
     if outlet and outlet.evidence == "copyright":
         outlet = _brand(outlet, units)
+    if outlet and outlet.value.isupper():
+        outlet = _as_written(outlet, units)
     return Provenance(outlet, _best_date(_date_clues(units, head, lead), anchor))
+
+
+def _as_written(outlet: Clue, units: list[Unit]) -> Clue:
+    """A name read from a masthead in capitals ("THE ATLANTIC HERALD") as the page writes it
+    elsewhere ("Maya Fontenot/The Atlantic Herald"), when it does: pages show outlets so."""
+    pattern = re.compile(rf"(?<!\w){re.escape(outlet.value)}(?!\w)", re.IGNORECASE)
+    for unit in units:
+        for match in pattern.finditer(unit.text):
+            if not match.group().isupper() and match.group()[:1].isupper():
+                return replace(outlet, value=match.group())
+    return outlet
 
 
 class Unit(NamedTuple):

@@ -208,6 +208,13 @@ def test_a_masthead_the_page_names_again_is_the_outlet(top, footer, outlet):
     assert clue is not None and clue.value == outlet and clue.evidence == "masthead"
 
 
+def test_a_masthead_in_capitals_takes_the_way_the_page_writes_the_name():
+    clue = found("THE EXAMPLE HERALD", "A headline about the talks in Busan",
+                 "Photo: A man wades through floodwater. Jo Roe/The Example Herald",
+                 "Read more from THE EXAMPLE HERALD").outlet
+    assert clue is not None and clue.value == "The Example Herald"
+
+
 @pytest.mark.parametrize("top, footer", [
     ("Opinion | Analysis | World", "More from Opinion"),  # one-word cells are sections
     ("Skip to main content", "Skip to main content"),
