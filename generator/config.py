@@ -669,8 +669,10 @@ PLACE = re.compile(r"^(?P<file>[^/\\:]+):(?P<line>[1-9]\d{0,8})$")
 def _place(text: Any, checker: _Checker, key: str) -> tuple[str, int]:
     found = PLACE.match(str(text).strip())
     if not found:
+        folder = PLACE.match(re.split(r"[/\\]", str(text).strip())[-1])
         raise BriefingError(f"'{text}' in steer.{key} is not a source file and line",
                             checker.path, checker.line_of(key),
+                            f"name the file without its folder: {folder.group()}" if folder else
                             "write it as FILE:LINE, e.g. wire.txt:12")
     return same_name(found["file"]), int(found["line"])
 

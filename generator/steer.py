@@ -11,6 +11,7 @@ fact to drop. The pages stay generated, so everything else keeps updating.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -41,7 +42,12 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
     notes: list[str] = []
 
     def found(file: str, line: int, what: str) -> Place | None:
-        place = (ids.get(file, ""), line)
+        if file not in ids:
+            close = difflib.get_close_matches(file, sorted(ids), n=1, cutoff=0.6)
+            notes.append(f"{where}: steer.{what} {file}:{line}: no source file of that name"
+                         + (f" (did you mean '{close[0]}'?)" if close else ""))
+            return None
+        place = (ids[file], line)
         if place not in kept:
             notes.append(f"{where}: steer.{what} {file}:{line} names no kept paragraph (a "
                          "source renamed or changed? check the line on its source page)")
@@ -50,6 +56,8 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
 
     dropped = {p for file, line, in steering.drop if (p := found(file, line, "drop"))}
     pinned = {p: page for file, line, page in steering.pin if (p := found(file, line, "pin"))}
+    notes += [f"{where}: steer names {file}:{line} under both drop and pin: dropped"
+              for file, line, _ in steering.pin if (ids.get(file), line) in dropped]
     gone = [s for s in statements if any((m.source_id, m.line) in dropped for m in s.members)]
     gone_ids = {id(s) for s in gone}
     kept = [s for s in statements if id(s) not in gone_ids]

@@ -64,6 +64,15 @@ def test_a_place_that_names_no_paragraph_is_a_note_not_a_change():
                for n in steered.briefing.notes)
 
 
+def test_a_misspelt_file_is_a_note_with_the_closest_name_and_drop_wins_over_pin():
+    steered = steer(BRIEFING, [tariff()], Steering(drop=(("wrie.txt", 1), ("paper.txt", 1)),
+                                                   pin=(("paper.txt", 1, "taiwan"),)))
+    notes = "\n".join(steered.briefing.notes)
+    assert "steer.drop wrie.txt:1: no source file of that name (did you mean 'wire.txt'?)" in notes
+    assert "paper.txt:1 under both drop and pin: dropped" in notes
+    assert not paragraph(steered.briefing, "paper", 1).kept
+
+
 def test_a_place_finds_its_file_whichever_way_its_accents_are_written(tmp_path):
     path = tmp_path / "briefing.yml"
     path.write_text("sections:\n  taiwan: {terms: {taiwan: 1}}\nsteer:\n"
@@ -78,6 +87,7 @@ def test_a_place_finds_its_file_whichever_way_its_accents_are_written(tmp_path):
 @pytest.mark.parametrize("steer_yaml, message", [
     ({"drop": ["wire.txt"]}, "is not a source file and line"),
     ({"drop": ["../x.txt:3"]}, "is not a source file and line"),
+    ({"drop": ["content/sources/wire.txt:3"]}, "name the file without its folder: wire.txt:3"),
     ({"pin": {"wire.txt:3": "taiwn"}}, "did you mean 'taiwan'"),
     ({"pinn": {}}, "did you mean 'pin'"),
 ])
