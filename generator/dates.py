@@ -196,6 +196,7 @@ INTENT_STEMS = ("threaten", "agree", "plan", "promise", "pledge", "vow", "decide
                 "commit", "undert", "move", "vote", "schedule", "set", "due", "likely", "poised")
 SUBJECT_PRONOUNS = frozenset("which who that it he she".split())
 NOT_PRESENT = frozenset("is has was does this its thus always perhaps news less".split())
+PAST_COPULA = frozenset({"was", "were"})
 COPULA = frozenset({"is", "are", "remains", "remain", "seems", "seem", "looks", "appears"})
 MODALS = frozenset("could might may should can must cannot couldn't possibly perhaps maybe".split())
 IRREGULAR_PAST = frozenset("""met said told held took made went came gave began left spoke saw
@@ -777,8 +778,10 @@ def not_event_because(sentence: str, match: re.Match, cue: Cue | None) -> str | 
         if cue.word in COPULA:  # "is on Friday", "is pencilled in for April"; "is … this year"
             return "comment on a period" if match.group("rel") else None
         return "comment on a period" if vague else "no verb that dates it"
-    if match.group("rel") and cue.event.startswith("happened: 'ha"):
-        return "comment on a period"  # "has been a hard year this year"
+    if match.group("rel") and (cue.event.startswith("happened: 'ha") or cue.word in PAST_COPULA
+                               and match.group("rel").casefold().endswith(("year", "month"))):
+        return "comment on a period"  # "has been a hard year this year", "was like bathwater
+        #                               this year", "This year was the hottest on record"
     return None
 
 

@@ -480,3 +480,12 @@ def test_a_day_something_is_asked_to_last_until_is_ahead_whatever_the_tense():
                   "Wednesday morning.", "2025-09-09") == [("2025-09-10", "Wednesday")]
     assert events("Officials asked evacuees not to return until Sunday.",
                   "2025-09-09") == [("2025-09-14", "Sunday")]
+
+
+def test_this_year_or_month_with_was_is_a_comment_on_the_period():
+    """"The Gulf was like bathwater this year" is no event of 2025; "exports rose 5% this year"
+    is, and "Today was about …" dates the day."""
+    assert events('"The Gulf was like bathwater this year," said Jo Roe, a researcher.',
+                  "2025-09-12") == []
+    assert events("This year was the hottest on record.", "2025-09-12") == []
+    assert events("Exports rose 5% this year, data showed.", "2025-09-12") == [("2025", "this year")]
