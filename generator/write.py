@@ -376,12 +376,13 @@ def plan_pages(docs_dir: Path, rendered: dict[str, str], changes: Changes,
 
 
 def edited_pages(docs_dir: Path) -> dict[str, str]:
-    """The generated pages an editor has edited since (path -> the file's text): what the full
-    briefing shows of them."""
+    """The generated pages at the top of the folder an editor has edited since (path -> the
+    file's text): what the full briefing shows of them. Source pages and continuations (in
+    sub-folders), which it does not show, are not read: a desk has thousands."""
     manifest = load_manifest(docs_dir) or {}
     resolved: dict[Path, Path] = {}
     edited = {}
-    for relative in sorted(manifest):
+    for relative in sorted(r for r in manifest if "/" not in r):
         try:
             text = read_page(safe_target(docs_dir, relative, resolved))
         except BriefingError:
