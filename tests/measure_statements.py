@@ -4,14 +4,14 @@
 ``file:line``, that report each) and pairs of paragraphs that look alike but say different things
 (``look_alike``). Run:
 
-    python tests/measure_statements.py [a|b|…|n|all] [--unit sentence|paragraph] [-v]
+    python tests/measure_statements.py [a|b|…|o|all] [--unit sentence|paragraph] [-v]
 
 A pair of paragraphs is grouped when one statement holds words from both. Grouping uses the
 people index of the merged articles and the `statements:` rules of content/briefing.yml, as the
 pipeline does. Printed: the share of same-fact pairs grouped, the look-alike pairs grouped
 (should be none) and the grouped pairs the labels do not name (neither right nor wrong: the
-labels list the facts the writer saw). ``a`` to ``n`` keep only that cluster's articles
-(a*.txt … n*.txt; c to n were written and labelled blind, and scored before any tuning on
+labels list the facts the writer saw). ``a`` to ``o`` keep only that cluster's articles
+(a*.txt … o*.txt; c to o were written and labelled blind, and scored before any tuning on
 them); ``all`` runs every cluster's articles as one desk;
 tests/test_statements.py holds the thresholds.
 
@@ -44,7 +44,7 @@ from generator.statements import Statement, find_statements, group_statements  #
 
 LABELLED = ROOT / "tests" / "labelled" / "statements"
 CONFIG = ROOT / "content" / "briefing.yml"
-CLUSTERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n")  # the first letter of a cluster's file names
+CLUSTERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o")  # the first letter of a cluster's file names
 DROPPED = 0.1  # the share of unlabelled paragraphs a perturbed desk drops
 Place = tuple[str, int]  # file name, line
 Pair = frozenset[Place]
