@@ -122,7 +122,10 @@ LABEL = re.compile(r"^(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<role>[A-Z]
                    r"(?P<rest>\S.*)$", re.DOTALL)
 QUOTE_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 LABEL_START = re.compile(r"Q|[A-Z][A-Z.'’ -]")
-RUN_IN_HEADING = re.compile(r"[A-Z]{4,}ING\b")  # a label that opens with a verb's -ing form
+RUN_IN_HEADING = re.compile(r"[A-Z]{5,}ING(?: [A-Z'’-]{1,20}){1,3}")
+"""A fact sheet's run-in head, "RESTORING FAIRNESS:", "DELIVERING A HISTORIC WIN:": a label of
+two to four words opening with a verb's -ing form of eight letters or more and holding no role
+word (not "BANKING COMMITTEE CHAIRMAN TIM SCOTT:", "BEIJING …", "DARLING:")."""
 ACRONYM_LETTERS = 3  # a word in capitals this short is kept in capitals: "ABN", "CNN", "US"
 
 
@@ -142,9 +145,11 @@ def role_from_capitals(role: str) -> str:
 SENTENCE_END = re.compile(r"[.!?][\"”“’'»«」』]?\s+")  # on a BEFORE_WINDOW only
 SPEECH_MARKERS = re.compile(r"\b(?:I|we|us|our|my|me|gonna|wanna|gotta)\b|\w['’](?:re|ll|ve|m|d)\b|"
                             r"n['’]t\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
-"""Someone's own words: copy that has no quotation marks and none of these tells no one's words
-(a short wire item of reported speech), so it is not read as copy whose marks were stripped."""
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]ur|[Mm]y|me|[Gg]onna|[Ww]anna|[Gg]otta)\b|"
+                          r"\w['’](?:re|ll|ve|m|d)\b|n['’]t\b")
+"""Someone's own words (SPEECH_MARKERS, but "US" is no "us"): copy that has no quotation marks
+and none of these tells no one's words (a short wire item of reported speech), so it is not
+read as copy whose marks were stripped."""
 # INTRO_PARTICIPLE and TITLE_CUE are searched in a BEFORE_WINDOW only, never a whole paragraph.
 INTRO_PARTICIPLE = re.compile(r"\b(?:saying|adding|writing|telling|posting|declaring)\b[^.!?]*:$")
 # A quoted headline credited to its writer ("…," by the Herald's Jo Roe: "…"): the title of a piece
@@ -889,7 +894,8 @@ class QuoteFinder:
         if not match or not re.search(r"[A-Z]{2}|^Q$", match.group("label")):
             return False, None
         label = match.group("label").strip()
-        if RUN_IN_HEADING.match(label):
+        if RUN_IN_HEADING.fullmatch(label) and not ROLE_WORD_PARTS.intersection(
+                label.casefold().replace("-", " ").split()):
             return False, None  # "RESTORING FAIRNESS: In his first term, …": a fact sheet's head
         name = plausible_name(match.group("name") or "")
         if name:  # "ANCHOR (Jo Roe):"; not "XI JINPING (through translator):"

@@ -554,3 +554,21 @@ def test_copy_without_marks_or_anyones_own_words_is_reported_speech(config):
     spoken = "We are ready to move as soon as the storm passes, Governor Ana Ferreira said."
     assert [speaker for _, _, speaker in quotes_of(config, reported, spoken)] == \
         ["Ana Ferreira", "Ana Ferreira"]
+
+
+def test_a_speakers_label_opening_with_an_ing_word_is_no_run_in_head(config):
+    """Only a fact sheet's head of a few words opening with a long -ing verb and holding no
+    role is a run-in head: BANKING, HOUSING, BEIJING and DARLING open speakers' labels."""
+    found = quotes_of(config, "BANKING COMMITTEE CHAIRMAN TIM SCOTT: We will hold hearings on "
+                      "the bill next week.", "ALISTAIR DARLING: I was chancellor during the "
+                      "crash, and it was hard.", "DARLING: Nobody wanted to bail out the banks, "
+                      "but we had to.")
+    assert [speaker for _, _, speaker in found] == ["Tim Scott", "Alistair Darling",
+                                                    "Alistair Darling"]
+    assert not found[2][1].startswith("DARLING")
+
+
+def test_stripped_copy_speaks_in_contractions_too(config):
+    found = quotes_of(config, "It's a tax on every family in America, and it's gonna get worse, "
+                      "Senator Jo Roe said.")
+    assert [speaker for _, _, speaker in found] == ["Jo Roe"]
