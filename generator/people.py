@@ -77,10 +77,10 @@ def _branches(node: dict, atom: Callable[[str], str]) -> str:
 # followed by what follows a role in these patterns, so trying the longer first changes no match.
 ROLE_WORDS = f"(?i:{alternation(ROLE_NAMES)})"
 ROLE_BEFORE_NAME = re.compile(
-    rf"(?<![\w’'-])((?:[A-Z][\w.-]{WORD_TAIL}\s+|[a-z][\w-]{WORD_TAIL}\s+){{0,4}}?{ROLE_WORDS})"
+    rf"(?<![\w’'])((?:[A-Z][\w.-]{WORD_TAIL}\s+|[a-z][\w-]{WORD_TAIL}\s+){{0,4}}?{ROLE_WORDS})"
     rf"(?:,)?\s+({FULL_NAME})\b")
 # where ROLE_BEFORE_NAME's role may start, found in a text folded by folded_ascii()
-ROLE_START = re.compile(rf"(?<![\w’'-])(?={alternation(ROLE_NAMES)})")
+ROLE_START = re.compile(rf"(?<![\w’'])(?={alternation(ROLE_NAMES)})")
 ROLE_WORDS_BEFORE = 4  # ROLE_BEFORE_NAME reads at most this many words before the role ...
 ROLE_WORDS_AFTER = 9  # ... and this many from the role's word on (a role of two words, a comma,
 #                       a name of three words with two particles each)
@@ -89,7 +89,7 @@ ROLE_AFTER_REACH = 66  # characters after a role: " at the Federal Reserve" (60)
 ROLE_AFTER_NAME = re.compile(
     rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]{WORD_RUN} ){{0,3}}?{ROLE_WORDS}"
     rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
-TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*(?:{ROLE_WORDS}|democrat|republican)|mr|mrs|ms|dr|"
+TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*(?:{ROLE_WORDS}|democrat|republican|justice)|mr|mrs|ms|dr|"
                          r"sir|dame|madam|mister)\.?$",
                          re.IGNORECASE)  # matched at the start of a few words only: no bound needed
 # ("Minnesota Democrat Karen Lindqvist": a party's member stands before a name as a title does)
@@ -325,7 +325,10 @@ ROLE_MODIFIERS = frozenset("""former then new acting interim incumbent outgoing 
     state national international regional law science research market markets equity equities
     grain metals energy industry intelligence military radio talk chat television news staff
     longtime veteran planning investigative conservative liberal farm health treasury labor
-    labour""".split())
+    labour majority minority bank county city district federal provincial municipal bond
+    currency credit commodity commodities oil gas union party opposition ruling floor whip
+    ranking cabinet council board court police army navy fire education transport
+    agriculture environment tech technology media""".split())
 """Words in lower case that may stand in a role before its role word ("former Treasury
 secretary", "foreign ministry spokesperson"); any other lower-case word ends it: "Bessent met
 [Vice Premier] He", "just ten days after [Prime Minister] Anthony Albanese"."""
@@ -502,8 +505,9 @@ BODY_DESCRIBES = rf"(?!(?i:for|of|at|in|with|to|from|by|on|who|whose|{ROLE_WORDS
 @functools.lru_cache(maxsize=16)
 def _bodies_beside(organisation_nouns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
     """Where a text says a name is a body's: the noun in apposition ("Gulf Coast Power, the
-    region's largest utility,") or before it ("the catastrophe modeller KCS Analytics"); and
-    the nouns alone, the quick test of a paragraph."""
+    region's largest utility,") or before it, the name then ending a clause or saying
+    something ("the research firm KCS Analytics said"; not "the company Elon Musk leads");
+    and the nouns alone, the quick test of a paragraph."""
     if not organisation_nouns:
         return None
     nouns = alternation(sorted({n.casefold() for n in organisation_nouns}))
@@ -512,6 +516,7 @@ def _bodies_beside(organisation_nouns: tuple[str, ...]) -> tuple[re.Pattern, re.
         rf"(?:{BODY_DESCRIBES}[\w’'-]{WORD_RUN} ){{0,4}}?"
         rf"(?i:{nouns})s?[,.;]"
         rf"|\b(?i:the|an?) (?:[\w’'-]{WORD_RUN} ){{0,3}}?(?i:{nouns}) ({BODY_NAME})(?![\w’'&-])"
+        rf"(?=[,.;:)]|\s*$|\s(?:said|says|reported|estimated|added|announced|forecast)\b)"
     ), re.compile(rf"\b(?i:{nouns})\b")
 
 
@@ -598,14 +603,19 @@ def _name_in_run(words: list[str], after_title_of: bool = False) -> list[str]:
     """The name a run of capitalised words longer than a name ends in: after a title with "of"
     the run opens with what the title is of, so the name is its ending ("Foreign Affairs Lin
     Chia-lung"); else the titles before it go ("Chinese Vice Premier He Lifeng") and a name
-    has at most three words ("Justice Ruth Bader Ginsburg")."""
+    has at most four words besides particles ("Justice Ruth Bader Ginsburg", "President Luiz
+    Inácio Lula da Silva")."""
     if after_title_of:
         return _name_ending(words)
     words = split_title(" ".join(words))[1].split()
-    return words[-NAME_MAX_WORDS:]
+    start, names = len(words), 0
+    while start > 0 and (names < NAME_MAX_WORDS or words[start - 1] in PARTICLE_WORDS):
+        start -= 1
+        names += words[start] not in PARTICLE_WORDS
+    return words[start:]
 
 
-NAME_MAX_WORDS = 3
+NAME_MAX_WORDS = 4  # words of a name besides its particles: "Luiz Inácio Lula da Silva"
 
 
 def _name_ending(words: list[str]) -> list[str]:

@@ -385,3 +385,28 @@ def test_a_word_of_an_alias_in_lower_case_or_a_title_is_no_name_alone(config):
     people = count_mentions([SourceParagraph("s", 1, "The storm hit the coast and the governor "
                                              "spoke to the press in the capital.")], index)
     assert {p.name: p.mentions for p in people}["Marianne Thibodeaux"] == 1
+
+
+def test_a_person_beside_an_organisation_noun_stays_a_person(config):
+    """A name after "the company" that is the subject of a clause, and an occupation in
+    apposition, are people's (a review's cases)."""
+    index, quotes = read_people(
+        config, "Tesla, the company Elon Musk leads, said on Tuesday that deliveries fell 13%.",
+        '"Demand will come back strongly," said Elon Musk.',
+        "Kwame Mensah, a small-scale gold miner, said prices had doubled this year.",
+        "The record producer Quincy Jones said the song was his favourite of the decade.")
+    assert {"Elon Musk", "Kwame Mensah", "Quincy Jones"} <= set(index.people)
+    assert [q.speaker for q in quotes] == ["Elon Musk"]
+
+
+def test_roles_keep_their_qualifiers_and_a_hyphenated_title_and_a_long_name_stay(config):
+    roles = _roles(config, "Senate majority leader John Thune and House minority leader Hakeem "
+                   "Jeffries spoke after central bank governor Andrew Bailey.",
+                   "The cut was welcomed by ex-president Jacob Zuma and co-chair Lindiwe Sisulu.",
+                   "Brazilian President Luiz Inácio Lula da Silva hosted the summit on Monday.")
+    assert roles["John Thune"] == "Senate majority leader"
+    assert roles["Hakeem Jeffries"] == "House minority leader"
+    assert roles["Andrew Bailey"] == "central bank governor"
+    assert {"Jacob Zuma", "Lindiwe Sisulu"} <= set(roles)
+    assert roles["Luiz Inácio Lula da Silva"] == "Brazilian President"
+    assert "Lula da Silva" not in roles
