@@ -163,6 +163,7 @@ class EditedPage:
     would write: the Markdown of its file, its front matter and title heading left out."""
 
     markdown: str
+    path: str  # the page's own path: its links to its own anchors go there from the full page
 
 
 Block = (Facts | CitedList | FigureTable | LinkList | SourceText | RemovedList | QuoteGroup

@@ -504,7 +504,7 @@ def full_page(pages: list[Page], title: str, rank: Rank,
     for page in pages:
         if edited and page.path in edited:
             parts.append(Part(page.title, "part-" + page.path.removesuffix(".md").replace(
-                "/", "-"), (EditedPage(edited[page.path]),)))
+                "/", "-"), (EditedPage(edited[page.path], page.path),)))
             continue
         cut = split(page.blocks, rank, FULL_PART_BUDGET, FULL_PART_PER_LIST)
         blocks = cut.first + ((LinkList(None, (Link(f"All of {page.title}", page.path),)),)

@@ -184,7 +184,7 @@ class Renderer:
         if isinstance(block, Part):
             return self.part(block, page)
         if isinstance(block, EditedPage):
-            return edited_body(block.markdown, self.depth)
+            return edited_body(block.markdown, self.depth, _relative(block.path, page.path))
         if isinstance(block, PersonCard):
             return self.person_card(block, page)
         if isinstance(block, FigureTable):
@@ -283,26 +283,48 @@ class Renderer:
 
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-ATX_HEADING = re.compile(r"^(#{1,6})(?=\s)")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+ATX_HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
+SETEXT_LINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+OWN_ANCHOR = re.compile(r"\]\(#")
 
 
-def edited_body(text: str, depth: int) -> list[str]:
+def edited_body(text: str, depth: int, own_page: str) -> list[str]:
     """An edited page's Markdown inside the full briefing: its front matter and first title
-    heading left out (the part has its own), every other heading ``depth`` levels down, code
-    fences left as they are. The editor's Markdown, as the page itself shows it."""
+    heading left out (the part has its own), every other heading ``depth`` levels down (a
+    setext heading written as an ATX one), links to its own anchors sent to the page itself
+    (``own_page``: its title's anchor is not on the full page), code fences left as they are
+    (a fence closes only with a fence of its own kind). The editor's Markdown, as the page
+    itself shows it."""
     lines = FRONT_MATTER.sub("", text, count=1).strip("\n").split("\n")
     out: list[str] = []
-    fenced = titled = False
-    for line in lines:
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (heading := ATX_HEADING.match(line)):
-            if len(heading.group(1)) == 1 and not titled:
+    fence = ""
+    titled = False
+    for number, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            out.append(line)
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append(line)
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        heading = ATX_HEADING.match(line)
+        level = len(heading.group(1)) if heading else 0
+        if not heading and line.strip() and SETEXT_LINE.match(following) and \
+                not SETEXT_LINE.match(line) and (not out or not out[-1].strip()):
+            level = 1 if following.strip()[0] == "=" else 2
+            line = "#" * level + " " + line.strip()
+            lines[number + 1] = ""  # its underline goes with it
+        if level:
+            if level == 1 and not titled:
                 titled = True
                 continue
-            line = "#" * min(6, len(heading.group(1)) + depth) + line[heading.end():]
-        out.append(line)
+            line = "#" * min(6, level + depth) + line[level:]
+        out.append(OWN_ANCHOR.sub(f"]({own_page}#", line))
     while out and not out[0].strip():
         out.pop(0)
     return out

@@ -147,12 +147,18 @@ def test_the_full_briefing_shows_an_edited_page_as_the_editor_left_it(project):
     text = page.read_text(encoding="utf-8")
     first = next(line for line in text.splitlines() if line.startswith("- "))
     page.write_text(text.replace(first, "- *Editor's note: checked with Taipei.*\n\n"
-                                 "## Checked { #checked }", 1), encoding="utf-8")
+                                 "## Checked { #checked }\n\n[Back to the top](#taiwan-concerns)"
+                                 "\n\n```text\n~~~\n# not a heading\n```\n\nSeen\n----\n", 1),
+                    encoding="utf-8")
     generate(project)
     full = (project.docs_dir / "full.md").read_text(encoding="utf-8")
     part = full.split("{ #part-taiwan .briefing-part }", 1)[1].split("\n## ", 1)[0]
     assert "Editor's note: checked with Taipei." in part and first not in part
     assert "\n### Checked { #checked }" in part and "# Taiwan concerns" not in part
+    assert "](taiwan.md#taiwan-concerns)" in part and "\n# not a heading\n" in part
+    assert "\n### Seen\n" in part
+    result = CliRunner().invoke(main, ["build", "--project", str(project.root)])
+    assert result.exit_code == 0, result.output  # strict: every link and anchor resolves
     generate(project, force=True)
     full = (project.docs_dir / "full.md").read_text(encoding="utf-8")
     assert "checked with Taipei" not in full and first[2:60] in full
