@@ -574,9 +574,15 @@ class _Reading:
     sequence: tuple[str, ...] = ()  # every key in the order read, repeats included
 
 
+LONE_DIGIT = re.compile(r"(?<!\w)\d")  # a number standing alone ("Sept 9"), not "G20"
+
+
 def label_end(text: str) -> int:
     """Where a paragraph's leading label ends: a speaker ("ANCHOR:"), a time ("13:10 -") or a
-    dateline ("SEOUL, Oct 29 -"). Not part of the fact, and its figures would look like one."""
+    dateline ("SEOUL, Oct 29 -", "BUSAN, South Korea (Reuters) -", "WASHINGTON -"; before a
+    dash, words not all in capitals need a comma, a bracket or a digit: "The US – the
+    world's largest economy –" is the sentence's subject). Not part of the fact, and its
+    figures would look like one."""
     head = text[:LABEL_LONGEST]
     found = [(head.find(separator), separator) for separator in LABEL_SEPARATORS
              if separator in head]
@@ -590,6 +596,9 @@ def label_end(text: str) -> int:
     shouted = [t for t in tokens if t[0].isdigit() or (t.isupper() and len(t) > 1)]
     if not shouted or (separator == ": " and len(shouted) < len(tokens)):
         return 0
+    if separator != ": " and len(shouted) < len(tokens) and \
+            not any(mark in head[:cut] for mark in ",(") and not LONE_DIGIT.search(head[:cut]):
+        return 0  # "The US – the world's largest economy – will …": a subject, not a dateline
     return cut + len(separator)
 
 

@@ -560,8 +560,13 @@ def test_clock_times_and_leading_labels_are_not_figures():
                         ("Nov 2, 09:45 GMT - Markets opened.", "Nov 2, 09:45 GMT - ")):
         assert text[:label_end(text)] == label, text
     for text in ("Ministers said: the port reopened.", "China - the biggest buyer - said no.",
-                 "The port reopened - at last."):
+                 "The port reopened - at last.",
+                 "The US – the world's largest economy – will suspend port fees.",
+                 "The G20 — the group of big economies — met.",
+                 "UK Prime Minister Keir Starmer - speaking in London - said so."):
         assert label_end(text) == 0, text
+    assert label_end("PORT RURI (Harbour Wire) — Talks ended.") == len("PORT RURI (Harbour Wire) — ")
+    assert label_end("WASHINGTON - Talks ended.") == len("WASHINGTON - ")
 
 
 def test_a_live_blog_entry_matches_the_report_of_it():
