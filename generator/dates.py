@@ -697,19 +697,27 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (breaks[-1] if breaks else low), (after.start() if after else high)
 
 
-UNTIL = re.compile(r"\b(?:until|till|through)(?:\s+at\s+(?:the\s+)?(?:least|earliest))?\s+$",
+UNTIL = re.compile(r"\b(?:until|till)(?P<least>\s+at\s+(?:the\s+)?(?:least|earliest))?\s+$",
                    re.IGNORECASE)
 UNTIL_REACH = 30  # characters before a date where its "until (at least)" is looked for
+ASKING = frozenset("""asked asks urged urges told tells ordered orders advised advises warned
+    warns instructed instructs requested requests called calls encouraged encourages""".split())
+"""Verbs that ask for what is to last until a day ("asked residents to stay … until")."""
 
 
 def _until_after_infinitive(text: str, start: int, before: list[str]) -> Cue | None:
-    """"asked residents to stay off the roads until at least Wednesday", "not to return until
-    Sunday": what is asked or meant to last until a day lasts beyond the asking, so the day is
-    ahead of it, whatever tense the asking is told in."""
-    if not UNTIL.search(text, max(0, start - UNTIL_REACH), start):
+    """"asked residents to stay off the roads until Wednesday", "not to return until at least
+    Sunday": what is asked to last until a day, or is to last "at least" until it, lasts
+    beyond the telling, so the day is ahead of it, whatever tense the telling is in ("forced
+    to close the bridge until Monday", "dragged on until Sunday" stay behind)."""
+    until = UNTIL.search(text, max(0, start - UNTIL_REACH), start)
+    if not until:
         return None
+    asked = False
     for word, after in zip(before, before[1:]):
-        if word == "to" and after.isalpha() and after not in DETERMINERS:
+        asked = asked or word in ASKING
+        if word == "to" and after.isalpha() and after not in DETERMINERS and \
+                (asked or until.group("least")):
             return Cue("ahead", f"scheduled: 'to {after} … until'", "until")
     return None
 

@@ -480,6 +480,11 @@ def test_a_day_something_is_asked_to_last_until_is_ahead_whatever_the_tense():
                   "Wednesday morning.", "2025-09-09") == [("2025-09-10", "Wednesday")]
     assert events("Officials asked evacuees not to return until Sunday.",
                   "2025-09-09") == [("2025-09-14", "Sunday")]
+    # what was done until a day, told after it, stays behind
+    assert events("Police were forced to close the bridge until Monday, when engineers "
+                  "declared it safe.", "2025-09-10") == [("2025-09-08", "Monday")]
+    assert events("Talks to resolve the dispute dragged on until Sunday, a union official "
+                  "said.", "2025-09-10") == [("2025-09-07", "Sunday")]
 
 
 def test_this_year_or_month_with_was_is_a_comment_on_the_period():
