@@ -971,7 +971,8 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
             continue
         under = next((j for j in range(i + 1, len(out)) if out[j].kept), None)
         if under is not None and _is_body(out[under].text, prose[under]) \
-                and not _is_writer_note(out[under].text) and not COMMENTER.match(out[under].text):
+                and not _is_writer_note(out[under].text) and not (
+                    COMMENTS_LABEL.search(out[i].text) and COMMENTER.match(out[under].text)):
             continue
         reason = TAIL_REASON.format(label=" ".join(out[i].text.split()))
         for j in range(i, len(out)):
@@ -999,9 +1000,12 @@ def _name_and_rest(text: str) -> Iterator[tuple[str, str]]:
         yield " ".join(words[:n]), text.split(None, n)[n]
 
 
+COMMENTS_LABEL = re.compile(r"comment|repl(y|ies)|discussion|conversation|your say",
+                            re.IGNORECASE)
 COMMENTER = re.compile(r"[A-Z][\w.'’-]{0,20}(?: [\w.'’-]{1,20}){0,2}: \S")
-"""A reader's comment under the label: a handle of up to three words and a colon ("Mike T.:
-Thank you to all the linemen!")."""
+"""A reader's comment under a comments label: a handle of up to three words and a colon ("Mike
+T.: Thank you to all the linemen!"; under "Authors", "Salman Rushdie: The author will …" is
+the article's)."""
 
 
 def _is_writer_note(text: str) -> bool:

@@ -690,6 +690,7 @@ def test_the_shape_model_setting_moves_its_cut_off_or_turns_it_off(config):
     ("MORENO: Thank you, Ben. Stay safe.", "broadcast sign-off"),
     ("MORENO: We'll be right back.", "broadcast sign-off"),
     ("We will be back with a better offer, the union said.", None),
+    ("The governor ended her briefing with a message to linemen: thank you. Stay safe.", None),
     ("Coming up next week, the ministers meet in the port city to sign the deal.", None),
     ("Here is a recap of the terms: the levy falls to 10% and the quota doubles in spring.",
      None),
@@ -1512,3 +1513,18 @@ def test_readers_comments_under_a_comments_label_are_the_pages_tail(config):
     reasons = {p.line: p.removed_because for p in clean_paragraphs(meta, lines(text), config)}
     assert reasons[3] is None and reasons[4] is None
     assert all(reasons[line].startswith("the page's tail") for line in (5, 6, 7))
+
+
+def test_names_with_colons_under_a_label_that_is_no_comments_label_are_the_article(config):
+    text = "\n".join((
+        "Book festival opens with record crowds", "By Jo Roe",
+        "The city's book festival opened on Friday with record crowds, organisers said, and "
+        "more than 200 events are planned over the next ten days.",
+        "Tickets for the closing weekend sold out within hours of going on sale last month, "
+        "the festival's director said on Friday morning.",
+        "Authors",
+        "Salman Rushdie: The author will discuss his memoir Knife on Saturday evening.",
+        "Ali Smith: The novelist reads from her new book on Sunday afternoon."))
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    reasons = {p.line: p.removed_because for p in clean_paragraphs(meta, lines(text), config)}
+    assert reasons[6] is None and reasons[7] is None
