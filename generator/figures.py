@@ -810,18 +810,26 @@ def _rivals(facts: list[_Fact]) -> dict[int, list[int]]:
 
 
 ROSE = frozenset("rose risen rise rises gained gain gains climbed climbs jumped jumps surged "
-                 "surges soared advanced advances added adds increased increases up".split())
+                 "surges soared advanced advances added adds increased increases".split())
 FELL = frozenset("fell fallen fall falls dropped drops declined declines slipped slips slid "
-                 "lost loses shed sheds tumbled sank eased eases decreased decreases down".split())
-LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+                 "lost loses shed sheds tumbled sank eased eases decreased decreases".split())
+STOOD = frozenset("is are was were closed ended finished traded".split())
+"""Verbs before "up" or "down" that make them a move ("closed down 1.2%"; "made up 40%" is a
+share)."""
+LAST_WORDS = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\W*$|([A-Za-z]+)\W*$")
 
 
 def _moved(before: str) -> str:
-    """"up" or "down" when the word right before a lone figure says it moved ("fell 1.4%",
-    "rose 1.9 per cent"): the figure is the move, not a level ("fell to 1.4%" is a level)."""
-    word = LAST_WORD.search(before[-20:])
-    plain = word.group(1).casefold() if word else ""
-    return "up" if plain in ROSE else "down" if plain in FELL else ""
+    """"up" or "down" when the words right before a lone figure say it moved ("fell 1.4%",
+    "rose 1.9 per cent", "closed down 1.2%"): the figure is the move, not a level ("fell to
+    1.4%" is a level)."""
+    words = LAST_WORDS.search(before[-30:])
+    if not words:
+        return ""
+    verb, last = (words.group(1) or "").casefold(), (words.group(2) or words.group(3)).casefold()
+    if last in ("up", "down") and verb in STOOD:
+        return last
+    return "up" if last in ROSE else "down" if last in FELL else ""
 
 
 def _key_figure(fact: _Fact) -> KeyFigure:

@@ -110,11 +110,13 @@ def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
     return None
 
 
-DEFINING = re.compile(r"\)?\s+(?:is|are)\s+(?:an?|the(?!\s+(?:\w+est|first|second|third|next|"
-                      r"last|only|main|same|one|other|latest|key|subject|focus|centre|center)"
-                      r"\b))\s", re.IGNORECASE)
+DEFINING = re.compile(r"\)?\s+(?:is|are)\s+(?:an?\s|the\s+(?!(?:\w+est|first|second|third|next|"
+                      r"last|only|main|same|one|other|latest|key|subject|focus|centre|center|"
+                      r"reason|stage|cause|heart|core|result)\b)(?:[\w’'-]+\s+){1,3}?(?:of|for)\s)",
+                      re.IGNORECASE)
 """What opens a sentence that says what its subject is: "X is a …", "X is the abnormal rise
-of …" (not "X is the biggest …", "X is the focus …": a judgement, not what X is)."""
+of …" (the thing it is, then "of" or "for"); not "X is the biggest …", "X is the stage on
+which …", "X is the reason …": a judgement, not what X is."""
 
 
 class _Texts:

@@ -136,11 +136,15 @@ def find_provenance(paragraphs: Sequence[SourceParagraph],
 
 def _as_written(outlet: Clue, units: list[Unit]) -> Clue:
     """A name read from a masthead in capitals ("THE ATLANTIC HERALD") as the page writes it
-    elsewhere ("Maya Fontenot/The Atlantic Herald"), when it does: pages show outlets so."""
+    elsewhere as a name, every word capitalised but a link ("Maya Fontenot/The Atlantic
+    Herald"; not "The star striker" for "THE STAR"): pages show outlets so."""
     pattern = re.compile(rf"(?<!\w){re.escape(outlet.value)}(?!\w)", re.IGNORECASE)
     for unit in units:
         for match in pattern.finditer(unit.text):
-            if not match.group().isupper() and match.group()[:1].isupper():
+            words = match.group().split()
+            if not match.group().isupper() and all(
+                    w[:1].isupper() or (n and w.casefold() in CONNECTORS)
+                    for n, w in enumerate(words)):
                 return replace(outlet, value=match.group())
     return outlet
 

@@ -411,3 +411,10 @@ def test_a_lone_figure_said_to_move_shows_which_way():
                      "jobless rate in Ruritania": ""}
     assert FigureRow("US crude futures", ("1.4%",), (), "down").figure == "↓ 1.4%"
     assert FigureRow("tariff", ("20%", "10%"), (), "down").figure == "20% → 10%"
+
+
+def test_up_or_down_is_a_move_only_after_a_verb_of_standing():
+    moved = {f.measure: f.change for f in facts_of(
+        "Soybeans made up 40% of US farm exports to China before the trade war began.",
+        "The Shanghai Composite index closed down 1.2% on Friday, its worst day in a month.")}
+    assert moved == {"US farm exports": "", "Shanghai Composite index": "down"}

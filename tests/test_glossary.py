@@ -143,7 +143,9 @@ def test_a_sentence_saying_what_the_term_is_with_the_defines_it_but_a_judgement_
     entries = {e.term: e for e in define_terms(paragraphs(
         "Storm surge is the abnormal rise of seawater pushed ashore by a hurricane's winds.",
         "The levy is the biggest obstacle to a deal, officials said.",
-        "The port fee is the focus of the talks this week."),
-        {"storm surge": "", "levy": "", "port fee": ""})}
+        "The port fee is the focus of the talks this week.",
+        "APEC is the stage on which the leader wants to look like the steadier partner.",
+        "The quota is the reason growers lost their biggest market, the senator added."),
+        {"storm surge": "", "levy": "", "port fee": "", "APEC": "", "quota": ""})}
     assert entries["storm surge"].text.startswith("Storm surge is the abnormal rise")
-    assert entries["levy"].definition is None and entries["port fee"].definition is None
+    assert all(entries[term].definition is None for term in ("levy", "port fee", "APEC", "quota"))

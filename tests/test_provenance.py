@@ -389,3 +389,9 @@ def test_a_guessed_title_is_noted_with_the_line_it_came_from(tmp_path, config):
     meta = _analyse_loaded(blank, only_menu, config).source.meta
     assert meta.title == "nothing-here" and any("title taken from the file name" in note
                                                 for note in meta.notes)
+
+
+def test_a_masthead_in_capitals_takes_no_ordinary_words_of_the_text():
+    clue = found("THE STAR", "A headline about the talks in Busan",
+                 "The star striker scored twice, and THE STAR will report on it tomorrow.").outlet
+    assert clue is None or clue.value == "THE STAR"
