@@ -60,7 +60,7 @@ quality: $(VENV)/.test-installed
 	$(BIN)/python tests/measure_quotes.py
 	$(BIN)/python tests/measure_headlines.py
 	$(BIN)/python tests/measure_people.py
-	@for cluster in a b c d e f g h i j k l m n; do $(BIN)/python tests/measure_statements.py $$cluster; done
+	@for cluster in a b c d e f g h i j k l m n o; do $(BIN)/python tests/measure_statements.py $$cluster; done
 	$(BIN)/python tests/measure_statements.py all --perturbed 6
 	@for set in dev holdout holdout2; do $(BIN)/python tests/measure_events.py tests/labelled/events/$$set; done
 	@if [ -d ../shared/benchmarks ]; then \
