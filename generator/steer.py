@@ -62,6 +62,17 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
     gone_ids = {id(s) for s in gone}
     kept = [s for s in statements if id(s) not in gone_ids]
     removed = dropped | _only_these(briefing, gone, kept)
+    paths = {s.meta.id: PurePath(s.meta.path).name for s in briefing.sources}
+    with_them = sorted(removed - dropped)
+    if with_them:  # the editor named one paragraph: say which others went with its facts
+        shown = ", ".join(f"{paths[sid]}:{line}" for sid, line in with_them[:NAMED_WITH])
+        more = len(with_them) - NAMED_WITH
+        notes.append(f"{where}: steer.drop took off with the facts it names "
+                     f"{len(with_them)} other paragraph{'s' * (len(with_them) != 1)} that "
+                     f"report them and nothing else: {shown}"
+                     + (f" and {more} more" if more > 0 else "")
+                     + " (to keep them, name instead a paragraph that reports only the fact "
+                       "to drop)")
     for statement in statements:
         for member in statement.members:
             page = pinned.get((member.source_id, member.line))
@@ -70,6 +81,9 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
     sources = tuple(_steered(source, removed, pinned) for source in briefing.sources)
     return Steered(replace(briefing, sources=sources, notes=briefing.notes + tuple(notes)),
                    tuple(kept))
+
+
+NAMED_WITH = 10  # paragraphs a drop took off with it named in its note; the rest counted
 
 
 def _only_these(briefing: Briefing, gone: list[Statement], kept: list[Statement]
