@@ -890,7 +890,13 @@ def _initial_or_title(token: str) -> bool:
     if not token.endswith("."):
         return False
     stem = token[:-1]
-    return (len(stem) == 1 and stem.isupper()) or stem.casefold() in ABBREVIATED_TITLES
+    return (len(stem) == 1 and stem.isupper()) or stem.casefold() in ABBREVIATED_TITLES or \
+        bool(DOTTED_INITIALS.fullmatch(token))
+
+
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.R. Whitcombe"
+PARTICLE_JOINED = re.compile(r"(?:al|el|bin|ibn|abu|ben|van|von|de|da|di)-[A-Z]")
+"""A family name joined to its particle: "Faisal al-Mansouri", "Abdel Fattah el-Sisi"."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -951,7 +957,8 @@ def _head_of_part(part: str) -> tuple[str, str] | None:
                 not word[:1].isupper()) and not closes_name:
             end = at
             break
-        if word[:1].isupper() and not re.search(r"['’]s?$", word):
+        if (word[:1].isupper() or PARTICLE_JOINED.match(word)) and \
+                not re.search(r"['’]s?$", word):
             run.append(at)
         elif run and word.casefold() in PARTICLE_WORDS:
             run.append(at)  # "van der" inside a name; the name must still end capitalised
@@ -960,13 +967,15 @@ def _head_of_part(part: str) -> tuple[str, str] | None:
         if token.endswith(".") and not _initial_or_title(token):
             end = at + 1
             break
-    if not run or run[-1] != end - 1 or not tokens[end - 1][:1].isupper():
+    if not run or run[-1] != end - 1 or not (tokens[end - 1][:1].isupper() or
+                                             PARTICLE_JOINED.match(tokens[end - 1])):
         return None
     names = [t.rstrip(".") if i == end - 1 else t for i, t in zip(range(run[0], end),
                                                                     tokens[run[0]:end])]
     first = 0  # titles before the name ("Gov.", "Lt. Gen.", "President") join the descriptor
     for i, token in enumerate(names[:-1]):
-        if _initial_or_title(token) and len(token) > 2 or _is_title(token.rstrip(".")) and \
+        if _initial_or_title(token) and len(token) > 2 and not DOTTED_INITIALS.fullmatch(token) \
+                or _is_title(token.rstrip(".")) and \
                 token[:1].isupper() and TITLE_WORDS.match(token):
             first = i + 1
     title, name = split_title(" ".join(names[first:]))

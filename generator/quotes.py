@@ -74,7 +74,7 @@ DETERMINER_START = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECA
 NOT_THE_ROLE_ITSELF = frozenset("vice deputy former acting assistant associate co under "
                                 "lieutenant ex".split())  # a vice president is no president
 ROLE_ONLY = re.compile(rf"^(?:[a-z]+\s){{0,2}}{ROLE_WORDS}$")  # "vice premier", "commerce minister"
-TITLE = rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
+TITLE = rf"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
 # Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
 # (the start of that word reads the same words and is tried first), except just before an ’ ' -
 # that follows letters, where the previous match may have ended. It changes no match, only spares
@@ -110,6 +110,8 @@ BEFORE_VERB_REACH = 161  # "before": words after its verb ({0,160}) and a colon 
 WORD_AFTER = re.compile(r"\s+\S")  # colon_intro: the white space and the first letter after ":"
 PARTY_REACH = 21  # a character in a party has its opening parenthesis at most this far before
 APPOSITIVE_REACH = 170  # the comma that opens an appositive is at most this far before the next
+REFLEXIVE = re.compile(r"\s+(itself|himself|herself|themselves)$", re.IGNORECASE)
+ROLE_AT_END = re.compile(rf"\b{ROLE_WORDS}$")  # on a speaker's words only (bounded)
 UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")  # only on a speaker (bounded)
 # a capital not after a word character: tested on the capital and the character before it, as
 # a pattern that starts with a letter is found faster than one that starts with a look-behind
@@ -316,7 +318,8 @@ def sentence_start(window: str) -> str:
 
 def speaker_pattern(organisation_words: Iterable[str]) -> str:
     """How a text names whoever speaks: a body ("China's commerce ministry"), a title ("the US
-    president"), a name with what comes before it ("Treasury Secretary Scott Bessent"), he/she."""
+    president"), a name with what comes before it ("Treasury Secretary Scott Bessent"), he/she;
+    and a reflexive after it ("Ibarra itself said")."""
     bodies = "|".join(re.escape(w) for w in organisation_words) or "(?!)"
     body = (rf"(?:[A-Z][\w'’.-]{WORD_TAIL}\s+){{1,3}}(?:[a-z][\w-]{WORD_TAIL}\s+){{0,3}}?"
             rf"(?i:{bodies})\b")
@@ -324,7 +327,7 @@ def speaker_pattern(organisation_words: Iterable[str]) -> str:
                         rf"[a-z][\w-]{WORD_TAIL}")
     return (rf"(?:{body}|{TITLE}|(?:(?:[Aa]n?|[Tt]he)\s+)?"
             rf"(?:{WORD_START}[\w’'-]{WORD_RUN}+\s+){{0,5}}?{NAME}"
-            rf"|{possessive_title}|[Hh]e|[Ss]he)")
+            rf"|{possessive_title}|[Hh]e|[Ss]he)(?:\s+(?:itself|himself|herself|themselves))?")
 
 
 @functools.lru_cache(maxsize=8)
@@ -712,6 +715,12 @@ class QuoteFinder:
         if not raw:
             return None
         raw = POSSESSIVE_END.sub("", raw.strip())
+        reflexive = REFLEXIVE.search(raw)
+        if reflexive:  # "Ibarra itself said": the one named, and a body when "itself"
+            raw = raw[:reflexive.start()]
+            if reflexive.group(1).casefold() in ("itself", "themselves"):
+                head = name_head(raw)
+                return head[1] if head else ARTICLE_START.sub("", raw) or None
         bare = ARTICLE_START.sub("", raw)
         if raw.casefold() in PRONOUNS:
             if self.last_person and self.last_person not in self.index.people:
@@ -760,7 +769,8 @@ class QuoteFinder:
                 name = raw  # a title's own capital article: "The Global Times"
             self.organisations[word] = name
             return name
-        if bare.islower() and raw != bare:  # "a senior administration official"
+        if raw != bare and (bare.islower() or ROLE_AT_END.search(bare)):
+            # "a senior administration official", "a CMA spokesperson"
             return (self._holder_of(bare) if raw[:4].casefold() == "the " else None) or bare
         if head:
             return head[1]  # a lone family name not seen in full

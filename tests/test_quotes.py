@@ -572,3 +572,21 @@ def test_stripped_copy_speaks_in_contractions_too(config):
     found = quotes_of(config, "It's a tax on every family in America, and it's gonna get worse, "
                       "Senator Jo Roe said.")
     assert [speaker for _, _, speaker in found] == ["Jo Roe"]
+
+
+def test_speakers_with_dotted_initials_a_joined_particle_a_reflexive_or_an_unnamed_role(config):
+    """A new user's pastes: "J.R. Whitcombe" came out "J.R", "Ibarra itself said" "itself" (then
+    "a", an article read inside "Ibarra"), "Faisal al-Mansouri" and "A CMA spokesperson" no
+    one."""
+    found = quotes_of(
+        config,
+        'Analysts expect cuts, while Ibarra itself said savings would come "mainly from '
+        'procurement and logistics".',
+        '"Half the value depends on the share price holding up," said J.R. Whitcombe, a fund '
+        "manager at Brackley Asset Management.",
+        'A CMA spokesperson said: "We will look carefully at whether this deal could lead to '
+        'higher prices."',
+        "In a statement, the fund's chief investment officer, Faisal al-Mansouri, said the offer "
+        '"materially undervalues the company in light of the superior proposal".')
+    assert [speaker for _, _, speaker in found] == ["Ibarra", "J.R. Whitcombe", "CMA spokesperson",
+                                                    "Faisal al-Mansouri"]
