@@ -112,7 +112,8 @@ def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
 
 DEFINING = re.compile(r"\)?\s+(?:is|are)\s+(?:an?\s|the\s+(?!(?:\w+est|first|second|third|next|"
                       r"last|only|main|same|one|other|latest|key|subject|focus|centre|center|"
-                      r"reason|stage|cause|heart|core|result)\b)(?:[\w’'-]+\s+){1,3}?(?:of|for)\s)",
+                      r"reason|stage|cause|heart|core|result)\b)"
+                      r"(?:[\w’'-]+\s+){1,3}?(?:of|for)\s)",
                       re.IGNORECASE)
 """What opens a sentence that says what its subject is: "X is a …", "X is the abnormal rise
 of …" (the thing it is, then "of" or "for"); not "X is the biggest …", "X is the stage on

@@ -28,7 +28,7 @@ ROLE_NAMES = tuple(role.replace("_", " ") for role in """president vice_presiden
     chair chairman chairwoman chief_executive ceo senator representative governor director
     official leader correspondent reporter editor host anchor presenter legislator lawmaker
     congressman congresswoman mayor commissioner administrator speaker consul commander
-    chancellor treasurer""".split())
+    chancellor treasurer officer""".split())
 
 
 def alternation(words: Iterable[str], atom: Callable[[str], str] = re.escape) -> str:
@@ -89,8 +89,8 @@ ROLE_AFTER_REACH = 66  # characters after a role: " at the Federal Reserve" (60)
 ROLE_AFTER_NAME = re.compile(
     rf"(?<![\w’'])({FULL_NAME}), (?:an? |the )?((?:[\w’'-]{WORD_RUN} ){{0,3}}?{ROLE_WORDS}"
     rf"(?: (?:at|of|for|in) [^,.;]{{1,60}})?)[,.;]")
-TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*(?:{ROLE_WORDS}|democrat|republican|justice)|mr|mrs|ms|dr|"
-                         r"sir|dame|madam|mister)\.?$",
+TITLE_WORDS = re.compile(rf"^(?:(?:[\w’']+[ -])*(?:{ROLE_WORDS}|democrat|republican|justice)|"
+                         r"mr|mrs|ms|dr|sir|dame|madam|mister)\.?$",
                          re.IGNORECASE)  # matched at the start of a few words only: no bound needed
 # ("Minnesota Democrat Karen Lindqvist": a party's member stands before a name as a title does)
 LEADING_ARTICLE = re.compile(r"^(the|a)\s+", re.IGNORECASE)
@@ -325,7 +325,7 @@ ROLE_MODIFIERS = frozenset("""former then new acting interim incumbent outgoing 
     state national international regional law science research market markets equity equities
     grain metals energy industry intelligence military radio talk chat television news staff
     longtime veteran planning investigative conservative liberal farm health treasury labor
-    labour majority minority bank county city district federal provincial municipal bond
+    labour business majority minority bank county city district federal provincial municipal bond
     currency credit commodity commodities oil gas union party opposition ruling floor whip
     ranking cabinet council board court police army navy fire education transport
     agriculture environment tech technology media""".split())
@@ -352,8 +352,10 @@ def _clean_role(role: str) -> str:
             break  # the word ends the sentence before the role
         folded = bare.casefold()
         if folded in ROLE_LINKS and start >= 2 and words[start - 2][:1].isupper() and \
-                words[start][:1].isupper():
-            start -= 1
+                words[start][:1].isupper() or folded == "and" and start >= 2 and \
+                words[start].casefold() in ROLE_MODIFIERS and \
+                words[start - 2].casefold() in ROLE_MODIFIERS:
+            start -= 1  # "Ministry of Foreign Affairs spokesman", "business and trade secretary"
             continue
         if bare[:1].isupper():
             if folded in NOT_FIRST_WORDS:
@@ -494,7 +496,8 @@ def body_pattern(organisation_words: tuple[str, ...]) -> re.Pattern:
                       ")$", re.IGNORECASE)
 
 
-BODY_NAME = rf"[A-Z][\w’'&.-]{WORD_TAIL}(?: (?:of |and |& |for )?[A-Z][\w’'&.-]{WORD_TAIL}){{0,4}}"
+BODY_NAME = (rf"[A-Z][\w’'&.-]{WORD_TAIL}"
+             rf"(?: (?:of |and |& |for )?[A-Z][\w’'&.-]{WORD_TAIL}){{0,4}}")
 
 
 # a word describing the body, not a role or a link: "a spokeswoman for Nabisco's parent company"
@@ -515,7 +518,8 @@ def _bodies_beside(organisation_nouns: tuple[str, ...]) -> tuple[re.Pattern, re.
         rf"(?<![\w’'-])({BODY_NAME}), (?:an? |the |[A-Z][\w-]{WORD_TAIL}['’]s )"
         rf"(?:{BODY_DESCRIBES}[\w’'-]{WORD_RUN} ){{0,4}}?"
         rf"(?i:{nouns})s?[,.;]"
-        rf"|\b(?i:the|an?) (?:[\w’'-]{WORD_RUN} ){{0,3}}?(?i:{nouns}) ({BODY_NAME})(?![\w’'&-])"
+        rf"|\b(?i:the|an?) (?:[\w’'-]{WORD_RUN} ){{0,3}}?(?i:{nouns}) ({BODY_NAME})"
+        rf"(?![\w’'&-])"
         rf"(?=[,.;:)]|\s*$|\s(?:said|says|reported|estimated|added|announced|forecast)\b)"
     ), re.compile(rf"\b(?i:{nouns})\b")
 

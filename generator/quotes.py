@@ -74,7 +74,8 @@ DETERMINER_START = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECA
 NOT_THE_ROLE_ITSELF = frozenset("vice deputy former acting assistant associate co under "
                                 "lieutenant ex".split())  # a vice president is no president
 ROLE_ONLY = re.compile(rf"^(?:[a-z]+\s){{0,2}}{ROLE_WORDS}$")  # "vice premier", "commerce minister"
-TITLE = rf"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?[a-z][\w-]{WORD_TAIL}"
+TITLE = (rf"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]{WORD_RUN}+\s+){{0,4}}?"
+         rf"[a-z][\w-]{WORD_TAIL}")
 # Where the words before a name ("Treasury Secretary Scott Bessent") may start: not inside a word
 # (the start of that word reads the same words and is tried first), except just before an ’ ' -
 # that follows letters, where the previous match may have ended. It changes no match, only spares

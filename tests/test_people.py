@@ -410,3 +410,10 @@ def test_roles_keep_their_qualifiers_and_a_hyphenated_title_and_a_long_name_stay
     assert {"Jacob Zuma", "Lindiwe Sisulu"} <= set(roles)
     assert roles["Luiz Inácio Lula da Silva"] == "Brazilian President"
     assert "Lula da Silva" not in roles
+
+
+def test_an_officer_is_a_role_and_and_joins_two_of_a_roles_words(config):
+    roles = _roles(config, "Veltara's chief financial officer, Park Ji-won, said the plan held.",
+                   "Business and trade secretary Rachel Ashworth welcomed the deal on Monday.")
+    assert roles == {"Park Ji-won": "chief financial officer",
+                     "Rachel Ashworth": "Business and trade secretary"}
