@@ -1311,7 +1311,8 @@ def _remove_author_notes(out: list[SourceParagraph], first: int, prose: list[boo
 JOB_AFTER_NAME = re.compile(
     r"^is (?!((a|an|the|our|\S+['’]s) )?(new|incoming|outgoing|acting|interim|former)\b)"
     r"(a |an |the |our |\S+['’]s )?([\w'’.-]+ ){0,4}?(correspondent|editor|reporter|"
-    r"columnist|writer|journalist|contributor|producer|bureau chief)\b(?!['’])", re.IGNORECASE)
+    r"columnist|writer|journalist|contributor|producer|bureau chief)\b(?!['’])"
+    r"|^writes (about|on) [^.]{1,80}? for (?-i:(the )?[A-Z])", re.IGNORECASE)
 
 
 def _is_note_on_writer(text: str, names: set[str]) -> bool:
@@ -1327,8 +1328,8 @@ def _newsroom_note_name(text: str) -> str | None:
     for head, rest in _name_and_rest(text):
         if NAME_ONLY.match(head) and JOB_AFTER_NAME.match(rest):
             first = SENTENCE_BREAK.split(text, 1)[0]
-            if " who " in first or REPORTED.search(text):
-                return None
+            if " who " in first or REPORTED.search(text) and not rest.startswith("writes "):
+                return None  # ("writes about … for …" is the note's own verb)
             return head
     return None
 

@@ -690,6 +690,12 @@ def test_the_shape_model_setting_moves_its_cut_off_or_turns_it_off(config):
     ("MORENO: Thank you, Ben. Stay safe.", "broadcast sign-off"),
     ("MORENO: We'll be right back.", "broadcast sign-off"),
     ("We will be back with a better offer, the union said.", None),
+    ("That's all from us today. You can read our full report on the vote here.",
+     "live-blog housekeeping"),
+    ("That's all the board would say about the offer on Thursday, a spokesman added.", None),
+    ("NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION, IN WHOLE OR IN PART, IN, INTO OR FROM ANY "
+     "JURISDICTION WHERE TO DO SO WOULD CONSTITUTE A VIOLATION.", "press release legend"),
+    ("This announcement contains inside information.", "press release legend"),
     ("The governor ended her briefing with a message to linemen: thank you. Stay safe.", None),
     ("Coming up next week, the ministers meet in the port city to sign the deal.", None),
     ("Here is a recap of the terms: the levy falls to 10% and the quota doubles in spring.",
@@ -1528,3 +1534,17 @@ def test_names_with_colons_under_a_label_that_is_no_comments_label_are_the_artic
     meta = SourceMeta("s", "s.txt", "", "O", None)
     reasons = {p.line: p.removed_because for p in clean_paragraphs(meta, lines(text), config)}
     assert reasons[6] is None and reasons[7] is None
+
+
+def test_a_writers_beat_for_the_outlet_at_the_end_is_a_note_on_the_writer(config):
+    text = "\n\n".join((
+        "Markets wrap", "Saturday 7 March 2026",
+        "The bidder is out, its rival is in, and the steelmaker's 11,000 workers face weeks "
+        "more of uncertainty over the future of the plants.",
+        "The rival has until 31 March to make a firm offer, and most people close to the talks "
+        "expect it to do so, according to three bankers.",
+        "Lucía Fernández-Ortega writes about European business for The Weekend Review."))
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    paragraphs = clean_paragraphs(meta, lines(text), config)
+    assert paragraphs[-1].removed_because.startswith("author's note")
+    assert paragraphs[-2].kept
