@@ -96,9 +96,9 @@ def _description(regexes: Iterable[re.Pattern], paragraph: SourceParagraph) -> S
 
 def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
                ) -> Sentence | None:
-    match = regex.match(sentence.text)
+    match = regex.match(sentence.text, LEADING_THE.match(sentence.text).end())
     if match and DEFINING.match(sentence.text[match.end():]):
-        return sentence
+        return sentence  # "[The] Competition and Markets Authority (CMA) is the UK's …"
     for found in regex.finditer(sentence.text):
         apposition = re.match(r"\)?,\s+((?:a|an)\s+[^,.;:()]{8,160})[,.;]",
                               sentence.text[found.end():])
@@ -110,14 +110,19 @@ def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
     return None
 
 
-DEFINING = re.compile(r"\)?\s+(?:is|are)\s+(?:an?\s|the\s+(?!(?:\w+est|first|second|third|next|"
+DEFINING = re.compile(r"(?:\s*\([^()]{1,12}\))?\)?\s+(?:is|are)\s+(?:an?\s|the\s+(?!(?:\w+est|first|second|third|next|"
                       r"last|only|main|same|one|other|latest|key|subject|focus|centre|center|"
                       r"reason|stage|cause|heart|core|result)\b)"
-                      r"(?:[\w’'-]+\s+){1,3}?(?:of|for)\s)",
+                      r"(?:[\w’'-]+\s+){1,3}?(?:of|for)\s"
+                      r"|the\s+[A-Z][\w.-]*['’]s\s+(?!\w+est\b|first\b|only\b|main\b)[a-z])",
                       re.IGNORECASE)
 """What opens a sentence that says what its subject is: "X is a …", "X is the abnormal rise
-of …" (the thing it is, then "of" or "for"); not "X is the biggest …", "X is the stage on
-which …", "X is the reason …": a judgement, not what X is."""
+of …" (the thing it is, then "of" or "for"), "X is the UK's competition regulator"; not "X is
+the biggest …", "X is the stage on which …", "X is the reason …", "X is the world's largest
+…": a judgement, not what X is."""
+
+
+LEADING_THE = re.compile(r"(?:[Tt]he\s+)?")
 
 
 class _Texts:

@@ -149,3 +149,12 @@ def test_a_sentence_saying_what_the_term_is_with_the_defines_it_but_a_judgement_
         {"storm surge": "", "levy": "", "port fee": "", "APEC": "", "quota": ""})}
     assert entries["storm surge"].text.startswith("Storm surge is the abnormal rise")
     assert all(entries[term].definition is None for term in ("levy", "port fee", "APEC", "quota"))
+
+
+def test_an_abbreviation_spelled_out_and_said_to_be_a_countrys_body_is_defined():
+    [entry] = define_terms(paragraphs(
+        "The Competition and Markets Authority (CMA) is the UK's competition regulator."),
+        {"CMA": ""})
+    assert entry.text.endswith("is the UK's competition regulator.")
+    [entry] = define_terms(paragraphs("APEC is the world's largest trade forum."), {"APEC": ""})
+    assert entry.definition is None
