@@ -222,6 +222,8 @@ def outlet_name(text: str) -> str | None:
         return None
     if all(w.casefold().strip(".,'’") in ROLE_MODIFIERS | CONNECTORS for w in words):
         return None  # "Opinion", "Senior Political": a role's words, no name
+    if words[-1].casefold() in ("edition", "editions", "version"):
+        return None  # "English Edition" beside the name: which of the outlet's editions
     titled = len(words) > 1 and words[0] == "The"  # "The Economist", "The Spokesman-Review"
     for index, word in enumerate(words):
         folded = word.casefold().strip(".,'’")

@@ -395,3 +395,9 @@ def test_a_masthead_in_capitals_takes_no_ordinary_words_of_the_text():
     clue = found("THE STAR", "A headline about the talks in Busan",
                  "The star striker scored twice, and THE STAR will report on it tomorrow.").outlet
     assert clue is None or clue.value == "THE STAR"
+
+
+def test_an_edition_beside_a_masthead_is_no_outlet():
+    clue = found("TOKYO EXAMPLE SHIMBUN | English Edition", "A headline about the talks",
+                 "Read more in the English Edition app").outlet
+    assert clue is None or "Edition" not in clue.value
