@@ -1036,6 +1036,23 @@ def content_words(text: str) -> set[str]:
     return {w[:5] for w in CONTENT_WORD.findall(text.casefold()) if w not in FUNCTION_WORDS}
 
 
+MENU_WORDS = 4  # capitalised words, and nothing else, in a line of section names
+
+
+def _menu_like(text: str) -> bool:
+    """A line of section names whose separators the paste lost ("Markets Companies Economy Tech
+    Personal Finance"): four or more words, every one capitalised, no small word a headline
+    in headline case holds ("With", "A", "To"), no closing mark."""
+    words = text.split()
+    return len(words) >= MENU_WORDS and text[-1:].isalnum() and all(
+        (w[:1].isupper() or w == "&") and w.casefold() not in HEADLINE_SMALL_WORDS
+        for w in words)
+
+
+HEADLINE_SMALL_WORDS = frozenset("a an the and or but of to in on at for with by from as is are "
+                                 "was were be after over into".split())
+
+
 def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
                        first: int) -> int | None:
     """The candidate with most words the article's first paragraphs use again (another
@@ -1054,7 +1071,7 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     best = max(shared, key=lambda i: (shared[i], i), default=None)
     above = max((i for i in some if best is not None and i < best), default=None)
     if above is None or not (above in shared or is_standfirst(out[best].text)) or \
-            len(out[above].text) >= len(out[best].text):
+            len(out[above].text) >= len(out[best].text) or _menu_like(out[above].text):
         return best
     between = _between_headline_and_standfirst(out[above])
     if all(out[j].removed_because in between for j in range(above + 1, best)):

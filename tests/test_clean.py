@@ -1548,3 +1548,26 @@ def test_a_writers_beat_for_the_outlet_at_the_end_is_a_note_on_the_writer(config
     paragraphs = clean_paragraphs(meta, lines(text), config)
     assert paragraphs[-1].removed_because.startswith("author's note")
     assert paragraphs[-2].kept
+
+
+def test_a_line_of_section_names_is_not_the_headline_over_its_standfirst(config):
+    """"Markets Companies Economy Tech Personal Finance" (a menu whose separators the paste
+    lost) was taken for the headline, and the headline under it for its standfirst (a new
+    user's page)."""
+    text = "\n".join((
+        "BUSINESS DAILY ONLINE", "Markets  Companies  Economy  Tech  Personal Finance",
+        "Kaiyo ups offer for Veltara Steel to 412p as Spanish rival circles",
+        "Allied Press Wire | March 2, 2026 9:02 am", "Listen to this article",
+        "SHEFFIELD, March 2 (APW) - Japan's Kaiyo Heavy Industries on Monday raised its cash "
+        "offer for Veltara Steel to 412 pence a share, valuing the British steelmaker at about "
+        "£6.2bn, as it tried to shut out a possible counterbid from Spain's Grupo Ibarra.",
+        "", "The new price is 8.4% higher than Kaiyo's original offer of 380p, made in January, "
+        "and represents a premium of 31% to Veltara's share price before the approach became "
+        "public.", "", "Veltara's board, led by chairman Sir Malcolm Pryce, said it would "
+        "unanimously recommend the improved offer to shareholders, who are due to vote on the "
+        "deal at a court meeting on Thursday.", "", "Veltara's largest shareholder, a Qatari "
+        "fund, which owns 14.8% of the company, has not said how it will vote."))
+    from generator.clean import headline
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    assert headline(clean_paragraphs(meta, lines(text), config)) == \
+        "Kaiyo ups offer for Veltara Steel to 412p as Spanish rival circles"
