@@ -418,3 +418,14 @@ def test_up_or_down_is_a_move_only_after_a_verb_of_standing():
         "Soybeans made up 40% of US farm exports to China before the trade war began.",
         "The Shanghai Composite index closed down 1.2% on Friday, its worst day in a month.")}
     assert moved == {"US farm exports": "", "Shanghai Composite index": "down"}
+
+
+def test_a_move_and_a_level_of_one_measure_are_no_rivals():
+    """"Shares in Veltara jumped 7.8%" and "… owns 14.8% of Veltara" were flagged as sources
+    differing on "Veltara"; two levels still are."""
+    moved = facts_of("Shares in Veltara jumped 7.8% to 454p on Monday.",
+                     "The Qatari fund owns 14.8% of Veltara, the filing showed on Monday.")
+    assert all(not f.disagrees_with for f in moved)
+    levels = facts_of("The Qatari fund owns 14.8% of Veltara, the filing showed on Monday.",
+                      "The Qatari fund owns 14.6% of Veltara, a filing showed on Monday.")
+    assert any(f.disagrees_with for f in levels)
