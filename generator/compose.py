@@ -524,11 +524,17 @@ LATEST_POINTS = 3
 
 
 def self_contained(text: str) -> bool:
+    """A sentence a reader can take alone: long enough, not leaning on the one before ("This
+    means …", "He added that …"), and no greeting ("Good morning and welcome to our live
+    coverage of …": it carries news for the page, not for the home page's key points)."""
     words = text.split()
-    if len(words) < KEY_POINT_WORDS or not text[:1].isupper():
+    if len(words) < KEY_POINT_WORDS or not text[:1].isupper() or GREETING.match(text):
         return False
     first = words[0].strip("“”\"'‘’(").casefold()
     return first not in DANGLING and " added that" not in " ".join(words[:4]).casefold()
+
+
+GREETING = re.compile(r"(?:good (?:morning|afternoon|evening)|hello|hi|welcome)\b", re.IGNORECASE)
 
 
 def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=None,

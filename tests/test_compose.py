@@ -479,3 +479,11 @@ def test_a_key_point_and_a_timeline_entry_leave_out_the_paragraphs_leading_label
     timeline = timeline_page(briefing)
     shown = [c.text for b in timeline.blocks if isinstance(b, CitedList) for c in b.items]
     assert shown and all(not text.startswith("PORT RURI") for text in shown)
+
+
+def test_a_greeting_is_no_key_point():
+    from generator.compose import self_contained
+    assert not self_contained("Good morning and welcome to our live coverage of the shareholder "
+                              "vote in Sheffield, where investors will decide on the offer.")
+    assert self_contained("Shareholders in Sheffield voted against the offer on Thursday, the "
+                          "company said.")
