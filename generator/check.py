@@ -64,10 +64,9 @@ def check(project: Project, progress: Progress | None = None) -> CheckReport:
             + (f" (the text names: {' or '.join(q.candidates)})" if q.candidates else "")
             for s in briefing.sources for q in s.quotes if not q.speaker]),
         _part("Facts several sources report that fit no section", [
-            f"{where[st.lead.source_id]} line {st.lead.line}: {_opening(st.lead.text)} "
-            f"(reported by {st.reported_by}; add terms to a section in briefing.yml)"
-            for st in rendered.statements
-            if _section(paragraphs.get((st.lead.source_id, st.lead.line))) == OTHER]),
+            f"{where[lead.source_id]} line {lead.line}: {_opening(lead.text)} "
+            f"(reported by {reported}; add terms to a section in briefing.yml)"
+            for lead, reported in _unplaced_leads(rendered.statements, paragraphs)]),
         _part("Sources without an outlet or a date", [
             f"{s.meta.path}: " + " and ".join(
                 what for what, missing in (("no outlet", s.meta.outlet == UNKNOWN_OUTLET),
@@ -162,3 +161,16 @@ def _broken_citations(text: str, where: dict[str, str],
                             f"{entry['line']}, which does not hold these words now (reworded on "
                             "the page, or the source changed)")
     return problems
+
+
+def _unplaced_leads(statements, paragraphs) -> list[tuple]:
+    """Each lead sentence of statements that fit no section, once, with the most sources any
+    of its statements has (a sentence that reports two facts may lead both)."""
+    most: dict[tuple, tuple] = {}
+    for st in statements:
+        if _section(paragraphs.get((st.lead.source_id, st.lead.line))) != OTHER:
+            continue
+        place = (st.lead.source_id, st.lead.line, st.lead.start)
+        if place not in most or st.reported_by > most[place][1]:
+            most[place] = (st.lead, st.reported_by)
+    return list(most.values())

@@ -115,3 +115,15 @@ def test_findings_do_not_fail_the_command_but_bad_input_does(project):
 def test_check_writes_no_page(project):
     check(project)
     assert not any(project.docs_dir.glob("*.md"))
+
+
+def test_a_lead_of_two_statements_is_listed_once_with_its_most_sources():
+    from generator.check import _unplaced_leads
+    from generator.statements import Statement
+    from generator.structure import Sentence, SourceParagraph
+    lead = Sentence("a", 3, 0, 20, "People close to them said so.")
+    other = [Sentence(s, 5, 0, 20, "People close to them said it.") for s in "bcd"]
+    statements = [Statement(lead, (lead, *other), ()), Statement(lead, (lead, *other[:2]), ())]
+    paragraphs = {("a", 3): SourceParagraph("a", 3, lead.text, sections=("other",))}
+    assert [(s.text, n) for s, n in _unplaced_leads(statements, paragraphs)] == \
+        [(lead.text, 4)]
