@@ -960,7 +960,7 @@ def _remove_tail(out: list[SourceParagraph], prose: list[bool],
     if len(body) < 2:
         return
     labels = [(i, rule) for i in range(body[1] + 1, len(out))
-              if (out[i].kept or out[i].removed_because == "lone label")
+              if (out[i].kept or out[i].removed_because in ("lone label", HEADLINE_RUN))
               and len(out[i].text) <= LABEL_MAX_CHARS
               and (rule := _tail_rule(out[i].text, tail_labels)) is not None]
     last_of_rule = {rule: i for i, rule in labels}

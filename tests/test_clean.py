@@ -1571,3 +1571,23 @@ def test_a_line_of_section_names_is_not_the_headline_over_its_standfirst(config)
     meta = SourceMeta("s", "s.txt", "", "O", None)
     assert headline(clean_paragraphs(meta, lines(text), config)) == \
         "Kaiyo ups offer for Veltara Steel to 412p as Spanish rival circles"
+
+
+def test_comments_under_a_label_taken_for_another_storys_headline_are_the_tail(config):
+    """"Comments (14)" after a list of other stories went as one of their headlines, and the
+    readers' comments under it stayed as news (a new user's page)."""
+    text = "\n".join((
+        "Steelmaker backs improved offer", "By Jo Roe", "",
+        "The steelmaker's board said on Monday it would recommend the improved cash offer to "
+        "its shareholders, who vote on the deal at a court meeting on Thursday.", "",
+        "Shares in the steelmaker rose 3.2% to 421p in early trading, above the offer price, "
+        "suggesting investors expect a higher bid from the rival group.", "",
+        "(Reporting by Jo Roe; editing by Ann Lee)", "",
+        "Related stories", "Council approves new tram extension",
+        "Hospital wins funding for cancer unit", "Steel prices hit six-month high", "",
+        "Comments (14)", "SteelCityLad: Another British company sold off to foreigners. Shameful.",
+        "MargaretH: At least they say no redundancies. Believe it when I see it."))
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    kept = [p.text for p in clean_paragraphs(meta, lines(text), config) if p.kept]
+    assert not any(t.startswith(("SteelCityLad", "MargaretH")) for t in kept)
+    assert any(t.startswith("Shares in the steelmaker") for t in kept)
