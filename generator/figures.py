@@ -29,10 +29,12 @@ NUMBER_MAX = 40
 digit of a run like "1,1,1,…", so a bound keeps the work at each position constant."""
 NUMBER_TAIL = f"{{0,{NUMBER_MAX}}}"
 NUMBER_RUN = f"{{1,{NUMBER_MAX}}}"
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100}
 WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in WORD_NUMBERS})) + "])"
                "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")")
 """A number in words. The look-ahead at its first letter spares trying every word at every
@@ -46,7 +48,9 @@ MONEY_WORDS = frozenset(CURRENCY_WORDS) - {"pound", "pounds"}  # "12 million pou
 CURRENCY = rf"(?i:{'|'.join(sorted(MONEY_WORDS, key=lambda w: (-len(w), w)))})"
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
-                              rf"\b{WORD_NUMBER})\s?(?:%|per\s?cent\b|percent\b|(?-i:pct|pc)\b)",
+                              rf"\b{WORD_NUMBER}(?:[\s-]{WORD_NUMBER}){{0,2}}"
+                              rf"(?:\spoint(?:\s{WORD_NUMBER}){{1,3}})?)"
+                              rf"\s?(?:%|per\s?cent\b|percent\b|(?-i:pct|pc)\b)",
                               re.IGNORECASE)),
     ("money", re.compile(rf"(?:(?<![A-Za-z])(?:[A-Z]{{1,2}})?[$€£¥]\s?"
                          rf"\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
@@ -239,11 +243,33 @@ COUNTRY_SIGN = re.compile(r"([A-Z]{1,2})[$€£¥]")
 AMOUNT_WORDS = re.compile(r"[$€£¥]|\d[\d,.]*|[A-Za-z]+|%")
 
 
+def _spoken(words: list[str]) -> tuple[int, float] | None:
+    """A number a broadcast spells out over several words ("sixty-eight point four", "one
+    hundred and twenty"), with the index of its last word; None for one word or a digit."""
+    lowered = [w.casefold() for w in words]
+    if len(lowered) < 2 or lowered[0] not in WORD_NUMBERS:
+        return None
+    whole, at = 0.0, 0
+    while at < len(lowered) and (lowered[at] in WORD_NUMBERS or lowered[at] == "and"):
+        value = WORD_NUMBERS.get(lowered[at], 0)
+        whole = max(whole, 1) * value if value == 100 else whole + value
+        at += 1
+    if at < len(lowered) and lowered[at] == "point":
+        digits = ""
+        at += 1
+        while at < len(lowered) and lowered[at] in WORD_NUMBERS and WORD_NUMBERS[lowered[at]] < 10:
+            digits += str(WORD_NUMBERS[lowered[at]])
+            at += 1
+        whole += float(f"0.{digits}") if digits else 0.0
+    return (at - 1, whole) if at > 1 else None
+
+
 def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
     """The figure's unit and number for matching: 10 per cent = 10% = ten percent, 47 miles =
     76 km, $5bn = $5 billion."""
     words = AMOUNT_WORDS.findall(text)
-    found = next(((at, n) for at, n in enumerate(map(_number, words)) if n is not None), None)
+    found = _spoken(words) or next(((at, n) for at, n in enumerate(map(_number, words))
+                                    if n is not None), None)
     if found is None:
         return None
     at, number = found

@@ -429,3 +429,11 @@ def test_a_move_and_a_level_of_one_measure_are_no_rivals():
     levels = facts_of("The Qatari fund owns 14.8% of Veltara, the filing showed on Monday.",
                       "The Qatari fund owns 14.6% of Veltara, a filing showed on Monday.")
     assert any(f.disagrees_with for f in levels)
+
+
+def test_a_broadcasts_spelled_out_decimal_is_the_whole_figure():
+    """"sixty-eight point four per cent" was "four per cent" (a new user's radio page)."""
+    [fact] = facts_of("The scheme got sixty-eight point four per cent of the votes cast, and it "
+                      "needed seventy-five.", "The scheme got 68.4% of the votes cast, short of "
+                      "the 75% needed.")
+    assert fact.values == ("sixty-eight point four per cent",) and len(fact.citations) == 2
