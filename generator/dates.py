@@ -316,6 +316,9 @@ def _day_month(day: int, month: int, year: str | None, written: dt.date,
     return min(options, key=lambda d: abs((d - written).days)).isoformat()
 
 
+NEAREST_AHEAD = 3  # days ahead a weekday named as an event's ("Thursday's vote") may be
+
+
 def _weekday_from(weekday: int, prefix: str, day: dt.date, direction: str) -> dt.date:
     ahead = (weekday - day.weekday()) % 7
     behind = (day.weekday() - weekday) % 7
@@ -325,6 +328,8 @@ def _weekday_from(weekday: int, prefix: str, day: dt.date, direction: str) -> dt
         shift = ahead or 7
     elif prefix == "this" or direction in ("ahead", "today"):
         shift = ahead
+    elif direction == "nearest":
+        shift = ahead if ahead <= NEAREST_AHEAD else -behind
     else:
         shift = -behind
     return day + dt.timedelta(days=shift)
@@ -518,6 +523,8 @@ def resolve(match: re.Match, written: dt.date, direction: str | bool,
     if groups["quarter"]:
         return _quarter(groups["qn"].casefold(), groups["qy"], written, direction)
     if groups["wd"]:
+        if not groups["wpre"] and match.string.startswith(("'s ", "’s "), match.end()):
+            direction = "nearest"  # "Thursday's court meeting": the day, whatever the verb
         return _weekday(groups["wd"], (groups["wpre"] or "").casefold(), written, direction,
                         anchors.nearby)
     if groups["rel"]:

@@ -494,3 +494,13 @@ def test_this_year_or_month_with_was_is_a_comment_on_the_period():
                   "2025-09-12") == []
     assert events("This year was the hottest on record.", "2025-09-12") == []
     assert events("Exports rose 5% this year, data showed.", "2025-09-12") == [("2025", "this year")]
+
+
+def test_a_weekday_owning_an_event_is_the_nearest_such_day_whatever_the_verb():
+    """"It did not postpone Thursday's court meeting" in a Tuesday's article is this Thursday,
+    not last week's (a new user's Timeline); "after Friday's close" on a Saturday is the day
+    before."""
+    assert events("It did not postpone Thursday's court meeting, the judge said.",
+                  "2026-03-03") == [("2026-03-05", "Thursday")]
+    assert events("Shares fell after Friday's close, traders said.",
+                  "2026-03-07") == [("2026-03-06", "Friday")]
