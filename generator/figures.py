@@ -46,6 +46,8 @@ SCALE = rf"(?:\s?(?:{SCALE_WORDS})\b|(?:b|k)\b)"
 $20bn). "m" may stand apart, as before amounts.py ("$5 m")."""
 MONEY_WORDS = frozenset(CURRENCY_WORDS) - {"pound", "pounds"}  # "12 million pounds of pork"
 CURRENCY = rf"(?i:{'|'.join(sorted(MONEY_WORDS, key=lambda w: (-len(w), w)))})"
+PENCE = r"(?<![\w.,])\d{1,5}(?:\.\d{1,2})?(?:p|\s?pence)\b"
+"""A price in pence ("412p a share", "455 pence"): money, as pounds are."""
 PATTERNS = (
     ("percentage", re.compile(rf"(?:(?<![\w.])\d{NUMBER_RUN}(?:\.\d{NUMBER_RUN})?|"
                               rf"\b{WORD_NUMBER}(?:[\s-]{WORD_NUMBER}){{0,2}}"
@@ -55,7 +57,7 @@ PATTERNS = (
     ("money", re.compile(rf"(?:(?<![A-Za-z])(?:[A-Z]{{1,2}})?[$€£¥]\s?"
                          rf"\d[\d,.]{NUMBER_TAIL}{SCALE}?|"
                          rf"\b\d[\d,.]{NUMBER_TAIL}\s?(?:billion|million|trillion)\s"
-                         rf"{CURRENCY}\b)")),
+                         rf"{CURRENCY}\b|{PENCE})")),
     ("date", re.compile(rf"\b(?:\d{{1,2}}\s{MONTHS}(?:\s\d{{4}})?|{MONTHS}\s\d{{1,2}}(?:,\s\d{{4}})?)\b")),
     ("year", re.compile(r"\b(?:since|in|by|until|within)\s(?:19|20)\d{2}\b")),
     ("quantity", re.compile(rf"\b\d[\d,.]{NUMBER_TAIL}(?:\s(?:million|billion|thousand))?\s?"
@@ -67,11 +69,12 @@ FACT_KINDS = ("percentage", "money", "quantity")
 DIGIT = re.compile(r"\d")
 UNIT_STEMS = ("km", "kilomet", "miles", "ton", "year", "hours", "days", "minutes")
 """What each unit of the quantity pattern (case as written) starts with."""
+PENCE_PATTERN = re.compile(PENCE)
 FACT_NEEDS: dict[str, Callable[[str], bool]] = {
     "percentage": lambda text: "%" in text or "pc" in text.lower() or
     all(part in text.lower() for part in ("per", "cent")),
     "money": lambda text: any(sign in text for sign in "$€£¥") or
-    any(word in text.lower() for word in MONEY_WORDS),
+    any(word in text.lower() for word in MONEY_WORDS) or bool(PENCE_PATTERN.search(text)),
     "quantity": lambda text: bool(DIGIT.search(text)) and any(unit in text for unit in UNIT_STEMS),
 }
 """What each kind of fact's pattern needs in a text to match (cheap tests before running it)."""
@@ -279,7 +282,7 @@ def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
         unit = "%"
     elif kind == "money":
         unit = next((w for w in words if w in "$€£¥"), "") or \
-            CURRENCY_WORDS.get(lowered[-1], lowered[-1])
+            CURRENCY_WORDS.get(lowered[-1], "p" if lowered[-1] == "pence" else lowered[-1])
         country = COUNTRY_SIGN.match(text)
         if country and country.group(1) != "US":
             unit = country.group(1) + unit  # S$64 billion is not $64 billion

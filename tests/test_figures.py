@@ -437,3 +437,10 @@ def test_a_broadcasts_spelled_out_decimal_is_the_whole_figure():
                       "needed seventy-five.", "The scheme got 68.4% of the votes cast, short of "
                       "the 75% needed.")
     assert fact.values == ("sixty-eight point four per cent",) and len(fact.citations) == 2
+
+
+def test_a_price_in_pence_is_money():
+    [fact] = facts_of("Kaiyo raised its cash offer for Veltara Steel to 412p a share on Monday.",
+                      "Kaiyo lifted its offer for Veltara Steel to 412 pence a share.")
+    assert fact.kind == "money" and len(fact.citations) == 2
+    assert facts_of("The meeting starts at 3pm on Friday, 2 p.m. in London.") == []
