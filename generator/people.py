@@ -141,16 +141,10 @@ def one_typo_apart(a: str, b: str) -> bool:
 
 
 def name_words(form: str) -> list[str]:
-    """The words of a form that may name the person alone: either word of a two-word form may
-    be the family name ("Xi Jinping", "Jinping Xi"), but not a word in lower case, a link word
-    or a title (an alias "the governor" made every "the" a mention; "President Trump" every
-    "President"); of a longer form, its family name from its first particle on ("Faisal Al
-    Mansoori" is "Al Mansoori", "Piet van der Berg" "van der Berg")."""
+    """The words of a two-word form that may name the person alone: either may be the family
+    name ("Xi Jinping", "Jinping Xi"), but not a word in lower case, a link word or a title
+    (an alias "the governor" made every "the" a mention; "President Trump" every "President")."""
     words = form.split()
-    if len(words) > 2:
-        at = next((i for i, w in enumerate(words[1:-1], 1) if w.casefold() in PARTICLE_WORDS),
-                  None)
-        return [" ".join(words[at:])] if at is not None else []
     if len(words) != 2:
         return []
     return [word for word in words if word[:1].isupper() and word.casefold() not in NOT_NAMES

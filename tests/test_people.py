@@ -417,15 +417,3 @@ def test_an_officer_is_a_role_and_and_joins_two_of_a_roles_words(config):
                    "Business and trade secretary Rachel Ashworth welcomed the deal on Monday.")
     assert roles == {"Park Ji-won": "chief financial officer",
                      "Rachel Ashworth": "Business and trade secretary"}
-
-
-def test_a_family_name_with_its_particle_names_the_person_of_the_full_name(config):
-    """"Al Mansoori" after "Faisal Al Mansoori" was a second person on Who's who."""
-    index = PeopleIndex()
-    index.add("Faisal Al Mansoori")
-    index.add("Piet van der Berg")
-    assert index.resolve("Al Mansoori") == "Faisal Al Mansoori"
-    assert index.resolve("van der Berg") == "Piet van der Berg"
-    people = count_mentions([SourceParagraph("s", 1, "Al Mansoori said the fund would vote "
-                                             "against; Faisal Al Mansoori spoke later.")], index)
-    assert {p.name: p.mentions for p in people}["Faisal Al Mansoori"] == 2
