@@ -1036,7 +1036,9 @@ def content_words(text: str) -> set[str]:
     return {w[:5] for w in CONTENT_WORD.findall(text.casefold()) if w not in FUNCTION_WORDS}
 
 
-MENU_WORDS = 4  # capitalised words, and nothing else, in a line of section names
+MENU_WORDS = 4  # capitalised words, and nothing else, in a line of section names ...
+MENU_SHARED_WORDS = 2  # ... which shares fewer of the body's words than a headline in
+#                        headline case ("Cyclone Ditwah Kills Dozens") does
 
 
 def _menu_like(text: str) -> bool:
@@ -1060,18 +1062,19 @@ def _headline_by_words(out: list[SourceParagraph], candidates: list[int],
     with TITLE_MIN_SHARE of their words there."""
     opening = [p.text for p in out[first:] if p.kept][:TITLE_BODY_PARAGRAPHS]
     body = set().union(*map(content_words, opening))
-    shared, some = {}, set()
+    shared, some = {}, {}
     for i in candidates:
         words = content_words(out[i].text)
         common = len(words & body)
         if common:
-            some.add(i)
+            some[i] = common
         if words and common >= TITLE_MIN_SHARE * len(words):
             shared[i] = common ** 2 / len(words)
     best = max(shared, key=lambda i: (shared[i], i), default=None)
     above = max((i for i in some if best is not None and i < best), default=None)
     if above is None or not (above in shared or is_standfirst(out[best].text)) or \
-            len(out[above].text) >= len(out[best].text) or _menu_like(out[above].text):
+            len(out[above].text) >= len(out[best].text) or \
+            _menu_like(out[above].text) and some[above] < MENU_SHARED_WORDS:
         return best
     between = _between_headline_and_standfirst(out[above])
     if all(out[j].removed_because in between for j in range(above + 1, best)):
@@ -1345,8 +1348,9 @@ def _newsroom_note_name(text: str) -> str | None:
     for head, rest in _name_and_rest(text):
         if NAME_ONLY.match(head) and JOB_AFTER_NAME.match(rest):
             first = SENTENCE_BREAK.split(text, 1)[0]
-            if " who " in first or REPORTED.search(text) and not rest.startswith("writes "):
-                return None  # ("writes about … for …" is the note's own verb)
+            said = rest[len("writes "):] if rest.startswith("writes ") else text
+            if " who " in first or REPORTED.search(said):
+                return None  # ("writes about … for …" is the note's own verb, no report)
             return head
     return None
 

@@ -534,7 +534,8 @@ def self_contained(text: str) -> bool:
     return first not in DANGLING and " added that" not in " ".join(words[:4]).casefold()
 
 
-GREETING = re.compile(r"(?:good (?:morning|afternoon|evening)|hello|hi|welcome)\b", re.IGNORECASE)
+GREETING = re.compile(r"(?:good (?:morning|afternoon|evening)|hello|hi)(?:[,.!]|\s+(?:and|"
+                      r"everyone|all|there)\b)|welcome (?:to|back)\b", re.IGNORECASE)
 
 
 def _candidates(briefing: Briefing, corroboration: Corroboration, paragraphs=None,

@@ -796,8 +796,8 @@ counted, not facts, so rival readings never make their own word common."""
 def _disagree(a: _Fact, b: _Fact, common: frozenset[str] = frozenset()) -> bool:
     """Two facts give different values for the same measure at the same time, from different
     sources: changes that start alike and end apart, or single values near enough to be rival
-    readings of one number (not within the spread of an "about"), both moves the same way or
-    both levels (a stake is no rival of a day's share move). ``common``: the measure
+    readings of one number (not within the spread of an "about"), both moves or both levels (a
+    stake is no rival of a day's share move; a rise and a fall are). ``common``: the measure
     words of this kind too common to say alone which measure it is (COMMON_MEASURE_FACTS)."""
     first, second = a.lead, b.lead
     if first.kind != second.kind or first.numbers == second.numbers or \
@@ -814,8 +814,8 @@ def _disagree(a: _Fact, b: _Fact, common: frozenset[str] = frozenset()) -> bool:
     spread = abs(x.number - y.number) / max(x.number, y.number, 1e-9)
     if (x.approximate or y.approximate) and spread <= APPROXIMATE_SPREAD:
         return False
-    if _moved(first.sentence.text[:x.start]) != _moved(second.sentence.text[:y.start]):
-        return False  # a move and a level ("jumped 7.8%" / "owns 14.8%"), a rise and a fall
+    if bool(_moved(first.sentence.text[:x.start])) != bool(_moved(second.sentence.text[:y.start])):
+        return False  # a move and a level ("jumped 7.8%" / "owns 14.8%")
     return x.unit == y.unit and spread <= 0.5
 
 

@@ -96,7 +96,8 @@ def _description(regexes: Iterable[re.Pattern], paragraph: SourceParagraph) -> S
 
 def _describes(regex: re.Pattern, paragraph: SourceParagraph, sentence: Sentence
                ) -> Sentence | None:
-    match = regex.match(sentence.text, LEADING_THE.match(sentence.text).end())
+    match = regex.match(sentence.text) or \
+        regex.match(sentence.text, LEADING_THE.match(sentence.text).end())
     if match and DEFINING.match(sentence.text[match.end():]):
         return sentence  # "[The] Competition and Markets Authority (CMA) is the UK's …"
     for found in regex.finditer(sentence.text):
@@ -114,7 +115,8 @@ DEFINING = re.compile(r"(?:\s*\([^()]{1,12}\))?\)?\s+(?:is|are)\s+(?:an?\s|the\s
                       r"last|only|main|same|one|other|latest|key|subject|focus|centre|center|"
                       r"reason|stage|cause|heart|core|result)\b)"
                       r"(?:[\w’'-]+\s+){1,3}?(?:of|for)\s"
-                      r"|the\s+[A-Z][\w.-]*['’]s\s+(?!\w+est\b|first\b|only\b|main\b)[a-z])",
+                      r"|the\s+[A-Z][\w.-]*['’]s\s+(?!\w+est\b|first\b|only\b|main\b|most\b|"
+                      r"least\b|best\b|worst\b|favou?rite\b|top\b|key\b)[a-z])",
                       re.IGNORECASE)
 """What opens a sentence that says what its subject is: "X is a …", "X is the abnormal rise
 of …" (the thing it is, then "of" or "for"), "X is the UK's competition regulator"; not "X is

@@ -353,7 +353,7 @@ def _clean_role(role: str) -> str:
         folded = bare.casefold()
         if folded in ROLE_LINKS and start >= 2 and words[start - 2][:1].isupper() and \
                 words[start][:1].isupper() or folded == "and" and start >= 2 and \
-                words[start].casefold() in ROLE_MODIFIERS and \
+                words[start].casefold() in ROLE_MODIFIERS and words[start][:1].islower() and \
                 words[start - 2].casefold() in ROLE_MODIFIERS:
             start -= 1  # "Ministry of Foreign Affairs spokesman", "business and trade secretary"
             continue
@@ -656,6 +656,14 @@ def _headline_case(text: str) -> bool:
     return long >= HEADLINE_CASE_WORDS
 
 
+def _comma_left_open(text: str, match: re.Match, end: int) -> bool:
+    """A role, a comma and a name that the text does not close as an apposition: "After
+    punching a police officer, Kwame Mensah fled" names no officer (not "the chief
+    executive, Jensen Huang, said", "… the foreign minister, Wang Yi.")."""
+    return "," in text[match.end(1):match.start(2)] and \
+        text[end:end + 3].lstrip()[:1] not in (",", ".", ";", ":", "(", "")
+
+
 def _affiliation(text: str, match: re.Match, role: str) -> bool:
     """A role in apposition to a name before it, then a comma: what follows the comma is where
     the role is held, not a name ("Lena Hu, Chief Economist, Greater China")."""
@@ -694,13 +702,14 @@ def _named(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     with_roles = []
     before, after = _role_windows(text)
     for match in finditer_within(ROLE_BEFORE_NAME, text, before):
-        words, _, longer = _whole_run(text, match.group(2).split(), match.end(2))
+        words, end, longer = _whole_run(text, match.group(2).split(), match.end(2))
         if longer and (headline := _headline_case(text) if headline is None else headline):
             continue
         phrase = " ".join(_name_in_run(words)) if longer else match.group(2)
         name = plausible_name(split_title(phrase)[1])  # "…, Vice-Premier He Lifeng"
         role = _clean_role(match.group(1))
-        if name and not _affiliation(text, match, role):
+        if name and not _affiliation(text, match, role) and \
+                not _comma_left_open(text, match, end):
             with_roles.append((name, role))
     for match in finditer_within(ROLE_AFTER_NAME, text, after):
         name = plausible_name(_strip_function_words(match.group(1)))

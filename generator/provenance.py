@@ -212,6 +212,11 @@ def _head(units: list[Unit], lead: int | None, headline: int | None
 
 # --- outlet -------------------------------------------------------------------------------
 
+EDITION_LABEL = re.compile(r"(?:english|international|global|us|u\.s\.|uk|asia|asian|europe|"
+                           r"european|digital|print|online|web|mobile|e-?paper) (?:edition|version)",
+                           re.IGNORECASE)  # not a programme's name ("Weekend Edition")
+
+
 def outlet_name(text: str) -> str | None:
     """The text as an outlet's name, or None when it is not name-shaped: one to seven words,
     capitalised but for small connectors, no digits, no job titles; a legal form dropped."""
@@ -222,8 +227,8 @@ def outlet_name(text: str) -> str | None:
         return None
     if all(w.casefold().strip(".,'’") in ROLE_MODIFIERS | CONNECTORS for w in words):
         return None  # "Opinion", "Senior Political": a role's words, no name
-    if words[-1].casefold() in ("edition", "editions", "version"):
-        return None  # "English Edition" beside the name: which of the outlet's editions
+    if EDITION_LABEL.fullmatch(" ".join(words)):
+        return None  # "English Edition" beside a masthead: which edition, not whose
     titled = len(words) > 1 and words[0] == "The"  # "The Economist", "The Spokesman-Review"
     for index, word in enumerate(words):
         folded = word.casefold().strip(".,'’")

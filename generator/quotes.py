@@ -111,7 +111,7 @@ BEFORE_VERB_REACH = 161  # "before": words after its verb ({0,160}) and a colon 
 WORD_AFTER = re.compile(r"\s+\S")  # colon_intro: the white space and the first letter after ":"
 PARTY_REACH = 21  # a character in a party has its opening parenthesis at most this far before
 APPOSITIVE_REACH = 170  # the comma that opens an appositive is at most this far before the next
-REFLEXIVE = re.compile(r"\s+(itself|himself|herself|themselves)$", re.IGNORECASE)
+REFLEXIVE = re.compile(r"\s{1,3}(itself|himself|herself|themselves)$", re.IGNORECASE)
 ROLE_AT_END = re.compile(rf"\b{ROLE_WORDS}$")  # on a speaker's words only (bounded)
 UNNAMED_PERSON = re.compile(rf"^[a-z][\w -]*\b{ROLE_WORDS}$")  # only on a speaker (bounded)
 # a capital not after a word character: tested on the capital and the character before it, as

@@ -69,7 +69,7 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
         more = len(with_them) - NAMED_WITH
         notes.append(f"{where}: steer.drop took off with the facts it names "
                      f"{len(with_them)} other paragraph{'s' * (len(with_them) != 1)} that "
-                     f"report them and nothing else: {shown}"
+                     f"report{'s' * (len(with_them) == 1)} them and nothing else: {shown}"
                      + (f" and {more} more" if more > 0 else "")
                      + " (to keep them, name instead a paragraph that reports only the fact "
                        "to drop)")

@@ -1591,3 +1591,45 @@ def test_comments_under_a_label_taken_for_another_storys_headline_are_the_tail(c
     kept = [p.text for p in clean_paragraphs(meta, lines(text), config) if p.kept]
     assert not any(t.startswith(("SteelCityLad", "MargaretH")) for t in kept)
     assert any(t.startswith("Shares in the steelmaker") for t in kept)
+
+
+@pytest.mark.parametrize("text", [
+    "That's it from me, Anderson told the crowd at Lord's, adding that he would stay on as a "
+    "mentor to England's bowlers.",
+    "That is it for now for rate cuts, governor Andrew Bailey signalled, warning that inflation "
+    "remained too high.",
+    "This announcement contains inside information. Harbour Energy plc announces that it has "
+    "agreed to acquire the assets for $11.2 billion, more than doubling its output.",
+    "Not for publication until the end of the trial were the names of two co-defendants, the "
+    "judge ordered.",
+])
+def test_news_that_opens_like_a_live_blogs_close_or_a_legend_stays(config, text):
+    from generator.clean import boilerplate_reason
+    assert boilerplate_reason(text, config) is None
+
+
+def test_a_headline_in_headline_case_over_its_standfirst_stays_the_headline(config):
+    text = "\n".join((
+        "Cyclone Ditwah Kills Dozens",
+        "Floods and landslides cut off villages across central Sri Lanka as rescuers struggle "
+        "to reach survivors", "By Amal Perera", "",
+        "Cyclone Ditwah killed at least 46 people in Sri Lanka, officials said on Friday, as "
+        "floods and landslides cut off villages across the island's central hills.", "",
+        "Rescuers were struggling to reach survivors in the worst-hit districts, where roads "
+        "were washed away, the disaster management centre said."))
+    from generator.clean import headline
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    assert headline(clean_paragraphs(meta, lines(text), config)) == "Cyclone Ditwah Kills Dozens"
+
+
+def test_a_writers_beat_with_a_report_of_what_she_said_is_news(config):
+    text = "\n\n".join((
+        "Housing shortage deepens", "By Jo Roe",
+        "Housebuilding fell to its lowest level in a decade last year, official figures showed on "
+        "Tuesday, as higher borrowing costs squeezed developers.",
+        "Planning approvals dropped by a fifth, the figures showed, with the sharpest falls in "
+        "the south-east of England.",
+        "Kate Barker writes about housing for the Financial Times and said the shortage would "
+        "take a decade to fix."))
+    meta = SourceMeta("s", "s.txt", "", "O", None)
+    assert clean_paragraphs(meta, lines(text), config)[-1].kept

@@ -487,3 +487,10 @@ def test_a_greeting_is_no_key_point():
                               "vote in Sheffield, where investors will decide on the offer.")
     assert self_contained("Shareholders in Sheffield voted against the offer on Thursday, the "
                           "company said.")
+
+
+def test_welcome_news_is_no_greeting():
+    from generator.compose import self_contained
+    assert self_contained("Welcome relief for American soybean farmers came as China agreed to "
+                          "buy 12 million tonnes.")
+    assert self_contained("Hello Kitty maker Sanrio raised its forecast for the year on Monday.")

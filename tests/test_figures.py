@@ -444,3 +444,10 @@ def test_a_price_in_pence_is_money():
                       "Kaiyo lifted its offer for Veltara Steel to 412 pence a share.")
     assert fact.kind == "money" and len(fact.citations) == 2
     assert facts_of("The meeting starts at 3pm on Friday, 2 p.m. in London.") == []
+
+
+def test_a_rise_and_a_fall_of_one_measure_are_still_rivals():
+    """A review's case: "fell 4%" and "rose 3%" of one share on one day disagree."""
+    facts = facts_of("Shares in BP fell 4% on Tuesday after the results.",
+                     "Shares in BP rose 3% on Tuesday after the results.")
+    assert any(f.disagrees_with for f in facts)

@@ -158,3 +158,13 @@ def test_an_abbreviation_spelled_out_and_said_to_be_a_countrys_body_is_defined()
     assert entry.text.endswith("is the UK's competition regulator.")
     [entry] = define_terms(paragraphs("APEC is the world's largest trade forum."), {"APEC": ""})
     assert entry.definition is None
+
+
+def test_a_term_with_the_in_its_name_and_a_judgement_after_an_owner():
+    [hague] = define_terms(paragraphs("The Hague is the Netherlands' seat of government."),
+                           {"The Hague": ""})
+    assert hague.definition is not None
+    [taiwan] = define_terms(paragraphs("Taiwan is the relationship's most sensitive issue.",
+                                       "Taiwan is a self-governed island that China claims."),
+                            {"Taiwan": ""})
+    assert taiwan.text.startswith("Taiwan is a self-governed island")

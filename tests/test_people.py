@@ -417,3 +417,11 @@ def test_an_officer_is_a_role_and_and_joins_two_of_a_roles_words(config):
                    "Business and trade secretary Rachel Ashworth welcomed the deal on Monday.")
     assert roles == {"Park Ji-won": "chief financial officer",
                      "Rachel Ashworth": "Business and trade secretary"}
+
+
+def test_a_role_and_a_name_the_text_does_not_close_as_an_apposition(config):
+    """A review's cases: "After punching a police officer, Kwame Mensah fled" gave him the
+    role; "business and Labour leader" glued a clause onto a role."""
+    roles = _roles(config, "After punching a police officer, Kwame Mensah fled on foot, police "
+                   "said.", "The plan was welcomed by business and Labour leader Keir Starmer.")
+    assert roles.get("Kwame Mensah") is None and roles["Keir Starmer"] == "Labour leader"

@@ -401,3 +401,8 @@ def test_an_edition_beside_a_masthead_is_no_outlet():
     clue = found("TOKYO EXAMPLE SHIMBUN | English Edition", "A headline about the talks",
                  "Read more in the English Edition app").outlet
     assert clue is None or "Edition" not in clue.value
+
+
+def test_a_programme_named_an_edition_is_an_outlet():
+    assert outlet_name("Weekend Edition") == "Weekend Edition"
+    assert outlet_name("English Edition") is None

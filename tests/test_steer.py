@@ -47,7 +47,7 @@ def test_a_dropped_fact_leaves_with_every_paragraph_that_says_nothing_else():
         assert not dropped.kept and "steer" in dropped.removed_because
     assert paragraph(steered.briefing, "paper", 2).kept  # it also says the markets rose
     assert paragraph(steered.briefing, "wire", 2).kept
-    assert any("took off with the facts it names 1 other paragraph that report them and "
+    assert any("took off with the facts it names 1 other paragraph that reports them and "
                "nothing else: wire.txt:1" in note for note in steered.briefing.notes)
 
 
