@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from generator.amounts import CURRENCY_WORDS, SCALES
+from generator.amounts import CURRENCY_WORDS, NUMBER_WORDS, SCALES
 from generator.segment import sentences
 from generator.structure import Figure, Sentence, SourceParagraph
 
@@ -29,14 +29,8 @@ NUMBER_MAX = 40
 digit of a run like "1,1,1,…", so a bound keeps the work at each position constant."""
 NUMBER_TAIL = f"{{0,{NUMBER_MAX}}}"
 NUMBER_RUN = f"{{1,{NUMBER_MAX}}}"
-WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                "hundred": 100}
-WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in WORD_NUMBERS})) + "])"
-               "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")")
+WORD_NUMBER = ("(?=[" + "".join(sorted({word[0] for word in NUMBER_WORDS})) + "])"
+               "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")")
 """A number in words. The look-ahead at its first letter spares trying every word at every
 place in a text (most of the time of reading percentages)."""
 SCALE_WORDS = "|".join(sorted((w for w in SCALES if len(w) > 1 or w == "m"),
@@ -230,8 +224,8 @@ def _significant(number: float, digits: int) -> float:
 
 def _number(text: str) -> float | None:
     word = text.casefold()
-    if word in WORD_NUMBERS:
-        return float(WORD_NUMBERS[word])
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
     digits = text.replace(",", "")
     if digits.count(".") > 1 or not digits.strip("."):
         return None
@@ -250,18 +244,18 @@ def _spoken(words: list[str]) -> tuple[int, float] | None:
     """A number a broadcast spells out over several words ("sixty-eight point four", "one
     hundred and twenty"), with the index of its last word; None for one word or a digit."""
     lowered = [w.casefold() for w in words]
-    if len(lowered) < 2 or lowered[0] not in WORD_NUMBERS:
+    if len(lowered) < 2 or lowered[0] not in NUMBER_WORDS:
         return None
     whole, at = 0.0, 0
-    while at < len(lowered) and (lowered[at] in WORD_NUMBERS or lowered[at] == "and"):
-        value = WORD_NUMBERS.get(lowered[at], 0)
+    while at < len(lowered) and (lowered[at] in NUMBER_WORDS or lowered[at] == "and"):
+        value = NUMBER_WORDS.get(lowered[at], 0)
         whole = max(whole, 1) * value if value == 100 else whole + value
         at += 1
     if at < len(lowered) and lowered[at] == "point":
         digits = ""
         at += 1
-        while at < len(lowered) and lowered[at] in WORD_NUMBERS and WORD_NUMBERS[lowered[at]] < 10:
-            digits += str(WORD_NUMBERS[lowered[at]])
+        while at < len(lowered) and lowered[at] in NUMBER_WORDS and NUMBER_WORDS[lowered[at]] < 10:
+            digits += str(NUMBER_WORDS[lowered[at]])
             at += 1
         whole += float(f"0.{digits}") if digits else 0.0
     return (at - 1, whole) if at > 1 else None

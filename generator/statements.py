@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from generator.amounts import CURRENCY_WORDS, SCALES
+from generator.amounts import CURRENCY_WORDS, NUMBER_WORDS, SCALES
 from generator.config import StatementRules, load_config
 from generator.segment import sentences
 from generator.structure import Briefing, Person, Sentence, Source, SourceParagraph
@@ -135,12 +135,6 @@ STOPWORDS = frozenset("""a about above after again against all also am among an 
     yourself yourselves said say says saying told tell tells telling according added adding
     asked reported reporting reports stated statement announced noted week weeks day days today
     yesterday tomorrow year years time times new news mr mrs ms dr""".split())
-NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                "hundred": 100}
 LONE_NUMBER_WORD = 10
 """A number word this large is a figure on its own ("rated it a twelve"); smaller ones are figures
 only with a unit ("two leaders" is not)."""
