@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from generator.amounts import CURRENCY_WORDS, NUMBER_WORDS, SCALES
+from generator.amounts import CURRENCY_WORDS, NUMBER_WORDS, SCALES, spelled_number
 from generator.segment import sentences
 from generator.structure import Figure, Sentence, SourceParagraph
 
@@ -240,36 +240,16 @@ COUNTRY_SIGN = re.compile(r"([A-Z]{1,2})[$€£¥]")
 AMOUNT_WORDS = re.compile(r"[$€£¥]|\d[\d,.]*|[A-Za-z]+|%")
 
 
-def _spoken(words: list[str]) -> tuple[int, float] | None:
-    """A number a broadcast spells out over several words ("sixty-eight point four", "one
-    hundred and twenty"), with the index of its last word; None for one word or a digit."""
-    lowered = [w.casefold() for w in words]
-    if len(lowered) < 2 or lowered[0] not in NUMBER_WORDS:
-        return None
-    whole, at = 0.0, 0
-    while at < len(lowered) and (lowered[at] in NUMBER_WORDS or lowered[at] == "and"):
-        value = NUMBER_WORDS.get(lowered[at], 0)
-        whole = max(whole, 1) * value if value == 100 else whole + value
-        at += 1
-    if at < len(lowered) and lowered[at] == "point":
-        digits = ""
-        at += 1
-        while at < len(lowered) and lowered[at] in NUMBER_WORDS and NUMBER_WORDS[lowered[at]] < 10:
-            digits += str(NUMBER_WORDS[lowered[at]])
-            at += 1
-        whole += float(f"0.{digits}") if digits else 0.0
-    return (at - 1, whole) if at > 1 else None
-
-
 def _amount(kind: str, text: str, start: int, before: str) -> _Amount | None:
     """The figure's unit and number for matching: 10 per cent = 10% = ten percent, 47 miles =
     76 km, $5bn = $5 billion."""
     words = AMOUNT_WORDS.findall(text)
-    found = _spoken(words) or next(((at, n) for at, n in enumerate(map(_number, words))
-                                    if n is not None), None)
+    spelled = spelled_number(words, 0) if words and words[0].casefold() in NUMBER_WORDS else None
+    found = (spelled[1] - 1, spelled[0]) if spelled else \
+        next(((at, n) for at, n in enumerate(map(_number, words)) if n is not None), None)
     if found is None:
         return None
-    at, number = found
+    at, number = found  # the number's last word, and its value
     lowered = [w.casefold() for w in words]
     digits = EXACT_DIGITS
     if kind == "percentage":

@@ -37,7 +37,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from generator.amounts import CURRENCY_WORDS, NUMBER_WORDS, SCALES
+from generator.amounts import (CURRENCY_WORDS, DISTANCES, NUMBER_WORDS, SCALES,
+                               TIME_UNITS, spelled_number)
 from generator.config import StatementRules, load_config
 from generator.segment import sentences
 from generator.structure import Briefing, Person, Sentence, Source, SourceParagraph
@@ -142,19 +143,9 @@ CURRENCY_SIGNS = {"$": "$", "€": "€", "£": "£", "¥": "¥", "US$": "$"}
 """A sign glued to a country's letters is another currency (``C$``, ``S$``, ``HK$``): its
 figures are not US dollars, so they neither match nor contradict them (see _sign)."""
 SIGNS = "$€£¥"  # the last character of every token that signs a currency
-DISTANCES = {"km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0,
-             "kilometers": 1.0, "mile": 1.609344, "miles": 1.609344}
-"""Distances in kilometres; a converted one is approximate (writers round conversions)."""
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ments", ""), ("ment", ""),
             ("ions", ""), ("ion", ""), ("ings", ""), ("ing", ""), ("ed", ""), ("ly", ""),
             ("es", ""), ("s", ""))
-TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month",
-              "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "minute",
-              "hours": "minute", "minute": "minute", "minutes": "minute"}
-DECIMAL_UNITS = frozenset({"per", "percent", "pct", "pc", "percentage", *SCALES, *CURRENCY_WORDS,
-                           *DISTANCES, *TIME_UNITS})
-"""What a spoken decimal stands before ("two point one per cent"): "at one point two officials
-left" is no 1.2."""
 IN_SMALLER_UNITS = {"hour": 60, "hours": 60}  # "an hour and 40 minutes" is "100 minutes"
 YEARLY = frozenset({"annually", "annual", "yearly"})  # "25m tonnes annually" is "… a year"
 MONTHS = {name: number for number, names in enumerate((
@@ -163,9 +154,6 @@ MONTHS = {name: number for number, names in enumerate((
     for name in names.split()}
 ONE_OF = frozenset({"a", "an", "per", "each", "every"})
 """Words that count one of a unit of time ("a year", "per day") and nothing else."""
-YEAR_BEFORE = frozenset({"in", "since", "until", "by", "of", "from", "before", "after", "during"})
-"""Words before a year spoken as two numbers ("since twenty seventeen"); elsewhere "twenty,
-fifteen of them women" is two numbers whose comma the tokens do not keep."""
 FIGURE_WORDS = frozenset(YEARLY | NUMBER_WORDS.keys() | MONTHS.keys() | ONE_OF | {"half"})
 """The words a figure can start with, besides digits and currency signs."""
 KEEP_ENDINGS = ("ss", "us", "is")  # "talks" loses its s, "press", "status", "crisis" keep theirs
@@ -402,47 +390,7 @@ def _number(token: str) -> float | None:
     return None if value is None else float(value)
 
 
-def _spelled(tokens: list[str], start: int) -> tuple[float, int] | None:
-    """A number written in words ("twelve", "twenty five", "three hundred and fifty"; the hyphen
-    is not a token) as its value and the index after it."""
-    words = [token.casefold() for token in tokens[start:start + 10]]
-    value, n = 0, 0
-    if words[0] == "hundred":
-        value, n = 100, 1
-    elif len(words) > 1 and words[1] == "hundred" and 0 < NUMBER_WORDS.get(words[0], 10) < 10:
-        value, n = NUMBER_WORDS[words[0]] * 100, 2
-    if value and n + 1 < len(words) and words[n] == "and" and words[n + 1] != "hundred" and \
-            words[n + 1] in NUMBER_WORDS:
-        n += 1
-    rest = _below_hundred(words, n)
-    if rest is None:
-        return (float(value), start + n) if value else None
-    if not value and rest[0] in (19, 20) and rest[1] == 1 and start and \
-            tokens[start - 1].casefold() in YEAR_BEFORE:
-        year = _below_hundred(words, 1)  # "since twenty seventeen", "in nineteen ninety-eight"
-        if year and year[0] >= 10 and (year[1] >= len(words) or words[year[1]] not in TIME_UNITS):
-            return float(rest[0] * 100 + year[0]), start + year[1]
-    whole, end = value + rest[0], rest[1]
-    decimals = []  # "two point one per cent", "eight point four eight million"
-    if end < len(words) and words[end] == "point":
-        while end + 1 + len(decimals) < len(words) and len(decimals) < 4 and \
-                NUMBER_WORDS.get(words[end + 1 + len(decimals)], 10) < 10:
-            decimals.append(str(NUMBER_WORDS[words[end + 1 + len(decimals)]]))
-    after = end + 1 + len(decimals)
-    if decimals and after < len(words) and words[after] in DECIMAL_UNITS:
-        return float(f"{whole}.{''.join(decimals)}"), start + after
-    return float(whole), start + end
 
-
-def _below_hundred(words: list[str], n: int) -> tuple[int, int] | None:
-    """"twenty five", "fifteen", "seven" at words[n]: its value and the index after it."""
-    value = NUMBER_WORDS.get(words[n], 100) if n < len(words) else 100
-    if value >= 100:
-        return None
-    unit = NUMBER_WORDS.get(words[n + 1], 10) if n + 1 < len(words) else 10
-    if value >= 20 and value % 10 == 0 and 0 < unit < 10:
-        return value + unit, n + 2
-    return value, n + 1
 
 
 def _format(value: float) -> str:
@@ -523,7 +471,7 @@ def _figure(tokens: list[str], i: int) -> tuple[str, int] | None:
     if start >= len(tokens):
         return None
     value, j = (_number(tokens[start]), start + 1) if tokens[start][0].isdigit() else \
-        _spelled(tokens, start) or (None, start + 1)
+        spelled_number(tokens, start) or (None, start + 1)
     if value is None and tokens[start].casefold() in ONE_OF and \
             not sign and start + 1 < len(tokens) and tokens[start + 1].casefold() in TIME_UNITS:
         value = 1.0  # "a year" is "one year"
