@@ -314,7 +314,7 @@ def _unreadable_character(error: yaml.reader.ReaderError, text: str, path: str
                          "delete it; most editors do not show it, so retype the line")
 
 
-def _did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
+def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     """The hint for a name that is not one of the known ones: the closest, or ``otherwise``."""
     close = difflib.get_close_matches(value, list(known), n=1)
     return f"did you mean '{close[0]}'?" if close else otherwise
@@ -341,7 +341,7 @@ class _Checker:
         for key in self.data:
             if key not in known:
                 raise BriefingError(f"unknown key '{key}' in {self.where}", self.path,
-                                    self.line_of(key), _did_you_mean(
+                                    self.line_of(key), did_you_mean(
                                         key, known, f"known keys: {', '.join(known)}"))
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
@@ -688,7 +688,7 @@ def _steering(root: _Checker, pages: Iterable[str]) -> Steering:
     for key, page in pins.data.items():
         if str(page) not in pages:
             raise BriefingError(f"steer.pin: '{page}' is not a section id", root.path,
-                                pins.line_of(key), _did_you_mean(
+                                pins.line_of(key), did_you_mean(
                                     str(page), sorted(pages), f"known: {', '.join(sorted(pages))}"))
         pin.append((*_place(key, pins, "pin"), str(page)))
     return Steering(drop, tuple(pin))
@@ -783,7 +783,7 @@ def load_config(path: str | Path | None, follow_links: bool = False) -> Config:
     for page in pages:
         if page not in section_ids and page not in SPECIAL_PAGES:
             raise BriefingError(f"unknown section id '{page}' in pages", display,
-                                root.line_of("pages"), _did_you_mean(
+                                root.line_of("pages"), did_you_mean(
                                     page, sorted(section_ids | set(SPECIAL_PAGES)),
                                     "define it under 'sections:'"))
     pages += tuple(s.id for s in sections if s.id not in pages)

@@ -11,13 +11,12 @@ fact to drop. The pages stay generated, so everything else keeps updating.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from generator.classify import OTHER
-from generator.config import Steering
+from generator.config import Steering, did_you_mean
 from generator.files import same_name
 from generator.segment import sentences
 from generator.statements import Statement
@@ -43,9 +42,9 @@ def steer(briefing: Briefing, statements: Iterable[Statement], steering: Steerin
 
     def found(file: str, line: int, what: str) -> Place | None:
         if file not in ids:
-            close = difflib.get_close_matches(file, sorted(ids), n=1, cutoff=0.6)
+            hint = did_you_mean(file, sorted(ids), "")
             notes.append(f"{where}: steer.{what} {file}:{line}: no source file of that name"
-                         + (f" (did you mean '{close[0]}'?)" if close else ""))
+                         + (f" ({hint})" if hint else ""))
             return None
         place = (ids[file], line)
         if place not in kept:
